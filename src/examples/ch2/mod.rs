@@ -1,0 +1,8 @@
+//! Chapter 2: asyncio basics (the event loop, coroutine functions and objects, `await`).
+
+pub mod async_await;
+pub mod asyncio_run;
+pub mod await_twice;
+pub mod await_values;
+pub mod coroutine_object;
+pub mod ensure_future;

@@ -1,0 +1,61 @@
+//! `create_task`: wrap coroutines in tasks so the loop can run them concurrently.
+
+use crate::print;
+use crate::runtime::{create_task, sleep, Result};
+
+async fn f1() -> Result<()> {
+    print!(py 5, "1");
+    sleep(2.0).await?;
+    print!(py 7, "2");
+    Ok(())
+}
+
+async fn f2() -> Result<()> {
+    print!(py 11, "3");
+    sleep(2.0).await?;
+    print!(py 13, "4");
+    Ok(())
+}
+
+/// The lesson: create two tasks, then await each.
+pub async fn main() -> Result<()> {
+    print!(py 17, "main start");
+    let task1 = create_task(f1())?;
+    let task2 = create_task(f2())?;
+    task1.await?;
+    task2.await?;
+    print!(py 22, "main end");
+    Ok(())
+}
+
+// ---- end of listing ----
+
+use super::super::{line, Cpython, Lesson, LessonFuture, Text};
+
+/// This lesson's record.
+pub const LESSON: Lesson = Lesson {
+    id: "create-task",
+    title: Text {
+        en: "create_task, then await each task",
+        zh: "create_task 之后逐个 await",
+    },
+    note: Text {
+        en: "create_task schedules the coroutine at once; it starts as soon as main yields. \
+             While main waits on task1, task1 and task2 both run: 1 and 3 together, and after \
+             2 s, 2 and 4 together. Awaiting task2 afterwards costs nothing: it is already done.",
+        zh: "create_task 立即把协程排进事件循环，main 一让出就开始执行。main 等 task1 时，\
+             task1 和 task2 都在跑：1 和 3 一起出现，2 秒后 2 和 4 一起出现。之后再 await task2 不花时间：它早已完成。",
+    },
+    python: include_str!("create_task.py"),
+    rust_file: include_str!("create_task.rs"),
+    expected: &[
+        line(0, "Task-1", "main start"),
+        line(0, "Task-2", "1"),
+        line(0, "Task-3", "3"),
+        line(2000, "Task-2", "2"),
+        line(2000, "Task-3", "4"),
+        line(2000, "Task-1", "main end"),
+    ],
+    cpython: Cpython::Runs,
+    main: || -> LessonFuture { Box::pin(main()) },
+};

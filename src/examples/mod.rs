@@ -1,0 +1,163 @@
+//! The course's lessons, one file each, listed by chapter in [`CATALOG`].
+//!
+//! A lesson file holds the async Rust code that runs, then, after the line
+//! [`END_OF_LISTING`], its [`Lesson`] record: the Python listing (a `.py` file beside it), a
+//! short note in Chinese and English, and the expected output with its virtual-clock times.
+//! The Rust listing shown in the page is `include_str!` of that very file, cut at the marker,
+//! so a printed line's `line!()` points at the line that really ran.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::runtime;
+
+pub mod ch1;
+pub mod ch2;
+pub mod ch3;
+
+/// The line that ends the part of a lesson file shown as its Rust listing.
+pub const END_OF_LISTING: &str = "// ---- end of listing ----";
+
+/// A text in both of the UI's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Chinese.
+    pub zh: &'static str,
+}
+
+/// One expected output line: when (on the virtual clock), which task, what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// Milliseconds since the run began.
+    pub at_ms: u64,
+    /// The printing task's name.
+    pub task: &'static str,
+    /// The printed text.
+    pub text: &'static str,
+}
+
+/// Shorthand for an [`Expected`] line.
+pub const fn line(at_ms: u64, task: &'static str, text: &'static str) -> Expected {
+    Expected { at_ms, task, text }
+}
+
+/// How a lesson's Python listing can be checked against real CPython by the test suite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cpython {
+    /// It runs on the standard library alone and prints exactly the expected lines.
+    Runs,
+    /// It needs these packages from PyPI (for example `greenlet`).
+    Needs(&'static [&'static str]),
+    /// It uses an API that current CPython removed; the note says which.
+    Removed,
+}
+
+/// The future a lesson's `main` returns.
+pub type LessonFuture = Pin<Box<dyn Future<Output = runtime::Result<()>>>>;
+
+/// One lesson of the course.
+#[derive(Clone, Copy)]
+pub struct Lesson {
+    /// Stable id, used in URLs and tests (`"gather-order"`).
+    pub id: &'static str,
+    /// Its title.
+    pub title: Text,
+    /// A short explanation of what to notice.
+    pub note: Text,
+    /// The Python listing, in the course's style.
+    pub python: &'static str,
+    /// The whole Rust file; [`Lesson::rust_listing`] is the part shown.
+    pub rust_file: &'static str,
+    /// The output expected on the virtual clock, in order.
+    pub expected: &'static [Expected],
+    /// How its Python listing can be checked against CPython.
+    pub cpython: Cpython,
+    /// Builds the lesson's `main` coroutine.
+    pub main: fn() -> LessonFuture,
+}
+
+impl Lesson {
+    /// The Rust listing shown in the page: the file up to [`END_OF_LISTING`], so its line
+    /// numbers are the file's own.
+    pub fn rust_listing(&self) -> &'static str {
+        match self.rust_file.find(END_OF_LISTING) {
+            Some(end) => self.rust_file[..end].trim_end(),
+            None => self.rust_file,
+        }
+    }
+
+    /// When the last expected line is printed, in milliseconds.
+    pub fn expected_duration_ms(&self) -> u64 {
+        self.expected.last().map_or(0, |e| e.at_ms)
+    }
+}
+
+/// A chapter of the course.
+#[derive(Clone, Copy)]
+pub struct Chapter {
+    /// Its number, from 1.
+    pub number: u8,
+    /// Its title.
+    pub title: Text,
+    /// Its lessons, in teaching order.
+    pub lessons: &'static [&'static Lesson],
+}
+
+/// Every lesson, by chapter.
+pub static CATALOG: &[Chapter] = &[
+    Chapter {
+        number: 1,
+        title: Text {
+            en: "Before asyncio",
+            zh: "asyncio 之前",
+        },
+        lessons: &[
+            &ch1::plain_calls::LESSON,
+            &ch1::yield_from::LESSON,
+            &ch1::greenlet_switch::LESSON,
+            &ch1::gevent_spawn::LESSON,
+        ],
+    },
+    Chapter {
+        number: 2,
+        title: Text {
+            en: "asyncio basics",
+            zh: "asyncio 基础",
+        },
+        lessons: &[
+            &ch2::ensure_future::LESSON,
+            &ch2::async_await::LESSON,
+            &ch2::asyncio_run::LESSON,
+            &ch2::coroutine_object::LESSON,
+            &ch2::await_values::LESSON,
+            &ch2::await_twice::LESSON,
+        ],
+    },
+    Chapter {
+        number: 3,
+        title: Text {
+            en: "Tasks",
+            zh: "Task 对象",
+        },
+        lessons: &[&ch3::create_task::LESSON, &ch3::tasks_wait::LESSON],
+    },
+];
+
+/// Every lesson in catalog order.
+pub fn all() -> impl Iterator<Item = &'static Lesson> {
+    CATALOG.iter().flat_map(|c| c.lessons.iter().copied())
+}
+
+/// The lesson with this id.
+pub fn find(id: &str) -> Option<&'static Lesson> {
+    all().find(|l| l.id == id)
+}
+
+/// The chapter a lesson belongs to.
+pub fn chapter_of(id: &str) -> Option<&'static Chapter> {
+    CATALOG
+        .iter()
+        .find(|c| c.lessons.iter().any(|l| l.id == id))
+}

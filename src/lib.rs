@@ -1,0 +1,10 @@
+//! Loopscope: an in-browser playground for an asyncio course.
+//!
+//! Every lesson runs as Rust futures on the browser's own event loop ([`runtime`]), and the
+//! page ([`ui`]) shows what was printed, in which order and when, next to the source line that
+//! printed it. The binary (`src/main.rs`) only mounts [`ui::App`]; everything lives here so the
+//! tests can reach it.
+#![deny(missing_docs)]
+
+pub mod examples;
+pub mod runtime;

@@ -1,0 +1,40 @@
+//! The runtime's errors: the Rust twins of the exceptions an asyncio lesson can meet.
+
+use std::fmt;
+use std::rc::Rc;
+
+/// An error raised inside a run. Lessons propagate it with `?`, as Python propagates exceptions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The task (or the whole run) was cancelled: Python's `asyncio.CancelledError`.
+    Cancelled,
+    /// A timeout expired: Python's `TimeoutError`.
+    Timeout,
+    /// A task was created with no loop running: the `RuntimeError` of `create_task` at module level.
+    NoRunningLoop,
+    /// A result was asked of something not done, or set twice: `asyncio.InvalidStateError`.
+    InvalidState(&'static str),
+    /// An error a lesson raises itself, with its message.
+    Raised(Rc<str>),
+}
+
+impl Error {
+    /// An error a lesson raises itself, like `raise ValueError("...")`.
+    pub fn raised(message: impl Into<Rc<str>>) -> Self {
+        Error::Raised(message.into())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Cancelled => f.write_str("CancelledError"),
+            Error::Timeout => f.write_str("TimeoutError"),
+            Error::NoRunningLoop => f.write_str("RuntimeError: no running event loop"),
+            Error::InvalidState(what) => write!(f, "InvalidStateError: {what}"),
+            Error::Raised(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

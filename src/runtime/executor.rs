@@ -1,0 +1,806 @@
+//! The loop: a run's tasks, its FIFO ready queue, its timers and its two clocks.
+//!
+//! Single-threaded by design (`Rc`, `RefCell`, `Cell`), like wasm-bindgen-futures' own
+//! executor, and for the same reason every `RefCell` borrow here is released before calling
+//! code that may re-enter the runtime: polling a task, waking a waker, dropping a future (its
+//! `Drop` may cancel a timer) or calling the UI's observer.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::{BTreeMap, VecDeque};
+use std::future::Future as StdFuture;
+use std::mem::ManuallyDrop;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
+
+use super::host::{self, HostTimer, Tick};
+use super::task::{TaskEnd, TaskId};
+use super::trace::{ClockKind, EventKind, Trace, WaitOn};
+use super::Error;
+
+/// How long one drain may run tasks before it yields to the browser so the page can paint.
+const BUDGET_MS: f64 = 8.0;
+
+/// How a run keeps time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Clock {
+    /// Auto-advancing: when no task is ready, time jumps to the next timer's deadline. Still
+    /// driven by the browser loop, but instant and exactly repeatable.
+    Virtual,
+    /// Wall time through `performance.now()` and `setTimeout`. `scale` is how many real
+    /// milliseconds one lesson millisecond takes: 1.0 for real speed, 0.1 for ten times faster.
+    Real {
+        /// The time factor, kept within [`Clock::MIN_SCALE`]..=[`Clock::MAX_SCALE`].
+        scale: f64,
+    },
+}
+
+impl Clock {
+    /// The smallest time factor accepted (a thousand times faster than real time).
+    pub const MIN_SCALE: f64 = 0.001;
+    /// The largest time factor accepted (a hundred times slower than real time).
+    pub const MAX_SCALE: f64 = 100.0;
+
+    /// The real clock at the given scale, or why the scale cannot be used.
+    pub fn real(scale: f64) -> Result<Clock, &'static str> {
+        if !scale.is_finite() {
+            Err("the time scale must be a number")
+        } else if scale < Self::MIN_SCALE {
+            Err("the time scale must be at least 0.001")
+        } else if scale > Self::MAX_SCALE {
+            Err("the time scale must be at most 100")
+        } else {
+            Ok(Clock::Real { scale })
+        }
+    }
+
+    fn kind(self) -> ClockKind {
+        match self {
+            Clock::Virtual => ClockKind::Virtual,
+            Clock::Real { scale } => ClockKind::Real { scale },
+        }
+    }
+}
+
+/// Where a run is in its life.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunStatus {
+    /// Tasks are running or waiting.
+    Running,
+    /// `main` returned (`Ok`) or raised (`Err`), and every other task has ended.
+    Finished(Result<(), Error>),
+    /// Stop cancelled everything.
+    Stopped,
+}
+
+struct Slot {
+    future: Option<Pin<Box<dyn StdFuture<Output = ()>>>>,
+    end: Rc<dyn TaskEnd>,
+    waker: Waker,
+    queued: bool,
+    started: bool,
+    finished: bool,
+    cancel_requested: bool,
+}
+
+struct State {
+    status: RunStatus,
+    tasks: Vec<Slot>,
+    ready: VecDeque<TaskId>,
+    /// Pending timers by (deadline in µs, timer id), so equal deadlines fire in the order set.
+    timers: BTreeMap<(u64, u64), Option<Waker>>,
+    next_timer: u64,
+    next_future: u64,
+    task_counter: u64,
+    live_tasks: usize,
+    host_timer: Option<(u64, HostTimer)>,
+    main: Option<TaskId>,
+    main_outcome: Option<Result<(), Error>>,
+    wait_reason: Option<WaitOn>,
+}
+
+pub(crate) struct RunInner {
+    generation: u64,
+    clock: Clock,
+    origin_ms: f64,
+    virtual_now_us: Cell<u64>,
+    in_scheduler: Cell<bool>,
+    state: RefCell<State>,
+    trace: RefCell<Trace>,
+    observer: RefCell<Option<Rc<dyn Fn()>>>,
+    end_wakers: RefCell<Vec<Waker>>,
+}
+
+thread_local! {
+    /// The run and task being polled right now: asyncio's "running loop" and "current task".
+    static CURRENT: RefCell<Option<(Rc<RunInner>, Option<TaskId>)>> = const { RefCell::new(None) };
+    /// Runs with work to do, in the order they asked.
+    static QUEUE: RefCell<VecDeque<Rc<RunInner>>> = RefCell::default();
+    static TICK_REQUESTED: Cell<bool> = const { Cell::new(false) };
+    /// Every run that has not ended: a run owns itself until it finishes or is stopped, so
+    /// dropping a handle never silently kills one.
+    static LIVE: RefCell<Vec<Rc<RunInner>>> = RefCell::default();
+    static NEXT_GENERATION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// How many runs have not ended yet (for leak checks in tests).
+pub fn live_runs() -> usize {
+    LIVE.with(|live| live.borrow().len())
+}
+
+/// Calls `f` with the running run and current task, if code is running inside a run.
+pub(crate) fn with_current_run<R>(f: impl FnOnce(&Rc<RunInner>, Option<TaskId>) -> R) -> Option<R> {
+    let current = CURRENT.with(|c| c.borrow().clone());
+    current.map(|(run, task)| f(&run, task))
+}
+
+/// The running run and current task (cloned out, so no borrow is held).
+pub(crate) fn current() -> Option<(Rc<RunInner>, Option<TaskId>)> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// Sets the current run and task for the duration of `f`.
+fn enter<R>(run: &Rc<RunInner>, task: Option<TaskId>, f: impl FnOnce() -> R) -> R {
+    let previous = CURRENT.with(|c| c.replace(Some((run.clone(), task))));
+    let result = f();
+    CURRENT.with(|c| *c.borrow_mut() = previous);
+    result
+}
+
+/// Records why the current task is about to return `Pending`. The last writer wins, so an outer
+/// combinator (`gather`) overrides the inner futures it polled.
+pub(crate) fn set_wait_reason(on: WaitOn) {
+    with_current_run(|run, _| run.state.borrow_mut().wait_reason = Some(on));
+}
+
+/// Takes a cancellation request addressed to the current task, if there is one. Every await
+/// point of the runtime calls this, so a cancelled task sees `Err(Cancelled)` where it waits,
+/// as Python raises `CancelledError` at the `await`.
+pub(crate) fn take_cancel() -> bool {
+    with_current_run(|run, task| {
+        let Some(task) = task else { return false };
+        let mut state = run.state.borrow_mut();
+        let slot = &mut state.tasks[task.index()];
+        std::mem::take(&mut slot.cancel_requested)
+    })
+    .unwrap_or(false)
+}
+
+fn schedule(run: &Rc<RunInner>, kind: Tick) {
+    if !run.in_scheduler.replace(true) {
+        QUEUE.with(|q| q.borrow_mut().push_back(run.clone()));
+    }
+    if !TICK_REQUESTED.with(|t| t.replace(true)) {
+        host::request_tick(kind);
+    }
+}
+
+/// Called by the host: runs every run that asked for a turn.
+pub(crate) fn tick() {
+    TICK_REQUESTED.with(|t| t.set(false));
+    let runs: Vec<_> = QUEUE.with(|q| q.borrow_mut().drain(..).collect());
+    for run in runs {
+        run.in_scheduler.set(false);
+        if run.drain() {
+            // Out of budget: continue in a macrotask so the browser can paint first.
+            schedule(&run, Tick::Macro);
+        }
+        run.notify();
+    }
+}
+
+// A waker is an `Rc` of its target. Sound because everything here lives on one thread: the
+// browser's main thread (wasm32 has no other here), or the native test thread.
+struct WakeTarget {
+    run: std::rc::Weak<RunInner>,
+    task: TaskId,
+}
+
+static VTABLE: RawWakerVTable =
+    RawWakerVTable::new(clone_waker, wake_waker, wake_by_ref_waker, drop_waker);
+
+unsafe fn clone_waker(data: *const ()) -> RawWaker {
+    // SAFETY: `data` came from `Rc::into_raw` in `make_waker` and is still owned by a waker.
+    unsafe { Rc::increment_strong_count(data as *const WakeTarget) };
+    RawWaker::new(data, &VTABLE)
+}
+
+unsafe fn wake_waker(data: *const ()) {
+    // SAFETY: as above; this consumes the waker's reference.
+    let target = unsafe { Rc::from_raw(data as *const WakeTarget) };
+    if let Some(run) = target.run.upgrade() {
+        run.wake_task(target.task);
+    }
+}
+
+unsafe fn wake_by_ref_waker(data: *const ()) {
+    // SAFETY: as above; the reference stays owned by the waker.
+    let target = ManuallyDrop::new(unsafe { Rc::from_raw(data as *const WakeTarget) });
+    if let Some(run) = target.run.upgrade() {
+        run.wake_task(target.task);
+    }
+}
+
+unsafe fn drop_waker(data: *const ()) {
+    // SAFETY: as above; this releases the waker's reference.
+    drop(unsafe { Rc::from_raw(data as *const WakeTarget) });
+}
+
+fn make_waker(run: &Rc<RunInner>, task: TaskId) -> Waker {
+    let target = Rc::new(WakeTarget {
+        run: Rc::downgrade(run),
+        task,
+    });
+    let raw = RawWaker::new(Rc::into_raw(target) as *const (), &VTABLE);
+    // SAFETY: the vtable functions above uphold the RawWaker contract on this single thread.
+    unsafe { Waker::from_raw(raw) }
+}
+
+impl RunInner {
+    /// Microseconds since the run began, on its clock.
+    pub(crate) fn now_us(&self) -> u64 {
+        match self.clock {
+            Clock::Virtual => self.virtual_now_us.get(),
+            Clock::Real { scale } => {
+                let elapsed = (host::now_ms() - self.origin_ms).max(0.0);
+                (elapsed / scale * 1000.0) as u64
+            }
+        }
+    }
+
+    pub(crate) fn record(&self, task: Option<TaskId>, kind: EventKind) {
+        let at = self.now_us();
+        self.trace.borrow_mut().push(at, task, kind);
+    }
+
+    pub(crate) fn is_running(&self) -> bool {
+        self.state.borrow().status == RunStatus::Running
+    }
+
+    fn notify(&self) {
+        let observer = self.observer.borrow().clone();
+        if let Some(observer) = observer {
+            observer();
+        }
+    }
+
+    /// The name of the next task: `name` if given, else `Task-N`. Every task uses up a number,
+    /// named or not, as in CPython 3.11 (where the main task of `asyncio.run` is `Task-1`).
+    pub(crate) fn next_task_name(&self, name: Option<&str>) -> Rc<str> {
+        let mut state = self.state.borrow_mut();
+        state.task_counter += 1;
+        match name {
+            Some(name) => Rc::from(name),
+            None => Rc::from(format!("Task-{}", state.task_counter)),
+        }
+    }
+
+    pub(crate) fn next_future_id(&self) -> u64 {
+        let mut state = self.state.borrow_mut();
+        state.next_future += 1;
+        state.next_future
+    }
+
+    /// Adds a task to the run and queues its first step, as `loop.create_task` does.
+    pub(crate) fn spawn(
+        self: &Rc<Self>,
+        future: Pin<Box<dyn StdFuture<Output = ()>>>,
+        end: Rc<dyn TaskEnd>,
+        name: Rc<str>,
+        parent: Option<TaskId>,
+        line: u32,
+    ) -> TaskId {
+        let id = {
+            let mut state = self.state.borrow_mut();
+            let id = TaskId::new(state.tasks.len());
+            state.tasks.push(Slot {
+                future: Some(future),
+                end,
+                waker: make_waker(self, id),
+                queued: true,
+                started: false,
+                finished: false,
+                cancel_requested: false,
+            });
+            state.ready.push_back(id);
+            state.live_tasks += 1;
+            id
+        };
+        self.record(Some(id), EventKind::TaskSpawned { name, parent, line });
+        schedule(self, Tick::Micro);
+        id
+    }
+
+    fn wake_task(self: &Rc<Self>, task: TaskId) {
+        {
+            let mut state = self.state.borrow_mut();
+            if state.status != RunStatus::Running {
+                return;
+            }
+            let Some(slot) = state.tasks.get_mut(task.index()) else {
+                return;
+            };
+            if slot.finished || slot.queued {
+                return;
+            }
+            slot.queued = true;
+            state.ready.push_back(task);
+        }
+        self.record(Some(task), EventKind::TaskWoken);
+        schedule(self, Tick::Micro);
+    }
+
+    /// Asks a task to stop: it is woken, and its next await point returns `Err(Cancelled)`.
+    /// A task that has not started yet never starts. Returns `false` if it had already ended.
+    pub(crate) fn cancel_task(self: &Rc<Self>, task: TaskId) -> bool {
+        {
+            let mut state = self.state.borrow_mut();
+            if state.status != RunStatus::Running {
+                return false;
+            }
+            let slot = &mut state.tasks[task.index()];
+            if slot.finished {
+                return false;
+            }
+            slot.cancel_requested = true;
+            if slot.queued {
+                return true;
+            }
+            slot.queued = true;
+            state.ready.push_back(task);
+        }
+        schedule(self, Tick::Micro);
+        true
+    }
+
+    /// Runs ready tasks, and on the virtual clock advances time, until nothing is ready or the
+    /// budget is spent. Returns `true` when it stopped for the budget.
+    fn drain(self: &Rc<Self>) -> bool {
+        let budget_end = host::now_ms() + BUDGET_MS;
+        let mut steps = 0u32;
+        loop {
+            let next = {
+                let mut state = self.state.borrow_mut();
+                if state.status != RunStatus::Running {
+                    return false;
+                }
+                state.ready.pop_front()
+            };
+            if let Some(task) = next {
+                self.poll_task(task);
+                steps += 1;
+                if steps % 16 == 0 && host::now_ms() > budget_end {
+                    return true;
+                }
+                continue;
+            }
+            match self.clock {
+                Clock::Virtual => {
+                    // A deadline of u64::MAX is "never" (an infinite sleep): time does not jump
+                    // there; the run just waits, as asyncio would, until Stop.
+                    let next_deadline = self.state.borrow().timers.keys().next().map(|k| k.0);
+                    let Some(deadline) = next_deadline.filter(|d| *d != u64::MAX) else {
+                        return false;
+                    };
+                    if deadline > self.virtual_now_us.get() {
+                        self.virtual_now_us.set(deadline);
+                    }
+                    self.fire_due_timers();
+                }
+                Clock::Real { .. } => {
+                    self.arm_host_timer();
+                    return false;
+                }
+            }
+        }
+    }
+
+    fn poll_task(self: &Rc<Self>, task: TaskId) {
+        let (future, waker, never_started_cancel) = {
+            let mut state = self.state.borrow_mut();
+            state.wait_reason = None;
+            let slot = &mut state.tasks[task.index()];
+            slot.queued = false;
+            if slot.finished {
+                return;
+            }
+            let Some(future) = slot.future.take() else {
+                return;
+            };
+            let never_started_cancel = slot.cancel_requested && !slot.started;
+            slot.started = true;
+            (future, slot.waker.clone(), never_started_cancel)
+        };
+        if never_started_cancel {
+            // Cancelled before its first step: the coroutine never runs, as in asyncio.
+            drop(future);
+            self.end_task(task, Some(Err(Error::Cancelled)));
+            return;
+        }
+        self.record(Some(task), EventKind::TaskPolled);
+        let mut future = future;
+        let poll = enter(self, Some(task), || {
+            future.as_mut().poll(&mut Context::from_waker(&waker))
+        });
+        match poll {
+            Poll::Ready(()) => {
+                drop(future);
+                self.end_task(task, None);
+            }
+            Poll::Pending if !self.is_running() => {
+                // Stop was called from inside this step: the task ends with the run.
+                drop(future);
+                self.end_task(task, Some(Err(Error::Cancelled)));
+            }
+            Poll::Pending => {
+                let on = {
+                    let mut state = self.state.borrow_mut();
+                    state.tasks[task.index()].future = Some(future);
+                    state.wait_reason.take().unwrap_or(WaitOn::Other)
+                };
+                self.record(Some(task), EventKind::TaskSuspended { on });
+            }
+        }
+    }
+
+    /// Marks a task ended and records how. `forced` is the outcome when the task's own code
+    /// did not get to finish (cancelled before starting, or by Stop).
+    fn end_task(self: &Rc<Self>, task: TaskId, forced: Option<Result<(), Error>>) {
+        let (end, is_main) = {
+            let mut state = self.state.borrow_mut();
+            let slot = &mut state.tasks[task.index()];
+            if slot.finished {
+                return;
+            }
+            slot.finished = true;
+            let end = slot.end.clone();
+            state.live_tasks -= 1;
+            (end, state.main == Some(task))
+        };
+        if let Some(outcome) = &forced {
+            if let Err(error) = outcome {
+                end.force_error(error.clone());
+            }
+        }
+        let outcome = end.outcome().unwrap_or(Err(Error::Cancelled));
+        let kind = match &outcome {
+            Ok(()) => EventKind::TaskFinished,
+            Err(Error::Cancelled) => EventKind::TaskCancelled,
+            Err(error) => EventKind::TaskFailed {
+                error: error.clone(),
+            },
+        };
+        self.record(Some(task), kind);
+        if is_main {
+            self.main_ended(outcome);
+        } else {
+            self.finish_if_done();
+        }
+    }
+
+    /// `asyncio.run`: when `main` ends, every task still alive is cancelled, and the run ends
+    /// once they have all unwound.
+    fn main_ended(self: &Rc<Self>, outcome: Result<(), Error>) {
+        let alive: Vec<TaskId> = {
+            let mut state = self.state.borrow_mut();
+            state.main_outcome = Some(outcome);
+            (0..state.tasks.len())
+                .map(TaskId::new)
+                .filter(|t| !state.tasks[t.index()].finished)
+                .collect()
+        };
+        for task in alive {
+            self.cancel_task(task);
+        }
+        self.finish_if_done();
+    }
+
+    fn finish_if_done(self: &Rc<Self>) {
+        let outcome = {
+            let state = self.state.borrow();
+            if state.status != RunStatus::Running || state.live_tasks > 0 {
+                return;
+            }
+            match &state.main_outcome {
+                Some(outcome) => outcome.clone(),
+                None => return,
+            }
+        };
+        self.end(RunStatus::Finished(outcome));
+    }
+
+    /// Ends the run: drops every task and timer still held, records why, and wakes whoever
+    /// awaits the end. Futures are dropped after the state borrow ends, because their `Drop`
+    /// may call back in (a `Sleep` cancels its timer).
+    fn end(self: &Rc<Self>, status: RunStatus) {
+        let (futures, ends, host_timer) = {
+            let mut state = self.state.borrow_mut();
+            if state.status != RunStatus::Running {
+                return;
+            }
+            state.status = status.clone();
+            state.ready.clear();
+            let mut futures = Vec::new();
+            let mut ends = Vec::new();
+            for (index, slot) in state.tasks.iter_mut().enumerate() {
+                if let Some(future) = slot.future.take() {
+                    futures.push(future);
+                }
+                if !slot.finished {
+                    slot.finished = true;
+                    ends.push((TaskId::new(index), slot.end.clone()));
+                }
+            }
+            state.live_tasks = 0;
+            (futures, ends, state.host_timer.take())
+        };
+        drop(host_timer);
+        for (task, end) in ends {
+            end.force_error(Error::Cancelled);
+            self.record(Some(task), EventKind::TaskCancelled);
+        }
+        drop(futures);
+        // Timers left by futures that were not dropped above (none should be) go too.
+        let leftover = std::mem::take(&mut self.state.borrow_mut().timers);
+        drop(leftover);
+        let kind = match status {
+            RunStatus::Finished(outcome) => EventKind::RunFinished { outcome },
+            _ => EventKind::RunStopped,
+        };
+        self.record(None, kind);
+        LIVE.with(|live| live.borrow_mut().retain(|r| !Rc::ptr_eq(r, self)));
+        let wakers = std::mem::take(&mut *self.end_wakers.borrow_mut());
+        for waker in wakers {
+            waker.wake();
+        }
+        self.notify();
+    }
+
+    /// Sets a timer due at `deadline_us` that wakes `waker`; returns its key.
+    pub(crate) fn add_timer(
+        self: &Rc<Self>,
+        task: Option<TaskId>,
+        deadline_us: u64,
+        waker: Waker,
+        line: u32,
+    ) -> (u64, u64) {
+        let key = {
+            let mut state = self.state.borrow_mut();
+            state.next_timer += 1;
+            let key = (deadline_us, state.next_timer);
+            state.timers.insert(key, Some(waker));
+            key
+        };
+        self.record(
+            task,
+            EventKind::TimerSet {
+                timer: key.1,
+                deadline_us,
+                line,
+            },
+        );
+        if matches!(self.clock, Clock::Real { .. }) {
+            self.arm_host_timer();
+        }
+        key
+    }
+
+    /// Whether the timer has fired; if not, makes sure it will wake `waker`.
+    pub(crate) fn poll_timer(&self, key: (u64, u64), waker: &Waker) -> bool {
+        let mut state = self.state.borrow_mut();
+        match state.timers.get_mut(&key) {
+            None => true,
+            Some(slot) => {
+                if !slot.as_ref().is_some_and(|w| w.will_wake(waker)) {
+                    *slot = Some(waker.clone());
+                }
+                false
+            }
+        }
+    }
+
+    /// Removes a timer that has not fired (a dropped or cancelled sleep).
+    pub(crate) fn cancel_timer(&self, key: (u64, u64), task: Option<TaskId>) {
+        let removed = self.state.borrow_mut().timers.remove(&key);
+        if removed.is_some() {
+            self.record(task, EventKind::TimerCancelled { timer: key.1 });
+        }
+    }
+
+    /// Fires every timer whose deadline has come, in deadline order, waking their tasks.
+    fn fire_due_timers(self: &Rc<Self>) {
+        let now = self.now_us();
+        let due: Vec<((u64, u64), Option<Waker>)> = {
+            let mut state = self.state.borrow_mut();
+            let later = state.timers.split_off(&(now + 1, 0));
+            std::mem::replace(&mut state.timers, later)
+                .into_iter()
+                .collect()
+        };
+        for ((deadline_us, timer), waker) in due {
+            self.record(None, EventKind::TimerFired { timer, deadline_us });
+            if let Some(waker) = waker {
+                waker.wake();
+            }
+        }
+    }
+
+    /// On the real clock, keeps one `setTimeout` armed for the earliest deadline.
+    fn arm_host_timer(self: &Rc<Self>) {
+        let Clock::Real { scale } = self.clock else {
+            return;
+        };
+        let now = self.now_us();
+        let mut state = self.state.borrow_mut();
+        if state.status != RunStatus::Running {
+            return;
+        }
+        let Some(&(deadline, _)) = state.timers.keys().next() else {
+            state.host_timer = None;
+            return;
+        };
+        if state
+            .host_timer
+            .as_ref()
+            .is_some_and(|(armed, _)| *armed == deadline)
+        {
+            return;
+        }
+        let delay_ms = deadline.saturating_sub(now) as f64 / 1000.0 * scale;
+        let weak = Rc::downgrade(self);
+        let timer = host::set_timer(delay_ms, move || {
+            let Some(run) = weak.upgrade() else { return };
+            let fired = run.state.borrow_mut().host_timer.take();
+            run.fire_due_timers();
+            run.arm_host_timer();
+            drop(fired);
+            run.notify();
+        });
+        // The timeout it replaces (for a later deadline) is cleared by this drop.
+        state.host_timer = Some((deadline, timer));
+    }
+}
+
+/// A handle on one run of a lesson: the twin of `asyncio.run(main())`.
+///
+/// The run starts on the next microtask and keeps itself alive until `main` ends or
+/// [`Run::stop`] is called; the handle only observes and controls it.
+#[derive(Clone)]
+#[must_use = "a run keeps going until it finishes; keep the handle to stop it or read its Trace"]
+pub struct Run {
+    inner: Rc<RunInner>,
+}
+
+impl Run {
+    /// Starts `main` as the run's first task (`Task-1`) on the given clock.
+    #[track_caller]
+    pub fn start<F, Fut>(clock: Clock, main: F) -> Run
+    where
+        F: FnOnce() -> Fut,
+        Fut: StdFuture<Output = Result<(), Error>> + 'static,
+    {
+        let clock = match clock {
+            Clock::Real { scale } => Clock::real(scale).unwrap_or(Clock::Real { scale: 1.0 }),
+            virtual_clock => virtual_clock,
+        };
+        let generation = NEXT_GENERATION.with(|g| g.replace(g.get() + 1));
+        let inner = Rc::new(RunInner {
+            generation,
+            clock,
+            origin_ms: host::now_ms(),
+            virtual_now_us: Cell::new(0),
+            in_scheduler: Cell::new(false),
+            state: RefCell::new(State {
+                status: RunStatus::Running,
+                tasks: Vec::new(),
+                ready: VecDeque::new(),
+                timers: BTreeMap::new(),
+                next_timer: 0,
+                next_future: 0,
+                task_counter: 0,
+                live_tasks: 0,
+                host_timer: None,
+                main: None,
+                main_outcome: None,
+                wait_reason: None,
+            }),
+            trace: RefCell::new(Trace::default()),
+            observer: RefCell::new(None),
+            end_wakers: RefCell::new(Vec::new()),
+        });
+        LIVE.with(|live| live.borrow_mut().push(inner.clone()));
+        inner.record(
+            None,
+            EventKind::RunStarted {
+                generation,
+                clock: clock.kind(),
+            },
+        );
+        let line = std::panic::Location::caller().line();
+        let task = enter(&inner, None, || {
+            super::task::spawn_in(&inner, main(), None, None, line)
+        });
+        inner.state.borrow_mut().main = Some(task.id());
+        Run { inner }
+    }
+
+    /// This run's generation id: every run gets a new one, so nothing of an old run can be
+    /// mistaken for a new one's.
+    pub fn generation(&self) -> u64 {
+        self.inner.generation
+    }
+
+    /// The clock it runs on.
+    pub fn clock(&self) -> Clock {
+        self.inner.clock
+    }
+
+    /// Where the run is in its life.
+    pub fn status(&self) -> RunStatus {
+        self.inner.state.borrow().status.clone()
+    }
+
+    /// Cancels every task and timer of the run at once. Returns `false` if it had already ended.
+    pub fn stop(&self) -> bool {
+        if !self.inner.is_running() {
+            return false;
+        }
+        self.inner.end(RunStatus::Stopped);
+        true
+    }
+
+    /// The events recorded so far. Do not hold the borrow across an `.await`.
+    pub fn trace(&self) -> Ref<'_, Trace> {
+        self.inner.trace.borrow()
+    }
+
+    /// Microseconds since the run began, on its clock.
+    pub fn now_us(&self) -> u64 {
+        self.inner.now_us()
+    }
+
+    /// Tasks that have not ended.
+    pub fn live_tasks(&self) -> usize {
+        self.inner.state.borrow().live_tasks
+    }
+
+    /// Timers that have neither fired nor been cancelled.
+    pub fn live_timers(&self) -> usize {
+        self.inner.state.borrow().timers.len()
+    }
+
+    /// Calls `observer` after each batch of work that may have added events. The UI uses it
+    /// to schedule one repaint per animation frame; it must not call back into the run.
+    pub fn set_observer(&self, observer: impl Fn() + 'static) {
+        *self.inner.observer.borrow_mut() = Some(Rc::new(observer));
+    }
+
+    /// Waits for the run to end (finish or stop) and returns how it ended.
+    pub fn finished(&self) -> RunEnd {
+        RunEnd {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+/// The future returned by [`Run::finished`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct RunEnd {
+    inner: Rc<RunInner>,
+}
+
+impl StdFuture for RunEnd {
+    type Output = RunStatus;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<RunStatus> {
+        let status = self.inner.state.borrow().status.clone();
+        if status != RunStatus::Running {
+            return Poll::Ready(status);
+        }
+        let mut wakers = self.inner.end_wakers.borrow_mut();
+        if !wakers.iter().any(|w| w.will_wake(cx.waker())) {
+            wakers.push(cx.waker().clone());
+        }
+        Poll::Pending
+    }
+}

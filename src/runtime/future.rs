@@ -1,0 +1,147 @@
+//! A one-shot `Future`: `loop.create_future()`, resolved from elsewhere with `set_result`.
+
+use std::cell::RefCell;
+use std::future::{Future as StdFuture, IntoFuture};
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+
+use super::executor::{self, RunInner};
+use super::trace::{EventKind, WaitOn};
+use super::Error;
+
+struct Inner<T> {
+    result: RefCell<Option<Result<T, Error>>>,
+    waiters: RefCell<Vec<Waker>>,
+}
+
+/// The twin of `asyncio.Future`: a result that somebody else will set.
+///
+/// Clones share the same result. Awaiting it waits until [`Future::set_result`] (or
+/// [`Future::set_exception`], or [`Future::cancel`]) is called; if nobody ever calls them it
+/// waits forever, exactly like Python, and only Stop ends the run.
+pub struct Future<T> {
+    id: u64,
+    inner: Rc<Inner<T>>,
+    run: Weak<RunInner>,
+}
+
+impl<T> Clone for Future<T> {
+    fn clone(&self) -> Self {
+        Future {
+            id: self.id,
+            inner: self.inner.clone(),
+            run: self.run.clone(),
+        }
+    }
+}
+
+impl<T: Clone + 'static> Future<T> {
+    /// `loop.create_future()`: needs a running loop.
+    pub fn new() -> Result<Self, Error> {
+        let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+        Ok(Future {
+            id: run.next_future_id(),
+            inner: Rc::new(Inner {
+                result: RefCell::new(None),
+                waiters: RefCell::new(Vec::new()),
+            }),
+            run: Rc::downgrade(&run),
+        })
+    }
+
+    fn complete(&self, result: Result<T, Error>) -> Result<(), Error> {
+        {
+            let mut slot = self.inner.result.borrow_mut();
+            if slot.is_some() {
+                return Err(Error::InvalidState("invalid state"));
+            }
+            *slot = Some(result);
+        }
+        if let Some(run) = self.run.upgrade() {
+            let task = executor::current().and_then(|(_, task)| task);
+            run.record(task, EventKind::FutureSet { future: self.id });
+        }
+        let waiters = std::mem::take(&mut *self.inner.waiters.borrow_mut());
+        for waker in waiters {
+            waker.wake();
+        }
+        Ok(())
+    }
+
+    /// Resolves it with a value; an `InvalidStateError` if it was already resolved.
+    pub fn set_result(&self, value: T) -> Result<(), Error> {
+        self.complete(Ok(value))
+    }
+
+    /// Resolves it with an error, which every awaiter receives.
+    pub fn set_exception(&self, error: Error) -> Result<(), Error> {
+        self.complete(Err(error))
+    }
+
+    /// Cancels it: awaiters get `Err(Cancelled)`. `false` if it was already resolved.
+    pub fn cancel(&self) -> bool {
+        self.complete(Err(Error::Cancelled)).is_ok()
+    }
+
+    /// Whether it has a result (or error).
+    pub fn done(&self) -> bool {
+        self.inner.result.borrow().is_some()
+    }
+
+    /// Its result; an `InvalidStateError` before it is set.
+    pub fn result(&self) -> Result<T, Error> {
+        match &*self.inner.result.borrow() {
+            Some(result) => result.clone(),
+            None => Err(Error::InvalidState("Result is not set.")),
+        }
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for Future<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = Waiting<T>;
+
+    fn into_future(self) -> Waiting<T> {
+        Waiting { future: self }
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for &Future<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = Waiting<T>;
+
+    fn into_future(self) -> Waiting<T> {
+        Waiting {
+            future: self.clone(),
+        }
+    }
+}
+
+/// The future of `fut.await`.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Waiting<T> {
+    future: Future<T>,
+}
+
+impl<T: Clone + 'static> StdFuture for Waiting<T> {
+    type Output = Result<T, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Some(result) = &*self.future.inner.result.borrow() {
+            return Poll::Ready(result.clone());
+        }
+        if executor::take_cancel() {
+            // asyncio's `Task.cancel` cancels the future the task waits on, too.
+            self.future.cancel();
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        let mut waiters = self.future.inner.waiters.borrow_mut();
+        if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
+            waiters.push(cx.waker().clone());
+        }
+        drop(waiters);
+        executor::set_wait_reason(WaitOn::Future(self.future.id));
+        Poll::Pending
+    }
+}

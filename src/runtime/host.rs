@@ -1,0 +1,192 @@
+//! What the runtime needs from its host: a clock, a way to be called back soon, and timers.
+//!
+//! In the browser (wasm32) these are the real things: `performance.now()`, a microtask
+//! (`Promise.then`) to run ready tasks, a `MessageChannel` macrotask to yield to the browser so
+//! it can paint (about 10 µs, where a chained `setTimeout(0)` is clamped to 4 ms), and
+//! `setTimeout` through gloo-timers. Natively there is no browser loop, so [`run_until_idle`]
+//! plays its part; that is what lets `cargo test` run every lesson on the virtual clock.
+
+/// How soon the runtime wants to be called back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tick {
+    /// In this turn's microtask queue: nothing else runs in between.
+    Micro,
+    /// In a new macrotask: the browser may paint and handle input first.
+    Macro,
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::now_ms;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use browser::{request_tick, set_timer, HostTimer};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{now_ms, run_until_idle};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use native::{request_tick, set_timer, HostTimer};
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::Tick;
+    use gloo_timers::callback::Timeout;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// The browser objects the runtime calls, made once per page and kept for its lifetime.
+    struct Browser {
+        performance: Option<web_sys::Performance>,
+        resolved: js_sys::Promise,
+        on_micro: Closure<dyn FnMut(JsValue)>,
+        port: Option<web_sys::MessagePort>,
+        // Kept alive with the channel: dropping them would detach the handler.
+        _receiver: Option<web_sys::MessagePort>,
+        _on_macro: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    }
+
+    impl Browser {
+        fn new() -> Self {
+            let performance = web_sys::window().and_then(|w| w.performance());
+            let on_micro = Closure::<dyn FnMut(JsValue)>::new(|_| crate::runtime::executor::tick());
+            let on_macro = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|_| {
+                crate::runtime::executor::tick()
+            });
+            let (port, receiver) = match web_sys::MessageChannel::new() {
+                Ok(channel) => {
+                    let receiver = channel.port1();
+                    receiver.set_onmessage(Some(on_macro.as_ref().unchecked_ref()));
+                    (Some(channel.port2()), Some(receiver))
+                }
+                Err(_) => (None, None),
+            };
+            Browser {
+                performance,
+                resolved: js_sys::Promise::resolve(&JsValue::UNDEFINED),
+                on_micro,
+                port,
+                _receiver: receiver,
+                _on_macro: on_macro,
+            }
+        }
+    }
+
+    thread_local! {
+        static BROWSER: Browser = Browser::new();
+    }
+
+    /// Milliseconds from the page's time origin (`performance.now()`).
+    pub fn now_ms() -> f64 {
+        BROWSER.with(|b| match &b.performance {
+            Some(p) => p.now(),
+            None => js_sys::Date::now(),
+        })
+    }
+
+    pub(crate) fn request_tick(kind: Tick) {
+        BROWSER.with(|b| {
+            let posted = kind == Tick::Macro
+                && b.port
+                    .as_ref()
+                    .is_some_and(|port| port.post_message(&JsValue::UNDEFINED).is_ok());
+            if !posted {
+                let _ = b.resolved.then(&b.on_micro);
+            }
+        });
+    }
+
+    /// A pending `setTimeout`; dropping it clears the timeout.
+    #[must_use = "the timeout is cleared when this is dropped"]
+    pub(crate) struct HostTimer(#[allow(dead_code)] Timeout);
+
+    pub(crate) fn set_timer(delay_ms: f64, callback: impl FnOnce() + 'static) -> HostTimer {
+        // setTimeout takes whole milliseconds; round up so a timer never fires before its due
+        // time (the runtime re-arms if the browser still calls it a little early).
+        let delay = if delay_ms.is_finite() && delay_ms > 0.0 {
+            delay_ms.ceil().min(i32::MAX as f64) as u32
+        } else {
+            0
+        };
+        HostTimer(Timeout::new(delay, callback))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::Tick;
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+    use std::time::{Duration, Instant};
+
+    #[derive(Default)]
+    struct NativeHost {
+        tick_requested: bool,
+        next_timer: u64,
+        timers: BTreeMap<(u64, u64), Box<dyn FnOnce()>>,
+    }
+
+    thread_local! {
+        static HOST: RefCell<NativeHost> = RefCell::default();
+        static ORIGIN: Instant = Instant::now();
+    }
+
+    /// Milliseconds since this thread first asked for the time.
+    pub fn now_ms() -> f64 {
+        ORIGIN.with(|origin| origin.elapsed().as_secs_f64() * 1000.0)
+    }
+
+    pub(crate) fn request_tick(_kind: Tick) {
+        HOST.with(|h| h.borrow_mut().tick_requested = true);
+    }
+
+    /// A pending native timer; dropping it removes it.
+    #[must_use = "the timer is removed when this is dropped"]
+    pub(crate) struct HostTimer {
+        key: (u64, u64),
+    }
+
+    impl Drop for HostTimer {
+        fn drop(&mut self) {
+            // Take the callback out first and drop it after the borrow ends: it may own
+            // things whose own drop touches the host again.
+            let removed = HOST.with(|h| h.borrow_mut().timers.remove(&self.key));
+            drop(removed);
+        }
+    }
+
+    pub(crate) fn set_timer(delay_ms: f64, callback: impl FnOnce() + 'static) -> HostTimer {
+        let delay_us = if delay_ms.is_finite() && delay_ms > 0.0 {
+            (delay_ms * 1000.0) as u64
+        } else {
+            0
+        };
+        let due_us = (now_ms() * 1000.0) as u64 + delay_us;
+        HOST.with(|h| {
+            let mut h = h.borrow_mut();
+            h.next_timer += 1;
+            let key = (due_us, h.next_timer);
+            h.timers.insert(key, Box::new(callback));
+            HostTimer { key }
+        })
+    }
+
+    /// Plays the browser's loop natively: runs requested ticks, then due timers (sleeping the
+    /// thread until the next one), until nothing is left to do.
+    pub fn run_until_idle() {
+        loop {
+            let tick = HOST.with(|h| std::mem::take(&mut h.borrow_mut().tick_requested));
+            if tick {
+                crate::runtime::executor::tick();
+                continue;
+            }
+            let next = HOST.with(|h| h.borrow().timers.keys().next().copied());
+            let Some(key) = next else { break };
+            let now_us = (now_ms() * 1000.0) as u64;
+            if key.0 > now_us {
+                std::thread::sleep(Duration::from_micros(key.0 - now_us));
+            }
+            let callback = HOST.with(|h| h.borrow_mut().timers.remove(&key));
+            if let Some(callback) = callback {
+                callback();
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Waiting on many tasks at once: `gather` (results in argument order) and `wait` (done and
+//! pending, with a timeout and `return_when`).
+
+use std::future::Future as StdFuture;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use super::executor;
+use super::task::{IntoTask, Task};
+use super::time::{sleep, Sleep};
+use super::trace::WaitOn;
+use super::Error;
+
+/// Turns every awaitable into a task now, as Python does when `gather` or `wait` is called.
+fn tasks_of<T, I>(items: I, line: u32) -> Result<Vec<Task<T>>, Error>
+where
+    I: IntoIterator,
+    I::Item: IntoTask<T>,
+{
+    items.into_iter().map(|item| item.into_task(line)).collect()
+}
+
+/// Runs the awaitables concurrently and gives their results in argument order:
+/// `await asyncio.gather(*aws)`.
+///
+/// Coroutines are wrapped in tasks at once (so they start even if the gather is never
+/// awaited, as in Python). The first error ends the gather with that error; the other tasks
+/// carry on. Cancelling the awaiting task, or [`Gather::cancel`], cancels every child.
+#[track_caller]
+pub fn gather<T, I>(items: I) -> Gather<T>
+where
+    T: Clone + 'static,
+    I: IntoIterator,
+    I::Item: IntoTask<T>,
+{
+    Gather {
+        tasks: tasks_of(items, std::panic::Location::caller().line()),
+    }
+}
+
+/// The future of [`gather`].
+#[must_use = "the children run anyway; await the gather to get their results"]
+pub struct Gather<T> {
+    tasks: Result<Vec<Task<T>>, Error>,
+}
+
+impl<T: Clone + 'static> Gather<T> {
+    /// Cancels every child that has not ended. Returns `true` if any was cancelled.
+    pub fn cancel(&self) -> bool {
+        match &self.tasks {
+            Ok(tasks) => tasks.iter().fold(false, |any, t| t.cancel() || any),
+            Err(_) => false,
+        }
+    }
+}
+
+impl<T: Clone + 'static> StdFuture for Gather<T> {
+    type Output = Result<Vec<T>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let tasks = match &self.tasks {
+            Ok(tasks) => tasks,
+            Err(error) => return Poll::Ready(Err(error.clone())),
+        };
+        if executor::take_cancel() {
+            self.cancel();
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        let mut all_done = true;
+        for task in tasks {
+            match task.peek_outcome() {
+                Some(Err(error)) => return Poll::Ready(Err(error)),
+                Some(Ok(())) => {}
+                None => {
+                    all_done = false;
+                    task.register_joiner(cx.waker());
+                }
+            }
+        }
+        if all_done {
+            return Poll::Ready(tasks.iter().map(Task::result).collect());
+        }
+        executor::set_wait_reason(WaitOn::Gather(tasks.len()));
+        Poll::Pending
+    }
+}
+
+/// When [`wait`] returns, as Python's `asyncio.FIRST_COMPLETED` and friends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReturnWhen {
+    /// As soon as any task ends.
+    FirstCompleted,
+    /// As soon as any task raises (cancellation does not count), or when all have ended.
+    FirstException,
+    /// When every task has ended.
+    #[default]
+    AllCompleted,
+}
+
+/// Waits for the tasks until `return_when` holds or `timeout` seconds pass, and returns
+/// `(done, pending)`: `done, pending = await asyncio.wait(aws, timeout=..., return_when=...)`.
+///
+/// Python returns sets; here both lists keep the order of the arguments. A timeout is not an
+/// error, and nothing is cancelled: pending tasks keep running.
+#[track_caller]
+pub fn wait<T, I>(items: I, timeout: Option<f64>, return_when: ReturnWhen) -> Wait<T>
+where
+    T: Clone + 'static,
+    I: IntoIterator,
+    I::Item: IntoTask<T>,
+{
+    let tasks = tasks_of(items, std::panic::Location::caller().line());
+    let tasks = match tasks {
+        Ok(tasks) if tasks.is_empty() => {
+            Err(Error::raised("ValueError: Set of Tasks/Futures is empty."))
+        }
+        other => other,
+    };
+    Wait {
+        tasks,
+        timer: timeout.map(sleep),
+        return_when,
+    }
+}
+
+/// The future of [`wait`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Wait<T> {
+    tasks: Result<Vec<Task<T>>, Error>,
+    timer: Option<Sleep>,
+    return_when: ReturnWhen,
+}
+
+/// Done and pending tasks, in argument order.
+pub type DoneAndPending<T> = (Vec<Task<T>>, Vec<Task<T>>);
+
+impl<T: Clone + 'static> StdFuture for Wait<T> {
+    type Output = Result<DoneAndPending<T>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // Nothing here is self-referential; `Sleep` is Unpin.
+        let this = self.get_mut();
+        let tasks = match &this.tasks {
+            Ok(tasks) => tasks,
+            Err(error) => return Poll::Ready(Err(error.clone())),
+        };
+        if executor::take_cancel() {
+            this.timer = None;
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        let outcomes: Vec<_> = tasks.iter().map(Task::peek_outcome).collect();
+        let done_count = outcomes.iter().filter(|o| o.is_some()).count();
+        let finished = match this.return_when {
+            ReturnWhen::AllCompleted => done_count == tasks.len(),
+            ReturnWhen::FirstCompleted => done_count > 0,
+            ReturnWhen::FirstException => {
+                done_count == tasks.len()
+                    || outcomes
+                        .iter()
+                        .any(|o| matches!(o, Some(Err(e)) if *e != Error::Cancelled))
+            }
+        };
+        let timed_out = !finished
+            && match &mut this.timer {
+                Some(timer) => matches!(Pin::new(timer).poll(cx), Poll::Ready(_)),
+                None => false,
+            };
+        if finished || timed_out {
+            this.timer = None;
+            let (done, pending) = tasks.iter().cloned().partition(|t| t.done());
+            return Poll::Ready(Ok((done, pending)));
+        }
+        for task in tasks.iter().filter(|t| !t.done()) {
+            task.register_joiner(cx.waker());
+        }
+        executor::set_wait_reason(WaitOn::Wait(tasks.len()));
+        Poll::Pending
+    }
+}

@@ -1,0 +1,67 @@
+//! An asyncio-shaped runtime on the browser's own event loop, instrumented for teaching.
+//!
+//! Lessons use the same words as Python's `asyncio`: [`create_task`], [`sleep`], [`gather`],
+//! [`wait`] with [`ReturnWhen`], [`Task::done`], [`Task::result`], and a one-shot [`Future`].
+//! Everything runs inside a [`Run`], the twin of `asyncio.run(main())`: it owns the tasks, the
+//! timers and the [`Trace`] that records every step, and [`Run::stop`] cancels all of them.
+//!
+//! The executor is ours rather than `wasm_bindgen_futures::spawn_local`, for three reasons: the
+//! virtual clock must know when *every* task is waiting on a timer, the Trace must see each
+//! poll, and tasks must run in asyncio's order (a FIFO ready queue where a new task starts only
+//! after the current one yields). It is still the browser's loop that drives it: ready tasks
+//! run in a microtask, and after a time budget the runtime yields with a macrotask so the page
+//! can paint (see [`host`]).
+//!
+//! No Leptos in here: the UI reads the Trace through [`Run::set_observer`].
+
+mod error;
+mod executor;
+mod future;
+pub mod host;
+mod join;
+mod task;
+mod time;
+pub mod trace;
+
+pub use error::Error;
+pub use executor::{live_runs, Clock, Run, RunStatus};
+pub use future::Future;
+pub use join::{gather, wait, DoneAndPending, Gather, ReturnWhen, Wait};
+pub use task::{create_task, create_task_named, ensure_future, IntoTask, Join, Task, TaskId};
+pub use time::{sleep, Sleep};
+pub use trace::{Event, EventKind, Trace, WaitOn};
+
+/// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Records one printed line in the running lesson's Trace.
+///
+/// The twin of Python's `print(...)`: `print!(py 7, "{} {}", a, b)` prints `a b` and says that
+/// line 7 of the lesson's Python listing is the one that printed it. The Rust line is captured
+/// with `line!()`, so the output panel can point at the very line that ran.
+///
+/// Lessons import it with `use crate::print;`, which shadows the standard `print!` on purpose:
+/// a lesson's output belongs in the Trace, not on the console.
+#[macro_export]
+macro_rules! print {
+    (py $py:literal, $($arg:tt)*) => {
+        $crate::runtime::print_line($py, ::core::line!(), ::std::format!($($arg)*))
+    };
+}
+
+/// Records a printed line for the task that is running now (used by [`print!`]).
+///
+/// Outside a run there is nobody to show the line to, so it is dropped; that can only happen
+/// when lesson code is called from a plain test, never from the page.
+pub fn print_line(py_line: u32, rust_line: u32, text: String) {
+    executor::with_current_run(|run, task| {
+        run.record(
+            task,
+            EventKind::Print {
+                text: text.into(),
+                rust_line,
+                py_line,
+            },
+        );
+    });
+}

@@ -1,0 +1,306 @@
+//! Tasks: `create_task`, and the `Task` handle that can be awaited, cancelled and asked
+//! `done()` / `result()`.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::future::{Future as StdFuture, IntoFuture};
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+
+use super::executor::{self, RunInner};
+use super::trace::WaitOn;
+use super::Error;
+
+/// A task's number within its run, in creation order (the main task is 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TaskId(u32);
+
+impl TaskId {
+    pub(crate) fn new(index: usize) -> Self {
+        TaskId(index as u32)
+    }
+
+    /// The index, for tables kept per task.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// What the executor needs of a task's shared cell, whatever its result type.
+pub(crate) trait TaskEnd {
+    /// `None` while running; then `Ok` or the error it ended with.
+    fn outcome(&self) -> Option<Result<(), Error>>;
+    /// Ends it with `error` if its own code did not (Stop, or cancelled before starting).
+    fn force_error(&self, error: Error);
+}
+
+struct Cell<T> {
+    result: RefCell<Option<Result<T, Error>>>,
+    joiners: RefCell<Vec<Waker>>,
+}
+
+impl<T> Cell<T> {
+    fn complete(&self, result: Result<T, Error>) {
+        {
+            let mut slot = self.result.borrow_mut();
+            if slot.is_some() {
+                return;
+            }
+            *slot = Some(result);
+        }
+        let joiners = std::mem::take(&mut *self.joiners.borrow_mut());
+        for waker in joiners {
+            waker.wake();
+        }
+    }
+}
+
+impl<T> TaskEnd for Cell<T> {
+    fn outcome(&self) -> Option<Result<(), Error>> {
+        self.result
+            .borrow()
+            .as_ref()
+            .map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone))
+    }
+
+    fn force_error(&self, error: Error) {
+        self.complete(Err(error));
+    }
+}
+
+/// A handle on a task: the twin of `asyncio.Task`.
+///
+/// Awaiting it (`task.await`) waits for the task to end and gives its result, `Err(Cancelled)`
+/// if it was cancelled. Dropping the handle does not stop the task, as in asyncio.
+#[must_use = "the task keeps running when its handle is dropped; keep it to await its result or cancel it"]
+pub struct Task<T> {
+    id: TaskId,
+    name: Rc<str>,
+    cell: Rc<Cell<T>>,
+    run: Weak<RunInner>,
+}
+
+impl<T> Clone for Task<T> {
+    fn clone(&self) -> Self {
+        Task {
+            id: self.id,
+            name: self.name.clone(),
+            cell: self.cell.clone(),
+            run: self.run.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Task<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<Task {} {}>", self.name, self.id)
+    }
+}
+
+impl<T: Clone + 'static> Task<T> {
+    /// The task's number in its run.
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+
+    /// Its name: the one given to [`create_task_named`], else `Task-N`.
+    pub fn get_name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether it has ended (returned, raised or been cancelled).
+    pub fn done(&self) -> bool {
+        self.cell.result.borrow().is_some()
+    }
+
+    /// Whether it ended by cancellation.
+    pub fn cancelled(&self) -> bool {
+        matches!(*self.cell.result.borrow(), Some(Err(Error::Cancelled)))
+    }
+
+    /// Its result; like Python, asking before it is done is an `InvalidStateError`.
+    pub fn result(&self) -> Result<T, Error> {
+        match &*self.cell.result.borrow() {
+            Some(result) => result.clone(),
+            None => Err(Error::InvalidState("Result is not set.")),
+        }
+    }
+
+    /// Requests cancellation: the task's next await point returns `Err(Cancelled)`; a task that
+    /// has not started never starts. Returns `false` if it had already ended.
+    pub fn cancel(&self) -> bool {
+        if self.done() {
+            return false;
+        }
+        match self.run.upgrade() {
+            Some(run) => run.cancel_task(self.id),
+            None => false,
+        }
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for Task<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = Join<T>;
+
+    fn into_future(self) -> Join<T> {
+        Join { task: self }
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for &Task<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = Join<T>;
+
+    fn into_future(self) -> Join<T> {
+        Join { task: self.clone() }
+    }
+}
+
+/// The future of `task.await`.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Join<T> {
+    task: Task<T>,
+}
+
+impl<T: Clone + 'static> StdFuture for Join<T> {
+    type Output = Result<T, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Some(result) = &*self.task.cell.result.borrow() {
+            return Poll::Ready(result.clone());
+        }
+        if executor::take_cancel() {
+            // As in asyncio (`Task.cancel` cancels the future it waits on), cancelling a task
+            // that awaits another cancels that one too; `shield` is how Python avoids it.
+            self.task.cancel();
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        let mut joiners = self.task.cell.joiners.borrow_mut();
+        if !joiners.iter().any(|w| w.will_wake(cx.waker())) {
+            joiners.push(cx.waker().clone());
+        }
+        drop(joiners);
+        executor::set_wait_reason(WaitOn::Task(self.task.id));
+        Poll::Pending
+    }
+}
+
+/// Spawns `future` as a task of `run`.
+pub(crate) fn spawn_in<T, F>(
+    run: &Rc<RunInner>,
+    future: F,
+    name: Option<&str>,
+    parent: Option<TaskId>,
+    line: u32,
+) -> Task<T>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    let name = run.next_task_name(name);
+    let cell = Rc::new(Cell {
+        result: RefCell::new(None),
+        joiners: RefCell::new(Vec::new()),
+    });
+    let body_cell = cell.clone();
+    let body = async move {
+        let result = future.await;
+        body_cell.complete(result);
+    };
+    let id = run.spawn(Box::pin(body), cell.clone(), name.clone(), parent, line);
+    Task {
+        id,
+        name,
+        cell,
+        run: Rc::downgrade(run),
+    }
+}
+
+fn create<T, F>(future: F, name: Option<&str>, line: u32) -> Result<Task<T>, Error>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    match executor::current() {
+        Some((run, parent)) if run.is_running() => Ok(spawn_in(&run, future, name, parent, line)),
+        _ => Err(Error::NoRunningLoop),
+    }
+}
+
+/// Wraps a coroutine in a task and schedules its first step: `asyncio.create_task(coro)`.
+///
+/// Like Python, it needs a running loop: called outside a run it is `Err(NoRunningLoop)`.
+#[track_caller]
+pub fn create_task<T, F>(future: F) -> Result<Task<T>, Error>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    create(future, None, std::panic::Location::caller().line())
+}
+
+/// `asyncio.create_task(coro, name=name)`. A named task still uses up a `Task-N` number.
+#[track_caller]
+pub fn create_task_named<T, F>(future: F, name: &str) -> Result<Task<T>, Error>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    create(future, Some(name), std::panic::Location::caller().line())
+}
+
+/// The older spelling, `asyncio.ensure_future(coro)`: here the same as [`create_task`].
+#[track_caller]
+pub fn ensure_future<T, F>(future: F) -> Result<Task<T>, Error>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    create(future, None, std::panic::Location::caller().line())
+}
+
+impl<T> Task<T> {
+    /// Makes `waker` be woken when the task ends (for combinators that poll many tasks).
+    pub(crate) fn register_joiner(&self, waker: &Waker) {
+        let mut joiners = self.cell.joiners.borrow_mut();
+        if !joiners.iter().any(|w| w.will_wake(waker)) {
+            joiners.push(waker.clone());
+        }
+    }
+
+    /// The task's outcome if it has ended, without cloning its value.
+    pub(crate) fn peek_outcome(&self) -> Option<Result<(), Error>> {
+        self.cell.outcome()
+    }
+}
+
+/// Anything `gather` and `wait` accept: a [`Task`] as it is, or a coroutine, which they wrap in
+/// a new task as Python's `ensure_future` does.
+pub trait IntoTask<T> {
+    /// The task for this awaitable, created in the running loop if needed.
+    fn into_task(self, line: u32) -> Result<Task<T>, Error>;
+}
+
+impl<T> IntoTask<T> for Task<T> {
+    fn into_task(self, _line: u32) -> Result<Task<T>, Error> {
+        Ok(self)
+    }
+}
+
+impl<T, F> IntoTask<T> for F
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    fn into_task(self, line: u32) -> Result<Task<T>, Error> {
+        create(self, None, line)
+    }
+}

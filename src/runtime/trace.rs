@@ -1,0 +1,260 @@
+//! The Trace: a closed list of typed events, in the order they happened.
+//!
+//! Every event carries a sequence number (the order, exact and total), a time in microseconds
+//! since the run began (exact on the virtual clock, measured on the real one) and the task it
+//! belongs to. Order is always read from `seq`; `at_us` is for display and tolerance checks,
+//! because `performance.now()` is coarse in pages that are not cross-origin isolated.
+
+use std::rc::Rc;
+
+use super::task::TaskId;
+use super::Error;
+
+/// Bumped whenever an event's shape changes, so saved traces can be told apart.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What a suspended task is waiting on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WaitOn {
+    /// A timer (`sleep`), due at `until_us`.
+    Sleep {
+        /// The timer's id.
+        timer: u64,
+        /// When it is due, in microseconds since the run began.
+        until_us: u64,
+    },
+    /// Another task's end (`await task`).
+    Task(TaskId),
+    /// A one-shot [`Future`](super::Future) being resolved.
+    Future(u64),
+    /// `gather` of this many awaitables.
+    Gather(usize),
+    /// `wait` on this many tasks.
+    Wait(usize),
+    /// Nothing: it gave the loop a turn (`sleep(0)`) and is ready again.
+    Yield,
+    /// Something outside the runtime's own primitives.
+    Other,
+}
+
+/// How a run's clock keeps time, as recorded in the Trace.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClockKind {
+    /// Auto-advancing, exact and repeatable.
+    Virtual,
+    /// Wall time; `scale` is how many real milliseconds one lesson millisecond takes.
+    Real {
+        /// The time factor (1.0 = a 2 s sleep takes 2 s).
+        scale: f64,
+    },
+}
+
+/// One kind of thing that happened in a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// The run began; `generation` tells runs apart.
+    RunStarted {
+        /// The run's generation id.
+        generation: u64,
+        /// Its clock.
+        clock: ClockKind,
+    },
+    /// A task was created.
+    TaskSpawned {
+        /// Its name (`Task-N` unless given one).
+        name: Rc<str>,
+        /// The task that created it, if any.
+        parent: Option<TaskId>,
+        /// The Rust source line that created it.
+        line: u32,
+    },
+    /// The loop resumed the task (one step of it).
+    TaskPolled,
+    /// The step ended with the task waiting.
+    TaskSuspended {
+        /// What it waits on.
+        on: WaitOn,
+    },
+    /// Something the task waited on happened; it is queued to run.
+    TaskWoken,
+    /// The task returned a value.
+    TaskFinished,
+    /// The task was cancelled.
+    TaskCancelled,
+    /// The task ended with an error.
+    TaskFailed {
+        /// The error it raised.
+        error: Error,
+    },
+    /// A timer was set.
+    TimerSet {
+        /// Its id.
+        timer: u64,
+        /// When it is due, in microseconds since the run began.
+        deadline_us: u64,
+        /// The Rust source line that set it.
+        line: u32,
+    },
+    /// A timer fired (on the real clock, `at_us - deadline` is how late).
+    TimerFired {
+        /// Its id.
+        timer: u64,
+        /// When it was due.
+        deadline_us: u64,
+    },
+    /// A timer was dropped before it fired.
+    TimerCancelled {
+        /// Its id.
+        timer: u64,
+    },
+    /// A one-shot future got its result (or error).
+    FutureSet {
+        /// The future's id.
+        future: u64,
+    },
+    /// A lesson printed a line.
+    Print {
+        /// What it printed.
+        text: Rc<str>,
+        /// The Rust line of the `print!`.
+        rust_line: u32,
+        /// The Python line of the matching `print(...)`.
+        py_line: u32,
+    },
+    /// The main task ended and the run with it.
+    RunFinished {
+        /// `Ok` or the error `main` ended with.
+        outcome: Result<(), Error>,
+    },
+    /// Stop was pressed (or the page left): everything was cancelled.
+    RunStopped,
+}
+
+/// One recorded event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Its place in the run's total order, from 0.
+    pub seq: u64,
+    /// Microseconds since the run began.
+    pub at_us: u64,
+    /// The task it belongs to, or `None` for the loop itself.
+    pub task: Option<TaskId>,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// `at_us` rounded to whole milliseconds (times are shown as integers, never floats).
+    pub fn at_ms(&self) -> u64 {
+        (self.at_us + 500) / 1000
+    }
+}
+
+/// A printed line, with everything the output panel shows about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintedLine {
+    /// The Print event's sequence number.
+    pub seq: u64,
+    /// Microseconds since the run began.
+    pub at_us: u64,
+    /// The task that printed it.
+    pub task: TaskId,
+    /// The task's name.
+    pub task_name: Rc<str>,
+    /// The text.
+    pub text: Rc<str>,
+    /// Rust source line.
+    pub rust_line: u32,
+    /// Python source line.
+    pub py_line: u32,
+}
+
+impl PrintedLine {
+    /// The time rounded to whole milliseconds.
+    pub fn at_ms(&self) -> u64 {
+        (self.at_us + 500) / 1000
+    }
+}
+
+/// All events of one run, in order, plus the task names needed to show them.
+#[derive(Debug, Default)]
+pub struct Trace {
+    events: Vec<Event>,
+    names: Vec<Rc<str>>,
+}
+
+impl Trace {
+    pub(crate) fn push(&mut self, at_us: u64, task: Option<TaskId>, kind: EventKind) {
+        if let EventKind::TaskSpawned { name, .. } = &kind {
+            if let Some(id) = task {
+                let index = id.index();
+                if self.names.len() <= index {
+                    self.names.resize(index + 1, Rc::from(""));
+                }
+                self.names[index] = name.clone();
+            }
+        }
+        let seq = self.events.len() as u64;
+        self.events.push(Event {
+            seq,
+            at_us,
+            task,
+            kind,
+        });
+    }
+
+    /// Every event so far.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// How many events there are; doubles as a version number for the UI.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Whether nothing was recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// The name a task was given when it was spawned.
+    pub fn task_name(&self, task: TaskId) -> Rc<str> {
+        self.names
+            .get(task.index())
+            .cloned()
+            .unwrap_or_else(|| Rc::from("?"))
+    }
+
+    /// The printed lines among the events from `from_seq` on, in order.
+    pub fn printed_since(&self, from_seq: usize) -> impl Iterator<Item = PrintedLine> + '_ {
+        self.events
+            .get(from_seq..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |event| match (&event.kind, event.task) {
+                (
+                    EventKind::Print {
+                        text,
+                        rust_line,
+                        py_line,
+                    },
+                    Some(task),
+                ) => Some(PrintedLine {
+                    seq: event.seq,
+                    at_us: event.at_us,
+                    task,
+                    task_name: self.task_name(task),
+                    text: text.clone(),
+                    rust_line: *rust_line,
+                    py_line: *py_line,
+                }),
+                _ => None,
+            })
+    }
+
+    /// All printed lines.
+    pub fn printed(&self) -> Vec<PrintedLine> {
+        self.printed_since(0).collect()
+    }
+}

@@ -1,0 +1,72 @@
+//! Every lesson on the virtual clock, natively: the whole runtime without a browser, driven by
+//! `host::run_until_idle`. The same checks run in headless Chromium in `tests/lessons.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use loopscope::examples;
+use loopscope::runtime::{host, live_runs, Clock, Run, RunStatus};
+
+#[test]
+fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
+    let mut count = 0;
+    for lesson in examples::all() {
+        let run = Run::start(Clock::Virtual, lesson.main);
+        host::run_until_idle();
+        assert_eq!(run.status(), RunStatus::Finished(Ok(())), "{}", lesson.id);
+        let lines = run.trace().printed();
+        assert_eq!(
+            common::observed(&lines),
+            common::expected(lesson),
+            "{}",
+            lesson.id
+        );
+        common::assert_source_lines(lesson, &lines);
+        assert_eq!(run.live_tasks(), 0, "{}", lesson.id);
+        assert_eq!(run.live_timers(), 0, "{}", lesson.id);
+        count += 1;
+    }
+    assert_eq!(count, 12);
+    assert_eq!(live_runs(), 0);
+}
+
+#[test]
+fn virtual_runs_repeat_exactly() {
+    for lesson in examples::all() {
+        let runs: Vec<Run> = (0..2)
+            .map(|_| {
+                let run = Run::start(Clock::Virtual, lesson.main);
+                host::run_until_idle();
+                run
+            })
+            .collect();
+        let (first, second) = (&runs[0], &runs[1]);
+        let strip = |run: &Run| {
+            run.trace()
+                .events()
+                .iter()
+                .skip(1) // RunStarted carries the generation, which differs
+                .map(|e| (e.seq, e.at_us, e.task, e.kind.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(first), strip(second), "{}", lesson.id);
+        assert_ne!(first.generation(), second.generation());
+    }
+}
+
+#[test]
+fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
+    let mut ids: Vec<_> = examples::all().map(|l| l.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), examples::all().count());
+    for lesson in examples::all() {
+        assert!(!lesson.rust_listing().contains("LESSON"), "{}", lesson.id);
+        assert!(
+            lesson.rust_listing().contains("pub async fn main"),
+            "{}",
+            lesson.id
+        );
+        assert_eq!(examples::find(lesson.id).map(|l| l.id), Some(lesson.id));
+    }
+}

@@ -1,0 +1,309 @@
+//! The runtime's asyncio semantics, natively on the virtual clock (and once on the real one).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use loopscope::print;
+use loopscope::runtime::{
+    create_task, create_task_named, ensure_future, gather, host, live_runs, sleep, wait, Clock,
+    Error, EventKind, Future, ReturnWhen, Run, RunStatus,
+};
+
+fn texts(run: &Run) -> Vec<String> {
+    run.trace()
+        .printed()
+        .iter()
+        .map(|l| format!("{}@{}", l.text, l.at_ms()))
+        .collect()
+}
+
+fn run_virtual<F, Fut>(main: F) -> Run
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<(), Error>> + 'static,
+{
+    let run = Run::start(Clock::Virtual, main);
+    host::run_until_idle();
+    run
+}
+
+async fn work(name: &'static str, seconds: f64) -> Result<&'static str, Error> {
+    print!(py 1, "{name} start");
+    sleep(seconds).await?;
+    print!(py 1, "{name} end");
+    Ok(name)
+}
+
+#[test]
+fn default_names_count_every_task_like_cpython_3_11() {
+    let run = run_virtual(|| async {
+        let tasks = vec![
+            create_task_named(work("a", 2.0), "t1")?,
+            create_task_named(work("b", 2.0), "t2")?,
+            ensure_future(work("c", 2.0))?,
+        ];
+        for t in &tasks {
+            print!(py 1, "{}", t.get_name());
+        }
+        wait(tasks, None, ReturnWhen::AllCompleted).await?;
+        Ok(())
+    });
+    let out = texts(&run);
+    assert_eq!(&out[..3], ["t1@0", "t2@0", "Task-4@0"]);
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+}
+
+#[test]
+fn gather_gives_results_in_argument_order_not_finish_order() {
+    let results = Rc::new(RefCell::new(Vec::new()));
+    let seen = results.clone();
+    let run = run_virtual(move || async move {
+        let r = gather([work("slow", 3.0), work("fast", 1.0)]).await?;
+        *seen.borrow_mut() = r;
+        Ok(())
+    });
+    assert_eq!(*results.borrow(), ["slow", "fast"]);
+    assert_eq!(
+        texts(&run),
+        [
+            "slow start@0",
+            "fast start@0",
+            "fast end@1000",
+            "slow end@3000"
+        ]
+    );
+}
+
+#[test]
+fn gather_fails_fast_with_the_first_error_and_leaves_siblings_running() {
+    async fn boom() -> Result<&'static str, Error> {
+        sleep(1.0).await?;
+        Err(Error::raised("ValueError: boom"))
+    }
+    let run = run_virtual(|| async {
+        let sibling = create_task(work("sibling", 2.0))?;
+        let err = gather([create_task(boom())?, sibling.clone()])
+            .await
+            .unwrap_err();
+        print!(py 1, "caught {err}");
+        sibling.await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "sibling start@0",
+            "caught ValueError: boom@1000",
+            "sibling end@2000"
+        ]
+    );
+}
+
+#[test]
+fn wait_with_timeout_splits_done_and_pending_and_the_run_cancels_leftovers() {
+    let run = run_virtual(|| async {
+        let tasks = vec![create_task(work("f1", 3.0))?, create_task(work("f2", 1.0))?];
+        let (done, pending) = wait(tasks, Some(2.0), ReturnWhen::AllCompleted).await?;
+        for d in &done {
+            print!(py 1, "done {} {}", d.done(), d.result()?);
+        }
+        for p in &pending {
+            print!(py 1, "pending {} {:?}", p.done(), p.result().err());
+        }
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "f1 start@0",
+            "f2 start@0",
+            "f2 end@1000",
+            "done true f2@2000",
+            "pending false Some(InvalidState(\"Result is not set.\"))@2000",
+        ]
+    );
+    // asyncio.run cancels what main left running: f1 never prints its end.
+    let cancelled = run
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| e.kind == EventKind::TaskCancelled)
+        .count();
+    assert_eq!(cancelled, 1);
+    assert_eq!(run.live_timers(), 0);
+}
+
+#[test]
+fn wait_first_completed_returns_at_the_first_end() {
+    let run = run_virtual(|| async {
+        let tasks = vec![create_task(work("a", 3.0))?, create_task(work("b", 1.0))?];
+        let (done, pending) = wait(tasks, None, ReturnWhen::FirstCompleted).await?;
+        print!(py 1, "{} {}", done.len(), pending.len());
+        Ok(())
+    });
+    assert!(texts(&run).contains(&"1 1@1000".to_string()));
+}
+
+#[test]
+fn wait_first_exception_returns_at_the_first_error() {
+    async fn fails() -> Result<&'static str, Error> {
+        sleep(1.0).await?;
+        Err(Error::raised("boom"))
+    }
+    let run = run_virtual(|| async {
+        let tasks = vec![create_task(work("a", 3.0))?, create_task(fails())?];
+        let (done, _) = wait(tasks, None, ReturnWhen::FirstException).await?;
+        print!(py 1, "{}", done[0].result().unwrap_err());
+        Ok(())
+    });
+    assert!(texts(&run).contains(&"boom@1000".to_string()));
+}
+
+#[test]
+fn a_cancelled_task_sees_cancelled_at_its_await_and_can_clean_up() {
+    async fn careful() -> Result<(), Error> {
+        print!(py 1, "working");
+        match sleep(10.0).await {
+            Err(Error::Cancelled) => {
+                print!(py 1, "cleaning up");
+                Err(Error::Cancelled)
+            }
+            other => other,
+        }
+    }
+    let run = run_virtual(|| async {
+        let task = create_task(careful())?;
+        sleep(1.0).await?;
+        print!(py 1, "cancel -> {}", task.cancel());
+        let outcome = (&task).await;
+        print!(py 1, "{:?} cancelled={}", outcome, task.cancelled());
+        print!(py 1, "again -> {}", task.cancel());
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "working@0",
+            "cancel -> true@1000",
+            "cleaning up@1000",
+            "Err(Cancelled) cancelled=true@1000",
+            "again -> false@1000",
+        ]
+    );
+    assert_eq!(run.live_timers(), 0);
+}
+
+#[test]
+fn a_task_cancelled_before_it_starts_never_runs() {
+    let run = run_virtual(|| async {
+        let task = create_task(work("never", 1.0))?;
+        task.cancel();
+        print!(py 1, "{:?}", (&task).await);
+        Ok(())
+    });
+    assert_eq!(texts(&run), ["Err(Cancelled)@0"]);
+}
+
+#[test]
+fn create_task_outside_a_running_loop_is_the_real_error() {
+    let err = create_task(work("x", 1.0)).unwrap_err();
+    assert_eq!(err, Error::NoRunningLoop);
+    assert_eq!(err.to_string(), "RuntimeError: no running event loop");
+    assert_eq!(Future::<u8>::new().err(), Some(Error::NoRunningLoop));
+}
+
+#[test]
+fn sleep_zero_gives_other_ready_tasks_a_turn() {
+    async fn ticker(name: &'static str) -> Result<(), Error> {
+        for i in 0..3 {
+            print!(py 1, "{name}{i}");
+            sleep(0.0).await?;
+        }
+        Ok(())
+    }
+    let run = run_virtual(|| async {
+        gather([ticker("a"), ticker("b")]).await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        ["a0@0", "b0@0", "a1@0", "b1@0", "a2@0", "b2@0"]
+    );
+}
+
+#[test]
+fn a_future_nobody_resolves_waits_until_stop_which_ends_everything() {
+    let run = Run::start(Clock::Virtual, || async {
+        let fut = Future::<u32>::new()?;
+        let _sleeper = create_task(work("sleeper", f64::INFINITY))?;
+        fut.await?;
+        Ok(())
+    });
+    host::run_until_idle();
+    assert_eq!(run.status(), RunStatus::Running);
+    assert_eq!(run.live_tasks(), 2);
+    assert_eq!(run.live_timers(), 1);
+    assert!(live_runs() >= 1);
+    assert!(run.stop());
+    assert!(!run.stop());
+    assert_eq!(run.status(), RunStatus::Stopped);
+    assert_eq!((run.live_tasks(), run.live_timers()), (0, 0));
+    let trace = run.trace();
+    let last = trace.events().last().map(|e| e.kind.clone());
+    assert_eq!(last, Some(EventKind::RunStopped));
+}
+
+#[test]
+fn set_result_from_another_task_resolves_the_future() {
+    let run = run_virtual(|| async {
+        let fut = Future::new()?;
+        let setter = fut.clone();
+        let task = create_task(async move {
+            sleep(2.0).await?;
+            setter.set_result("ready")?;
+            Ok(())
+        })?;
+        let value = fut.clone().await?;
+        print!(py 1, "{value}");
+        print!(py 1, "{:?}", fut.set_result("twice"));
+        task.await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        ["ready@2000", "Err(InvalidState(\"invalid state\"))@2000"]
+    );
+}
+
+#[test]
+fn an_error_in_main_ends_the_run_with_it() {
+    let run = run_virtual(|| async { Err(Error::raised("ValueError: bad")) });
+    assert_eq!(
+        run.status(),
+        RunStatus::Finished(Err(Error::raised("ValueError: bad")))
+    );
+}
+
+#[test]
+fn the_real_clock_keeps_time_within_tolerance_at_a_small_scale() {
+    // 0.02: a 2 s lesson sleep takes 40 ms of wall time. Timers are never early; they may be
+    // late by scheduling noise, so the tolerance is stated in lesson time: 250 ms (5 ms real).
+    let run = Run::start(Clock::Real { scale: 0.02 }, || async {
+        gather([work("a", 2.0), work("b", 1.0)]).await?;
+        Ok(())
+    });
+    host::run_until_idle();
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let lines = run.trace().printed();
+    let order: Vec<_> = lines.iter().map(|l| l.text.to_string()).collect();
+    assert_eq!(order, ["a start", "b start", "b end", "a end"]);
+    for (line, want) in lines.iter().zip([0u64, 0, 1000, 2000]) {
+        let got = line.at_ms();
+        assert!(
+            got >= want && got <= want + 250,
+            "{} at {got} ms, want {want}",
+            line.text
+        );
+    }
+}
