@@ -8,3 +8,4 @@
 
 pub mod examples;
 pub mod runtime;
+pub mod ui;

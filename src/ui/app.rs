@@ -1,0 +1,141 @@
+//! The whole page: header, catalog, and the open lesson (controls, listings, output).
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::catalog::Catalog;
+use super::controls::Controls;
+use super::i18n::{label, t, use_lang, Lang};
+use super::output::OutputPanel;
+use super::session::{ClockMode, Session};
+use super::source::SourceView;
+
+/// The lesson id in a `#/lesson/<id>` URL fragment.
+pub fn lesson_from_hash(hash: &str) -> Option<&str> {
+    hash.trim_start_matches('#')
+        .strip_prefix("/lesson/")
+        .map(|rest| rest.split(['?', '/']).next().unwrap_or(rest))
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The Loopscope page. Opens the lesson named in the URL (`#/lesson/<id>`), else the first.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(Lang::from_browser());
+    provide_context(lang);
+    let hash = current_hash();
+    let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
+    provide_context(session);
+
+    // Back and Forward move between lessons; opening one writes its URL.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        if let Some(id) = lesson_from_hash(&current_hash()) {
+            session.open(id);
+        }
+    });
+    Effect::new(move |_| {
+        let id = session.lesson_id.get();
+        let wanted = format!("#/lesson/{id}");
+        if current_hash() != wanted {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_hash(&wanted);
+            }
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        session.discard_run();
+    });
+
+    view! {
+        <div class="app" lang=move || lang.get().tag() data-testid="app">
+            <header class="top">
+                <h1>"Loopscope"</h1>
+                <p class="tagline">
+                    {label(t(
+                        "asyncio lessons, run as Rust futures on your browser's event loop",
+                        "asyncio 课程示例，以 Rust future 运行在浏览器自己的事件循环上",
+                    ))}
+                </p>
+                <LangToggle />
+            </header>
+            <div class="body">
+                <Catalog />
+                <LessonView />
+            </div>
+        </div>
+    }
+}
+
+/// The language switch.
+#[component]
+fn LangToggle() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <button
+            class="lang"
+            data-testid="lang-toggle"
+            on:click=move |_| lang.update(|l| *l = l.other())
+            title=label(t("Switch language", "切换语言"))
+        >
+            {move || match lang.get() {
+                Lang::En => "中文",
+                Lang::Zh => "English",
+            }}
+        </button>
+    }
+}
+
+/// The open lesson: title, note, controls, both listings and the output.
+#[component]
+fn LessonView() -> impl IntoView {
+    let session = super::session::use_session();
+    let lang = use_lang();
+    let lesson = move || session.lesson();
+    let rust_line = Signal::derive(move || session.highlighted_row().map(|r| r.rust_line));
+    let py_line = Signal::derive(move || session.highlighted_row().map(|r| r.py_line));
+    view! {
+        <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id>
+            <h2 data-testid="lesson-title">{move || lang.get().pick(lesson().title)}</h2>
+            <p class="note">{move || lang.get().pick(lesson().note)}</p>
+            <Controls />
+            <div class="sources">
+                <SourceView
+                    caption="Python"
+                    testid="python"
+                    source=Signal::derive(move || lesson().python)
+                    highlight=py_line
+                />
+                <SourceView
+                    caption="Rust"
+                    testid="rust"
+                    source=Signal::derive(move || lesson().rust_listing())
+                    highlight=rust_line
+                />
+            </div>
+            <OutputPanel />
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lesson_from_hash;
+
+    #[test]
+    fn lesson_ids_are_read_from_the_fragment() {
+        assert_eq!(lesson_from_hash("#/lesson/tasks-wait"), Some("tasks-wait"));
+        assert_eq!(
+            lesson_from_hash("#/lesson/tasks-wait?f1=3"),
+            Some("tasks-wait")
+        );
+        assert_eq!(lesson_from_hash("/lesson/a/b"), Some("a"));
+        assert_eq!(lesson_from_hash("#/other"), None);
+        assert_eq!(lesson_from_hash(""), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! Run, Stop, the clock (real or instant) and the speed of the real clock.
+
+use leptos::prelude::*;
+
+use super::i18n::{label, t, use_lang};
+use super::session::{use_session, ClockMode, Phase};
+
+/// The run controls and the run's status line.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let running = move || session.phase.get() == Phase::Running;
+    let status = move || {
+        let l = lang.get();
+        let ms = session.elapsed_ms.get();
+        match session.phase.get() {
+            Phase::Idle => l.pick(t("Ready", "就绪")).to_string(),
+            Phase::Running => format!("{} +{ms} ms", l.pick(t("Running…", "运行中…"))),
+            Phase::Finished => format!("{} {ms} ms", l.pick(t("Finished in", "完成，用时"))),
+            Phase::Stopped => format!("{} +{ms} ms", l.pick(t("Stopped at", "已停止于"))),
+            Phase::Failed(error) => {
+                format!("{}: {error}", l.pick(t("Ended with an error", "出错结束")))
+            }
+        }
+    };
+    view! {
+        <div class="controls" role="toolbar" aria-label=label(t("Run controls", "运行控制"))>
+            <button class="run" data-testid="run" on:click=move |_| session.run()>
+                {move || if running() { label(t("Restart", "重新运行"))() } else { label(t("Run", "运行"))() }}
+            </button>
+            <button
+                class="stop"
+                data-testid="stop"
+                disabled=move || !running()
+                on:click=move |_| session.stop()
+            >
+                {label(t("Stop", "停止"))}
+            </button>
+            <fieldset class="clock">
+                <legend>{label(t("Clock", "时钟"))}</legend>
+                <label>
+                    <input
+                        type="radio"
+                        name="clock"
+                        data-testid="clock-real"
+                        prop:checked=move || session.clock.get() == ClockMode::Real
+                        on:change=move |_| session.clock.set(ClockMode::Real)
+                    />
+                    {label(t("Real time", "真实时间"))}
+                </label>
+                <label>
+                    <input
+                        type="radio"
+                        name="clock"
+                        data-testid="clock-instant"
+                        prop:checked=move || session.clock.get() == ClockMode::Instant
+                        on:change=move |_| session.clock.set(ClockMode::Instant)
+                    />
+                    {label(t("Instant (virtual clock)", "瞬时（虚拟时钟）"))}
+                </label>
+            </fieldset>
+            <label class="speed">
+                {label(t("Speed", "速度"))}
+                <select
+                    data-testid="speed"
+                    disabled=move || session.clock.get() == ClockMode::Instant
+                    on:change=move |ev| {
+                        if let Ok(speed) = event_target_value(&ev).parse::<u32>() {
+                            session.speed.set(speed.clamp(1, 10));
+                        }
+                    }
+                >
+                    {[1u32, 2, 5, 10]
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.to_string() selected=move || session.speed.get() == s>
+                                    {format!("{s}×")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <span class="status" data-testid="status" role="status">{status}</span>
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! The page speaks English and Chinese: the browser's language by default, a toggle to switch.
+
+use leptos::prelude::*;
+
+use crate::examples::Text;
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The browser's preferred language, if it is Chinese; English otherwise.
+    pub fn from_browser() -> Lang {
+        let language = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        if language.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The text in this language.
+    pub fn pick(self, text: Text) -> &'static str {
+        match self {
+            Lang::En => text.en,
+            Lang::Zh => text.zh,
+        }
+    }
+
+    /// The other language (for the toggle).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// The BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}
+
+/// Shorthand for a UI label in both languages.
+pub const fn t(en: &'static str, zh: &'static str) -> Text {
+    Text { en, zh }
+}
+
+/// The current language, from context.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// A reactive label: re-reads the language each time it renders.
+pub fn label(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().pick(text)
+}

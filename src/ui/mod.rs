@@ -1,0 +1,15 @@
+//! The page: Leptos components that read the runtime's Trace and never write to it.
+//!
+//! [`session::Session`] is the one bridge: it starts and stops runs and copies what the Trace
+//! gained into signals at most once per animation frame. Components get it with
+//! [`session::use_session`].
+
+mod app;
+mod catalog;
+mod controls;
+pub mod i18n;
+mod output;
+pub mod session;
+mod source;
+
+pub use app::App;

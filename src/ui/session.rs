@@ -1,0 +1,268 @@
+//! The bridge from the runtime to the page: one lesson, its current run, and signals derived
+//! from that run's Trace.
+//!
+//! The Trace stays plain Rust data inside the run. The run's observer asks for a sync at most
+//! once per animation frame, and a sync copies only what the Trace gained since the last one.
+//! Every callback carries the generation of the run that scheduled it and is ignored when a
+//! newer run has replaced it, so nothing of an old run can appear in a new one.
+
+use leptos::prelude::*;
+
+use crate::examples::{self, Lesson};
+use crate::runtime::trace::PrintedLine;
+use crate::runtime::{Clock, Run, RunStatus};
+
+/// How the page runs a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockMode {
+    /// The real clock: a 2 s sleep takes 2 s (divided by the speed).
+    Real,
+    /// The virtual clock: instant and exactly repeatable.
+    Instant,
+}
+
+/// Where the current run is, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing has run since the lesson was opened.
+    Idle,
+    /// A run is in progress.
+    Running,
+    /// The run ended normally.
+    Finished,
+    /// `main` ended with an error (shown as text).
+    Failed(String),
+    /// Stop ended the run.
+    Stopped,
+}
+
+/// One line of the output panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The Print event's sequence number (unique within a run).
+    pub seq: u64,
+    /// Milliseconds since the run began.
+    pub at_ms: u64,
+    /// The printing task's name.
+    pub task: String,
+    /// The printed text.
+    pub text: String,
+    /// Rust listing line.
+    pub rust_line: u32,
+    /// Python listing line.
+    pub py_line: u32,
+}
+
+impl From<PrintedLine> for Row {
+    fn from(line: PrintedLine) -> Self {
+        Row {
+            seq: line.seq,
+            at_ms: line.at_ms(),
+            task: line.task_name.to_string(),
+            text: line.text.to_string(),
+            rust_line: line.rust_line,
+            py_line: line.py_line,
+        }
+    }
+}
+
+/// The page's state for one lesson at a time. `Copy`: it is a bundle of signal handles.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The open lesson's id.
+    pub lesson_id: RwSignal<&'static str>,
+    /// Real or instant.
+    pub clock: RwSignal<ClockMode>,
+    /// On the real clock, how many times faster than real time (1, 2, 5, 10).
+    pub speed: RwSignal<u32>,
+    /// Where the current run is.
+    pub phase: RwSignal<Phase>,
+    /// The printed lines of the current run, in order.
+    pub rows: RwSignal<Vec<Row>>,
+    /// The row pinned by a click or the keyboard.
+    pub focused: RwSignal<Option<usize>>,
+    /// The row under the pointer.
+    pub hovered: RwSignal<Option<usize>>,
+    /// Milliseconds on the run's clock (ticks while a real-clock run is going).
+    pub elapsed_ms: RwSignal<u64>,
+    /// The current run's generation id (0 before the first run).
+    pub generation: RwSignal<u64>,
+    run: StoredValue<Option<Run>, LocalStorage>,
+    synced_events: StoredValue<usize>,
+    frame_pending: StoredValue<bool>,
+}
+
+/// The session from context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    /// A session showing `lesson_id` (or the first lesson if the id is unknown).
+    pub fn new(lesson_id: &str, clock: ClockMode) -> Self {
+        let lesson = examples::find(lesson_id).unwrap_or(examples::CATALOG[0].lessons[0]);
+        Session {
+            lesson_id: RwSignal::new(lesson.id),
+            clock: RwSignal::new(clock),
+            speed: RwSignal::new(1),
+            phase: RwSignal::new(Phase::Idle),
+            rows: RwSignal::new(Vec::new()),
+            focused: RwSignal::new(None),
+            hovered: RwSignal::new(None),
+            elapsed_ms: RwSignal::new(0),
+            generation: RwSignal::new(0),
+            run: StoredValue::new_local(None),
+            synced_events: StoredValue::new(0),
+            frame_pending: StoredValue::new(false),
+        }
+    }
+
+    /// The open lesson.
+    pub fn lesson(self) -> &'static Lesson {
+        let id = self.lesson_id.get();
+        examples::find(id).unwrap_or(examples::CATALOG[0].lessons[0])
+    }
+
+    /// Opens another lesson: a run in progress is stopped and the output cleared.
+    pub fn open(self, id: &str) {
+        let Some(lesson) = examples::find(id) else {
+            return;
+        };
+        if lesson.id == self.lesson_id.get_untracked() {
+            return;
+        }
+        self.discard_run();
+        self.clear();
+        self.phase.set(Phase::Idle);
+        self.lesson_id.set(lesson.id);
+    }
+
+    /// Runs the open lesson. Pressing Run during a run starts over: the old run is stopped
+    /// first and nothing it printed is kept.
+    pub fn run(self) {
+        self.discard_run();
+        self.clear();
+        let lesson = self.lesson();
+        let clock = match self.clock.get_untracked() {
+            ClockMode::Instant => Clock::Virtual,
+            ClockMode::Real => Clock::Real {
+                scale: 1.0 / f64::from(self.speed.get_untracked().max(1)),
+            },
+        };
+        let run = Run::start(clock, lesson.main);
+        let generation = run.generation();
+        run.set_observer(move || self.changed(generation));
+        self.run.set_value(Some(run));
+        self.generation.set(generation);
+        self.phase.set(Phase::Running);
+        if clock != Clock::Virtual {
+            self.tick_clock(generation);
+        }
+    }
+
+    /// Stops the current run, if any: every task and timer of it is cancelled.
+    pub fn stop(self) {
+        if let Some(run) = self.run.try_get_value().flatten() {
+            run.stop();
+        }
+    }
+
+    /// Stops the run for good and forgets it (leaving the lesson or the page).
+    pub fn discard_run(self) {
+        if let Some(run) = self.run.try_get_value().flatten() {
+            run.set_observer(|| {});
+            run.stop();
+        }
+        let _ = self.run.try_set_value(None);
+    }
+
+    fn clear(self) {
+        self.rows.set(Vec::new());
+        self.focused.set(None);
+        self.hovered.set(None);
+        self.elapsed_ms.set(0);
+        self.synced_events.set_value(0);
+    }
+
+    fn current_run(self, generation: u64) -> Option<Run> {
+        self.run
+            .try_get_value()
+            .flatten()
+            .filter(|run| run.generation() == generation)
+    }
+
+    /// Called by the run after work that may have added events.
+    fn changed(self, generation: u64) {
+        let Some(run) = self.current_run(generation) else {
+            return;
+        };
+        if run.status() != RunStatus::Running {
+            // The end is shown at once, frame or no frame.
+            self.sync(generation);
+            return;
+        }
+        if self.frame_pending.try_get_value() != Some(false) {
+            return;
+        }
+        self.frame_pending.set_value(true);
+        request_animation_frame(move || {
+            let _ = self.frame_pending.try_set_value(false);
+            self.sync(generation);
+        });
+    }
+
+    /// Keeps the elapsed time moving once per frame during a real-clock run.
+    fn tick_clock(self, generation: u64) {
+        let Some(run) = self.current_run(generation) else {
+            return;
+        };
+        if run.status() != RunStatus::Running {
+            return;
+        }
+        let _ = self.elapsed_ms.try_set(run.now_us() / 1000);
+        request_animation_frame(move || self.tick_clock(generation));
+    }
+
+    /// Copies what the Trace gained since the last sync into the signals.
+    fn sync(self, generation: u64) {
+        let Some(run) = self.current_run(generation) else {
+            return;
+        };
+        let Some(from) = self.synced_events.try_get_value() else {
+            return;
+        };
+        let (new_rows, len, last_ms) = {
+            let trace = run.trace();
+            let rows: Vec<Row> = trace.printed_since(from).map(Row::from).collect();
+            let last_ms = trace.events().last().map_or(0, |e| e.at_ms());
+            (rows, trace.len(), last_ms)
+        };
+        self.synced_events.set_value(len);
+        if !new_rows.is_empty() {
+            self.rows.update(|rows| rows.extend(new_rows));
+        }
+        let phase = match run.status() {
+            RunStatus::Running => Phase::Running,
+            RunStatus::Finished(Ok(())) => Phase::Finished,
+            RunStatus::Finished(Err(error)) => Phase::Failed(error.to_string()),
+            RunStatus::Stopped => Phase::Stopped,
+        };
+        if phase != Phase::Running {
+            self.elapsed_ms.set(last_ms);
+        }
+        if self.phase.get_untracked() != phase {
+            self.phase.set(phase);
+        }
+    }
+
+    /// The row whose source lines are highlighted: the one hovered, else the one pinned, else
+    /// (while running) the latest printed.
+    pub fn highlighted_row(self) -> Option<Row> {
+        let rows = self.rows.read();
+        let index =
+            self.hovered.get().or(self.focused.get()).or_else(|| {
+                (self.phase.get() == Phase::Running).then(|| rows.len().wrapping_sub(1))
+            });
+        index.and_then(|i| rows.get(i).cloned())
+    }
+}
