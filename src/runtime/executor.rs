@@ -102,7 +102,9 @@ struct State {
 pub(crate) struct RunInner {
     generation: u64,
     clock: Clock,
-    origin_ms: f64,
+    /// When the loop first ran (host ms); `None` until then. Set at the first drain rather than
+    /// at `start`, so the page's own work between Run and the first step is not counted.
+    origin_ms: Cell<Option<f64>>,
     virtual_now_us: Cell<u64>,
     in_scheduler: Cell<bool>,
     state: RefCell<State>,
@@ -166,6 +168,9 @@ pub(crate) fn take_cancel() -> bool {
     .unwrap_or(false)
 }
 
+/// Queues `run` for a turn and, unless a tick is already coming (or running), asks the host
+/// for one. While a tick runs, `TICK_REQUESTED` stays set, so wakes during a drain only queue:
+/// the tick itself decides at its end how to continue.
 fn schedule(run: &Rc<RunInner>, kind: Tick) {
     if !run.in_scheduler.replace(true) {
         QUEUE.with(|q| q.borrow_mut().push_back(run.clone()));
@@ -175,17 +180,38 @@ fn schedule(run: &Rc<RunInner>, kind: Tick) {
     }
 }
 
-/// Called by the host: runs every run that asked for a turn.
+/// Called by the host: runs every run that asked for a turn. A run that spends its budget is
+/// continued in a macrotask, never a microtask, so the browser gets to paint and to run its own
+/// tasks (a microtask chain would starve them, however short each step).
 pub(crate) fn tick() {
-    TICK_REQUESTED.with(|t| t.set(false));
-    let runs: Vec<_> = QUEUE.with(|q| q.borrow_mut().drain(..).collect());
-    for run in runs {
-        run.in_scheduler.set(false);
-        if run.drain() {
-            // Out of budget: continue in a macrotask so the browser can paint first.
-            schedule(&run, Tick::Macro);
+    let mut out_of_budget = false;
+    loop {
+        let runs: Vec<_> = QUEUE.with(|q| q.borrow_mut().drain(..).collect());
+        if runs.is_empty() {
+            break;
         }
-        run.notify();
+        for run in runs {
+            run.in_scheduler.set(false);
+            if run.drain() {
+                out_of_budget = true;
+                if !run.in_scheduler.replace(true) {
+                    QUEUE.with(|q| q.borrow_mut().push_back(run.clone()));
+                }
+            }
+            run.notify();
+        }
+        if out_of_budget {
+            break;
+        }
+    }
+    let more = QUEUE.with(|q| !q.borrow().is_empty());
+    TICK_REQUESTED.with(|t| t.set(more));
+    if more {
+        host::request_tick(if out_of_budget {
+            Tick::Macro
+        } else {
+            Tick::Micro
+        });
     }
 }
 
@@ -241,10 +267,10 @@ impl RunInner {
     pub(crate) fn now_us(&self) -> u64 {
         match self.clock {
             Clock::Virtual => self.virtual_now_us.get(),
-            Clock::Real { scale } => {
-                let elapsed = (host::now_ms() - self.origin_ms).max(0.0);
-                (elapsed / scale * 1000.0) as u64
-            }
+            Clock::Real { scale } => match self.origin_ms.get() {
+                Some(origin) => ((host::now_ms() - origin).max(0.0) / scale * 1000.0) as u64,
+                None => 0,
+            },
         }
     }
 
@@ -356,7 +382,11 @@ impl RunInner {
     /// Runs ready tasks, and on the virtual clock advances time, until nothing is ready or the
     /// budget is spent. Returns `true` when it stopped for the budget.
     fn drain(self: &Rc<Self>) -> bool {
-        let budget_end = host::now_ms() + BUDGET_MS;
+        let started = host::now_ms();
+        if self.origin_ms.get().is_none() {
+            self.origin_ms.set(Some(started));
+        }
+        let budget_end = started + BUDGET_MS;
         let mut steps = 0u32;
         loop {
             let next = {
@@ -687,7 +717,7 @@ impl Run {
         let inner = Rc::new(RunInner {
             generation,
             clock,
-            origin_ms: host::now_ms(),
+            origin_ms: Cell::new(None),
             virtual_now_us: Cell::new(0),
             in_scheduler: Cell::new(false),
             state: RefCell::new(State {

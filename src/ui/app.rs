@@ -47,8 +47,11 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // Leaving the page (or unmounting the app) cancels the run: no task outlives its page.
+    let leaving = window_event_listener(ev::pagehide, move |_| session.discard_run());
     on_cleanup(move || {
         listener.remove();
+        leaving.remove();
         session.discard_run();
     });
 

@@ -6,6 +6,9 @@
 //! Every callback carries the generation of the run that scheduled it and is ignored when a
 //! newer run has replaced it, so nothing of an old run can appear in a new one.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::examples::{self, Lesson};
@@ -66,6 +69,13 @@ impl From<PrintedLine> for Row {
     }
 }
 
+thread_local! {
+    /// Each session's current run, outside the reactive arena: a cleanup must be able to stop
+    /// the run even after the arena has disposed of the session's other values.
+    static RUNS: RefCell<HashMap<u64, Run>> = RefCell::default();
+    static NEXT_SESSION: Cell<u64> = const { Cell::new(1) };
+}
+
 /// The page's state for one lesson at a time. `Copy`: it is a bundle of signal handles.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -87,7 +97,7 @@ pub struct Session {
     pub elapsed_ms: RwSignal<u64>,
     /// The current run's generation id (0 before the first run).
     pub generation: RwSignal<u64>,
-    run: StoredValue<Option<Run>, LocalStorage>,
+    key: u64,
     synced_events: StoredValue<usize>,
     frame_pending: StoredValue<bool>,
 }
@@ -111,7 +121,7 @@ impl Session {
             hovered: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0),
             generation: RwSignal::new(0),
-            run: StoredValue::new_local(None),
+            key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             frame_pending: StoredValue::new(false),
         }
@@ -152,7 +162,7 @@ impl Session {
         let run = Run::start(clock, lesson.main);
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
-        self.run.set_value(Some(run));
+        RUNS.with(|runs| runs.borrow_mut().insert(self.key, run));
         self.generation.set(generation);
         self.phase.set(Phase::Running);
         if clock != Clock::Virtual {
@@ -162,18 +172,18 @@ impl Session {
 
     /// Stops the current run, if any: every task and timer of it is cancelled.
     pub fn stop(self) {
-        if let Some(run) = self.run.try_get_value().flatten() {
+        if let Some(run) = RUNS.with(|runs| runs.borrow().get(&self.key).cloned()) {
             run.stop();
         }
     }
 
-    /// Stops the run for good and forgets it (leaving the lesson or the page).
+    /// Stops the run for good and forgets it (leaving the lesson or the page). Touches no
+    /// signal, so it is safe in a cleanup.
     pub fn discard_run(self) {
-        if let Some(run) = self.run.try_get_value().flatten() {
+        if let Some(run) = RUNS.with(|runs| runs.borrow_mut().remove(&self.key)) {
             run.set_observer(|| {});
             run.stop();
         }
-        let _ = self.run.try_set_value(None);
     }
 
     fn clear(self) {
@@ -185,9 +195,7 @@ impl Session {
     }
 
     fn current_run(self, generation: u64) -> Option<Run> {
-        self.run
-            .try_get_value()
-            .flatten()
+        RUNS.with(|runs| runs.borrow().get(&self.key).cloned())
             .filter(|run| run.generation() == generation)
     }
 

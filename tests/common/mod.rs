@@ -47,3 +47,89 @@ pub fn assert_source_lines(lesson: &Lesson, lines: &[PrintedLine]) {
         );
     }
 }
+
+/// Browser-only helpers: waiting on the real event loop and reading the page.
+#[cfg(target_arch = "wasm32")]
+pub mod dom {
+    use gloo_timers::future::TimeoutFuture;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlElement};
+
+    /// Waits on the real clock for `ms` milliseconds.
+    pub async fn sleep_ms(ms: u32) {
+        TimeoutFuture::new(ms).await;
+    }
+
+    /// Polls `condition` every 5 ms until it holds; fails after `limit_ms`.
+    pub async fn wait_until(what: &str, limit_ms: u32, condition: impl Fn() -> bool) {
+        let mut waited = 0;
+        while !condition() {
+            assert!(
+                waited < limit_ms,
+                "timed out after {limit_ms} ms waiting for {what}"
+            );
+            sleep_ms(5).await;
+            waited += 5;
+        }
+    }
+
+    /// A fresh element appended to the body, to mount a component into.
+    pub fn fresh_root() -> HtmlElement {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&root).unwrap();
+        root
+    }
+
+    /// All elements under `root` matching `selector`.
+    pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into())
+            .collect()
+    }
+
+    /// The one element under `root` with this `data-testid`.
+    pub fn by_testid(root: &Element, id: &str) -> HtmlElement {
+        root.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element with data-testid={id}"))
+            .unchecked_into()
+    }
+
+    /// Clicks the element with this `data-testid`.
+    pub fn click(root: &Element, id: &str) {
+        by_testid(root, id).click();
+    }
+
+    /// Sends a bare DOM event (`mouseenter`, `change`, …) to an element.
+    pub fn fire(element: &Element, kind: &str) {
+        let event = web_sys::Event::new(kind).unwrap();
+        element.dispatch_event(&event).unwrap();
+    }
+
+    /// The output panel as (time, task, text) strings.
+    pub fn output_rows(root: &Element) -> Vec<(String, String, String)> {
+        all(root, "[data-testid=output-row]")
+            .iter()
+            .map(|row| {
+                let cell = |id: &str| {
+                    row.query_selector(&format!("[data-testid={id}]"))
+                        .unwrap()
+                        .and_then(|e| e.text_content())
+                        .unwrap_or_default()
+                };
+                (cell("row-time"), cell("row-task"), cell("row-text"))
+            })
+            .collect()
+    }
+
+    /// The highlighted line number in a listing (`python` or `rust`), if any.
+    pub fn highlighted_line(root: &Element, listing: &str) -> Option<u32> {
+        root.query_selector(&format!("[data-testid={listing}] .line.hl"))
+            .unwrap()
+            .and_then(|e| e.get_attribute("data-line"))
+            .and_then(|n| n.parse().ok())
+    }
+}

@@ -1,0 +1,96 @@
+//! The runtime's life cycle in the real browser: Stop mid-run, yielding to the browser, and
+//! generations that never mix.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use common::dom::sleep_ms;
+use loopscope::examples;
+use loopscope::print;
+use loopscope::runtime::{create_task, live_runs, sleep, Clock, EventKind, Run, RunStatus};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn stop_mid_run_leaves_no_task_or_timer_and_records_nothing_after() {
+    let lesson = examples::find("create-task").unwrap();
+    let run = Run::start(Clock::Real { scale: 1.0 }, lesson.main);
+    sleep_ms(50).await;
+    assert_eq!(run.status(), RunStatus::Running);
+    assert_eq!(run.live_tasks(), 3);
+    assert_eq!(run.live_timers(), 2);
+    assert!(run.stop());
+    assert_eq!(run.status(), RunStatus::Stopped);
+    assert_eq!(
+        (run.live_tasks(), run.live_timers(), live_runs()),
+        (0, 0, 0)
+    );
+    let events_at_stop = run.trace().len();
+    // The cancelled setTimeouts must not fire into the stopped run: wait past their due time.
+    sleep_ms(2300).await;
+    assert_eq!(run.trace().len(), events_at_stop);
+    let printed: Vec<String> = run
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert_eq!(printed, ["main start", "1", "3"]);
+    let cancelled = run
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| e.kind == EventKind::TaskCancelled)
+        .count();
+    assert_eq!(cancelled, 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_run_still_lets_the_browser_run_its_own_tasks() {
+    // A browser macrotask (setTimeout 0) can only run if the runtime yields with a macrotask:
+    // a run that only used microtasks would starve it, and the loop below would hit its bound.
+    let fired = Rc::new(Cell::new(false));
+    let flag = fired.clone();
+    let _timeout = gloo_timers::callback::Timeout::new(0, move || flag.set(true));
+    let seen = fired.clone();
+    let run = Run::start(Clock::Virtual, move || async move {
+        let mut turns = 0u32;
+        while !seen.get() && turns < 2_000_000 {
+            sleep(0.0).await?;
+            turns += 1;
+        }
+        print!(py 1, "{}", seen.get());
+        Ok(())
+    });
+    run.finished().await;
+    let printed: Vec<String> = run
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert_eq!(printed, ["true"]);
+}
+
+#[wasm_bindgen_test]
+async fn runs_have_distinct_generations_and_separate_traces() {
+    let lesson = examples::find("tasks-wait").unwrap();
+    let first = Run::start(Clock::Real { scale: 1.0 }, lesson.main);
+    sleep_ms(20).await;
+    first.stop();
+    let second = Run::start(Clock::Virtual, lesson.main);
+    second.finished().await;
+    assert!(second.generation() > first.generation());
+    assert_eq!(first.trace().printed().len(), 3);
+    assert_eq!(second.trace().printed().len(), 7);
+}
+
+#[wasm_bindgen_test]
+async fn a_task_outside_any_run_is_refused_not_panicking() {
+    let err = create_task(async { Ok(()) }).unwrap_err();
+    assert_eq!(err.to_string(), "RuntimeError: no running event loop");
+}

@@ -1,0 +1,172 @@
+//! UI tests: the real App mounted in headless Chromium, driven through its real buttons.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::dom::{
+    all, by_testid, click, fire, fresh_root, highlighted_line, output_rows, wait_until,
+};
+use loopscope::runtime::live_runs;
+use loopscope::ui::App;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn rows_as_strings(root: &web_sys::Element) -> Vec<String> {
+    output_rows(root)
+        .into_iter()
+        .map(|(at, task, text)| format!("{at} {task} {text}"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-create-task");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
+    assert_eq!(
+        rows_as_strings(&root),
+        [
+            "+0 ms Task-1 main start",
+            "+0 ms Task-2 1",
+            "+0 ms Task-3 3",
+            "+2000 ms Task-2 2",
+            "+2000 ms Task-3 4",
+            "+2000 ms Task-1 main end",
+        ]
+    );
+    wait_until("status", 1000, || {
+        by_testid(&root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .contains("2000 ms")
+    })
+    .await;
+
+    // Hovering "2" lights up `print(2)` (Python line 7) and its `print!` (Rust line 9).
+    let rows = all(&root, "[data-testid=output-row]");
+    fire(&rows[3], "mouseenter");
+    leptos::task::tick().await;
+    assert_eq!(highlighted_line(&root, "python"), Some(7));
+    assert_eq!(highlighted_line(&root, "rust"), Some(9));
+    fire(&rows[3], "mouseleave");
+    leptos::task::tick().await;
+    assert_eq!(highlighted_line(&root, "python"), None);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-asyncio-run");
+    click(&root, "clock-real");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the first line", 3000, || output_rows(&root).len() == 1).await;
+    // While it runs, the latest printed line is highlighted in both listings.
+    wait_until("live highlight", 1000, || {
+        highlighted_line(&root, "python") == Some(5)
+    })
+    .await;
+    assert_eq!(live_runs(), 1);
+    click(&root, "stop");
+    leptos::task::tick().await;
+    assert_eq!(live_runs(), 0);
+    wait_until("stopped status", 1000, || {
+        by_testid(&root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Stopped")
+    })
+    .await;
+    // Real clock: the first line's time is real too; allow 50 ms for the debug build's first
+    // render before the loop starts.
+    let rows = output_rows(&root);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].1.as_str(), rows[0].2.as_str()),
+        ("Task-1", "f1 start")
+    );
+    let ms: u64 = rows[0]
+        .0
+        .trim_start_matches('+')
+        .trim_end_matches(" ms")
+        .parse()
+        .unwrap();
+    assert!(ms <= 50, "first line at {ms} ms");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn run_pressed_twice_shows_one_run_only() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-tasks-wait");
+    click(&root, "clock-real");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("first rows", 3000, || output_rows(&root).len() >= 3).await;
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("seven rows", 3000, || output_rows(&root).len() == 7).await;
+    common::dom::sleep_ms(1200).await; // past the first run's own 1 s sleeps
+    let rows = rows_as_strings(&root);
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    assert_eq!(rows[5], "+1000 ms Task-1 2 done, 0 pending");
+    assert_eq!(live_runs(), 0);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_lesson_mid_run_stops_it_and_clears_the_output() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-gevent-spawn");
+    click(&root, "clock-real");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("first rows", 3000, || output_rows(&root).len() == 2).await;
+    click(&root, "lesson-plain-calls");
+    leptos::task::tick().await;
+    assert_eq!(live_runs(), 0);
+    assert!(output_rows(&root).is_empty());
+    assert_eq!(
+        by_testid(&root, "lesson")
+            .get_attribute("data-lesson")
+            .as_deref(),
+        Some("plain-calls")
+    );
+    // Unmounting mid-run stops that run too. The owner's cleanups run when its last reference
+    // goes, which pending effects may hold until the loop turns once.
+    click(&root, "run");
+    assert_eq!(live_runs(), 1);
+    drop(handle);
+    common::dom::sleep_ms(10).await;
+    assert_eq!(live_runs(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_language_toggle_switches_labels_and_notes() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-tasks-wait");
+    leptos::task::tick().await;
+    let before = by_testid(&root, "run").text_content().unwrap_or_default();
+    click(&root, "lang-toggle");
+    leptos::task::tick().await;
+    let after = by_testid(&root, "run").text_content().unwrap_or_default();
+    assert_ne!(before, after);
+    assert!(["Run", "运行"].contains(&before.as_str()));
+    assert!(["Run", "运行"].contains(&after.as_str()));
+    let title = by_testid(&root, "lesson-title")
+        .text_content()
+        .unwrap_or_default();
+    assert!(title == "Tasks and asyncio.wait" || title == "Task 与 asyncio.wait");
+    drop(handle);
+}
