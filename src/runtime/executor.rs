@@ -399,7 +399,7 @@ impl RunInner {
             if let Some(task) = next {
                 self.poll_task(task);
                 steps += 1;
-                if steps % 16 == 0 && host::now_ms() > budget_end {
+                if steps.is_multiple_of(16) && host::now_ms() > budget_end {
                     return true;
                 }
                 continue;
@@ -487,10 +487,8 @@ impl RunInner {
             state.live_tasks -= 1;
             (end, state.main == Some(task))
         };
-        if let Some(outcome) = &forced {
-            if let Err(error) = outcome {
-                end.force_error(error.clone());
-            }
+        if let Some(Err(error)) = &forced {
+            end.force_error(error.clone());
         }
         let outcome = end.outcome().unwrap_or(Err(Error::Cancelled));
         let kind = match &outcome {

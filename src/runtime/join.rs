@@ -48,7 +48,8 @@ impl<T: Clone + 'static> Gather<T> {
     /// Cancels every child that has not ended. Returns `true` if any was cancelled.
     pub fn cancel(&self) -> bool {
         match &self.tasks {
-            Ok(tasks) => tasks.iter().fold(false, |any, t| t.cancel() || any),
+            // Every child must be asked, so no short-circuiting `any`.
+            Ok(tasks) => tasks.iter().filter(|t| t.cancel()).count() > 0,
             Err(_) => false,
         }
     }

@@ -43,8 +43,15 @@ pub fn sleep(seconds: f64) -> Sleep {
 pub struct Sleep {
     duration_us: Option<u64>,
     line: u32,
-    timer: Option<(Weak<RunInner>, (u64, u64), Option<TaskId>)>,
+    timer: Option<ArmedTimer>,
     yielded: bool,
+}
+
+/// A sleep's timer once set: the run it lives in, its key there, and the sleeping task.
+struct ArmedTimer {
+    run: Weak<RunInner>,
+    key: (u64, u64),
+    task: Option<TaskId>,
 }
 
 impl StdFuture for Sleep {
@@ -58,8 +65,9 @@ impl StdFuture for Sleep {
             self.cancel_timer();
             return Poll::Ready(Err(Error::Cancelled));
         }
-        if let Some((_, key, _)) = &self.timer {
-            if run.poll_timer(*key, cx.waker()) {
+        if let Some(ArmedTimer { key, .. }) = &self.timer {
+            let key = *key;
+            if run.poll_timer(key, cx.waker()) {
                 self.timer = None;
                 return Poll::Ready(Ok(()));
             }
@@ -84,7 +92,11 @@ impl StdFuture for Sleep {
                 // shown as sleeping and the virtual clock does not spin.
                 let deadline = duration.map_or(u64::MAX, |d| run.now_us().saturating_add(d));
                 let key = run.add_timer(task, deadline, cx.waker().clone(), self.line);
-                self.timer = Some((std::rc::Rc::downgrade(&run), key, task));
+                self.timer = Some(ArmedTimer {
+                    run: std::rc::Rc::downgrade(&run),
+                    key,
+                    task,
+                });
                 executor::set_wait_reason(WaitOn::Sleep {
                     timer: key.1,
                     until_us: key.0,
@@ -97,9 +109,9 @@ impl StdFuture for Sleep {
 
 impl Sleep {
     fn cancel_timer(&mut self) {
-        if let Some((run, key, task)) = self.timer.take() {
-            if let Some(run) = run.upgrade() {
-                run.cancel_timer(key, task);
+        if let Some(timer) = self.timer.take() {
+            if let Some(run) = timer.run.upgrade() {
+                run.cancel_timer(timer.key, timer.task);
             }
         }
     }

@@ -1,0 +1,102 @@
+// End-to-end: Debian's Chromium, driven by playwright-core, opens the release build (dist/)
+// served on localhost, runs lessons through the page and saves screenshots.
+// Usage: node tests/e2e/run.mjs [dist-dir]   (scripts/test builds dist/ first)
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
+const artifacts = join(here, 'artifacts');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png' };
+
+// A static server for dist/, as a course author would host the build.
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file = join(dist, path === '/' ? 'index.html' : path);
+  if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+let failed = false;
+try {
+  await mkdir(artifacts, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+
+  // 1. A deep link opens its lesson; the instant clock runs it to the expected output.
+  const started = performance.now();
+  await page.goto(`${base}#/lesson/create-task`);
+  await page.waitForSelector('[data-testid=run]');
+  console.log(`first lesson runnable ${Math.round(performance.now() - started)} ms after navigation`);
+  assert.equal(await page.getAttribute('[data-testid=lesson]', 'data-lesson'), 'create-task');
+  await page.click('[data-testid=clock-instant]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 6);
+  const rows = await page.$$eval('[data-testid=output-row]', (rs) => rs.map((r) =>
+    [...r.querySelectorAll('span')].map((s) => s.textContent).join(' ')));
+  assert.deepEqual(rows, [
+    '+0 ms Task-1 main start', '+0 ms Task-2 1', '+0 ms Task-3 3',
+    '+2000 ms Task-2 2', '+2000 ms Task-3 4', '+2000 ms Task-1 main end',
+  ]);
+  await page.hover('[data-testid=output-row] >> nth=3');
+  assert.equal(await page.getAttribute('[data-testid=python] .line.hl', 'data-line'), '7');
+  await page.screenshot({ path: join(artifacts, 'create-task-en.png'), fullPage: true });
+
+  // 2. The real clock, through the catalog: tasks-wait prints its last lines after 1 s.
+  await page.click('[data-testid=lesson-tasks-wait]');
+  await page.click('[data-testid=clock-real]');
+  const t0 = Date.now();
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7, null, { timeout: 5000 });
+  const wall = Date.now() - t0;
+  assert.ok(wall >= 1000 && wall < 2500, `tasks-wait took ${wall} ms of wall time, expected about 1000`);
+  const last = await page.textContent('[data-testid=output-row] >> nth=6');
+  assert.match(last, /main end/);
+
+  // 3. Stop mid-run on the real clock.
+  await page.click('[data-testid=lesson-asyncio-run]');
+  await page.click('[data-testid=run]');
+  await page.waitForSelector('[data-testid=output-row]');
+  await page.click('[data-testid=stop]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Stopped'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[data-testid=output-row]').count(), 1);
+
+  // 4. The Chinese UI, for the screenshot.
+  await page.click('[data-testid=lang-toggle]');
+  await page.click('[data-testid=lesson-gevent-spawn]');
+  await page.click('[data-testid=clock-instant]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 4);
+  assert.equal(await page.textContent('[data-testid=run]'), '运行');
+  await page.screenshot({ path: join(artifacts, 'gevent-spawn-zh.png'), fullPage: true });
+
+  assert.deepEqual(problems, [], 'the page logged errors');
+  console.log(`e2e ok; screenshots in ${artifacts}`);
+} catch (error) {
+  failed = true;
+  console.error(error);
+  if (problems.length) console.error(problems.join('\n'));
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,90 @@
+//! The lessons' Python listings, run by real CPython: they must print exactly the lines the
+//! Rust twins print, at the same times (within a wall-clock tolerance). This is what keeps the
+//! two listings of a lesson honest with each other.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use loopscope::examples::{self, Cpython, Lesson};
+
+/// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
+/// one- and two-second gaps the lessons teach.
+const TOLERANCE_MS: u64 = 300;
+
+fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
+    let mut child = Command::new("python3")
+        .args(["-u", "-c", lesson.python])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 must be installed (scripts/setup checks it)");
+    let start = Instant::now();
+    let stdout = child.stdout.take().expect("piped stdout");
+    let lines = BufReader::new(stdout)
+        .lines()
+        .map(|line| {
+            (
+                start.elapsed().as_millis() as u64,
+                line.expect("utf-8 output"),
+            )
+        })
+        .collect();
+    let output = child.wait_with_output().expect("python3 ran");
+    (
+        lines,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.success(),
+    )
+}
+
+#[test]
+fn python_listings_print_what_the_rust_lessons_print_and_when() {
+    let runnable: Vec<&Lesson> = examples::all()
+        .filter(|l| l.cpython != Cpython::Removed)
+        .collect();
+    // The listings sleep for real: run them side by side.
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runnable
+            .iter()
+            .map(|lesson| scope.spawn(move || (lesson, run_python(lesson))))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (lesson, (lines, stderr, ok)) in results {
+        assert!(ok, "{}: python3 failed:\n{stderr}", lesson.id);
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        let expected: Vec<&str> = lesson.expected.iter().map(|e| e.text).collect();
+        assert_eq!(texts, expected, "{}: printed lines", lesson.id);
+        // Times count from the first printed line (interpreter start-up is not the lesson's).
+        let origin = lines.first().map_or(0, |(at, _)| *at);
+        let first_expected = lesson.expected.first().map_or(0, |e| e.at_ms);
+        for ((at, text), want) in lines.iter().zip(lesson.expected) {
+            let at = at - origin + first_expected;
+            assert!(
+                at + 50 >= want.at_ms && at <= want.at_ms + TOLERANCE_MS,
+                "{}: {text:?} at {at} ms, the Rust lesson prints it at {} ms",
+                lesson.id,
+                want.at_ms
+            );
+        }
+    }
+}
+
+#[test]
+fn listings_marked_removed_really_fail_on_current_cpython() {
+    for lesson in examples::all().filter(|l| l.cpython == Cpython::Removed) {
+        let (_, stderr, ok) = run_python(lesson);
+        assert!(
+            !ok,
+            "{} runs on this CPython: its note is out of date",
+            lesson.id
+        );
+        assert!(
+            stderr.contains("AttributeError") && stderr.contains("coroutine"),
+            "{}: {stderr}",
+            lesson.id
+        );
+    }
+}
