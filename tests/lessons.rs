@@ -14,22 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     for lesson in examples::all() {
         let run = Run::start(Clock::Virtual, lesson.main);
-        let status = run.finished().await;
-        assert_eq!(status, RunStatus::Finished(Ok(())), "{}", lesson.id);
-        let lines = run.trace().printed();
-        assert_eq!(
-            common::observed(&lines),
-            common::expected(lesson),
-            "{}",
-            lesson.id
-        );
-        common::assert_source_lines(lesson, &lines);
-        assert_eq!(
-            (run.live_tasks(), run.live_timers()),
-            (0, 0),
-            "{}",
-            lesson.id
-        );
+        run.finished().await;
+        common::assert_lesson_run(lesson, &run);
     }
     assert_eq!(live_runs(), 0);
 }

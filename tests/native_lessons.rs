@@ -13,17 +13,7 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
     for lesson in examples::all() {
         let run = Run::start(Clock::Virtual, lesson.main);
         host::run_until_idle();
-        assert_eq!(run.status(), RunStatus::Finished(Ok(())), "{}", lesson.id);
-        let lines = run.trace().printed();
-        assert_eq!(
-            common::observed(&lines),
-            common::expected(lesson),
-            "{}",
-            lesson.id
-        );
-        common::assert_source_lines(lesson, &lines);
-        assert_eq!(run.live_tasks(), 0, "{}", lesson.id);
-        assert_eq!(run.live_timers(), 0, "{}", lesson.id);
+        common::assert_lesson_run(lesson, &run);
         count += 1;
     }
     assert_eq!(count, 12);

@@ -1,6 +1,8 @@
 //! The runtime's asyncio semantics, natively on the virtual clock (and once on the real one).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -124,13 +126,7 @@ fn wait_with_timeout_splits_done_and_pending_and_the_run_cancels_leftovers() {
         ]
     );
     // asyncio.run cancels what main left running: f1 never prints its end.
-    let cancelled = run
-        .trace()
-        .events()
-        .iter()
-        .filter(|e| e.kind == EventKind::TaskCancelled)
-        .count();
-    assert_eq!(cancelled, 1);
+    assert_eq!(common::count_events(&run, &EventKind::TaskCancelled), 1);
     assert_eq!(run.live_timers(), 0);
 }
 

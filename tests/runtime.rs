@@ -40,13 +40,7 @@ async fn stop_mid_run_leaves_no_task_or_timer_and_records_nothing_after() {
         .map(|l| l.text.to_string())
         .collect();
     assert_eq!(printed, ["main start", "1", "3"]);
-    let cancelled = run
-        .trace()
-        .events()
-        .iter()
-        .filter(|e| e.kind == EventKind::TaskCancelled)
-        .count();
-    assert_eq!(cancelled, 3);
+    assert_eq!(common::count_events(&run, &EventKind::TaskCancelled), 3);
 }
 
 #[wasm_bindgen_test]

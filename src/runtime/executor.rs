@@ -54,6 +54,18 @@ impl Clock {
         }
     }
 
+    /// The same clock with its scale brought into range (a NaN scale becomes 1.0), so a run
+    /// never divides by zero or waits a hundred years for a typo.
+    pub fn clamped(self) -> Clock {
+        match self {
+            Clock::Real { scale } if scale.is_nan() => Clock::Real { scale: 1.0 },
+            Clock::Real { scale } => Clock::Real {
+                scale: scale.clamp(Self::MIN_SCALE, Self::MAX_SCALE),
+            },
+            Clock::Virtual => Clock::Virtual,
+        }
+    }
+
     fn kind(self) -> ClockKind {
         match self {
             Clock::Virtual => ClockKind::Virtual,
@@ -700,17 +712,16 @@ pub struct Run {
 }
 
 impl Run {
-    /// Starts `main` as the run's first task (`Task-1`) on the given clock.
+    /// Starts `main` as the run's first task (`Task-1`) on the given clock. A real clock's
+    /// scale is clamped into range first (see [`Clock::clamped`]); [`Clock::real`] is the way
+    /// to tell a user why a value was refused.
     #[track_caller]
     pub fn start<F, Fut>(clock: Clock, main: F) -> Run
     where
         F: FnOnce() -> Fut,
         Fut: StdFuture<Output = Result<(), Error>> + 'static,
     {
-        let clock = match clock {
-            Clock::Real { scale } => Clock::real(scale).unwrap_or(Clock::Real { scale: 1.0 }),
-            virtual_clock => virtual_clock,
-        };
+        let clock = clock.clamped();
         let generation = NEXT_GENERATION.with(|g| g.replace(g.get() + 1));
         let inner = Rc::new(RunInner {
             generation,
@@ -830,5 +841,39 @@ impl StdFuture for RunEnd {
             wakers.push(cx.waker().clone());
         }
         Poll::Pending
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Clock;
+
+    #[test]
+    fn real_clock_scales_are_checked_and_clamped() {
+        assert_eq!(Clock::real(0.5), Ok(Clock::Real { scale: 0.5 }));
+        assert!(Clock::real(0.0).is_err());
+        assert!(Clock::real(-1.0).is_err());
+        assert!(Clock::real(f64::NAN).is_err());
+        assert!(Clock::real(1e9).is_err());
+        assert_eq!(
+            Clock::Real { scale: 0.0 }.clamped(),
+            Clock::Real { scale: 0.001 }
+        );
+        assert_eq!(
+            Clock::Real { scale: -3.0 }.clamped(),
+            Clock::Real { scale: 0.001 }
+        );
+        assert_eq!(
+            Clock::Real { scale: f64::NAN }.clamped(),
+            Clock::Real { scale: 1.0 }
+        );
+        assert_eq!(
+            Clock::Real {
+                scale: f64::INFINITY
+            }
+            .clamped(),
+            Clock::Real { scale: 100.0 }
+        );
+        assert_eq!(Clock::Virtual.clamped(), Clock::Virtual);
     }
 }

@@ -39,26 +39,26 @@ pub fn Controls() -> impl IntoView {
             </button>
             <fieldset class="clock">
                 <legend>{label(t("Clock", "时钟"))}</legend>
-                <label>
-                    <input
-                        type="radio"
-                        name="clock"
-                        data-testid="clock-real"
-                        prop:checked=move || session.clock.get() == ClockMode::Real
-                        on:change=move |_| session.clock.set(ClockMode::Real)
-                    />
-                    {label(t("Real time", "真实时间"))}
-                </label>
-                <label>
-                    <input
-                        type="radio"
-                        name="clock"
-                        data-testid="clock-instant"
-                        prop:checked=move || session.clock.get() == ClockMode::Instant
-                        on:change=move |_| session.clock.set(ClockMode::Instant)
-                    />
-                    {label(t("Instant (virtual clock)", "瞬时（虚拟时钟）"))}
-                </label>
+                {[
+                    (ClockMode::Real, "clock-real", t("Real time", "真实时间")),
+                    (ClockMode::Instant, "clock-instant", t("Instant (virtual clock)", "瞬时（虚拟时钟）")),
+                ]
+                    .into_iter()
+                    .map(|(mode, testid, text)| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="clock"
+                                    data-testid=testid
+                                    prop:checked=move || session.clock.get() == mode
+                                    on:change=move |_| session.clock.set(mode)
+                                />
+                                {label(text)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <label class="speed">
                 {label(t("Speed", "速度"))}

@@ -3,6 +3,7 @@
 
 use loopscope::examples::{Expected, Lesson};
 use loopscope::runtime::trace::PrintedLine;
+use loopscope::runtime::{EventKind, Run, RunStatus};
 
 /// The printed lines as (ms, task, text), the shape lessons state their expectations in.
 pub fn observed(lines: &[PrintedLine]) -> Vec<(u64, String, String)> {
@@ -24,28 +25,50 @@ pub fn expected(lesson: &Lesson) -> Vec<(u64, String, String)> {
 /// Checks that every printed line points at a `print(` in the Python listing and a `print!(`
 /// in the Rust listing, so hovering a line in the page highlights the right source.
 pub fn assert_source_lines(lesson: &Lesson, lines: &[PrintedLine]) {
-    let python: Vec<&str> = lesson.python.lines().collect();
-    let rust: Vec<&str> = lesson.rust_listing().lines().collect();
+    let listings = [
+        ("Python", lesson.python, "print("),
+        ("Rust", lesson.rust_listing(), "print!("),
+    ];
     for line in lines {
-        let py = python.get(line.py_line as usize - 1).copied().unwrap_or("");
-        assert!(
-            py.contains("print("),
-            "{}: {:?} names Python line {}, which is {:?}",
-            lesson.id,
-            line.text,
-            line.py_line,
-            py
-        );
-        let rs = rust.get(line.rust_line as usize - 1).copied().unwrap_or("");
-        assert!(
-            rs.contains("print!("),
-            "{}: {:?} names Rust line {}, which is {:?}",
-            lesson.id,
-            line.text,
-            line.rust_line,
-            rs
-        );
+        for (language, listing, call) in listings {
+            let number = match language {
+                "Python" => line.py_line,
+                _ => line.rust_line,
+            };
+            let text = listing.lines().nth(number as usize - 1).unwrap_or("");
+            assert!(
+                text.contains(call),
+                "{}: {:?} names {language} line {number}, which is {text:?}",
+                lesson.id,
+                line.text,
+            );
+        }
     }
+}
+
+/// Everything a finished virtual-clock run of a lesson must satisfy: it ended well, printed
+/// the expected lines at the expected times from the right source lines, and left nothing
+/// behind.
+pub fn assert_lesson_run(lesson: &Lesson, run: &Run) {
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())), "{}", lesson.id);
+    let lines = run.trace().printed();
+    assert_eq!(observed(&lines), expected(lesson), "{}", lesson.id);
+    assert_source_lines(lesson, &lines);
+    assert_eq!(
+        (run.live_tasks(), run.live_timers()),
+        (0, 0),
+        "{}",
+        lesson.id
+    );
+}
+
+/// How many events of this kind the run recorded.
+pub fn count_events(run: &Run, kind: &EventKind) -> usize {
+    run.trace()
+        .events()
+        .iter()
+        .filter(|e| e.kind == *kind)
+        .count()
 }
 
 /// Browser-only helpers: waiting on the real event loop and reading the page.
