@@ -8,6 +8,7 @@ use common::dom::{
 };
 use loopscope::runtime::live_runs;
 use loopscope::ui::App;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -168,5 +169,38 @@ async fn the_language_toggle_switches_labels_and_notes() {
         .text_content()
         .unwrap_or_default();
     assert!(title == "Tasks and asyncio.wait" || title == "Task 与 asyncio.wait");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-greenlet-switch");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("four rows", 3000, || output_rows(&root).len() == 4).await;
+    let rows = all(&root, "[data-testid=output-row]");
+    fire(&rows[3], "mouseenter");
+    leptos::task::tick().await;
+    let line = highlighted_line(&root, "rust").expect("a highlighted Rust line");
+    let pre: web_sys::HtmlElement = root
+        .query_selector("[data-testid=rust] pre")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let lit: web_sys::HtmlElement = root
+        .query_selector("[data-testid=rust] .line.hl")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(
+        line > 40,
+        "the last print is far down the listing (line {line})"
+    );
+    assert!(pre.scroll_top() > 0, "the listing scrolled");
+    assert!(lit.offset_top() >= pre.scroll_top());
+    assert!(lit.offset_top() + lit.offset_height() <= pre.scroll_top() + pre.client_height());
     drop(handle);
 }

@@ -96,9 +96,20 @@ pub mod dom {
         }
     }
 
-    /// A fresh element appended to the body, to mount a component into.
+    /// The page's real stylesheet, so layout-dependent behaviour (scrolling listings) is
+    /// tested as users get it.
+    const STYLESHEET: &str = include_str!("../../style/main.css");
+
+    /// A fresh element appended to the body, to mount a component into. The first call also
+    /// installs the app's stylesheet in the test page.
     pub fn fresh_root() -> HtmlElement {
         let document = web_sys::window().unwrap().document().unwrap();
+        if document.get_element_by_id("loopscope-css").is_none() {
+            let style = document.create_element("style").unwrap();
+            style.set_id("loopscope-css");
+            style.set_text_content(Some(STYLESHEET));
+            document.head().unwrap().append_child(&style).unwrap();
+        }
         let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
         root
