@@ -13,9 +13,18 @@ use loopscope::examples::{self, Cpython, Lesson};
 /// one- and two-second gaps the lessons teach.
 const TOLERANCE_MS: u64 = 300;
 
+/// Where `scripts/setup` installs greenlet and gevent (Debian's python3 refuses system-wide
+/// pip installs).
+const PYTHON_DEPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/python-deps");
+
 fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
+    let python_path = match std::env::var("PYTHONPATH") {
+        Ok(existing) if !existing.is_empty() => format!("{PYTHON_DEPS}:{existing}"),
+        _ => PYTHON_DEPS.to_string(),
+    };
     let mut child = Command::new("python3")
         .args(["-u", "-c", lesson.python])
+        .env("PYTHONPATH", python_path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
