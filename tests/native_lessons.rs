@@ -5,7 +5,7 @@
 mod common;
 
 use loopscope::examples;
-use loopscope::runtime::{host, live_runs, Clock, Run, RunStatus};
+use loopscope::runtime::{host, live_runs, Clock, Run};
 
 #[test]
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
