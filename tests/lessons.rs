@@ -5,7 +5,7 @@
 mod common;
 
 use loopscope::examples;
-use loopscope::runtime::{live_runs, Clock, Run, RunStatus};
+use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     for lesson in examples::all() {
-        let run = Run::start(Clock::Virtual, lesson.main);
+        let run = lesson.start(Clock::Virtual);
         run.finished().await;
         common::assert_lesson_run(lesson, &run);
     }
@@ -27,7 +27,7 @@ async fn on_the_real_clock(id: &str) {
     const SCALE: f64 = 0.1;
     const TOLERANCE_MS: u64 = 400;
     let lesson = examples::find(id).unwrap();
-    let run = Run::start(Clock::Real { scale: SCALE }, lesson.main);
+    let run = lesson.start(Clock::Real { scale: SCALE });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     let lines = run.trace().printed();
     let observed = common::observed(&lines);

@@ -11,12 +11,12 @@ use loopscope::runtime::{host, live_runs, Clock, Run};
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
     let mut count = 0;
     for lesson in examples::all() {
-        let run = Run::start(Clock::Virtual, lesson.main);
+        let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         common::assert_lesson_run(lesson, &run);
         count += 1;
     }
-    assert_eq!(count, 12);
+    assert_eq!(count, 19);
     assert_eq!(live_runs(), 0);
 }
 
@@ -25,7 +25,7 @@ fn virtual_runs_repeat_exactly() {
     for lesson in examples::all() {
         let runs: Vec<Run> = (0..2)
             .map(|_| {
-                let run = Run::start(Clock::Virtual, lesson.main);
+                let run = lesson.start(Clock::Virtual);
                 host::run_until_idle();
                 run
             })
@@ -52,11 +52,11 @@ fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
     assert_eq!(ids.len(), examples::all().count());
     for lesson in examples::all() {
         assert!(!lesson.rust_listing().contains("LESSON"), "{}", lesson.id);
-        assert!(
-            lesson.rust_listing().contains("pub async fn main"),
-            "{}",
-            lesson.id
-        );
+        let entry = match lesson.entry {
+            examples::Entry::Run(_) => "pub async fn main",
+            examples::Entry::Forever(_) => "pub fn setup",
+        };
+        assert!(lesson.rust_listing().contains(entry), "{}", lesson.id);
         assert_eq!(examples::find(lesson.id).map(|l| l.id), Some(lesson.id));
     }
 }

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use loopscope::print;
 use loopscope::runtime::{
-    create_task, create_task_named, ensure_future, gather, host, live_runs, sleep, wait, Clock,
-    Error, EventKind, Future, ReturnWhen, Run, RunStatus,
+    call_later, call_soon, create_task, create_task_named, ensure_future, gather, host, live_runs,
+    sleep, stop, wait, wait_for, Clock, Error, EventKind, Future, ReturnWhen, Run, RunStatus, Task,
 };
 
 fn texts(run: &Run) -> Vec<String> {
@@ -302,4 +302,179 @@ fn the_real_clock_keeps_time_within_tolerance_at_a_small_scale() {
             line.text
         );
     }
+}
+
+#[test]
+fn call_soon_runs_after_the_current_step_in_fifo_order() {
+    let run = run_virtual(|| async {
+        call_soon(|| print!(py 1, "first callback"))?;
+        call_soon(|| print!(py 1, "second callback"))?;
+        print!(py 1, "still in main");
+        sleep(0.0).await?;
+        print!(py 1, "main again");
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "still in main@0",
+            "first callback@0",
+            "second callback@0",
+            "main again@0"
+        ]
+    );
+    assert_eq!(run.live_callbacks(), 0);
+}
+
+#[test]
+fn call_later_fires_at_its_delay_and_a_cancelled_handle_never_runs() {
+    let run = run_virtual(|| async {
+        call_later(2.0, || print!(py 1, "two"))?;
+        call_later(1.0, || print!(py 1, "one"))?;
+        let never = call_later(1.5, || print!(py 1, "never"))?;
+        print!(py 1, "cancel -> {}", never.cancel());
+        print!(py 1, "again -> {}", never.cancel());
+        sleep(3.0).await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "cancel -> true@0",
+            "again -> false@0",
+            "one@1000",
+            "two@2000"
+        ]
+    );
+    assert_eq!((run.live_callbacks(), run.live_timers()), (0, 0));
+}
+
+#[test]
+fn run_forever_ends_when_a_done_callback_stops_the_loop() {
+    let run = Run::forever(Clock::Virtual, || {
+        let task = create_task(work("f1", 3.0))?;
+        task.add_done_callback(|t| {
+            print!(py 1, "stopping after {:?}", t.result());
+            let _ = stop();
+        });
+        Ok(())
+    });
+    host::run_until_idle();
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(
+        texts(&run),
+        [
+            "f1 start@0",
+            "f1 end@3000",
+            "stopping after Ok(\"f1\")@3000"
+        ]
+    );
+    assert_eq!(live_runs(), 0);
+}
+
+#[test]
+fn done_callbacks_run_in_order_with_bound_arguments_like_partial() {
+    fn callback2(extra: u32, task: &Task<&'static str>) {
+        print!(py 1, "done: {extra} {}", task.result().unwrap_or("?"));
+    }
+    let run = run_virtual(|| async {
+        let task = create_task(work("f1", 2.0))?;
+        task.add_done_callback(|t| print!(py 1, "done: {}", t.result().unwrap_or("?")));
+        task.add_done_callback(move |t| callback2(1111, t));
+        gather([task.clone()]).await?;
+        // Added after the end, it still runs (on the next turn).
+        task.add_done_callback(|_| print!(py 1, "late"));
+        sleep(0.0).await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "f1 start@0",
+            "f1 end@2000",
+            "done: f1@2000",
+            "done: 1111 f1@2000",
+            "late@2000"
+        ]
+    );
+}
+
+#[test]
+fn wait_for_times_out_cancels_the_inner_task_and_lets_it_clean_up() {
+    async fn slow() -> Result<&'static str, Error> {
+        match sleep(10.0).await {
+            Err(e) => {
+                print!(py 1, "slow cleans up");
+                Err(e)
+            }
+            Ok(()) => Ok("slow"),
+        }
+    }
+    let run = run_virtual(|| async {
+        print!(py 1, "{:?}", wait_for(slow(), Some(1.5)).await);
+        print!(py 1, "{:?}", wait_for(work("quick", 1.0), Some(5.0)).await);
+        print!(py 1, "{:?}", wait_for(work("unbounded", 1.0), None).await);
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "slow cleans up@1500",
+            "Err(Timeout)@1500",
+            "quick start@1500",
+            "quick end@2500",
+            "Ok(\"quick\")@2500",
+            "unbounded start@2500",
+            "unbounded end@3500",
+            "Ok(\"unbounded\")@3500",
+        ]
+    );
+}
+
+#[test]
+fn gather_return_exceptions_keeps_a_cancelled_group_in_place() {
+    let run = run_virtual(|| async {
+        let group1 = gather([work("f1", 3.0), work("f1", 3.0)]).return_exceptions();
+        let group2 = gather([work("f2", 3.0), work("f2", 3.0)]);
+        group1.cancel();
+        let results = gather([
+            create_task(async move {
+                let outcomes = group1.await?;
+                Ok(outcomes
+                    .into_iter()
+                    .map(|o| format!("{o:?}"))
+                    .collect::<Vec<_>>())
+            })?,
+            create_task(
+                async move { Ok(group2.await?.into_iter().map(|s| s.to_string()).collect()) },
+            )?,
+        ])
+        .return_exceptions()
+        .await?;
+        print!(py 1, "{results:?}");
+        Ok(())
+    });
+    let out = texts(&run);
+    assert_eq!(out[..2], ["f2 start@0", "f2 start@0"]);
+    assert_eq!(
+        out.last().unwrap(),
+        "[Ok([\"Err(Cancelled)\", \"Err(Cancelled)\"]), Ok([\"f2\", \"f2\"])]@3000"
+    );
+}
+
+#[test]
+fn loop_stop_under_asyncio_run_is_the_error_python_raises() {
+    let run = run_virtual(|| async {
+        stop()?;
+        sleep(1.0).await?;
+        print!(py 1, "never");
+        Ok(())
+    });
+    assert_eq!(
+        run.status(),
+        RunStatus::Finished(Err(Error::raised(
+            "RuntimeError: Event loop stopped before Future completed."
+        )))
+    );
+    assert!(texts(&run).is_empty());
 }

@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn stop_mid_run_leaves_no_task_or_timer_and_records_nothing_after() {
     let lesson = examples::find("create-task").unwrap();
-    let run = Run::start(Clock::Real { scale: 1.0 }, lesson.main);
+    let run = lesson.start(Clock::Real { scale: 1.0 });
     sleep_ms(50).await;
     assert_eq!(run.status(), RunStatus::Running);
     assert_eq!(run.live_tasks(), 3);
@@ -73,10 +73,10 @@ async fn a_busy_run_still_lets_the_browser_run_its_own_tasks() {
 #[wasm_bindgen_test]
 async fn runs_have_distinct_generations_and_separate_traces() {
     let lesson = examples::find("tasks-wait").unwrap();
-    let first = Run::start(Clock::Real { scale: 1.0 }, lesson.main);
+    let first = lesson.start(Clock::Real { scale: 1.0 });
     sleep_ms(20).await;
     first.stop();
-    let second = Run::start(Clock::Virtual, lesson.main);
+    let second = lesson.start(Clock::Virtual);
     second.finished().await;
     assert!(second.generation() > first.generation());
     assert_eq!(first.trace().printed().len(), 3);

@@ -9,11 +9,12 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::runtime;
+use crate::runtime::{self, Clock, Run};
 
 pub mod ch1;
 pub mod ch2;
 pub mod ch3;
+pub mod py;
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
 pub const END_OF_LISTING: &str = "// ---- end of listing ----";
@@ -57,6 +58,16 @@ pub enum Cpython {
 /// The future a lesson's `main` returns.
 pub type LessonFuture = Pin<Box<dyn Future<Output = runtime::Result<()>>>>;
 
+/// How a lesson starts its loop.
+#[derive(Clone, Copy)]
+pub enum Entry {
+    /// `asyncio.run(main())`: the run ends when `main` does.
+    Run(fn() -> LessonFuture),
+    /// `loop.run_forever()` after module-level setup: the run ends when something calls
+    /// `loop.stop()` (or Stop is pressed).
+    Forever(fn() -> runtime::Result<()>),
+}
+
 /// One lesson of the course.
 #[derive(Clone, Copy)]
 pub struct Lesson {
@@ -74,11 +85,20 @@ pub struct Lesson {
     pub expected: &'static [Expected],
     /// How its Python listing can be checked against CPython.
     pub cpython: Cpython,
-    /// Builds the lesson's `main` coroutine.
-    pub main: fn() -> LessonFuture,
+    /// How it starts.
+    pub entry: Entry,
 }
 
 impl Lesson {
+    /// Runs the lesson on `clock`.
+    #[track_caller]
+    pub fn start(&self, clock: Clock) -> Run {
+        match self.entry {
+            Entry::Run(main) => Run::start(clock, main),
+            Entry::Forever(setup) => Run::forever(clock, setup),
+        }
+    }
+
     /// The Rust listing shown in the page: the file up to [`END_OF_LISTING`], so its line
     /// numbers are the file's own.
     pub fn rust_listing(&self) -> &'static str {
@@ -141,7 +161,17 @@ pub static CATALOG: &[Chapter] = &[
             en: "Tasks",
             zh: "Task 对象",
         },
-        lessons: &[&ch3::create_task::LESSON, &ch3::tasks_wait::LESSON],
+        lessons: &[
+            &ch3::create_task::LESSON,
+            &ch3::tasks_wait::LESSON,
+            &ch3::wait_timeout::LESSON,
+            &ch3::gather_order::LESSON,
+            &ch3::gather_groups::LESSON,
+            &ch3::task_names::LESSON,
+            &ch3::done_callbacks::LESSON,
+            &ch3::run_forever::LESSON,
+            &ch3::factorial::LESSON,
+        ],
     },
 ];
 

@@ -95,12 +95,36 @@ struct Slot {
     cancel_requested: bool,
 }
 
+/// One entry of the ready queue: a task's next step, or a callback (`call_soon`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ready {
+    Task(TaskId),
+    Callback(u64),
+}
+
+/// What a timer does when it fires.
+enum TimerAction {
+    /// Wake the sleeping task (its waker, once it has been polled).
+    Wake(Option<Waker>),
+    /// Queue this callback (`call_later`).
+    Call(u64),
+}
+
+/// A callback waiting in the ready queue or behind a timer.
+struct Callback {
+    run: Box<dyn FnOnce()>,
+}
+
 struct State {
     status: RunStatus,
     tasks: Vec<Slot>,
-    ready: VecDeque<TaskId>,
+    ready: VecDeque<Ready>,
     /// Pending timers by (deadline in µs, timer id), so equal deadlines fire in the order set.
-    timers: BTreeMap<(u64, u64), Option<Waker>>,
+    timers: BTreeMap<(u64, u64), TimerAction>,
+    callbacks: BTreeMap<u64, Callback>,
+    next_callback: u64,
+    /// `loop.stop()` was called: the run ends after the current step.
+    stop_requested: bool,
     next_timer: u64,
     next_future: u64,
     task_counter: u64,
@@ -340,7 +364,7 @@ impl RunInner {
                 finished: false,
                 cancel_requested: false,
             });
-            state.ready.push_back(id);
+            state.ready.push_back(Ready::Task(id));
             state.live_tasks += 1;
             id
         };
@@ -362,7 +386,7 @@ impl RunInner {
                 return;
             }
             slot.queued = true;
-            state.ready.push_back(task);
+            state.ready.push_back(Ready::Task(task));
         }
         self.record(Some(task), EventKind::TaskWoken);
         schedule(self, Tick::Micro);
@@ -385,7 +409,7 @@ impl RunInner {
                 return true;
             }
             slot.queued = true;
-            state.ready.push_back(task);
+            state.ready.push_back(Ready::Task(task));
         }
         schedule(self, Tick::Micro);
         true
@@ -408,8 +432,15 @@ impl RunInner {
                 }
                 state.ready.pop_front()
             };
-            if let Some(task) = next {
-                self.poll_task(task);
+            if let Some(next) = next {
+                match next {
+                    Ready::Task(task) => self.poll_task(task),
+                    Ready::Callback(id) => self.run_callback(id),
+                }
+                if self.state.borrow().stop_requested {
+                    self.stop_loop_now();
+                    return false;
+                }
                 steps += 1;
                 if steps.is_multiple_of(16) && host::now_ms() > budget_end {
                     return true;
@@ -538,7 +569,10 @@ impl RunInner {
     fn finish_if_done(self: &Rc<Self>) {
         let outcome = {
             let state = self.state.borrow();
-            if state.status != RunStatus::Running || state.live_tasks > 0 {
+            // As asyncio finishes the loop iteration it is in, callbacks already queued run
+            // before the run ends (done callbacks of the last task, say).
+            let callbacks_ready = state.ready.iter().any(|r| matches!(r, Ready::Callback(_)));
+            if state.status != RunStatus::Running || state.live_tasks > 0 || callbacks_ready {
                 return;
             }
             match &state.main_outcome {
@@ -553,13 +587,14 @@ impl RunInner {
     /// awaits the end. Futures are dropped after the state borrow ends, because their `Drop`
     /// may call back in (a `Sleep` cancels its timer).
     fn end(self: &Rc<Self>, status: RunStatus) {
-        let (futures, ends, host_timer) = {
+        let (futures, ends, callbacks) = {
             let mut state = self.state.borrow_mut();
             if state.status != RunStatus::Running {
                 return;
             }
             state.status = status.clone();
             state.ready.clear();
+            state.host_timer.take();
             let mut futures = Vec::new();
             let mut ends = Vec::new();
             for (index, slot) in state.tasks.iter_mut().enumerate() {
@@ -572,9 +607,11 @@ impl RunInner {
                 }
             }
             state.live_tasks = 0;
-            (futures, ends, state.host_timer.take())
+            let callbacks = std::mem::take(&mut state.callbacks);
+            (futures, ends, callbacks)
         };
-        drop(host_timer);
+        // Callbacks that never ran are dropped with the run (with whatever they captured).
+        drop(callbacks);
         for (task, end) in ends {
             end.force_error(Error::Cancelled);
             self.record(Some(task), EventKind::TaskCancelled);
@@ -596,6 +633,116 @@ impl RunInner {
         self.notify();
     }
 
+    /// Schedules `f` to run on the loop: now (`call_soon`, `delay_us` = `None`) or after a
+    /// delay (`call_later`). Returns the callback's id (the handle's) and its timer key.
+    pub(crate) fn add_callback(
+        self: &Rc<Self>,
+        f: Box<dyn FnOnce()>,
+        delay_us: Option<u64>,
+        line: u32,
+    ) -> (u64, Option<(u64, u64)>) {
+        let task = current().and_then(|(_, task)| task);
+        let (id, timer) = {
+            let mut state = self.state.borrow_mut();
+            state.next_callback += 1;
+            let id = state.next_callback;
+            state.callbacks.insert(id, Callback { run: f });
+            let timer = delay_us.map(|delay| {
+                state.next_timer += 1;
+                let key = (self.now_us().saturating_add(delay), state.next_timer);
+                state.timers.insert(key, TimerAction::Call(id));
+                key
+            });
+            if timer.is_none() {
+                state.ready.push_back(Ready::Callback(id));
+            }
+            (id, timer)
+        };
+        self.record(
+            task,
+            EventKind::CallbackScheduled {
+                callback: id,
+                due_us: timer.map(|key| key.0),
+                line,
+            },
+        );
+        if let Some(key) = timer {
+            self.record(
+                task,
+                EventKind::TimerSet {
+                    timer: key.1,
+                    deadline_us: key.0,
+                    line,
+                },
+            );
+            if matches!(self.clock, Clock::Real { .. }) {
+                self.arm_host_timer();
+            }
+        } else {
+            schedule(self, Tick::Micro);
+        }
+        (id, timer)
+    }
+
+    /// Puts a callback whose timer fired at the back of the ready queue.
+    fn queue_callback(self: &Rc<Self>, id: u64) {
+        let mut state = self.state.borrow_mut();
+        if state.callbacks.contains_key(&id) {
+            state.ready.push_back(Ready::Callback(id));
+        }
+    }
+
+    /// Cancels a callback that has not run; `false` if it already ran or was cancelled.
+    pub(crate) fn cancel_callback(&self, id: u64, timer: Option<(u64, u64)>) -> bool {
+        let removed = {
+            let mut state = self.state.borrow_mut();
+            if let Some(key) = timer {
+                state.timers.remove(&key);
+            }
+            state.callbacks.remove(&id)
+        };
+        let cancelled = removed.is_some();
+        if cancelled {
+            self.record(None, EventKind::CallbackCancelled { callback: id });
+        }
+        // Dropped here, after the borrow: the closure may own handles whose drop calls back in.
+        drop(removed);
+        cancelled
+    }
+
+    fn run_callback(self: &Rc<Self>, id: u64) {
+        let callback = self.state.borrow_mut().callbacks.remove(&id);
+        let Some(callback) = callback else { return };
+        self.record(None, EventKind::CallbackRan { callback: id });
+        enter(self, None, callback.run);
+        self.finish_if_done();
+    }
+
+    /// `loop.stop()`: the run ends once the current step returns.
+    pub(crate) fn request_stop(self: &Rc<Self>) {
+        self.state.borrow_mut().stop_requested = true;
+        schedule(self, Tick::Micro);
+    }
+
+    /// Ends a run whose loop was stopped. Under `asyncio.run` (a main task still running) that
+    /// is the error Python raises; under `run_forever` it is the normal way to finish.
+    fn stop_loop_now(self: &Rc<Self>) {
+        let main_running = {
+            let state = self.state.borrow();
+            state
+                .main
+                .is_some_and(|main| !state.tasks[main.index()].finished)
+        };
+        let outcome = match (main_running, self.state.borrow().main_outcome.clone()) {
+            (true, _) => Err(Error::raised(
+                "RuntimeError: Event loop stopped before Future completed.",
+            )),
+            (false, Some(outcome)) => outcome,
+            (false, None) => Ok(()),
+        };
+        self.end(RunStatus::Finished(outcome));
+    }
+
     /// Sets a timer due at `deadline_us` that wakes `waker`; returns its key.
     pub(crate) fn add_timer(
         self: &Rc<Self>,
@@ -608,7 +755,7 @@ impl RunInner {
             let mut state = self.state.borrow_mut();
             state.next_timer += 1;
             let key = (deadline_us, state.next_timer);
-            state.timers.insert(key, Some(waker));
+            state.timers.insert(key, TimerAction::Wake(Some(waker)));
             key
         };
         self.record(
@@ -630,12 +777,13 @@ impl RunInner {
         let mut state = self.state.borrow_mut();
         match state.timers.get_mut(&key) {
             None => true,
-            Some(slot) => {
+            Some(TimerAction::Wake(slot)) => {
                 if !slot.as_ref().is_some_and(|w| w.will_wake(waker)) {
                     *slot = Some(waker.clone());
                 }
                 false
             }
+            Some(TimerAction::Call(_)) => false,
         }
     }
 
@@ -650,17 +798,19 @@ impl RunInner {
     /// Fires every timer whose deadline has come, in deadline order, waking their tasks.
     fn fire_due_timers(self: &Rc<Self>) {
         let now = self.now_us();
-        let due: Vec<((u64, u64), Option<Waker>)> = {
+        let due: Vec<((u64, u64), TimerAction)> = {
             let mut state = self.state.borrow_mut();
             let later = state.timers.split_off(&(now + 1, 0));
             std::mem::replace(&mut state.timers, later)
                 .into_iter()
                 .collect()
         };
-        for ((deadline_us, timer), waker) in due {
+        for ((deadline_us, timer), action) in due {
             self.record(None, EventKind::TimerFired { timer, deadline_us });
-            if let Some(waker) = waker {
-                waker.wake();
+            match action {
+                TimerAction::Wake(Some(waker)) => waker.wake(),
+                TimerAction::Wake(None) => {}
+                TimerAction::Call(id) => self.queue_callback(id),
             }
         }
     }
@@ -721,6 +871,17 @@ impl Run {
         F: FnOnce() -> Fut,
         Fut: StdFuture<Output = Result<(), Error>> + 'static,
     {
+        let inner = Self::new_inner(clock);
+        let line = std::panic::Location::caller().line();
+        let task = enter(&inner, None, || {
+            super::task::spawn_in(&inner, main(), None, None, line)
+        });
+        inner.state.borrow_mut().main = Some(task.id());
+        Run { inner }
+    }
+
+    /// A new run, registered as live, with its RunStarted event recorded.
+    fn new_inner(clock: Clock) -> Rc<RunInner> {
         let clock = clock.clamped();
         let generation = NEXT_GENERATION.with(|g| g.replace(g.get() + 1));
         let inner = Rc::new(RunInner {
@@ -734,6 +895,9 @@ impl Run {
                 tasks: Vec::new(),
                 ready: VecDeque::new(),
                 timers: BTreeMap::new(),
+                callbacks: BTreeMap::new(),
+                next_callback: 0,
+                stop_requested: false,
                 next_timer: 0,
                 next_future: 0,
                 task_counter: 0,
@@ -755,11 +919,21 @@ impl Run {
                 clock: clock.kind(),
             },
         );
-        let line = std::panic::Location::caller().line();
-        let task = enter(&inner, None, || {
-            super::task::spawn_in(&inner, main(), None, None, line)
-        });
-        inner.state.borrow_mut().main = Some(task.id());
+        inner
+    }
+
+    /// Starts a run with no main task: `setup` creates tasks and callbacks, then the loop runs
+    /// until one of them calls [`stop`](super::stop) — `loop.run_forever()`. If `setup` fails,
+    /// the run ends at once with its error.
+    pub fn forever<F>(clock: Clock, setup: F) -> Run
+    where
+        F: FnOnce() -> Result<(), Error>,
+    {
+        let inner = Self::new_inner(clock);
+        let result = enter(&inner, None, setup);
+        if let Err(error) = result {
+            inner.end(RunStatus::Finished(Err(error)));
+        }
         Run { inner }
     }
 
@@ -801,6 +975,11 @@ impl Run {
     /// Tasks that have not ended.
     pub fn live_tasks(&self) -> usize {
         self.inner.state.borrow().live_tasks
+    }
+
+    /// Callbacks (`call_soon`, `call_later`, done callbacks) that have not run yet.
+    pub fn live_callbacks(&self) -> usize {
+        self.inner.state.borrow().callbacks.len()
     }
 
     /// Timers that have neither fired nor been cancelled.

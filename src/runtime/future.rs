@@ -4,15 +4,16 @@ use std::cell::RefCell;
 use std::future::{Future as StdFuture, IntoFuture};
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
+use super::done::OnDone;
 use super::executor::{self, RunInner};
 use super::trace::{EventKind, WaitOn};
 use super::Error;
 
 struct Inner<T> {
     result: RefCell<Option<Result<T, Error>>>,
-    waiters: RefCell<Vec<Waker>>,
+    on_done: OnDone,
 }
 
 /// The twin of `asyncio.Future`: a result that somebody else will set.
@@ -44,7 +45,7 @@ impl<T: Clone + 'static> Future<T> {
             id: run.next_future_id(),
             inner: Rc::new(Inner {
                 result: RefCell::new(None),
-                waiters: RefCell::new(Vec::new()),
+                on_done: OnDone::default(),
             }),
             run: Rc::downgrade(&run),
         })
@@ -62,11 +63,21 @@ impl<T: Clone + 'static> Future<T> {
             let task = executor::current().and_then(|(_, task)| task);
             run.record(task, EventKind::FutureSet { future: self.id });
         }
-        let waiters = std::mem::take(&mut *self.inner.waiters.borrow_mut());
-        for waker in waiters {
-            waker.wake();
-        }
+        self.inner.on_done.fire(&self.run);
         Ok(())
+    }
+
+    /// Calls `f` with the future once it is resolved, on the loop's next turn.
+    #[track_caller]
+    pub fn add_done_callback(&self, f: impl FnOnce(&Future<T>) + 'static) {
+        let line = std::panic::Location::caller().line();
+        let future = self.clone();
+        self.inner
+            .on_done
+            .add_callback(Box::new(move || f(&future)), line);
+        if self.done() {
+            self.inner.on_done.fire(&self.run);
+        }
     }
 
     /// Resolves it with a value; an `InvalidStateError` if it was already resolved.
@@ -136,11 +147,7 @@ impl<T: Clone + 'static> StdFuture for Waiting<T> {
             self.future.cancel();
             return Poll::Ready(Err(Error::Cancelled));
         }
-        let mut waiters = self.future.inner.waiters.borrow_mut();
-        if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
-            waiters.push(cx.waker().clone());
-        }
-        drop(waiters);
+        self.future.inner.on_done.add_waker(cx.waker());
         executor::set_wait_reason(WaitOn::Future(self.future.id));
         Poll::Pending
     }

@@ -53,12 +53,20 @@ impl<T: Clone + 'static> Gather<T> {
             Err(_) => false,
         }
     }
-}
 
-impl<T: Clone + 'static> StdFuture for Gather<T> {
-    type Output = Result<Vec<T>, Error>;
+    /// `gather(..., return_exceptions=True)`: waits for every child and gives each one's
+    /// outcome, errors (and cancellations) included, in argument order.
+    pub fn return_exceptions(self) -> GatherAll<T> {
+        GatherAll { gather: self }
+    }
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+    /// Polls the children: `Ready(Err)` at the first failure when `fail_fast`, else `Ready`
+    /// once all have ended.
+    fn poll_children(
+        &self,
+        cx: &mut Context<'_>,
+        fail_fast: bool,
+    ) -> Poll<Result<Vec<Result<T, Error>>, Error>> {
         let tasks = match &self.tasks {
             Ok(tasks) => tasks,
             Err(error) => return Poll::Ready(Err(error.clone())),
@@ -70,8 +78,8 @@ impl<T: Clone + 'static> StdFuture for Gather<T> {
         let mut all_done = true;
         for task in tasks {
             match task.peek_outcome() {
-                Some(Err(error)) => return Poll::Ready(Err(error)),
-                Some(Ok(())) => {}
+                Some(Err(error)) if fail_fast => return Poll::Ready(Err(error)),
+                Some(_) => {}
                 None => {
                     all_done = false;
                     task.register_joiner(cx.waker());
@@ -79,10 +87,79 @@ impl<T: Clone + 'static> StdFuture for Gather<T> {
             }
         }
         if all_done {
-            return Poll::Ready(tasks.iter().map(Task::result).collect());
+            return Poll::Ready(Ok(tasks.iter().map(Task::result).collect()));
         }
         executor::set_wait_reason(WaitOn::Gather(tasks.len()));
         Poll::Pending
+    }
+}
+
+impl<T: Clone + 'static> StdFuture for Gather<T> {
+    type Output = Result<Vec<T>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.poll_children(cx, true)
+            .map(|all| all.and_then(|results| results.into_iter().collect()))
+    }
+}
+
+/// The future of [`Gather::return_exceptions`].
+#[must_use = "the children run anyway; await the gather to get their outcomes"]
+pub struct GatherAll<T> {
+    gather: Gather<T>,
+}
+
+impl<T: Clone + 'static> GatherAll<T> {
+    /// Cancels every child that has not ended (`group.cancel()`).
+    pub fn cancel(&self) -> bool {
+        self.gather.cancel()
+    }
+}
+
+impl<T: Clone + 'static> StdFuture for GatherAll<T> {
+    type Output = Result<Vec<Result<T, Error>>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.gather.poll_children(cx, false)
+    }
+}
+
+/// Waits for one awaitable with a time limit: `await asyncio.wait_for(aw, timeout)`.
+///
+/// On timeout the awaitable's task is cancelled, the wait goes on until it has unwound (so its
+/// cleanup has run), and the result is `Err(Timeout)`. If the waiting task is cancelled, the
+/// inner task is cancelled too. `None` waits without limit.
+#[track_caller]
+pub fn wait_for<T, A>(
+    awaitable: A,
+    timeout: Option<f64>,
+) -> impl StdFuture<Output = Result<T, Error>>
+where
+    T: Clone + 'static,
+    A: IntoTask<T>,
+{
+    let line = std::panic::Location::caller().line();
+    let task = awaitable.into_task(line);
+    async move {
+        let task = task?;
+        let in_time = match timeout {
+            None => (&task).await.map(|_| true),
+            Some(seconds) => wait([task.clone()], Some(seconds), ReturnWhen::AllCompleted)
+                .await
+                .map(|(done, _)| !done.is_empty()),
+        };
+        match in_time {
+            Ok(true) => task.result(),
+            Ok(false) => {
+                task.cancel();
+                let _ = (&task).await;
+                Err(Error::Timeout)
+            }
+            Err(error) => {
+                task.cancel();
+                Err(error)
+            }
+        }
     }
 }
 

@@ -14,6 +14,8 @@
 //!
 //! No Leptos in here: the UI reads the Trace through [`Run::set_observer`].
 
+mod callbacks;
+mod done;
 mod error;
 mod executor;
 mod future;
@@ -23,10 +25,11 @@ mod task;
 mod time;
 pub mod trace;
 
+pub use callbacks::{call_later, call_soon, stop, Handle};
 pub use error::Error;
 pub use executor::{live_runs, Clock, Run, RunStatus};
 pub use future::Future;
-pub use join::{gather, wait, DoneAndPending, Gather, ReturnWhen, Wait};
+pub use join::{gather, wait, wait_for, DoneAndPending, Gather, GatherAll, ReturnWhen, Wait};
 pub use task::{create_task, create_task_named, ensure_future, IntoTask, Join, Task, TaskId};
 pub use time::{sleep, Sleep};
 pub use trace::{Event, EventKind, Trace, WaitOn};

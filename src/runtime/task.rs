@@ -8,6 +8,7 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
+use super::done::OnDone;
 use super::executor::{self, RunInner};
 use super::trace::WaitOn;
 use super::Error;
@@ -43,7 +44,8 @@ pub(crate) trait TaskEnd {
 
 struct Cell<T> {
     result: RefCell<Option<Result<T, Error>>>,
-    joiners: RefCell<Vec<Waker>>,
+    on_done: OnDone,
+    run: Weak<RunInner>,
 }
 
 impl<T> Cell<T> {
@@ -55,10 +57,7 @@ impl<T> Cell<T> {
             }
             *slot = Some(result);
         }
-        let joiners = std::mem::take(&mut *self.joiners.borrow_mut());
-        for waker in joiners {
-            waker.wake();
-        }
+        self.on_done.fire(&self.run);
     }
 }
 
@@ -133,6 +132,21 @@ impl<T: Clone + 'static> Task<T> {
         }
     }
 
+    /// Calls `f` with the task once it has ended, on the loop's next turn:
+    /// `task.add_done_callback(f)`. Python passes extra arguments with `functools.partial`;
+    /// here the closure captures them. Added after the end, it is scheduled at once.
+    #[track_caller]
+    pub fn add_done_callback(&self, f: impl FnOnce(&Task<T>) + 'static) {
+        let line = std::panic::Location::caller().line();
+        let task = self.clone();
+        self.cell
+            .on_done
+            .add_callback(Box::new(move || f(&task)), line);
+        if self.done() {
+            self.cell.on_done.fire(&self.run);
+        }
+    }
+
     /// Requests cancellation: the task's next await point returns `Err(Cancelled)`; a task that
     /// has not started never starts. Returns `false` if it had already ended.
     pub fn cancel(&self) -> bool {
@@ -183,11 +197,7 @@ impl<T: Clone + 'static> StdFuture for Join<T> {
             self.task.cancel();
             return Poll::Ready(Err(Error::Cancelled));
         }
-        let mut joiners = self.task.cell.joiners.borrow_mut();
-        if !joiners.iter().any(|w| w.will_wake(cx.waker())) {
-            joiners.push(cx.waker().clone());
-        }
-        drop(joiners);
+        self.task.cell.on_done.add_waker(cx.waker());
         executor::set_wait_reason(WaitOn::Task(self.task.id));
         Poll::Pending
     }
@@ -208,7 +218,8 @@ where
     let name = run.next_task_name(name);
     let cell = Rc::new(Cell {
         result: RefCell::new(None),
-        joiners: RefCell::new(Vec::new()),
+        on_done: OnDone::default(),
+        run: Rc::downgrade(run),
     });
     let body_cell = cell.clone();
     let body = async move {
@@ -270,10 +281,7 @@ where
 impl<T> Task<T> {
     /// Makes `waker` be woken when the task ends (for combinators that poll many tasks).
     pub(crate) fn register_joiner(&self, waker: &Waker) {
-        let mut joiners = self.cell.joiners.borrow_mut();
-        if !joiners.iter().any(|w| w.will_wake(waker)) {
-            joiners.push(waker.clone());
-        }
+        self.cell.on_done.add_waker(waker);
     }
 
     /// The task's outcome if it has ended, without cloning its value.

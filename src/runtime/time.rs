@@ -12,7 +12,7 @@ use super::Error;
 
 /// Converts seconds to whole microseconds the way asyncio treats delays: negative or NaN is
 /// "now", infinity (or anything beyond about 292,000 years) is "never".
-fn seconds_to_us(seconds: f64) -> Option<u64> {
+pub(crate) fn seconds_to_us(seconds: f64) -> Option<u64> {
     if seconds.is_nan() || seconds <= 0.0 {
         Some(0)
     } else if seconds * 1e6 >= u64::MAX as f64 {

@@ -13,6 +13,9 @@ use super::Error;
 /// Bumped whenever an event's shape changes, so saved traces can be told apart.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The name shown for what the loop runs outside any task (callbacks).
+pub const LOOP_NAME: &str = "loop";
+
 /// What a suspended task is waiting on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WaitOn {
@@ -107,6 +110,25 @@ pub enum EventKind {
         /// Its id.
         timer: u64,
     },
+    /// A callback was scheduled: `call_soon` (no due time), `call_later`, or a done callback.
+    CallbackScheduled {
+        /// Its id.
+        callback: u64,
+        /// When it is due, for `call_later`.
+        due_us: Option<u64>,
+        /// The Rust source line that scheduled it.
+        line: u32,
+    },
+    /// The loop ran a callback.
+    CallbackRan {
+        /// Its id.
+        callback: u64,
+    },
+    /// A callback was cancelled through its handle before it ran.
+    CallbackCancelled {
+        /// Its id.
+        callback: u64,
+    },
     /// A one-shot future got its result (or error).
     FutureSet {
         /// The future's id.
@@ -157,8 +179,8 @@ pub struct PrintedLine {
     pub seq: u64,
     /// Microseconds since the run began.
     pub at_us: u64,
-    /// The task that printed it.
-    pub task: TaskId,
+    /// The task that printed it; `None` for a callback run by the loop itself.
+    pub task: Option<TaskId>,
     /// The task's name.
     pub task_name: Rc<str>,
     /// The text.
@@ -232,19 +254,19 @@ impl Trace {
             .get(from_seq..)
             .unwrap_or_default()
             .iter()
-            .filter_map(move |event| match (&event.kind, event.task) {
-                (
-                    EventKind::Print {
-                        text,
-                        rust_line,
-                        py_line,
-                    },
-                    Some(task),
-                ) => Some(PrintedLine {
+            .filter_map(move |event| match &event.kind {
+                EventKind::Print {
+                    text,
+                    rust_line,
+                    py_line,
+                } => Some(PrintedLine {
                     seq: event.seq,
                     at_us: event.at_us,
-                    task,
-                    task_name: self.task_name(task),
+                    task: event.task,
+                    task_name: match event.task {
+                        Some(task) => self.task_name(task),
+                        None => Rc::from(LOOP_NAME),
+                    },
                     text: text.clone(),
                     rust_line: *rust_line,
                     py_line: *py_line,

@@ -159,7 +159,7 @@ impl Session {
                 scale: 1.0 / f64::from(self.speed.get_untracked().max(1)),
             },
         };
-        let run = Run::start(clock, lesson.main);
+        let run = lesson.start(clock);
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
         RUNS.with(|runs| runs.borrow_mut().insert(self.key, run));

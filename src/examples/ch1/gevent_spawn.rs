@@ -27,7 +27,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -51,5 +51,5 @@ pub const LESSON: Lesson = Lesson {
         line(2000, "Task-3", "4"),
     ],
     cpython: Cpython::Needs(&["gevent"]),
-    main: || -> LessonFuture { Box::pin(main()) },
+    entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

@@ -71,7 +71,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -98,5 +98,5 @@ pub const LESSON: Lesson = Lesson {
         line(0, "Task-3", "4"),
     ],
     cpython: Cpython::Needs(&["greenlet"]),
-    main: || -> LessonFuture { Box::pin(main()) },
+    entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

@@ -27,7 +27,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -55,5 +55,5 @@ pub const LESSON: Lesson = Lesson {
         line(4000, "Task-1", "IO finished, result: return value"),
     ],
     cpython: Cpython::Runs,
-    main: || -> LessonFuture { Box::pin(main()) },
+    entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

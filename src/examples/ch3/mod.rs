@@ -1,4 +1,11 @@
 //! Chapter 3: tasks, the way to run coroutines concurrently.
 
 pub mod create_task;
+pub mod done_callbacks;
+pub mod factorial;
+pub mod gather_groups;
+pub mod gather_order;
+pub mod run_forever;
+pub mod task_names;
 pub mod tasks_wait;
+pub mod wait_timeout;

@@ -1,0 +1,70 @@
+//! Plain callbacks on the loop: `call_soon`, `call_later` (with a cancellable [`Handle`]) and
+//! `loop.stop()`.
+
+use std::rc::{Rc, Weak};
+
+use super::executor::{self, RunInner};
+use super::time::seconds_to_us;
+use super::Error;
+
+/// A scheduled callback: the twin of `asyncio.Handle` / `TimerHandle`.
+#[derive(Clone)]
+pub struct Handle {
+    id: u64,
+    timer: Option<(u64, u64)>,
+    run: Weak<RunInner>,
+}
+
+impl Handle {
+    /// Cancels the callback if it has not run. Returns `false` if it already ran (or was
+    /// cancelled before).
+    pub fn cancel(&self) -> bool {
+        match self.run.upgrade() {
+            Some(run) => run.cancel_callback(self.id, self.timer),
+            None => false,
+        }
+    }
+}
+
+fn schedule(f: Box<dyn FnOnce()>, delay_us: Option<u64>, line: u32) -> Result<Handle, Error> {
+    let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+    if !run.is_running() {
+        return Err(Error::NoRunningLoop);
+    }
+    let (id, timer) = run.add_callback(f, delay_us, line);
+    Ok(Handle {
+        id,
+        timer,
+        run: Rc::downgrade(&run),
+    })
+}
+
+/// Runs `f` on the loop's next turn, after everything already queued: `loop.call_soon(f)`.
+/// Python passes arguments after the callback; a Rust closure captures them instead, which is
+/// what `functools.partial` does too.
+#[track_caller]
+pub fn call_soon(f: impl FnOnce() + 'static) -> Result<Handle, Error> {
+    schedule(Box::new(f), None, std::panic::Location::caller().line())
+}
+
+/// Runs `f` after `seconds` on the run's clock: `loop.call_later(seconds, f)`. Negative and
+/// NaN delays mean "now", as in asyncio.
+#[track_caller]
+pub fn call_later(seconds: f64, f: impl FnOnce() + 'static) -> Result<Handle, Error> {
+    // An infinite delay is a timer that never fires; it still holds the callback until Stop.
+    let delay = seconds_to_us(seconds).unwrap_or(u64::MAX);
+    schedule(
+        Box::new(f),
+        Some(delay),
+        std::panic::Location::caller().line(),
+    )
+}
+
+/// `loop.stop()`: the loop finishes the current step and the run ends. That is how a
+/// `run_forever` run ([`Run::forever`](super::Run::forever)) finishes; under `asyncio.run` it
+/// is the error Python gives ("Event loop stopped before Future completed.").
+pub fn stop() -> Result<(), Error> {
+    let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+    run.request_stop();
+    Ok(())
+}

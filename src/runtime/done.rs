@@ -1,0 +1,56 @@
+//! What happens when a task or future ends: one ordered list of tasks to wake and callbacks
+//! to schedule.
+//!
+//! asyncio wakes a task awaiting a future through a done callback too, so waiters and user
+//! callbacks share one queue in registration order. Keeping them in one list here gives the
+//! same order: callbacks added before `await` run before the awaiting task resumes.
+
+use std::cell::RefCell;
+use std::rc::Weak;
+use std::task::Waker;
+
+use super::executor::RunInner;
+
+enum Action {
+    Wake(Waker),
+    Call(Box<dyn FnOnce()>, u32),
+}
+
+/// The pending on-done actions of one task or future.
+#[derive(Default)]
+pub(crate) struct OnDone(RefCell<Vec<Action>>);
+
+impl OnDone {
+    /// Wakes `waker` at the end (once, however often a waiter polls).
+    pub(crate) fn add_waker(&self, waker: &Waker) {
+        let mut actions = self.0.borrow_mut();
+        let known = actions
+            .iter()
+            .any(|a| matches!(a, Action::Wake(w) if w.will_wake(waker)));
+        if !known {
+            actions.push(Action::Wake(waker.clone()));
+        }
+    }
+
+    /// Schedules `callback` with `call_soon` at the end; `line` is where it was added.
+    pub(crate) fn add_callback(&self, callback: Box<dyn FnOnce()>, line: u32) {
+        self.0.borrow_mut().push(Action::Call(callback, line));
+    }
+
+    /// Runs every pending action in order. A run that has ended runs nothing more: its
+    /// callbacks are dropped (wakers are still woken; an ended run ignores them).
+    pub(crate) fn fire(&self, run: &Weak<RunInner>) {
+        let actions = std::mem::take(&mut *self.0.borrow_mut());
+        let run = run.upgrade().filter(|run| run.is_running());
+        for action in actions {
+            match action {
+                Action::Wake(waker) => waker.wake(),
+                Action::Call(callback, line) => {
+                    if let Some(run) = &run {
+                        run.add_callback(callback, None, line);
+                    }
+                }
+            }
+        }
+    }
+}
