@@ -14,6 +14,9 @@ use crate::runtime::{self, Clock, Run};
 pub mod ch1;
 pub mod ch2;
 pub mod ch3;
+pub mod ch4;
+pub mod ch5;
+pub mod ch6;
 pub mod py;
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
@@ -58,6 +61,15 @@ pub enum Cpython {
 /// The future a lesson's `main` returns.
 pub type LessonFuture = Pin<Box<dyn Future<Output = runtime::Result<()>>>>;
 
+/// How a lesson's run ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ends {
+    /// It finishes on its own.
+    ByItself,
+    /// It waits forever, as its Python twin does; only Stop ends it.
+    OnlyWhenStopped,
+}
+
 /// How a lesson starts its loop.
 #[derive(Clone, Copy)]
 pub enum Entry {
@@ -87,6 +99,8 @@ pub struct Lesson {
     pub cpython: Cpython,
     /// How it starts.
     pub entry: Entry,
+    /// How its run ends.
+    pub ends: Ends,
 }
 
 impl Lesson {
@@ -164,6 +178,8 @@ pub static CATALOG: &[Chapter] = &[
         lessons: &[
             &ch3::create_task::LESSON,
             &ch3::tasks_wait::LESSON,
+            &ch3::mistake_no_loop::LESSON,
+            &ch3::mistake_sequential::LESSON,
             &ch3::wait_timeout::LESSON,
             &ch3::gather_order::LESSON,
             &ch3::gather_groups::LESSON,
@@ -171,6 +187,41 @@ pub static CATALOG: &[Chapter] = &[
             &ch3::done_callbacks::LESSON,
             &ch3::run_forever::LESSON,
             &ch3::factorial::LESSON,
+        ],
+    },
+    Chapter {
+        number: 4,
+        title: Text {
+            en: "Futures and executors",
+            zh: "Future 与执行器",
+        },
+        lessons: &[
+            &ch4::future_pending::LESSON,
+            &ch4::future_set_result::LESSON,
+        ],
+    },
+    Chapter {
+        number: 5,
+        title: Text {
+            en: "Loop callbacks",
+            zh: "事件循环的回调",
+        },
+        lessons: &[
+            &ch5::call_soon::LESSON,
+            &ch5::call_later::LESSON,
+            &ch5::partial::LESSON,
+        ],
+    },
+    Chapter {
+        number: 6,
+        title: Text {
+            en: "Async protocols",
+            zh: "异步协议",
+        },
+        lessons: &[
+            &ch6::async_with::LESSON,
+            &ch6::async_range::LESSON,
+            &ch6::reader::LESSON,
         ],
     },
 ];

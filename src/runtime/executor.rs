@@ -185,6 +185,22 @@ fn enter<R>(run: &Rc<RunInner>, task: Option<TaskId>, f: impl FnOnce() -> R) -> 
     result
 }
 
+/// Milliseconds on the running loop's clock: `loop.time()`, or the `time.time()` a lesson uses
+/// to measure how long something took. Outside a run it is `Err(NoRunningLoop)`.
+pub fn time_ms() -> Result<u64, Error> {
+    with_current_run(|run, _| run.now_us() / 1000).ok_or(Error::NoRunningLoop)
+}
+
+/// Runs `f` the way module-level code runs in Python: with no running loop, so
+/// `create_task` inside it fails with the real `RuntimeError`. Only the "mistake" lesson needs
+/// it, to show that error from inside a run.
+pub fn outside_loop<R>(f: impl FnOnce() -> R) -> R {
+    let saved = CURRENT.with(|c| c.borrow_mut().take());
+    let result = f();
+    CURRENT.with(|c| *c.borrow_mut() = saved);
+    result
+}
+
 /// Records why the current task is about to return `Pending`. The last writer wins, so an outer
 /// combinator (`gather`) overrides the inner futures it polled.
 pub(crate) fn set_wait_reason(on: WaitOn) {
@@ -675,8 +691,11 @@ impl RunInner {
                     line,
                 },
             );
-            if matches!(self.clock, Clock::Real { .. }) {
-                self.arm_host_timer();
+            match self.clock {
+                Clock::Real { .. } => self.arm_host_timer(),
+                // The loop may be idle (a `run_forever` setup with only timers): it must get
+                // a turn to move the virtual clock.
+                Clock::Virtual => schedule(self, Tick::Micro),
             }
         } else {
             schedule(self, Tick::Micro);

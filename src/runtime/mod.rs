@@ -21,6 +21,7 @@ mod executor;
 mod future;
 pub mod host;
 mod join;
+mod protocols;
 mod task;
 mod time;
 pub mod trace;
@@ -28,9 +29,14 @@ pub mod trace;
 pub use callbacks::{call_later, call_soon, stop, Handle};
 pub use error::Error;
 pub use executor::{live_runs, Clock, Run, RunStatus};
+pub use executor::{outside_loop, time_ms};
 pub use future::Future;
 pub use join::{gather, wait, wait_for, DoneAndPending, Gather, GatherAll, ReturnWhen, Wait};
-pub use task::{create_task, create_task_named, ensure_future, IntoTask, Join, Task, TaskId};
+pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
+pub use task::{
+    coroutine, create_task, create_task_named, ensure_future, Coroutine, IntoTask, Join, Task,
+    TaskId,
+};
 pub use time::{sleep, Sleep};
 pub use trace::{Event, EventKind, Trace, WaitOn};
 

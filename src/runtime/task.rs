@@ -312,3 +312,16 @@ where
         create(self, None, line)
     }
 }
+
+/// A coroutine object with its concrete type erased, so coroutines of different functions fit
+/// in one list, as Python's `[f1(), f2()]` does.
+pub type Coroutine<T> = Pin<Box<dyn StdFuture<Output = Result<T, Error>>>>;
+
+/// Boxes a coroutine into a [`Coroutine`]. Like every Rust future, it runs nothing until it is
+/// awaited or wrapped in a task.
+pub fn coroutine<T, F>(future: F) -> Coroutine<T>
+where
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    Box::pin(future)
+}

@@ -1,7 +1,7 @@
 //! Helpers shared by the native and the browser test files.
 #![allow(dead_code)]
 
-use loopscope::examples::{Expected, Lesson};
+use loopscope::examples::{Ends, Expected, Lesson};
 use loopscope::runtime::trace::PrintedLine;
 use loopscope::runtime::{EventKind, Run, RunStatus};
 
@@ -46,20 +46,25 @@ pub fn assert_source_lines(lesson: &Lesson, lines: &[PrintedLine]) {
     }
 }
 
-/// Everything a finished virtual-clock run of a lesson must satisfy: it ended well, printed
-/// the expected lines at the expected times from the right source lines, and left nothing
-/// behind.
+/// Everything a virtual-clock run of a lesson must satisfy once the loop is idle: it ended
+/// well (or, for a lesson that waits forever, it is still waiting, and Stop then ends it),
+/// printed the expected lines at the expected times from the right source lines, and left
+/// nothing behind.
 pub fn assert_lesson_run(lesson: &Lesson, run: &Run) {
-    assert_eq!(run.status(), RunStatus::Finished(Ok(())), "{}", lesson.id);
+    let status = match lesson.ends {
+        Ends::ByItself => RunStatus::Finished(Ok(())),
+        Ends::OnlyWhenStopped => RunStatus::Running,
+    };
+    assert_eq!(run.status(), status, "{}", lesson.id);
     let lines = run.trace().printed();
     assert_eq!(observed(&lines), expected(lesson), "{}", lesson.id);
     assert_source_lines(lesson, &lines);
-    assert_eq!(
-        (run.live_tasks(), run.live_timers()),
-        (0, 0),
-        "{}",
-        lesson.id
-    );
+    if lesson.ends == Ends::OnlyWhenStopped {
+        assert!(run.stop(), "{}", lesson.id);
+        assert_eq!(run.status(), RunStatus::Stopped, "{}", lesson.id);
+    }
+    let live = (run.live_tasks(), run.live_timers(), run.live_callbacks());
+    assert_eq!(live, (0, 0, 0), "{}", lesson.id);
 }
 
 /// How many events of this kind the run recorded.

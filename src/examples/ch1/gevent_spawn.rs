@@ -27,7 +27,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -51,5 +51,6 @@ pub const LESSON: Lesson = Lesson {
         line(2000, "Task-3", "4"),
     ],
     cpython: Cpython::Needs(&["gevent"]),
+    ends: Ends::ByItself,
     entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

@@ -27,7 +27,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -55,5 +55,6 @@ pub const LESSON: Lesson = Lesson {
         line(4000, "Task-1", "IO finished, result: return value"),
     ],
     cpython: Cpython::Runs,
+    ends: Ends::ByItself,
     entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

@@ -20,7 +20,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -44,5 +44,6 @@ pub const LESSON: Lesson = Lesson {
         line(0, "Task-1", "done"),
     ],
     cpython: Cpython::Runs,
+    ends: Ends::ByItself,
     entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

@@ -30,7 +30,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -57,5 +57,6 @@ pub const LESSON: Lesson = Lesson {
         line(2000, "loop", "finished: 1111 f1"),
     ],
     cpython: Cpython::Runs,
+    ends: Ends::ByItself,
     entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

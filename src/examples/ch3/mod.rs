@@ -5,6 +5,8 @@ pub mod done_callbacks;
 pub mod factorial;
 pub mod gather_groups;
 pub mod gather_order;
+pub mod mistake_no_loop;
+pub mod mistake_sequential;
 pub mod run_forever;
 pub mod task_names;
 pub mod tasks_wait;

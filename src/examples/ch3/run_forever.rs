@@ -25,7 +25,7 @@ pub fn setup() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -49,5 +49,6 @@ pub const LESSON: Lesson = Lesson {
         line(3000, "loop", "done, stopping the loop: f1"),
     ],
     cpython: Cpython::Runs,
+    ends: Ends::ByItself,
     entry: Entry::Forever(setup),
 };

@@ -33,7 +33,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -65,5 +65,6 @@ pub const LESSON: Lesson = Lesson {
         line(2000, "Task-4", "2"),
     ],
     cpython: Cpython::Runs,
+    ends: Ends::ByItself,
     entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
 };

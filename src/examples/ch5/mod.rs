@@ -1,0 +1,5 @@
+//! Chapter 5: plain callbacks on the loop.
+
+pub mod call_later;
+pub mod call_soon;
+pub mod partial;

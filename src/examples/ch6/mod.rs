@@ -1,0 +1,5 @@
+//! Chapter 6: async protocols (context managers and iterators).
+
+pub mod async_range;
+pub mod async_with;
+pub mod reader;
