@@ -204,3 +204,37 @@ async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
     assert!(lit.offset_top() + lit.offset_height() <= pre.scroll_top() + pre.client_height());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-future-pending");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the waiting line", 3000, || output_rows(&root).len() == 1).await;
+    // Even on the instant clock it stays running: nothing will ever resolve the future.
+    common::dom::sleep_ms(200).await;
+    assert_eq!(live_runs(), 1);
+    assert!(by_testid(&root, "status")
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("Running"));
+    assert!(!by_testid(&root, "stop").has_attribute("disabled"));
+    click(&root, "stop");
+    leptos::task::tick().await;
+    assert_eq!(live_runs(), 0);
+    wait_until("stopped status", 1000, || {
+        by_testid(&root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Stopped")
+    })
+    .await;
+    assert_eq!(
+        rows_as_strings(&root),
+        ["+0 ms Task-1 waiting for the future..."]
+    );
+    drop(handle);
+}
