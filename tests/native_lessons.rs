@@ -16,7 +16,7 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
         common::assert_lesson_run(lesson, &run);
         count += 1;
     }
-    assert_eq!(count, 29);
+    assert_eq!(count, 33);
     assert_eq!(live_runs(), 0);
 }
 

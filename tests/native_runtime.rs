@@ -9,7 +9,8 @@ use std::rc::Rc;
 use loopscope::print;
 use loopscope::runtime::{
     call_later, call_soon, create_task, create_task_named, ensure_future, gather, host, live_runs,
-    sleep, stop, wait, wait_for, Clock, Error, EventKind, Future, ReturnWhen, Run, RunStatus, Task,
+    sleep, stop, wait, wait_for, Clock, Error, Event, EventKind, Future, Lock, Queue, ReturnWhen,
+    Run, RunStatus, Task,
 };
 
 fn texts(run: &Run) -> Vec<String> {
@@ -477,4 +478,122 @@ fn loop_stop_under_asyncio_run_is_the_error_python_raises() {
         )))
     );
     assert!(texts(&run).is_empty());
+}
+
+#[test]
+fn a_woken_getter_that_is_cancelled_hands_the_item_to_the_next_getter() {
+    let run = run_virtual(|| async {
+        let queue = Queue::<u32>::new(0);
+        let getter = |name: &'static str, queue: Queue<u32>| async move {
+            let item = queue.get().await?;
+            print!(py 1, "{name} got {item}");
+            Ok(())
+        };
+        let g1 = create_task(getter("g1", queue.clone()))?;
+        let g2 = create_task(getter("g2", queue.clone()))?;
+        sleep(0.0).await?; // both are now waiting, g1 first
+        queue.put_nowait(7)?; // wakes g1...
+        g1.cancel(); // ...which is cancelled before it can take the item
+        let _ = (&g1).await;
+        g2.await?;
+        print!(py 1, "left {}", queue.qsize());
+        Ok(())
+    });
+    assert_eq!(texts(&run), ["g2 got 7@0", "left 0@0"]);
+}
+
+#[test]
+fn a_lock_is_taken_in_fifo_order_and_released_when_its_holder_is_cancelled() {
+    let run = run_virtual(|| async {
+        let lock = Lock::new();
+        let holder = |name: &'static str, lock: Lock, seconds: f64| async move {
+            let _held = lock.acquire().await?;
+            print!(py 1, "{name} holds");
+            sleep(seconds).await?;
+            print!(py 1, "{name} releases");
+            Ok(())
+        };
+        let a = create_task(holder("a", lock.clone(), 10.0))?;
+        let b = create_task(holder("b", lock.clone(), 1.0))?;
+        let c = create_task(holder("c", lock.clone(), 1.0))?;
+        sleep(2.0).await?;
+        print!(py 1, "locked {}", lock.locked());
+        a.cancel(); // its permit is dropped: b gets the lock
+        gather([b, c]).await?;
+        print!(py 1, "locked {}", lock.locked());
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "a holds@0",
+            "locked true@2000",
+            "b holds@2000",
+            "b releases@3000",
+            "c holds@3000",
+            "c releases@4000",
+            "locked false@4000",
+        ]
+    );
+}
+
+#[test]
+fn an_event_wakes_every_waiter_and_stays_set_until_cleared() {
+    let run = run_virtual(|| async {
+        let event = Event::new();
+        let waiter = |name: &'static str, event: Event| async move {
+            event.wait().await?;
+            print!(py 1, "{name} saw it");
+            Ok(())
+        };
+        let waiters = vec![
+            create_task(waiter("w1", event.clone()))?,
+            create_task(waiter("w2", event.clone()))?,
+        ];
+        sleep(1.0).await?;
+        event.set();
+        gather(waiters).await?;
+        event.wait().await?; // already set: returns at once
+        event.clear();
+        print!(py 1, "set {}", event.is_set());
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        ["w1 saw it@1000", "w2 saw it@1000", "set false@1000"]
+    );
+}
+
+#[test]
+fn a_full_queue_makes_put_wait_and_task_done_counts() {
+    let run = run_virtual(|| async {
+        let queue = Queue::new(1);
+        queue.put_nowait("a")?;
+        print!(py 1, "{:?}", queue.put_nowait("b"));
+        let q = queue.clone();
+        let putter = create_task(async move {
+            q.put("b").await?;
+            print!(py 1, "put b");
+            Ok(())
+        })?;
+        sleep(1.0).await?;
+        print!(py 1, "got {}", queue.get().await?);
+        putter.await?;
+        print!(py 1, "got {}", queue.get_nowait()?);
+        queue.task_done()?;
+        queue.task_done()?;
+        print!(py 1, "{:?}", queue.task_done());
+        queue.join().await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "Err(Raised(\"QueueFull\"))@0",
+            "got a@1000",
+            "put b@1000",
+            "got b@1000",
+            "Err(Raised(\"ValueError: task_done() called too many times\"))@1000",
+        ]
+    );
 }

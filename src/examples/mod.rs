@@ -17,6 +17,7 @@ pub mod ch3;
 pub mod ch4;
 pub mod ch5;
 pub mod ch6;
+pub mod ch8;
 pub mod py;
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
@@ -222,6 +223,19 @@ pub static CATALOG: &[Chapter] = &[
             &ch6::async_with::LESSON,
             &ch6::async_range::LESSON,
             &ch6::reader::LESSON,
+        ],
+    },
+    Chapter {
+        number: 8,
+        title: Text {
+            en: "Next steps: coordinating tasks",
+            zh: "进阶：任务之间的协作",
+        },
+        lessons: &[
+            &ch8::producer_consumer::LESSON,
+            &ch8::semaphore_limit::LESSON,
+            &ch8::as_completed::LESSON,
+            &ch8::timeout_cleanup::LESSON,
         ],
     },
 ];

@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::executor;
+use super::protocols::AsyncIterator;
 use super::task::{IntoTask, Task};
 use super::time::{sleep, Sleep};
 use super::trace::WaitOn;
@@ -253,5 +254,57 @@ impl<T: Clone + 'static> StdFuture for Wait<T> {
         }
         executor::set_wait_reason(WaitOn::Wait(tasks.len()));
         Poll::Pending
+    }
+}
+
+/// `asyncio.as_completed(aws)`: the results in the order the awaitables finish.
+///
+/// `for coro in as_completed(aws): result = await coro` is
+/// `while let Some(result) = it.anext().await? { … }`; a task that raised makes that `anext`
+/// return its error, as awaiting it does in Python.
+#[track_caller]
+pub fn as_completed<T, I>(items: I) -> AsCompleted<T>
+where
+    T: Clone + 'static,
+    I: IntoIterator,
+    I::Item: IntoTask<T>,
+{
+    AsCompleted {
+        pending: tasks_of(items, std::panic::Location::caller().line()),
+    }
+}
+
+/// The iterator of [`as_completed`].
+pub struct AsCompleted<T> {
+    pending: Result<Vec<Task<T>>, Error>,
+}
+
+impl<T: Clone + 'static> AsyncIterator for AsCompleted<T> {
+    type Item = T;
+
+    async fn anext(&mut self) -> Result<Option<T>, Error> {
+        let pending = match &mut self.pending {
+            Ok(pending) => pending,
+            Err(error) => return Err(error.clone()),
+        };
+        if pending.is_empty() {
+            return Ok(None);
+        }
+        let (done, rest) = wait(pending.clone(), None, ReturnWhen::FirstCompleted).await?;
+        // Several may end in the same step: hand out the first (in argument order) now and
+        // keep the others for the next calls, which then return at once.
+        let first = done
+            .into_iter()
+            .next()
+            .expect("FirstCompleted returns a done task");
+        *pending = pending
+            .iter()
+            .filter(|t| t.id() != first.id())
+            .cloned()
+            .collect();
+        debug_assert!(rest
+            .iter()
+            .all(|t| pending.iter().any(|p| p.id() == t.id())));
+        first.result().map(Some)
     }
 }

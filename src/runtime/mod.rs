@@ -22,6 +22,7 @@ mod future;
 pub mod host;
 mod join;
 mod protocols;
+mod sync;
 mod task;
 mod time;
 pub mod trace;
@@ -31,14 +32,18 @@ pub use error::Error;
 pub use executor::{live_runs, Clock, Run, RunStatus};
 pub use executor::{outside_loop, time_ms};
 pub use future::Future;
-pub use join::{gather, wait, wait_for, DoneAndPending, Gather, GatherAll, ReturnWhen, Wait};
+pub use join::{
+    as_completed, gather, wait, wait_for, AsCompleted, DoneAndPending, Gather, GatherAll,
+    ReturnWhen, Wait,
+};
 pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
+pub use sync::{Event, Lock, Permit, Queue, Semaphore};
 pub use task::{
     coroutine, create_task, create_task_named, ensure_future, Coroutine, IntoTask, Join, Task,
     TaskId,
 };
 pub use time::{sleep, Sleep};
-pub use trace::{Event, EventKind, Trace, WaitOn};
+pub use trace::{EventKind, Trace, WaitOn};
 
 /// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".
 pub type Result<T> = std::result::Result<T, Error>;

@@ -34,6 +34,14 @@ pub enum WaitOn {
     Gather(usize),
     /// `wait` on this many tasks.
     Wait(usize),
+    /// An `asyncio.Queue` (`get`, `put` or `join`).
+    Queue,
+    /// An `asyncio.Lock`.
+    Lock,
+    /// An `asyncio.Semaphore`.
+    Semaphore,
+    /// An `asyncio.Event`.
+    Event,
     /// Nothing: it gave the loop a turn (`sleep(0)`) and is ready again.
     Yield,
     /// Something outside the runtime's own primitives.

@@ -1,0 +1,422 @@
+//! Synchronisation primitives shaped like asyncio's: `Queue`, `Semaphore`, `Lock`, `Event`.
+//!
+//! They share one [`WaitList`]: waiters queue in FIFO order, the owner wakes the first one, and
+//! a woken waiter that is dropped (cancelled) before it could take its turn passes the wake on,
+//! as asyncio's `_wakeup_next` does. Nothing here is a lock in the thread sense: everything
+//! runs on the one browser thread; "waiting" means a suspended task.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use super::executor;
+use super::trace::WaitOn;
+use super::Error;
+
+/// FIFO waiters of one condition.
+#[derive(Default)]
+struct WaitList {
+    next_id: Cell<u64>,
+    waiters: RefCell<VecDeque<(u64, Waker)>>,
+}
+
+impl WaitList {
+    /// Registers (or refreshes) a waiter; `slot` keeps its id between polls.
+    fn register(&self, slot: &mut Option<u64>, waker: &Waker) {
+        let mut waiters = self.waiters.borrow_mut();
+        if let Some(id) = *slot {
+            if let Some(entry) = waiters.iter_mut().find(|(w, _)| *w == id) {
+                if !entry.1.will_wake(waker) {
+                    entry.1 = waker.clone();
+                }
+                return;
+            }
+        }
+        let id = self.next_id.get() + 1;
+        self.next_id.set(id);
+        waiters.push_back((id, waker.clone()));
+        *slot = Some(id);
+    }
+
+    /// Forgets a waiter. Returns `true` if it was still queued (not yet woken).
+    fn remove(&self, id: u64) -> bool {
+        let mut waiters = self.waiters.borrow_mut();
+        let before = waiters.len();
+        waiters.retain(|(w, _)| *w != id);
+        waiters.len() != before
+    }
+
+    fn wake_one(&self) {
+        let first = self.waiters.borrow_mut().pop_front();
+        if let Some((_, waker)) = first {
+            waker.wake();
+        }
+    }
+
+    fn wake_all(&self) {
+        let all = std::mem::take(&mut *self.waiters.borrow_mut());
+        for (_, waker) in all {
+            waker.wake();
+        }
+    }
+}
+
+/// A waiter's registration; dropping it leaves the queue, handing on a wake it did not use.
+struct Ticket<'a> {
+    list: &'a WaitList,
+    id: Option<u64>,
+}
+
+/// Polls one wait. Cancellation of the waiting task ends the wait with `Err(Cancelled)`.
+///
+/// Order matters, as in asyncio: a task that has already waited and is now cancelled raises
+/// without taking anything, even if it was just woken for an item (the wake goes on to the
+/// next waiter); a first attempt that can succeed without waiting succeeds, because Python
+/// raises `CancelledError` only where a task suspends.
+fn poll_wait<T>(
+    list: &WaitList,
+    id: &mut Option<u64>,
+    reason: WaitOn,
+    cx: &mut Context<'_>,
+    ready: impl FnOnce() -> Option<T>,
+) -> Poll<Result<T, Error>> {
+    if id.is_some() && executor::take_cancel() {
+        release_ticket(list, id);
+        return Poll::Ready(Err(Error::Cancelled));
+    }
+    if let Some(value) = ready() {
+        if let Some(id) = id.take() {
+            list.remove(id);
+        }
+        return Poll::Ready(Ok(value));
+    }
+    if executor::take_cancel() {
+        release_ticket(list, id);
+        return Poll::Ready(Err(Error::Cancelled));
+    }
+    list.register(id, cx.waker());
+    executor::set_wait_reason(reason);
+    Poll::Pending
+}
+
+/// Leaves the queue; a waiter that was already woken passes the wake to the next one.
+fn release_ticket(list: &WaitList, id: &mut Option<u64>) {
+    if let Some(id) = id.take() {
+        if !list.remove(id) {
+            list.wake_one();
+        }
+    }
+}
+
+impl Drop for Ticket<'_> {
+    fn drop(&mut self) {
+        release_ticket(self.list, &mut self.id);
+    }
+}
+
+struct QueueInner<T> {
+    items: RefCell<VecDeque<T>>,
+    maxsize: usize,
+    getters: WaitList,
+    putters: WaitList,
+    unfinished: Cell<usize>,
+    joiners: WaitList,
+}
+
+/// `asyncio.Queue`: FIFO, optionally bounded. Clones share the queue.
+pub struct Queue<T> {
+    inner: Rc<QueueInner<T>>,
+}
+
+impl<T> Clone for Queue<T> {
+    fn clone(&self) -> Self {
+        Queue {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<T: 'static> Queue<T> {
+    /// `asyncio.Queue(maxsize)`; 0 means unbounded.
+    pub fn new(maxsize: usize) -> Self {
+        Queue {
+            inner: Rc::new(QueueInner {
+                items: RefCell::new(VecDeque::new()),
+                maxsize,
+                getters: WaitList::default(),
+                putters: WaitList::default(),
+                unfinished: Cell::new(0),
+                joiners: WaitList::default(),
+            }),
+        }
+    }
+
+    /// Items in the queue now.
+    pub fn qsize(&self) -> usize {
+        self.inner.items.borrow().len()
+    }
+
+    /// Whether it holds nothing.
+    pub fn empty(&self) -> bool {
+        self.qsize() == 0
+    }
+
+    /// Whether a bounded queue is at its size.
+    pub fn full(&self) -> bool {
+        self.inner.maxsize > 0 && self.qsize() >= self.inner.maxsize
+    }
+
+    /// Adds an item now, or `QueueFull`.
+    pub fn put_nowait(&self, item: T) -> Result<(), Error> {
+        if self.full() {
+            return Err(Error::raised("QueueFull"));
+        }
+        self.inner.items.borrow_mut().push_back(item);
+        self.inner.unfinished.set(self.inner.unfinished.get() + 1);
+        self.inner.getters.wake_one();
+        Ok(())
+    }
+
+    /// Takes an item now, or `QueueEmpty`.
+    pub fn get_nowait(&self) -> Result<T, Error> {
+        let item = self.inner.items.borrow_mut().pop_front();
+        match item {
+            Some(item) => {
+                self.inner.putters.wake_one();
+                Ok(item)
+            }
+            None => Err(Error::raised("QueueEmpty")),
+        }
+    }
+
+    /// `await queue.put(item)`: waits while the queue is full.
+    pub async fn put(&self, item: T) -> Result<(), Error> {
+        let mut item = Some(item);
+        let mut ticket = Ticket {
+            list: &self.inner.putters,
+            id: None,
+        };
+        std::future::poll_fn(|cx| {
+            poll_wait(
+                &self.inner.putters,
+                &mut ticket.id,
+                WaitOn::Queue,
+                cx,
+                || (!self.full()).then_some(()),
+            )
+        })
+        .await?;
+        self.put_nowait(item.take().expect("put once"))
+    }
+
+    /// `await queue.get()`: waits while the queue is empty.
+    pub async fn get(&self) -> Result<T, Error> {
+        let mut ticket = Ticket {
+            list: &self.inner.getters,
+            id: None,
+        };
+        std::future::poll_fn(|cx| {
+            poll_wait(
+                &self.inner.getters,
+                &mut ticket.id,
+                WaitOn::Queue,
+                cx,
+                || self.get_nowait().ok(),
+            )
+        })
+        .await
+    }
+
+    /// Marks one item taken with `get` as processed (for [`Queue::join`]).
+    pub fn task_done(&self) -> Result<(), Error> {
+        let left = self.inner.unfinished.get();
+        if left == 0 {
+            return Err(Error::raised(
+                "ValueError: task_done() called too many times",
+            ));
+        }
+        self.inner.unfinished.set(left - 1);
+        if left == 1 {
+            self.inner.joiners.wake_all();
+        }
+        Ok(())
+    }
+
+    /// `await queue.join()`: waits until every item put has been marked done.
+    pub async fn join(&self) -> Result<(), Error> {
+        let mut ticket = Ticket {
+            list: &self.inner.joiners,
+            id: None,
+        };
+        std::future::poll_fn(|cx| {
+            poll_wait(
+                &self.inner.joiners,
+                &mut ticket.id,
+                WaitOn::Queue,
+                cx,
+                || (self.inner.unfinished.get() == 0).then_some(()),
+            )
+        })
+        .await
+    }
+}
+
+struct SemaphoreInner {
+    value: Cell<usize>,
+    waiters: WaitList,
+}
+
+/// `asyncio.Semaphore(value)`: at most `value` holders at once. Clones share it.
+#[derive(Clone)]
+pub struct Semaphore {
+    inner: Rc<SemaphoreInner>,
+}
+
+/// Held while the semaphore (or lock) is acquired; dropping it releases, the twin of leaving
+/// `async with sem:`.
+#[must_use = "the semaphore is released as soon as the permit is dropped"]
+pub struct Permit {
+    inner: Rc<SemaphoreInner>,
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        self.inner.value.set(self.inner.value.get() + 1);
+        self.inner.waiters.wake_one();
+    }
+}
+
+impl Semaphore {
+    /// `asyncio.Semaphore(value)`.
+    pub fn new(value: usize) -> Self {
+        Semaphore {
+            inner: Rc::new(SemaphoreInner {
+                value: Cell::new(value),
+                waiters: WaitList::default(),
+            }),
+        }
+    }
+
+    /// Whether `acquire` would wait.
+    pub fn locked(&self) -> bool {
+        self.inner.value.get() == 0
+    }
+
+    /// `async with sem:` — waits for a free slot; the permit releases it when dropped.
+    pub async fn acquire(&self) -> Result<Permit, Error> {
+        acquire(&self.inner, WaitOn::Semaphore).await
+    }
+}
+
+async fn acquire(inner: &Rc<SemaphoreInner>, reason: WaitOn) -> Result<Permit, Error> {
+    let mut ticket = Ticket {
+        list: &inner.waiters,
+        id: None,
+    };
+    std::future::poll_fn(|cx| {
+        let reason = reason.clone();
+        poll_wait(&inner.waiters, &mut ticket.id, reason, cx, || {
+            let value = inner.value.get();
+            (value > 0).then(|| inner.value.set(value - 1))
+        })
+    })
+    .await?;
+    Ok(Permit {
+        inner: inner.clone(),
+    })
+}
+
+/// `asyncio.Lock`: one holder at a time. Clones share it.
+#[derive(Clone)]
+pub struct Lock {
+    inner: Rc<SemaphoreInner>,
+}
+
+impl Default for Lock {
+    fn default() -> Self {
+        Lock {
+            inner: Semaphore::new(1).inner,
+        }
+    }
+}
+
+impl Lock {
+    /// `asyncio.Lock()`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether someone holds it.
+    pub fn locked(&self) -> bool {
+        self.inner.value.get() == 0
+    }
+
+    /// `async with lock:` — waits for the lock; the permit releases it when dropped.
+    pub async fn acquire(&self) -> Result<Permit, Error> {
+        acquire(&self.inner, WaitOn::Lock).await
+    }
+}
+
+struct EventInner {
+    set: Cell<bool>,
+    waiters: WaitList,
+}
+
+/// `asyncio.Event`: a flag tasks can wait for. Clones share it.
+#[derive(Clone)]
+pub struct Event {
+    inner: Rc<EventInner>,
+}
+
+impl Default for Event {
+    fn default() -> Self {
+        Event {
+            inner: Rc::new(EventInner {
+                set: Cell::new(false),
+                waiters: WaitList::default(),
+            }),
+        }
+    }
+}
+
+impl Event {
+    /// `asyncio.Event()`, not set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the flag and wakes every waiter.
+    pub fn set(&self) {
+        self.inner.set.set(true);
+        self.inner.waiters.wake_all();
+    }
+
+    /// Clears the flag.
+    pub fn clear(&self) {
+        self.inner.set.set(false);
+    }
+
+    /// Whether the flag is set.
+    pub fn is_set(&self) -> bool {
+        self.inner.set.get()
+    }
+
+    /// `await event.wait()`: returns at once if set, else when it is set.
+    pub async fn wait(&self) -> Result<(), Error> {
+        let mut ticket = Ticket {
+            list: &self.inner.waiters,
+            id: None,
+        };
+        std::future::poll_fn(|cx| {
+            poll_wait(
+                &self.inner.waiters,
+                &mut ticket.id,
+                WaitOn::Event,
+                cx,
+                || self.is_set().then_some(()),
+            )
+        })
+        .await
+    }
+}
