@@ -238,3 +238,40 @@ async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
     );
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-create-task");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
+    leptos::task::tick().await;
+    let lanes = all(&root, "[data-testid=timeline-lane]");
+    let names: Vec<String> = lanes
+        .iter()
+        .map(|l| {
+            l.query_selector(".lane-name")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["Task-1", "Task-2", "Task-3"]);
+    assert_eq!(all(&root, "[data-testid=timeline-print]").len(), 6);
+    // Task-2's sleep spans the whole 2 s run: from 0% to 100%.
+    let sleep = lanes[1].query_selector("rect.waiting").unwrap().unwrap();
+    assert_eq!(sleep.get_attribute("x").as_deref(), Some("0.00%"));
+    assert_eq!(sleep.get_attribute("width").as_deref(), Some("100.00%"));
+    let title = sleep
+        .query_selector("title")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(title, "Task-2 sleep until 2000 ms: 0–2000 ms");
+    drop(handle);
+}

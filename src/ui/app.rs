@@ -9,6 +9,7 @@ use super::i18n::{label, t, use_lang, Lang};
 use super::output::OutputPanel;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
+use super::timeline::Timeline;
 
 /// The lesson id in a `#/lesson/<id>` URL fragment.
 pub fn lesson_from_hash(hash: &str) -> Option<&str> {
@@ -122,6 +123,7 @@ fn LessonView() -> impl IntoView {
                 />
             </div>
             <OutputPanel />
+            <Timeline />
         </main>
     }
 }

@@ -11,5 +11,6 @@ pub mod i18n;
 mod output;
 pub mod session;
 mod source;
+pub mod timeline;
 
 pub use app::App;

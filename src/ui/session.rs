@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::timeline::Lane;
 use crate::examples::{self, Lesson};
 use crate::runtime::trace::PrintedLine;
 use crate::runtime::{Clock, Run, RunStatus};
@@ -89,6 +90,8 @@ pub struct Session {
     pub phase: RwSignal<Phase>,
     /// The printed lines of the current run, in order.
     pub rows: RwSignal<Vec<Row>>,
+    /// The current run's timeline lanes.
+    pub lanes: RwSignal<Vec<Lane>>,
     /// The row pinned by a click or the keyboard.
     pub focused: RwSignal<Option<usize>>,
     /// The row under the pointer.
@@ -117,6 +120,7 @@ impl Session {
             speed: RwSignal::new(1),
             phase: RwSignal::new(Phase::Idle),
             rows: RwSignal::new(Vec::new()),
+            lanes: RwSignal::new(Vec::new()),
             focused: RwSignal::new(None),
             hovered: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0),
@@ -188,6 +192,7 @@ impl Session {
 
     fn clear(self) {
         self.rows.set(Vec::new());
+        self.lanes.set(Vec::new());
         self.focused.set(None);
         self.hovered.set(None);
         self.elapsed_ms.set(0);
@@ -239,12 +244,13 @@ impl Session {
         let Some(from) = self.synced_events.try_get_value() else {
             return;
         };
-        let (new_rows, len, last_ms) = {
+        let (new_rows, lanes, len, last_ms) = {
             let trace = run.trace();
             let rows: Vec<Row> = trace.printed_since(from).map(Row::from).collect();
             let last_ms = trace.events().last().map_or(0, |e| e.at_ms());
-            (rows, trace.len(), last_ms)
+            (rows, super::timeline::lanes(&trace), trace.len(), last_ms)
         };
+        self.lanes.set(lanes);
         self.synced_events.set_value(len);
         if !new_rows.is_empty() {
             self.rows.update(|rows| rows.extend(new_rows));

@@ -1,0 +1,367 @@
+//! The timeline: one lane per task, showing when it ran, what it waited on, and when it
+//! printed. [`lanes`] derives it from the Trace alone (pure, tested natively); [`Timeline`]
+//! draws it as SVG.
+
+use leptos::prelude::*;
+
+use super::i18n::{label, t, use_lang, Lang};
+use super::session::use_session;
+use crate::runtime::trace::{EventKind, Trace, WaitOn};
+
+/// What a task is doing during one segment of its lane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Activity {
+    /// Queued in the ready queue, about to run.
+    Ready,
+    /// One step of it is running.
+    Running,
+    /// Suspended, waiting on something.
+    Waiting(WaitOn),
+}
+
+/// A stretch of time in one state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Start, µs since the run began.
+    pub from_us: u64,
+    /// End, or `None` while it lasts.
+    pub to_us: Option<u64>,
+    /// The state.
+    pub activity: Activity,
+}
+
+/// How a lane ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneEnd {
+    /// Returned.
+    Finished,
+    /// Cancelled.
+    Cancelled,
+    /// Raised.
+    Failed,
+}
+
+/// One task's lane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// The task's name.
+    pub name: String,
+    /// Its segments in time order.
+    pub segments: Vec<Segment>,
+    /// Its prints: (µs, text).
+    pub prints: Vec<(u64, String)>,
+    /// How it ended, if it has.
+    pub end: Option<(u64, LaneEnd)>,
+}
+
+/// The lanes of every task in the Trace, in creation order.
+pub fn lanes(trace: &Trace) -> Vec<Lane> {
+    let mut lanes: Vec<Lane> = Vec::new();
+    for event in trace.events() {
+        let Some(task) = event.task else { continue };
+        let index = task.index();
+        let at = event.at_us;
+        if let EventKind::TaskSpawned { name, .. } = &event.kind {
+            if lanes.len() <= index {
+                lanes.resize_with(index + 1, || Lane {
+                    name: String::new(),
+                    segments: Vec::new(),
+                    prints: Vec::new(),
+                    end: None,
+                });
+            }
+            lanes[index].name = name.to_string();
+            lanes[index].segments.push(Segment {
+                from_us: at,
+                to_us: None,
+                activity: Activity::Ready,
+            });
+            continue;
+        }
+        let Some(lane) = lanes.get_mut(index) else {
+            continue;
+        };
+        let next = match &event.kind {
+            EventKind::TaskPolled => Some(Activity::Running),
+            EventKind::TaskSuspended { on } => Some(Activity::Waiting(on.clone())),
+            EventKind::TaskWoken => Some(Activity::Ready),
+            EventKind::TaskFinished | EventKind::TaskCancelled | EventKind::TaskFailed { .. } => {
+                let end = match &event.kind {
+                    EventKind::TaskFinished => LaneEnd::Finished,
+                    EventKind::TaskCancelled => LaneEnd::Cancelled,
+                    _ => LaneEnd::Failed,
+                };
+                close(lane, at);
+                lane.end = Some((at, end));
+                None
+            }
+            EventKind::Print { text, .. } => {
+                lane.prints.push((at, text.to_string()));
+                None
+            }
+            _ => None,
+        };
+        if let Some(activity) = next {
+            // A self-wake (sleep(0)) is recorded before the step's suspension; the task is
+            // then ready, not waiting, so a Ready segment is not replaced by Waiting(Yield).
+            if lane
+                .segments
+                .last()
+                .is_some_and(|s| s.to_us.is_none() && s.activity == Activity::Ready)
+                && activity == Activity::Waiting(WaitOn::Yield)
+            {
+                continue;
+            }
+            close(lane, at);
+            lane.segments.push(Segment {
+                from_us: at,
+                to_us: None,
+                activity,
+            });
+        }
+    }
+    lanes
+}
+
+fn close(lane: &mut Lane, at: u64) {
+    if let Some(last) = lane.segments.last_mut() {
+        if last.to_us.is_none() {
+            last.to_us = Some(at);
+        }
+    }
+}
+
+/// Words for what a task waits on; `names` are the lanes' task names, by task index.
+pub fn describe(on: &WaitOn, names: &[String], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match on {
+        WaitOn::Sleep { until_us, .. } if *until_us == u64::MAX => {
+            if zh {
+                "sleep（永远）".into()
+            } else {
+                "sleep (forever)".into()
+            }
+        }
+        WaitOn::Sleep { until_us, .. } => {
+            if zh {
+                format!("sleep 至 {} ms", until_us / 1000)
+            } else {
+                format!("sleep until {} ms", until_us / 1000)
+            }
+        }
+        WaitOn::Task(id) => {
+            let name = names.get(id.index()).map_or("?", String::as_str);
+            if zh {
+                format!("等待 {name}")
+            } else {
+                format!("awaiting {name}")
+            }
+        }
+        WaitOn::Future(id) => format!("future #{id}"),
+        WaitOn::Gather(n) => format!("gather ({n})"),
+        WaitOn::Wait(n) => format!("wait ({n})"),
+        WaitOn::Queue => "queue".into(),
+        WaitOn::Lock => "lock".into(),
+        WaitOn::Semaphore => "semaphore".into(),
+        WaitOn::Event => "event".into(),
+        WaitOn::Yield => {
+            if zh {
+                "让出一轮".into()
+            } else {
+                "yield".into()
+            }
+        }
+        WaitOn::Other => {
+            if zh {
+                "其他".into()
+            } else {
+                "other".into()
+            }
+        }
+    }
+}
+
+/// A share of the run's length in hundredths of a percent (integers only: formatting floats
+/// would pull several KB of code into the wasm).
+fn basis_points(us: u64, total_us: u64) -> u64 {
+    (u128::from(us) * 10_000 / u128::from(total_us.max(1))) as u64
+}
+
+/// Basis points as an SVG percentage, e.g. `12.34%`.
+fn percent(bp: u64) -> String {
+    format!("{}.{:02}%", bp / 100, bp % 100)
+}
+
+/// The timeline of the current run: a lane per task, appearing as tasks are created.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let rows = move || {
+        let lanes = session.lanes.get();
+        let total = session.elapsed_ms.get().max(1) * 1000;
+        let lang = lang.get();
+        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
+        lanes
+            .into_iter()
+            .map(|lane| lane_view(lane, total, &names, lang))
+            .collect_view()
+    };
+    view! {
+        <section class="timeline" aria-label=label(t("Timeline", "时间线"))>
+            <h3>
+                {label(t("Timeline", "时间线"))}
+                <span class="legend" aria-hidden="true">
+                    <span class="key running"></span>{label(t("running", "运行"))}
+                    <span class="key waiting"></span>{label(t("waiting", "等待"))}
+                    <span class="key ready"></span>{label(t("ready", "就绪"))}
+                    <span class="key print"></span>"print"
+                </span>
+            </h3>
+            <div class="lanes" data-testid="timeline">{rows}</div>
+        </section>
+    }
+}
+
+fn lane_view(lane: Lane, total_us: u64, names: &[String], lang: Lang) -> impl IntoView {
+    let zh = lang == Lang::Zh;
+    let segments = lane
+        .segments
+        .iter()
+        .map(|segment| {
+            let to = segment.to_us.unwrap_or(total_us);
+            let x = basis_points(segment.from_us, total_us);
+            // Steps take no time on the virtual clock: keep them visible as thin marks.
+            let width = basis_points(to.saturating_sub(segment.from_us), total_us).max(40);
+            let (class, what) = match &segment.activity {
+                Activity::Running => (
+                    "running",
+                    if zh {
+                        "运行".to_string()
+                    } else {
+                        "running".to_string()
+                    },
+                ),
+                Activity::Ready => (
+                    "ready",
+                    if zh {
+                        "就绪".to_string()
+                    } else {
+                        "ready".to_string()
+                    },
+                ),
+                Activity::Waiting(on) => ("waiting", describe(on, names, lang)),
+            };
+            let title = format!(
+                "{} {what}: {}–{} ms",
+                lane.name,
+                segment.from_us / 1000,
+                to / 1000
+            );
+            view! {
+                <rect class=class x=percent(x) y="4" width=percent(width) height="14">
+                    <title>{title}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let prints = lane
+        .prints
+        .iter()
+        .map(|(at, text)| {
+            let title = format!("{} +{} ms: {text}", lane.name, at / 1000);
+            view! {
+                <circle
+                    class="print"
+                    data-testid="timeline-print"
+                    cx=percent(basis_points(*at, total_us))
+                    cy="11"
+                    r="4"
+                >
+                    <title>{title}</title>
+                </circle>
+            }
+        })
+        .collect_view();
+    let ended = match lane.end {
+        Some((_, LaneEnd::Cancelled)) => {
+            if zh {
+                " ✕ 已取消"
+            } else {
+                " ✕ cancelled"
+            }
+        }
+        Some((_, LaneEnd::Failed)) => {
+            if zh {
+                " ! 出错"
+            } else {
+                " ! failed"
+            }
+        }
+        _ => "",
+    };
+    view! {
+        <div class="lane" data-testid="timeline-lane">
+            <span class="lane-name">{lane.name.clone()}<small>{ended}</small></span>
+            <svg class="lane-track" height="22" width="100%" role="img" aria-label=lane.name.clone()>
+                {segments}
+                {prints}
+            </svg>
+        </div>
+    }
+}
+
+// Native only: they drive the run with the native host.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::examples;
+    use crate::runtime::{host, Clock};
+
+    #[test]
+    fn create_task_lanes_show_both_sleeps_and_every_print() {
+        let lesson = examples::find("create-task").unwrap();
+        let run = lesson.start(Clock::Virtual);
+        host::run_until_idle();
+        let lanes = lanes(&run.trace());
+        let names: Vec<_> = lanes.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Task-1", "Task-2", "Task-3"]);
+        for lane in &lanes[1..] {
+            let sleeping: Vec<_> = lane
+                .segments
+                .iter()
+                .filter(|s| matches!(s.activity, Activity::Waiting(WaitOn::Sleep { .. })))
+                .map(|s| (s.from_us, s.to_us))
+                .collect();
+            assert_eq!(sleeping, [(0, Some(2_000_000))], "{}", lane.name);
+            assert_eq!(lane.end, Some((2_000_000, LaneEnd::Finished)));
+        }
+        let main_waits: Vec<_> = lanes[0]
+            .segments
+            .iter()
+            .filter_map(|s| match &s.activity {
+                Activity::Waiting(on) => Some(on.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(matches!(main_waits[0], WaitOn::Task(_)));
+        let prints: usize = lanes.iter().map(|l| l.prints.len()).sum();
+        assert_eq!(prints, 6);
+        // Segments of a lane follow each other without gaps or overlaps.
+        for lane in &lanes {
+            for pair in lane.segments.windows(2) {
+                assert_eq!(pair[0].to_us, Some(pair[1].from_us), "{}", lane.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cancelled_task_ends_its_lane_as_cancelled() {
+        let lesson = examples::find("wait-timeout").unwrap();
+        let run = lesson.start(Clock::Virtual);
+        host::run_until_idle();
+        let lanes = lanes(&run.trace());
+        assert_eq!(lanes[1].end, Some((2_000_000, LaneEnd::Cancelled)));
+        assert_eq!(lanes[2].end, Some((1_000_000, LaneEnd::Finished)));
+    }
+}
