@@ -275,3 +275,40 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
     assert_eq!(title, "Task-2 sleep until 2000 ms: 0–2000 ms");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_finished_run_is_marked_as_matching_the_expected_output() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-gather-order");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the verdict", 3000, || {
+        root.query_selector("[data-testid=verdict]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let verdict = by_testid(&root, "verdict");
+    assert_eq!(
+        verdict.get_attribute("data-matches").as_deref(),
+        Some("true")
+    );
+    assert!(verdict.text_content().unwrap().contains("order and times"));
+    // The expected output is listed in full beside it.
+    assert_eq!(all(&root, "[data-testid=expected] li").len(), 7);
+
+    // A run stopped halfway is not judged.
+    click(&root, "clock-real");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("first rows", 3000, || output_rows(&root).len() >= 3).await;
+    click(&root, "stop");
+    leptos::task::tick().await;
+    assert!(root
+        .query_selector("[data-testid=verdict]")
+        .unwrap()
+        .is_none());
+    drop(handle);
+}

@@ -10,6 +10,7 @@ use super::output::OutputPanel;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
+use super::verdict::ExpectedPanel;
 
 /// The lesson id in a `#/lesson/<id>` URL fragment.
 pub fn lesson_from_hash(hash: &str) -> Option<&str> {
@@ -123,6 +124,7 @@ fn LessonView() -> impl IntoView {
                 />
             </div>
             <OutputPanel />
+            <ExpectedPanel />
             <Timeline />
         </main>
     }

@@ -12,5 +12,6 @@ mod output;
 pub mod session;
 mod source;
 pub mod timeline;
+pub mod verdict;
 
 pub use app::App;

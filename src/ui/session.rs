@@ -82,8 +82,10 @@ thread_local! {
 pub struct Session {
     /// The open lesson's id.
     pub lesson_id: RwSignal<&'static str>,
-    /// Real or instant.
+    /// Real or instant, as chosen for the next run.
     pub clock: RwSignal<ClockMode>,
+    /// The clock the current run uses (`None` before the first run).
+    pub run_clock: RwSignal<Option<ClockMode>>,
     /// On the real clock, how many times faster than real time (1, 2, 5, 10).
     pub speed: RwSignal<u32>,
     /// Where the current run is.
@@ -117,6 +119,7 @@ impl Session {
         Session {
             lesson_id: RwSignal::new(lesson.id),
             clock: RwSignal::new(clock),
+            run_clock: RwSignal::new(None),
             speed: RwSignal::new(1),
             phase: RwSignal::new(Phase::Idle),
             rows: RwSignal::new(Vec::new()),
@@ -157,6 +160,7 @@ impl Session {
         self.discard_run();
         self.clear();
         let lesson = self.lesson();
+        self.run_clock.set(Some(self.clock.get_untracked()));
         let clock = match self.clock.get_untracked() {
             ClockMode::Instant => Clock::Virtual,
             ClockMode::Real => Clock::Real {

@@ -1,0 +1,218 @@
+//! Expected against actual: does this run's output match the lesson's, line by line?
+
+use leptos::prelude::*;
+
+use super::i18n::{label, t, use_lang, Lang};
+use super::session::{use_session, ClockMode, Phase, Row};
+use crate::examples::Expected;
+
+/// The outcome of comparing a run with the lesson's expected output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Same lines, same tasks, same order (and on the virtual clock, the same times).
+    Matches,
+    /// The first line that differs (0-based), with what was expected and what came.
+    Differs {
+        /// Index of the first differing line.
+        line: usize,
+        /// The expected line there, if any.
+        expected: Option<String>,
+        /// The printed line there, if any.
+        actual: Option<String>,
+    },
+}
+
+fn show(at_ms: Option<u64>, task: &str, text: &str) -> String {
+    match at_ms {
+        Some(ms) => format!("+{ms} ms {task} {text}"),
+        None => format!("{task} {text}"),
+    }
+}
+
+/// Compares line by line. Times count only when `exact_times` (the virtual clock); on the
+/// real clock they are real and vary by a few milliseconds.
+pub fn compare(expected: &[Expected], rows: &[Row], exact_times: bool) -> Verdict {
+    let count = expected.len().max(rows.len());
+    for line in 0..count {
+        let want = expected.get(line);
+        let got = rows.get(line);
+        let same = match (want, got) {
+            (Some(w), Some(g)) => {
+                w.text == g.text && w.task == g.task && (!exact_times || w.at_ms == g.at_ms)
+            }
+            _ => false,
+        };
+        if !same {
+            let time = |ms: u64| exact_times.then_some(ms);
+            return Verdict::Differs {
+                line,
+                expected: want.map(|w| show(time(w.at_ms), w.task, w.text)),
+                actual: got.map(|g| show(time(g.at_ms), &g.task, &g.text)),
+            };
+        }
+    }
+    Verdict::Matches
+}
+
+fn describe(verdict: &Verdict, exact_times: bool, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match verdict {
+        Verdict::Matches if exact_times => {
+            if zh {
+                "✓ 与预期完全一致（顺序与时间）".into()
+            } else {
+                "✓ matches the expected output (order and times)".into()
+            }
+        }
+        Verdict::Matches => {
+            if zh {
+                "✓ 顺序与预期一致（真实时钟下时间略有出入）".into()
+            } else {
+                "✓ same order as expected (real-clock times vary slightly)".into()
+            }
+        }
+        Verdict::Differs {
+            line,
+            expected,
+            actual,
+        } => {
+            let none = if zh { "（无）" } else { "(nothing)" };
+            let expected = expected.as_deref().unwrap_or(none);
+            let actual = actual.as_deref().unwrap_or(none);
+            if zh {
+                format!("✗ 第 {} 行不同：预期 {expected}，实际 {actual}", line + 1)
+            } else {
+                format!(
+                    "✗ differs at line {}: expected {expected}, got {actual}",
+                    line + 1
+                )
+            }
+        }
+    }
+}
+
+/// The expected output of the lesson and, once a run has ended, whether it matched.
+#[component]
+pub fn ExpectedPanel() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let exact = move || session.run_clock.get() == Some(ClockMode::Instant);
+    let verdict = move || {
+        let phase = session.phase.get();
+        if phase != Phase::Finished {
+            return None;
+        }
+        let lesson = session.lesson();
+        let verdict = session
+            .rows
+            .with(|rows| compare(lesson.expected, rows, exact()));
+        Some((verdict, exact()))
+    };
+    let expected_rows = move || {
+        session
+            .lesson()
+            .expected
+            .iter()
+            .map(|e| {
+                view! {
+                    <li class="row">
+                        <span class="at">{format!("+{} ms", e.at_ms)}</span>
+                        <span class="task">{e.task}</span>
+                        <span class="text">{e.text}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="verdict-bar">
+            {move || {
+                verdict()
+                    .map(|(v, exact)| {
+                        let ok = v == Verdict::Matches;
+                        view! {
+                            <span
+                                class="verdict"
+                                class:ok=ok
+                                class:bad=!ok
+                                data-testid="verdict"
+                                data-matches=ok.to_string()
+                            >
+                                {describe(&v, exact, lang.get())}
+                            </span>
+                        }
+                    })
+            }}
+            <details class="expected" data-testid="expected">
+                <summary>{label(t("Expected output (virtual clock)", "预期输出（虚拟时钟）"))}</summary>
+                <ol class="rows">{expected_rows}</ol>
+            </details>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::line;
+
+    fn row(at_ms: u64, task: &str, text: &str) -> Row {
+        Row {
+            seq: 0,
+            at_ms,
+            task: task.into(),
+            text: text.into(),
+            rust_line: 1,
+            py_line: 1,
+        }
+    }
+
+    const EXPECTED: &[Expected] = &[line(0, "Task-2", "1"), line(2000, "Task-2", "2")];
+
+    #[test]
+    fn same_lines_match_and_times_count_only_on_the_virtual_clock() {
+        let rows = [row(0, "Task-2", "1"), row(2000, "Task-2", "2")];
+        assert_eq!(compare(EXPECTED, &rows, true), Verdict::Matches);
+        let late = [row(0, "Task-2", "1"), row(2004, "Task-2", "2")];
+        assert_eq!(compare(EXPECTED, &late, false), Verdict::Matches);
+        assert_eq!(
+            compare(EXPECTED, &late, true),
+            Verdict::Differs {
+                line: 1,
+                expected: Some("+2000 ms Task-2 2".into()),
+                actual: Some("+2004 ms Task-2 2".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn the_first_wrong_missing_or_extra_line_is_reported() {
+        let swapped = [row(0, "Task-2", "2"), row(2000, "Task-2", "1")];
+        assert!(matches!(
+            compare(EXPECTED, &swapped, true),
+            Verdict::Differs { line: 0, .. }
+        ));
+        let short = [row(0, "Task-2", "1")];
+        assert_eq!(
+            compare(EXPECTED, &short, false),
+            Verdict::Differs {
+                line: 1,
+                expected: Some("Task-2 2".into()),
+                actual: None,
+            }
+        );
+        let long = [
+            row(0, "Task-2", "1"),
+            row(2000, "Task-2", "2"),
+            row(2000, "Task-1", "x"),
+        ];
+        assert!(matches!(
+            compare(EXPECTED, &long, true),
+            Verdict::Differs {
+                line: 2,
+                expected: None,
+                ..
+            }
+        ));
+    }
+}
