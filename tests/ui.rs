@@ -312,3 +312,65 @@ async fn a_finished_run_is_marked_as_matching_the_expected_output() {
         .is_none());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn replay_steps_through_the_trace_moving_output_timeline_and_highlight_together() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    click(&root, "lesson-create-task");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || {
+        root.query_selector("[data-testid=replay]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let event = || {
+        by_testid(&root, "replay-event")
+            .text_content()
+            .unwrap_or_default()
+    };
+
+    click(&root, "step-first");
+    leptos::task::tick().await;
+    assert!(output_rows(&root).is_empty());
+    assert!(event().starts_with("1/"), "{}", event());
+    assert!(event().contains("run started"), "{}", event());
+
+    // Print by print: the output grows one line at a time and the highlight follows it.
+    let steps = [(1, 17), (2, 5), (3, 11), (4, 7)];
+    for (rows, py_line) in steps {
+        click(&root, "step-next-print");
+        leptos::task::tick().await;
+        assert_eq!(output_rows(&root).len(), rows);
+        assert_eq!(highlighted_line(&root, "python"), Some(py_line));
+        assert!(event().contains("print("), "{}", event());
+    }
+    assert!(event().contains("+2000 ms · Task-2"), "{}", event());
+    // The timeline shows a cursor in every lane that exists at this point.
+    assert_eq!(
+        all(&root, "[data-testid=timeline-lane] .cursor").len(),
+        all(&root, "[data-testid=timeline-lane]").len()
+    );
+
+    click(&root, "step-prev");
+    leptos::task::tick().await;
+    assert_eq!(output_rows(&root).len(), 3);
+    // One event back sits just after print "3"; the previous print is that one, then "1".
+    click(&root, "step-prev-print");
+    leptos::task::tick().await;
+    assert_eq!(output_rows(&root).len(), 3);
+    assert_eq!(highlighted_line(&root, "python"), Some(11));
+    click(&root, "step-prev-print");
+    leptos::task::tick().await;
+    assert_eq!(output_rows(&root).len(), 2);
+    assert_eq!(highlighted_line(&root, "python"), Some(5));
+
+    click(&root, "step-last");
+    leptos::task::tick().await;
+    assert_eq!(output_rows(&root).len(), 6);
+    assert!(all(&root, ".cursor").is_empty());
+    drop(handle);
+}

@@ -256,6 +256,11 @@ impl Trace {
             .unwrap_or_else(|| Rc::from("?"))
     }
 
+    /// Every task's name, by task index.
+    pub fn task_names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(|name| &**name)
+    }
+
     /// The printed lines among the events from `from_seq` on, in order.
     pub fn printed_since(&self, from_seq: usize) -> impl Iterator<Item = PrintedLine> + '_ {
         self.events

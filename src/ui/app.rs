@@ -7,6 +7,7 @@ use super::catalog::Catalog;
 use super::controls::Controls;
 use super::i18n::{label, t, use_lang, Lang};
 use super::output::OutputPanel;
+use super::replay::Replay;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
@@ -109,6 +110,7 @@ fn LessonView() -> impl IntoView {
             <h2 data-testid="lesson-title">{move || lang.get().pick(lesson().title)}</h2>
             <p class="note">{move || lang.get().pick(lesson().note)}</p>
             <Controls />
+            <Replay />
             <div class="sources">
                 <SourceView
                     caption="Python"

@@ -9,6 +9,7 @@ mod catalog;
 mod controls;
 pub mod i18n;
 mod output;
+mod replay;
 pub mod session;
 mod source;
 pub mod timeline;

@@ -10,12 +10,15 @@ use super::session::use_session;
 #[component]
 pub fn OutputPanel() -> impl IntoView {
     let session = use_session();
+    // Replaying shows the lines printed up to the cursor.
     let rows = move || {
+        let cursor = session.cursor.get();
         session
             .rows
             .get()
             .into_iter()
             .enumerate()
+            .take_while(|(_, row)| cursor.is_none_or(|seq| row.seq <= seq))
             .collect::<Vec<_>>()
     };
     view! {

@@ -94,6 +94,10 @@ pub struct Session {
     pub rows: RwSignal<Vec<Row>>,
     /// The current run's timeline lanes.
     pub lanes: RwSignal<Vec<Lane>>,
+    /// Replay: the event being looked at (its sequence number), or `None` for the whole run.
+    pub cursor: RwSignal<Option<u64>>,
+    /// How many events the current run's Trace holds (as of the last sync).
+    pub event_count: RwSignal<usize>,
     /// The row pinned by a click or the keyboard.
     pub focused: RwSignal<Option<usize>>,
     /// The row under the pointer.
@@ -124,6 +128,8 @@ impl Session {
             phase: RwSignal::new(Phase::Idle),
             rows: RwSignal::new(Vec::new()),
             lanes: RwSignal::new(Vec::new()),
+            cursor: RwSignal::new(None),
+            event_count: RwSignal::new(0),
             focused: RwSignal::new(None),
             hovered: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0),
@@ -197,6 +203,8 @@ impl Session {
     fn clear(self) {
         self.rows.set(Vec::new());
         self.lanes.set(Vec::new());
+        self.cursor.set(None);
+        self.event_count.set(0);
         self.focused.set(None);
         self.hovered.set(None);
         self.elapsed_ms.set(0);
@@ -256,6 +264,7 @@ impl Session {
         };
         self.lanes.set(lanes);
         self.synced_events.set_value(len);
+        self.event_count.set(len);
         if !new_rows.is_empty() {
             self.rows.update(|rows| rows.extend(new_rows));
         }
@@ -277,10 +286,23 @@ impl Session {
     /// (while running) the latest printed.
     pub fn highlighted_row(self) -> Option<Row> {
         let rows = self.rows.read();
-        let index =
-            self.hovered.get().or(self.focused.get()).or_else(|| {
-                (self.phase.get() == Phase::Running).then(|| rows.len().wrapping_sub(1))
-            });
+        let latest = |rows: &[Row]| match self.cursor.get() {
+            // Replaying: the last line printed at or before the cursor.
+            Some(seq) => rows.iter().rposition(|r| r.seq <= seq),
+            None => (self.phase.get() == Phase::Running).then(|| rows.len().wrapping_sub(1)),
+        };
+        let index = self
+            .hovered
+            .get()
+            .or(self.focused.get())
+            .or_else(|| latest(&rows));
         index.and_then(|i| rows.get(i).cloned())
+    }
+
+    /// Reads the current run's Trace (for replay), if there is a run.
+    pub fn with_trace<R>(self, f: impl FnOnce(&crate::runtime::Trace) -> R) -> Option<R> {
+        let run = RUNS.with(|runs| runs.borrow().get(&self.key).cloned())?;
+        let trace = run.trace();
+        Some(f(&trace))
     }
 }

@@ -56,8 +56,16 @@ pub struct Lane {
 
 /// The lanes of every task in the Trace, in creation order.
 pub fn lanes(trace: &Trace) -> Vec<Lane> {
+    lanes_until(trace, None)
+}
+
+/// The lanes as they stood right after event `upto` (all of them for `None`): what replay
+/// shows at a step.
+pub fn lanes_until(trace: &Trace, upto: Option<u64>) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
-    for event in trace.events() {
+    let events = trace.events();
+    let shown = upto.map_or(events.len(), |seq| (seq as usize + 1).min(events.len()));
+    for event in &events[..shown] {
         let Some(task) = event.task else { continue };
         let index = task.index();
         let at = event.at_us;
@@ -198,13 +206,22 @@ pub fn Timeline() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     let rows = move || {
-        let lanes = session.lanes.get();
         let total = session.elapsed_ms.get().max(1) * 1000;
         let lang = lang.get();
+        // Replaying: the lanes as they stood at the cursor, on the whole run's scale.
+        let (lanes, open_end, cursor) = match session.cursor.get() {
+            Some(seq) => session
+                .with_trace(|trace| {
+                    let at = trace.events().get(seq as usize).map_or(0, |e| e.at_us);
+                    (lanes_until(trace, Some(seq)), at, Some(at))
+                })
+                .unwrap_or_default(),
+            None => (session.lanes.get(), total, None),
+        };
         let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
         lanes
             .into_iter()
-            .map(|lane| lane_view(lane, total, &names, lang))
+            .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang))
             .collect_view()
     };
     view! {
@@ -223,13 +240,20 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-fn lane_view(lane: Lane, total_us: u64, names: &[String], lang: Lang) -> impl IntoView {
+fn lane_view(
+    lane: Lane,
+    total_us: u64,
+    open_end_us: u64,
+    cursor_us: Option<u64>,
+    names: &[String],
+    lang: Lang,
+) -> impl IntoView {
     let zh = lang == Lang::Zh;
     let segments = lane
         .segments
         .iter()
         .map(|segment| {
-            let to = segment.to_us.unwrap_or(total_us);
+            let to = segment.to_us.unwrap_or(open_end_us);
             let x = basis_points(segment.from_us, total_us);
             // Steps take no time on the virtual clock: keep them visible as thin marks.
             let width = basis_points(to.saturating_sub(segment.from_us), total_us).max(40);
@@ -300,12 +324,17 @@ fn lane_view(lane: Lane, total_us: u64, names: &[String], lang: Lang) -> impl In
         }
         _ => "",
     };
+    let cursor = cursor_us.map(|at| {
+        let x = percent(basis_points(at, total_us));
+        view! { <line class="cursor" x1=x.clone() x2=x y1="0" y2="22"></line> }
+    });
     view! {
         <div class="lane" data-testid="timeline-lane">
             <span class="lane-name">{lane.name.clone()}<small>{ended}</small></span>
             <svg class="lane-track" height="22" width="100%" role="img" aria-label=lane.name.clone()>
                 {segments}
                 {prints}
+                {cursor}
             </svg>
         </div>
     }

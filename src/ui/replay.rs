@@ -1,0 +1,244 @@
+//! Replay: after a run, walk its Trace event by event (a scrubber and step buttons), with the
+//! output, the timeline and both listings following the cursor.
+
+use leptos::prelude::*;
+
+use super::i18n::{label, t, use_lang, Lang};
+use super::session::{use_session, Phase};
+use super::timeline::describe as describe_wait;
+use crate::runtime::trace::{Event, EventKind, Trace, LOOP_NAME};
+
+/// One line saying what happened at an event, for the replay bar.
+pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let who = event.task.map_or_else(
+        || LOOP_NAME.to_string(),
+        |task| trace.task_name(task).to_string(),
+    );
+    let names: Vec<String> = trace.task_names().map(str::to_string).collect();
+    let what = match &event.kind {
+        EventKind::RunStarted { .. } => {
+            if zh {
+                "运行开始".into()
+            } else {
+                "run started".into()
+            }
+        }
+        EventKind::TaskSpawned { .. } => {
+            if zh {
+                "创建".into()
+            } else {
+                "created".into()
+            }
+        }
+        EventKind::TaskPolled => {
+            if zh {
+                "开始运行一步".into()
+            } else {
+                "runs a step".into()
+            }
+        }
+        EventKind::TaskSuspended { on } => {
+            let on = describe_wait(on, &names, lang);
+            if zh {
+                format!("挂起，等待 {on}")
+            } else {
+                format!("suspends, waiting on {on}")
+            }
+        }
+        EventKind::TaskWoken => {
+            if zh {
+                "被唤醒，进入就绪队列".into()
+            } else {
+                "is woken, queued to run".into()
+            }
+        }
+        EventKind::TaskFinished => {
+            if zh {
+                "返回".into()
+            } else {
+                "returns".into()
+            }
+        }
+        EventKind::TaskCancelled => {
+            if zh {
+                "被取消".into()
+            } else {
+                "is cancelled".into()
+            }
+        }
+        EventKind::TaskFailed { error } => {
+            format!("{} {error}", if zh { "出错：" } else { "raises" })
+        }
+        EventKind::TimerSet {
+            timer, deadline_us, ..
+        } => {
+            let due = deadline_us / 1000;
+            if zh {
+                format!("设置定时器 {timer}，{due} ms 到期")
+            } else {
+                format!("sets timer {timer}, due at {due} ms")
+            }
+        }
+        EventKind::TimerFired { timer, .. } => {
+            if zh {
+                format!("定时器 {timer} 到期")
+            } else {
+                format!("timer {timer} fires")
+            }
+        }
+        EventKind::TimerCancelled { timer } => {
+            if zh {
+                format!("取消定时器 {timer}")
+            } else {
+                format!("cancels timer {timer}")
+            }
+        }
+        EventKind::CallbackScheduled { callback, .. } => {
+            if zh {
+                format!("安排回调 {callback}")
+            } else {
+                format!("schedules callback {callback}")
+            }
+        }
+        EventKind::CallbackRan { callback } => {
+            if zh {
+                format!("运行回调 {callback}")
+            } else {
+                format!("runs callback {callback}")
+            }
+        }
+        EventKind::CallbackCancelled { callback } => {
+            if zh {
+                format!("撤销回调 {callback}")
+            } else {
+                format!("cancels callback {callback}")
+            }
+        }
+        EventKind::FutureSet { future } => {
+            if zh {
+                format!("设置 future #{future} 的结果")
+            } else {
+                format!("resolves future #{future}")
+            }
+        }
+        EventKind::Print { text, .. } => format!("print({text:?})"),
+        EventKind::RunFinished { outcome: Ok(()) } => {
+            if zh {
+                "运行结束".into()
+            } else {
+                "run finished".into()
+            }
+        }
+        EventKind::RunFinished {
+            outcome: Err(error),
+        } => format!(
+            "{} {error}",
+            if zh {
+                "运行出错结束："
+            } else {
+                "run ended with"
+            }
+        ),
+        EventKind::RunStopped => {
+            if zh {
+                "已停止".into()
+            } else {
+                "stopped".into()
+            }
+        }
+    };
+    format!("+{} ms · {who} · {what}", event.at_ms())
+}
+
+/// The replay bar, shown once a run has ended.
+#[component]
+pub fn Replay() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let ended = move || {
+        !matches!(session.phase.get(), Phase::Idle | Phase::Running)
+            && session.event_count.get() > 0
+    };
+    let last = move || session.event_count.get().saturating_sub(1) as u64;
+    let at = move || session.cursor.get().unwrap_or_else(last);
+    let go = move |seq: u64| session.cursor.set(Some(seq.min(last())));
+    // The next (or previous) Print event from the cursor, if any.
+    let print_from = move |forward: bool| {
+        let from = at();
+        session
+            .with_trace(|trace| {
+                let is_print = |e: &&Event| matches!(e.kind, EventKind::Print { .. });
+                let events = trace.events();
+                if forward {
+                    events
+                        .iter()
+                        .skip(from as usize + 1)
+                        .find(is_print)
+                        .map(|e| e.seq)
+                } else {
+                    events
+                        .iter()
+                        .take(from as usize)
+                        .rev()
+                        .find(is_print)
+                        .map(|e| e.seq)
+                }
+            })
+            .flatten()
+    };
+    let description = move || {
+        let seq = at();
+        let lang = lang.get();
+        session
+            .with_trace(|trace| {
+                trace
+                    .events()
+                    .get(seq as usize)
+                    .map(|e| describe_event(trace, e, lang))
+            })
+            .flatten()
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=ended>
+            <div class="replay" data-testid="replay" role="group" aria-label=label(t("Replay", "回放"))>
+                <span class="replay-label">{label(t("Replay", "回放"))}</span>
+                <button data-testid="step-first" title=label(t("First event", "第一个事件")) on:click=move |_| go(0)>"⏮"</button>
+                <button
+                    data-testid="step-prev-print"
+                    title=label(t("Previous print", "上一个输出"))
+                    on:click=move |_| go(print_from(false).unwrap_or(0))
+                >
+                    "⇤"
+                </button>
+                <button data-testid="step-prev" title=label(t("Previous event", "上一个事件")) on:click=move |_| go(at().saturating_sub(1))>"◀"</button>
+                <input
+                    type="range"
+                    data-testid="scrubber"
+                    min="0"
+                    max=move || last().to_string()
+                    prop:value=move || at().to_string()
+                    aria-label=label(t("Event", "事件"))
+                    on:input=move |ev| {
+                        if let Ok(seq) = event_target_value(&ev).parse::<u64>() {
+                            go(seq);
+                        }
+                    }
+                />
+                <button data-testid="step-next" title=label(t("Next event", "下一个事件")) on:click=move |_| go(at() + 1)>"▶"</button>
+                <button
+                    data-testid="step-next-print"
+                    title=label(t("Next print", "下一个输出"))
+                    on:click=move |_| go(print_from(true).unwrap_or_else(last))
+                >
+                    "⇥"
+                </button>
+                <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>"⏭"</button>
+                <span class="replay-event" data-testid="replay-event" aria-live="polite">
+                    {move || format!("{}/{} · {}", at() + 1, last() + 1, description())}
+                </span>
+            </div>
+        </Show>
+    }
+}
