@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::catalog::Catalog;
 use super::controls::Controls;
+use super::embed::{EmbedBridge, EmbedCode, OpenFull};
 use super::i18n::{label, t, use_lang, Lang};
 use super::output::OutputPanel;
 use super::replay::Replay;
@@ -13,11 +14,34 @@ use super::source::SourceView;
 use super::timeline::Timeline;
 use super::verdict::ExpectedPanel;
 
-/// The lesson id in a `#/lesson/<id>` URL fragment.
+/// Where a URL fragment points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route<'a> {
+    /// `#/lesson/<id>`: the full page on that lesson.
+    Lesson(&'a str),
+    /// `#/embed/<id>`: that lesson alone, for an iframe in a course page.
+    Embed(&'a str),
+}
+
+/// Reads a URL fragment (`#/lesson/tasks-wait`, `#/embed/gather-order?x=1`).
+pub fn route(hash: &str) -> Option<Route<'_>> {
+    let path = hash.trim_start_matches('#');
+    let id = |rest: &'static str| -> Option<&str> {
+        path.strip_prefix(rest)
+            .map(|rest| rest.split(['?', '/']).next().unwrap_or(rest))
+    };
+    match (id("/lesson/"), id("/embed/")) {
+        (Some(lesson), _) => Some(Route::Lesson(lesson)),
+        (_, Some(lesson)) => Some(Route::Embed(lesson)),
+        _ => None,
+    }
+}
+
+/// The lesson id in a `#/lesson/<id>` or `#/embed/<id>` fragment.
 pub fn lesson_from_hash(hash: &str) -> Option<&str> {
-    hash.trim_start_matches('#')
-        .strip_prefix("/lesson/")
-        .map(|rest| rest.split(['?', '/']).next().unwrap_or(rest))
+    match route(hash)? {
+        Route::Lesson(id) | Route::Embed(id) => Some(id),
+    }
 }
 
 fn current_hash() -> String {
@@ -32,6 +56,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::from_browser());
     provide_context(lang);
     let hash = current_hash();
+    let embed = matches!(route(&hash), Some(Route::Embed(_)));
     let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
     provide_context(session);
 
@@ -43,7 +68,11 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         let id = session.lesson_id.get();
-        let wanted = format!("#/lesson/{id}");
+        let wanted = if embed {
+            format!("#/embed/{id}")
+        } else {
+            format!("#/lesson/{id}")
+        };
         if current_hash() != wanted {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&wanted);
@@ -58,6 +87,15 @@ pub fn App() -> impl IntoView {
         session.discard_run();
     });
 
+    if embed {
+        return view! {
+            <div class="app embed" lang=move || lang.get().tag() data-testid="app" data-embed="true">
+                <LessonView embed=true />
+                <EmbedBridge />
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="app" lang=move || lang.get().tag() data-testid="app">
             <header class="top">
@@ -72,10 +110,11 @@ pub fn App() -> impl IntoView {
             </header>
             <div class="body">
                 <Catalog />
-                <LessonView />
+                <LessonView embed=false />
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// The language switch.
@@ -99,7 +138,10 @@ fn LangToggle() -> impl IntoView {
 
 /// The open lesson: title, note, controls, both listings and the output.
 #[component]
-fn LessonView() -> impl IntoView {
+fn LessonView(
+    /// Embedded in another page: a link out instead of the embed code.
+    embed: bool,
+) -> impl IntoView {
     let session = super::session::use_session();
     let lang = use_lang();
     let lesson = move || session.lesson();
@@ -109,6 +151,7 @@ fn LessonView() -> impl IntoView {
         <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id>
             <h2 data-testid="lesson-title">{move || lang.get().pick(lesson().title)}</h2>
             <p class="note">{move || lang.get().pick(lesson().note)}</p>
+            {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> }.into_any() }}
             <Controls />
             <Replay />
             <div class="sources">
@@ -134,7 +177,18 @@ fn LessonView() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::lesson_from_hash;
+    use super::{lesson_from_hash, route, Route};
+
+    #[test]
+    fn routes_tell_the_full_page_from_an_embed() {
+        assert_eq!(route("#/lesson/a"), Some(Route::Lesson("a")));
+        assert_eq!(
+            route("#/embed/gather-order?x=1"),
+            Some(Route::Embed("gather-order"))
+        );
+        assert_eq!(route("#/elsewhere"), None);
+        assert_eq!(lesson_from_hash("#/embed/b"), Some("b"));
+    }
 
     #[test]
     fn lesson_ids_are_read_from_the_fragment() {

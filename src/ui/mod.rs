@@ -7,6 +7,7 @@
 mod app;
 mod catalog;
 mod controls;
+mod embed;
 pub mod i18n;
 mod output;
 mod replay;

@@ -204,7 +204,7 @@ pub fn Replay() -> impl IntoView {
         <Show when=ended>
             <div class="replay" data-testid="replay" role="group" aria-label=label(t("Replay", "回放"))>
                 <span class="replay-label">{label(t("Replay", "回放"))}</span>
-                <button data-testid="step-first" title=label(t("First event", "第一个事件")) on:click=move |_| go(0)>"⏮"</button>
+                <button data-testid="step-first" title=label(t("First event", "第一个事件")) on:click=move |_| go(0)>"«"</button>
                 <button
                     data-testid="step-prev-print"
                     title=label(t("Previous print", "上一个输出"))
@@ -234,7 +234,7 @@ pub fn Replay() -> impl IntoView {
                 >
                     "⇥"
                 </button>
-                <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>"⏭"</button>
+                <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>"»"</button>
                 <span class="replay-event" data-testid="replay-event" aria-live="polite">
                     {move || format!("{}/{} · {}", at() + 1, last() + 1, description())}
                 </span>

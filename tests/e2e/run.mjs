@@ -13,9 +13,29 @@ const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
 const artifacts = join(here, 'artifacts');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png' };
 
+// A course page embedding one lesson, as the README shows authors how to do.
+const HOST_PAGE = `<!doctype html>
+<meta charset="utf-8"><title>A course page</title>
+<h1>Lesson 3: gather</h1>
+<iframe id="lesson" src="/#/embed/gather-order" title="Loopscope" style="width:100%;border:0" height="300"></iframe>
+<script>
+  const frame = document.getElementById('lesson');
+  window.received = [];
+  addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow) return;
+    window.received.push(event.data);
+    if (event.data.type === 'loopscope:height') frame.height = event.data.height;
+  });
+  window.runLesson = () => frame.contentWindow.postMessage({ type: 'loopscope:run', clock: 'instant' }, '*');
+</script>`;
+
 // A static server for dist/, as a course author would host the build.
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path === '/course-page.html') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST_PAGE);
+    return;
+  }
   const file = join(dist, path === '/' ? 'index.html' : path);
   if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
   try {
@@ -88,6 +108,30 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 4);
   assert.equal(await page.textContent('[data-testid=run]'), '运行');
   await page.screenshot({ path: join(artifacts, 'gevent-spawn-zh.png'), fullPage: true });
+
+  // 5. Embedded in a course page: ready, run on request, run-finished with the lines, height.
+  const host = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  host.on('pageerror', (e) => problems.push(`course page error: ${e.message}`));
+  await host.goto(`${base}course-page.html`);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:ready'));
+  const ready = await host.evaluate(() => window.received.find((m) => m.type === 'loopscope:ready'));
+  assert.equal(ready.lesson, 'gather-order');
+  await host.evaluate(() => window.runLesson());
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:run-finished'));
+  const finished = await host.evaluate(() => window.received.find((m) => m.type === 'loopscope:run-finished'));
+  assert.equal(finished.status, 'finished');
+  assert.deepEqual(finished.lines.map((l) => `${l.at_ms} ${l.task} ${l.text}`), [
+    '0 Task-2 slow start', '0 Task-3 fast start', '0 Task-4 mid start', '1000 Task-3 fast end',
+    '2000 Task-4 mid end', '3000 Task-2 slow end', "3000 Task-1 ['slow', 'fast', 'mid']",
+  ]);
+  await host.waitForFunction(() => window.received.filter((m) => m.type === 'loopscope:height').length > 0);
+  const height = await host.evaluate(() => Math.max(...window.received.filter((m) => m.type === 'loopscope:height').map((m) => m.height)));
+  assert.ok(height > 300, `the embed reported its height (${height}px)`);
+  const frame = host.frameLocator('#lesson');
+  assert.equal(await frame.locator('[data-testid=app]').getAttribute('data-embed'), 'true');
+  assert.equal(await frame.locator('.catalog').count(), 0);
+  await host.screenshot({ path: join(artifacts, 'embedded-course-page.png'), fullPage: true });
+  console.log(`embed ok: ready, run-finished (${finished.lines.length} lines), height ${height}px`);
 
   assert.deepEqual(problems, [], 'the page logged errors');
   console.log(`e2e ok; screenshots in ${artifacts}`);

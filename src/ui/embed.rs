@@ -1,0 +1,206 @@
+//! Embedding one lesson in a course page: the iframe code, and a postMessage API to the host.
+//!
+//! Messages to the host (`window.parent`), each an object with a `type`:
+//! - `loopscope:ready` `{lesson}` once the lesson is shown;
+//! - `loopscope:run-finished` `{lesson, status, lines: [{at_ms, task, text}]}` when a run ends
+//!   (`status` is `finished`, `failed` or `stopped`);
+//! - `loopscope:height` `{height}` when the content's height changes, for auto-resizing.
+//!
+//! Messages from the host (only `window.parent` is listened to): `loopscope:run`
+//! `{clock?: "instant" | "real"}` and `loopscope:stop`. Nothing needs cross-origin isolation.
+
+use js_sys::{Array, Object, Reflect};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::i18n::{label, t, use_lang};
+use super::session::{use_session, ClockMode, Phase};
+
+/// The page this one is embedded in, if it is in an iframe.
+fn host() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (!Object::is(&parent, &window)).then_some(parent)
+}
+
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &"type".into(), &kind.into());
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &(*key).into(), value);
+    }
+    object.into()
+}
+
+fn post(kind: &str, fields: &[(&str, JsValue)]) {
+    if let Some(host) = host() {
+        // The lesson's output is no secret, and the host's origin is not known in advance.
+        let _ = host.post_message(&message(kind, fields), "*");
+    }
+}
+
+/// Talks to the host page; renders nothing.
+#[component]
+pub fn EmbedBridge() -> impl IntoView {
+    let session = use_session();
+    post(
+        "loopscope:ready",
+        &[("lesson", session.lesson_id.get_untracked().into())],
+    );
+
+    // Each run's end, once.
+    let reported = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let status = match session.phase.get() {
+            Phase::Finished => "finished",
+            Phase::Failed(_) => "failed",
+            Phase::Stopped => "stopped",
+            Phase::Idle | Phase::Running => return,
+        };
+        let generation = session.generation.get_untracked();
+        if reported.get_value() == generation {
+            return;
+        }
+        reported.set_value(generation);
+        let lines = Array::new();
+        session.rows.with_untracked(|rows| {
+            for row in rows {
+                lines.push(&message(
+                    "line",
+                    &[
+                        ("at_ms", JsValue::from(row.at_ms as f64)),
+                        ("task", row.task.as_str().into()),
+                        ("text", row.text.as_str().into()),
+                    ],
+                ));
+            }
+        });
+        post(
+            "loopscope:run-finished",
+            &[
+                ("lesson", session.lesson_id.get_untracked().into()),
+                ("status", status.into()),
+                ("lines", lines.into()),
+            ],
+        );
+    });
+
+    // The content's height, after any change that can move it.
+    let last_height = StoredValue::new(0i32);
+    Effect::new(move |_| {
+        session.rows.track();
+        session.lanes.track();
+        session.phase.track();
+        request_animation_frame(move || {
+            let height = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .map_or(0, |e| e.scroll_height());
+            if last_height.try_get_value() != Some(height) {
+                let _ = last_height.try_set_value(height);
+                post("loopscope:height", &[("height", JsValue::from(height))]);
+            }
+        });
+    });
+
+    let listener = window_event_listener(ev::message, move |event| {
+        let from_host = match (host(), event.source()) {
+            (Some(host), Some(source)) => Object::is(&host, &source),
+            _ => false,
+        };
+        if !from_host {
+            return;
+        }
+        let data = event.data();
+        let kind = Reflect::get(&data, &"type".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        match kind.as_deref() {
+            Some("loopscope:run") => {
+                let clock = Reflect::get(&data, &"clock".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                match clock.as_deref() {
+                    Some("instant") => session.clock.set(ClockMode::Instant),
+                    Some("real") => session.clock.set(ClockMode::Real),
+                    _ => {}
+                }
+                session.run();
+            }
+            Some("loopscope:stop") => session.stop(),
+            _ => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+fn page_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let location = w.location();
+            format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The iframe code for the open lesson, ready to copy into a course page.
+#[component]
+pub fn EmbedCode() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let code = move || {
+        let lesson = session.lesson();
+        let title = lang.get().pick(lesson.title).replace('"', "&quot;");
+        format!(
+            "<iframe src=\"{}#/embed/{}\" title=\"Loopscope: {title}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            page_url(),
+            lesson.id
+        )
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        // The clipboard needs a secure context; where it is missing the code is selected
+        // instead, ready for Ctrl+C.
+        if let Some(input) = input.get() {
+            input.select();
+        }
+        let written = web_sys::window().and_then(|w| {
+            let clipboard = Reflect::get(&w.navigator(), &"clipboard".into()).ok()?;
+            let write = Reflect::get(&clipboard, &"writeText".into()).ok()?;
+            let write: js_sys::Function = write.dyn_into().ok()?;
+            write.call1(&clipboard, &code().into()).ok()
+        });
+        copied.set(written.is_some());
+    };
+    view! {
+        <details class="embed-code">
+            <summary>{label(t("Embed this lesson", "嵌入这一课"))}</summary>
+            <input node_ref=input readonly data-testid="embed-code" prop:value=code aria-label=label(t("Embed code", "嵌入代码")) />
+            <button data-testid="copy-embed" on:click=copy>
+                {move || if copied.get() { label(t("Copied", "已复制"))() } else { label(t("Copy embed code", "复制嵌入代码"))() }}
+            </button>
+        </details>
+    }
+}
+
+/// In an embed: a link to the full Loopscope page on this lesson.
+#[component]
+pub fn OpenFull() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <a
+            class="open-full"
+            target="_blank"
+            rel="noopener"
+            href=move || format!("{}#/lesson/{}", page_url(), session.lesson_id.get())
+        >
+            {label(t("Open in Loopscope ↗", "在 Loopscope 中打开 ↗"))}
+        </a>
+    }
+}
