@@ -53,7 +53,7 @@ fn current_hash() -> String {
 /// The Loopscope page. Opens the lesson named in the URL (`#/lesson/<id>`), else the first.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::from_browser());
+    let lang = RwSignal::new(Lang::remembered_or_browser());
     provide_context(lang);
     let hash = current_hash();
     let embed = matches!(route(&hash), Some(Route::Embed(_)));
@@ -125,7 +125,11 @@ fn LangToggle() -> impl IntoView {
         <button
             class="lang"
             data-testid="lang-toggle"
-            on:click=move |_| lang.update(|l| *l = l.other())
+            on:click=move |_| {
+                let next = lang.get_untracked().other();
+                next.remember();
+                lang.set(next);
+            }
             title=label(t("Switch language", "切换语言"))
         >
             {move || match lang.get() {

@@ -13,7 +13,31 @@ pub enum Lang {
     Zh,
 }
 
+/// Where the chosen language is remembered (`localStorage`).
+const STORAGE_KEY: &str = "loopscope.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
 impl Lang {
+    /// The language chosen on an earlier visit, else the browser's.
+    pub fn remembered_or_browser() -> Lang {
+        let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        match saved.as_deref() {
+            Some("zh") => Lang::Zh,
+            Some("en") => Lang::En,
+            _ => Lang::from_browser(),
+        }
+    }
+
+    /// Remembers this language for the next visit (silently skipped where storage is off).
+    pub fn remember(self) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(STORAGE_KEY, if self == Lang::Zh { "zh" } else { "en" });
+        }
+    }
+
     /// The browser's preferred language, if it is Chinese; English otherwise.
     pub fn from_browser() -> Lang {
         let language = web_sys::window()

@@ -100,14 +100,26 @@ try {
   await page.waitForTimeout(300);
   assert.equal(await page.locator('[data-testid=output-row]').count(), 1);
 
-  // 4. The Chinese UI, for the screenshot.
+  // 4. The Chinese UI, remembered across a reload; screenshots in both languages and themes.
   await page.click('[data-testid=lang-toggle]');
-  await page.click('[data-testid=lesson-gevent-spawn]');
-  await page.click('[data-testid=clock-instant]');
-  await page.click('[data-testid=run]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 4);
-  assert.equal(await page.textContent('[data-testid=run]'), '运行');
-  await page.screenshot({ path: join(artifacts, 'gevent-spawn-zh.png'), fullPage: true });
+  await page.reload();
+  await page.waitForSelector('[data-testid=run]');
+  assert.equal(await page.textContent('[data-testid=run]'), '运行', 'the language choice is remembered');
+  for (const [lang, scheme] of [['zh', 'light'], ['zh', 'dark'], ['en', 'dark'], ['en', 'light']]) {
+    if ((lang === 'en') !== ((await page.textContent('[data-testid=run]')) === 'Run')) {
+      await page.click('[data-testid=lang-toggle]');
+    }
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.click('[data-testid=lesson-gevent-spawn]');
+    await page.click('[data-testid=clock-instant]');
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 4);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background === 'rgb(22, 24, 28)', scheme === 'dark', `${scheme} theme background: ${background}`);
+    const shot = join(artifacts, `gevent-spawn-${lang}-${scheme}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`screenshot: ${shot}`);
+  }
 
   // 5. Embedded in a course page: ready, run on request, run-finished with the lines, height.
   const host = await browser.newPage({ viewport: { width: 900, height: 700 } });
