@@ -10,6 +10,7 @@ use loopscope::runtime::live_runs;
 use loopscope::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -20,14 +21,30 @@ fn rows_as_strings(root: &web_sys::Element) -> Vec<String> {
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings() {
+/// Mounts a fresh App in English (the language is remembered across mounts in this page, so
+/// each test starts from a known one); dropping the returned handle unmounts it (and stops its
+/// run).
+fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("loopscope.lang", "en").unwrap();
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-create-task");
-    click(&root, "clock-instant");
+    (root, Box::new(handle))
+}
+
+/// Opens a lesson from the catalog, picks a clock (`clock-instant` or `clock-real`) and
+/// presses Run, as a learner would.
+async fn run_lesson(root: &HtmlElement, lesson: &str, clock: &str) {
+    click(root, &format!("lesson-{lesson}"));
+    click(root, clock);
     leptos::task::tick().await;
-    click(&root, "run");
+    click(root, "run");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     assert_eq!(
         rows_as_strings(&root),
@@ -62,12 +79,8 @@ async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings(
 
 #[wasm_bindgen_test]
 async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-asyncio-run");
-    click(&root, "clock-real");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "asyncio-run", "clock-real").await;
     wait_until("the first line", 3000, || output_rows(&root).len() == 1).await;
     // While it runs, the latest printed line is highlighted in both listings.
     wait_until("live highlight", 1000, || {
@@ -105,12 +118,8 @@ async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
 
 #[wasm_bindgen_test]
 async fn run_pressed_twice_shows_one_run_only() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-tasks-wait");
-    click(&root, "clock-real");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "tasks-wait", "clock-real").await;
     wait_until("first rows", 3000, || output_rows(&root).len() >= 3).await;
     click(&root, "clock-instant");
     leptos::task::tick().await;
@@ -126,12 +135,8 @@ async fn run_pressed_twice_shows_one_run_only() {
 
 #[wasm_bindgen_test]
 async fn leaving_a_lesson_mid_run_stops_it_and_clears_the_output() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-gevent-spawn");
-    click(&root, "clock-real");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "gevent-spawn", "clock-real").await;
     wait_until("first rows", 3000, || output_rows(&root).len() == 2).await;
     click(&root, "lesson-plain-calls");
     leptos::task::tick().await;
@@ -154,8 +159,7 @@ async fn leaving_a_lesson_mid_run_stops_it_and_clears_the_output() {
 
 #[wasm_bindgen_test]
 async fn the_language_toggle_switches_labels_and_notes() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let (root, handle) = mount_app();
     click(&root, "lesson-tasks-wait");
     leptos::task::tick().await;
     let before = by_testid(&root, "run").text_content().unwrap_or_default();
@@ -174,12 +178,8 @@ async fn the_language_toggle_switches_labels_and_notes() {
 
 #[wasm_bindgen_test]
 async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-greenlet-switch");
-    click(&root, "clock-instant");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "greenlet-switch", "clock-instant").await;
     wait_until("four rows", 3000, || output_rows(&root).len() == 4).await;
     let rows = all(&root, "[data-testid=output-row]");
     fire(&rows[3], "mouseenter");
@@ -207,12 +207,8 @@ async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
 
 #[wasm_bindgen_test]
 async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-future-pending");
-    click(&root, "clock-instant");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "future-pending", "clock-instant").await;
     wait_until("the waiting line", 3000, || output_rows(&root).len() == 1).await;
     // Even on the instant clock it stays running: nothing will ever resolve the future.
     common::dom::sleep_ms(200).await;
@@ -241,12 +237,8 @@ async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
 
 #[wasm_bindgen_test]
 async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-create-task");
-    click(&root, "clock-instant");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     leptos::task::tick().await;
     let lanes = all(&root, "[data-testid=timeline-lane]");
@@ -278,12 +270,8 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
 
 #[wasm_bindgen_test]
 async fn a_finished_run_is_marked_as_matching_the_expected_output() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-gather-order");
-    click(&root, "clock-instant");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "gather-order", "clock-instant").await;
     wait_until("the verdict", 3000, || {
         root.query_selector("[data-testid=verdict]")
             .unwrap()
@@ -315,12 +303,8 @@ async fn a_finished_run_is_marked_as_matching_the_expected_output() {
 
 #[wasm_bindgen_test]
 async fn replay_steps_through_the_trace_moving_output_timeline_and_highlight_together() {
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    click(&root, "lesson-create-task");
-    click(&root, "clock-instant");
-    leptos::task::tick().await;
-    click(&root, "run");
+    let (root, handle) = mount_app();
+    run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("the replay bar", 3000, || {
         root.query_selector("[data-testid=replay]")
             .unwrap()
