@@ -603,14 +603,13 @@ impl RunInner {
     /// awaits the end. Futures are dropped after the state borrow ends, because their `Drop`
     /// may call back in (a `Sleep` cancels its timer).
     fn end(self: &Rc<Self>, status: RunStatus) {
-        let (futures, ends, callbacks) = {
+        let (futures, ends, callbacks, host_timer) = {
             let mut state = self.state.borrow_mut();
             if state.status != RunStatus::Running {
                 return;
             }
             state.status = status.clone();
             state.ready.clear();
-            state.host_timer.take();
             let mut futures = Vec::new();
             let mut ends = Vec::new();
             for (index, slot) in state.tasks.iter_mut().enumerate() {
@@ -624,9 +623,11 @@ impl RunInner {
             }
             state.live_tasks = 0;
             let callbacks = std::mem::take(&mut state.callbacks);
-            (futures, ends, callbacks)
+            (futures, ends, callbacks, state.host_timer.take())
         };
-        // Callbacks that never ran are dropped with the run (with whatever they captured).
+        // Dropped after the borrow, like everything that owns closures: the pending setTimeout
+        // is cleared, and callbacks that never ran go with whatever they captured.
+        drop(host_timer);
         drop(callbacks);
         for (task, end) in ends {
             end.force_error(Error::Cancelled);
