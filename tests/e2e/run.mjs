@@ -145,6 +145,17 @@ try {
   await host.screenshot({ path: join(artifacts, 'embedded-course-page.png'), fullPage: true });
   console.log(`embed ok: ready, run-finished (${finished.lines.length} lines), height ${height}px`);
 
+  // 6. A phone-sized screen: everything fits the width (listings scroll inside themselves).
+  const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  await phone.goto(`${base}#/lesson/create-task`);
+  await phone.waitForSelector('[data-testid=run]');
+  await phone.click('[data-testid=clock-instant]');
+  await phone.click('[data-testid=run]');
+  await phone.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 6);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(overflow, 0, `the page is ${overflow}px wider than a 375px phone`);
+  await phone.screenshot({ path: join(artifacts, 'create-task-phone.png'), fullPage: true });
+
   assert.deepEqual(problems, [], 'the page logged errors');
   console.log(`e2e ok; screenshots in ${artifacts}`);
 } catch (error) {
