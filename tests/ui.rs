@@ -358,3 +358,74 @@ async fn replay_steps_through_the_trace_moving_output_timeline_and_highlight_tog
     assert!(all(&root, ".cursor").is_empty());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_output_panel_keeps_100k_lines_in_a_few_dom_rows_and_scrolls_to_any_of_them() {
+    use leptos::prelude::*;
+    use loopscope::ui::i18n::Lang;
+    use loopscope::ui::output::{OutputPanel, ROW_PX};
+    use loopscope::ui::session::{ClockMode, Row, Session};
+
+    const LINES: usize = 100_000;
+    let root = fresh_root();
+    let started = loopscope::runtime::host::now_ms();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(RwSignal::new(Lang::En));
+        let session = Session::new("create-task", ClockMode::Instant);
+        provide_context(session);
+        session.rows.set(
+            (0..LINES)
+                .map(|i| Row {
+                    seq: i as u64,
+                    at_ms: i as u64,
+                    task: "Task-2".into(),
+                    text: format!("line {i}"),
+                    rust_line: 1,
+                    py_line: 1,
+                })
+                .collect(),
+        );
+        view! { <OutputPanel /> }
+    });
+    let texts = || -> Vec<String> {
+        all(&root, "[data-testid=row-text]")
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    };
+    // It follows the output: the last line is in view.
+    wait_until("the last line", 3000, || {
+        texts().contains(&"line 99999".to_string())
+    })
+    .await;
+    web_sys::console::log_1(
+        &format!(
+            "100k rows mounted and shown in {} ms",
+            (loopscope::runtime::host::now_ms() - started) as u64
+        )
+        .into(),
+    );
+    assert!(texts().len() < 60, "{} rows in the DOM", texts().len());
+    let list: HtmlElement = by_testid(&root, "output");
+    // Spacers plus rendered rows stand for every line; what is left is the list's padding,
+    // less than a row (an error in the window would be a whole number of rows).
+    let extra = list.scroll_height() - LINES as i32 * ROW_PX;
+    assert!(
+        (0..ROW_PX).contains(&extra),
+        "scroll height off by {extra}px"
+    );
+
+    // Anywhere in the middle: the rows at that position are the ones rendered.
+    list.set_scroll_top(50_000 * ROW_PX);
+    wait_until("line 50000", 3000, || {
+        texts().contains(&"line 50000".to_string())
+    })
+    .await;
+    assert!(!texts().contains(&"line 99999".to_string()));
+    list.set_scroll_top(0);
+    wait_until("line 0", 3000, || {
+        texts().first().map(String::as_str) == Some("line 0")
+    })
+    .await;
+    drop(handle);
+}

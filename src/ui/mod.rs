@@ -9,7 +9,8 @@ mod catalog;
 mod controls;
 mod embed;
 pub mod i18n;
-mod output;
+
+pub mod output;
 mod replay;
 pub mod session;
 mod source;

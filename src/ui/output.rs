@@ -1,36 +1,105 @@
 //! The output panel: printed lines in order, with their time and task.
+//!
+//! Only the rows in view (plus a margin) are in the DOM: rows have a fixed height, so the
+//! window follows from `scrollTop`, and two spacers keep the scrollbar true. A run printing
+//! 100,000 lines costs a few dozen DOM nodes. While the view is at the bottom it follows new
+//! output, as a terminal does; scrolling up stops following.
 
+use leptos::html::Ol;
 use leptos::prelude::*;
 
 use super::i18n::{label, t};
-use super::session::use_session;
+use super::session::{use_session, Row};
+
+/// Height of one row in CSS pixels (`.rows .row` in style/main.css says the same).
+pub const ROW_PX: i32 = 22;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+/// The viewport height assumed before the panel is measured.
+const DEFAULT_VIEW_PX: i32 = 352;
+
+/// The first row and the number of rows to render for a scroll position.
+pub fn window(scroll_top: i32, view_px: i32, total: usize) -> (usize, usize) {
+    let first_visible = (scroll_top.max(0) / ROW_PX) as usize;
+    let visible = (view_px.max(ROW_PX) / ROW_PX) as usize + 1;
+    let first = first_visible.saturating_sub(OVERSCAN).min(total);
+    let end = (first_visible + visible + OVERSCAN).min(total);
+    (first, end - first)
+}
 
 /// What the lesson printed. Hovering or focusing a line highlights the lines that printed it in
 /// both listings; a click (or Enter) pins it.
 #[component]
 pub fn OutputPanel() -> impl IntoView {
     let session = use_session();
-    // Replaying shows the lines printed up to the cursor.
-    let rows = move || {
+    let list = NodeRef::<Ol>::new();
+    let scroll_top = RwSignal::new(0);
+    let view_px = RwSignal::new(DEFAULT_VIEW_PX);
+    let following = StoredValue::new(true);
+
+    // Replaying shows the lines printed up to the cursor (rows are in seq order).
+    let shown = Memo::new(move |_| {
         let cursor = session.cursor.get();
-        session
-            .rows
-            .get()
-            .into_iter()
-            .enumerate()
-            .take_while(|(_, row)| cursor.is_none_or(|seq| row.seq <= seq))
-            .collect::<Vec<_>>()
+        session.rows.with(|rows| match cursor {
+            Some(seq) => rows.partition_point(|row| row.seq <= seq),
+            None => rows.len(),
+        })
+    });
+    let range = Memo::new(move |_| window(scroll_top.get(), view_px.get(), shown.get()));
+    let visible = move || {
+        let (first, count) = range.get();
+        session.rows.with(|rows| {
+            rows[first..first + count]
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, row)| (first + i, row))
+                .collect::<Vec<(usize, Row)>>()
+        })
     };
+    let spacer = |px: usize| format!("height: {px}px");
+    let top_px = move || spacer(range.get().0 * ROW_PX as usize);
+    let bottom_px = move || {
+        let (first, count) = range.get();
+        spacer((shown.get() - first - count) * ROW_PX as usize)
+    };
+
+    // Follow new output while the view is at the bottom.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(element) = list.get() {
+            view_px.set(element.client_height().max(ROW_PX));
+            if following.get_value() {
+                request_animation_frame(move || {
+                    if let Some(list) = list.get_untracked() {
+                        list.set_scroll_top(list.scroll_height());
+                    }
+                });
+            }
+        }
+    });
+    let on_scroll = move |_| {
+        if let Some(list) = list.get() {
+            let top = list.scroll_top();
+            let height = list.client_height();
+            following.set_value(top + height >= list.scroll_height() - ROW_PX);
+            view_px.set(height.max(ROW_PX));
+            scroll_top.set(top);
+        }
+    };
+
     view! {
         <section class="output" aria-label=label(t("Output", "输出"))>
             <h3>{label(t("Output", "输出"))}</h3>
-            <ol class="rows" data-testid="output" aria-live="polite">
-                <For each=rows key=|(_, row)| row.seq let((index, row))>
+            <ol class="rows" data-testid="output" aria-live="polite" node_ref=list on:scroll=on_scroll>
+                <li class="spacer" aria-hidden="true" style=top_px></li>
+                <For each=visible key=|(_, row)| row.seq let((index, row))>
                     <li
                         class="row"
                         class:pinned=move || session.focused.get() == Some(index)
                         tabindex="0"
                         data-testid="output-row"
+                        data-index=index
                         data-py-line=row.py_line
                         data-rust-line=row.rust_line
                         on:mouseenter=move |_| session.hovered.set(Some(index))
@@ -52,7 +121,23 @@ pub fn OutputPanel() -> impl IntoView {
                         <span class="text" data-testid="row-text">{row.text.clone()}</span>
                     </li>
                 </For>
+                <li class="spacer" aria-hidden="true" style=bottom_px></li>
             </ol>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn the_window_covers_the_view_plus_a_margin_and_stays_in_bounds() {
+        assert_eq!(window(0, 352, 0), (0, 0));
+        assert_eq!(window(0, 352, 5), (0, 5));
+        assert_eq!(window(0, 352, 100_000), (0, 17 + 8));
+        assert_eq!(window(22 * 50_000, 352, 100_000), (49_992, 8 + 17 + 8));
+        assert_eq!(window(22 * 99_990, 352, 100_000), (99_982, 18));
+        assert_eq!(window(-5, 0, 10), (0, 10));
     }
 }
