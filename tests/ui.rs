@@ -429,3 +429,36 @@ async fn the_output_panel_keeps_100k_lines_in_a_few_dom_rows_and_scrolls_to_any_
     .await;
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_at_most_sixty_lanes_and_says_how_many_more() {
+    use leptos::prelude::*;
+    use loopscope::ui::i18n::Lang;
+    use loopscope::ui::session::{ClockMode, Session};
+    use loopscope::ui::timeline::{Lane, Timeline, MAX_LANES};
+
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(RwSignal::new(Lang::En));
+        let session = Session::new("create-task", ClockMode::Instant);
+        provide_context(session);
+        session.lanes.set(
+            (0..100)
+                .map(|i| Lane {
+                    name: format!("Task-{i}"),
+                    segments: Vec::new(),
+                    prints: Vec::new(),
+                    end: None,
+                })
+                .collect(),
+        );
+        view! { <Timeline /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "[data-testid=timeline-lane]").len(), MAX_LANES);
+    assert_eq!(
+        by_testid(&root, "timeline-more").text_content().as_deref(),
+        Some("and 40 more tasks, not drawn")
+    );
+    drop(handle);
+}

@@ -200,6 +200,9 @@ fn percent(bp: u64) -> String {
     format!("{}.{:02}%", bp / 100, bp % 100)
 }
 
+/// The most lanes drawn; a run with more tasks says how many are not shown.
+pub const MAX_LANES: usize = 60;
+
 /// The timeline of the current run: a lane per task, appearing as tasks are created.
 #[component]
 pub fn Timeline() -> impl IntoView {
@@ -219,10 +222,20 @@ pub fn Timeline() -> impl IntoView {
             None => (session.lanes.get(), total, None),
         };
         let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
-        lanes
+        let hidden = lanes.len().saturating_sub(MAX_LANES);
+        let drawn = lanes
             .into_iter()
+            .take(MAX_LANES)
             .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang))
-            .collect_view()
+            .collect_view();
+        let more = (hidden > 0).then(|| {
+            let text = match lang {
+                Lang::Zh => format!("另有 {hidden} 个任务未画出"),
+                Lang::En => format!("and {hidden} more tasks, not drawn"),
+            };
+            view! { <p class="more-lanes" data-testid="timeline-more">{text}</p> }
+        });
+        (drawn, more)
     };
     view! {
         <section class="timeline" aria-label=label(t("Timeline", "时间线"))>
