@@ -33,13 +33,7 @@ async fn stop_mid_run_leaves_no_task_or_timer_and_records_nothing_after() {
     // The cancelled setTimeouts must not fire into the stopped run: wait past their due time.
     sleep_ms(2300).await;
     assert_eq!(run.trace().len(), events_at_stop);
-    let printed: Vec<String> = run
-        .trace()
-        .printed()
-        .iter()
-        .map(|l| l.text.to_string())
-        .collect();
-    assert_eq!(printed, ["main start", "1", "3"]);
+    assert_eq!(common::printed_texts(&run), ["main start", "1", "3"]);
     assert_eq!(common::count_events(&run, &EventKind::TaskCancelled), 3);
 }
 
@@ -61,13 +55,7 @@ async fn a_busy_run_still_lets_the_browser_run_its_own_tasks() {
         Ok(())
     });
     run.finished().await;
-    let printed: Vec<String> = run
-        .trace()
-        .printed()
-        .iter()
-        .map(|l| l.text.to_string())
-        .collect();
-    assert_eq!(printed, ["true"]);
+    assert_eq!(common::printed_texts(&run), ["true"]);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 mod common;
 
 use common::dom::{
-    all, by_testid, click, fire, fresh_root, highlighted_line, output_rows, wait_until,
+    all, by_testid, click, fire, fresh_root, has_testid, highlighted_line, output_rows, wait_until,
 };
 use loopscope::runtime::live_runs;
 use loopscope::ui::App;
@@ -272,12 +272,7 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
 async fn a_finished_run_is_marked_as_matching_the_expected_output() {
     let (root, handle) = mount_app();
     run_lesson(&root, "gather-order", "clock-instant").await;
-    wait_until("the verdict", 3000, || {
-        root.query_selector("[data-testid=verdict]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("the verdict", 3000, || has_testid(&root, "verdict")).await;
     let verdict = by_testid(&root, "verdict");
     assert_eq!(
         verdict.get_attribute("data-matches").as_deref(),
@@ -294,10 +289,7 @@ async fn a_finished_run_is_marked_as_matching_the_expected_output() {
     wait_until("first rows", 3000, || output_rows(&root).len() >= 3).await;
     click(&root, "stop");
     leptos::task::tick().await;
-    assert!(root
-        .query_selector("[data-testid=verdict]")
-        .unwrap()
-        .is_none());
+    assert!(!has_testid(&root, "verdict"));
     drop(handle);
 }
 
@@ -305,12 +297,7 @@ async fn a_finished_run_is_marked_as_matching_the_expected_output() {
 async fn replay_steps_through_the_trace_moving_output_timeline_and_highlight_together() {
     let (root, handle) = mount_app();
     run_lesson(&root, "create-task", "clock-instant").await;
-    wait_until("the replay bar", 3000, || {
-        root.query_selector("[data-testid=replay]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
     let event = || {
         by_testid(&root, "replay-event")
             .text_content()

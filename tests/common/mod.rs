@@ -67,6 +67,15 @@ pub fn assert_lesson_run(lesson: &Lesson, run: &Run) {
     assert_eq!(live, (0, 0, 0), "{}", lesson.id);
 }
 
+/// The texts the run printed, in order.
+pub fn printed_texts(run: &Run) -> Vec<String> {
+    run.trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect()
+}
+
 /// How many events of this kind the run recorded.
 pub fn count_events(run: &Run, kind: &EventKind) -> usize {
     run.trace()
@@ -135,6 +144,14 @@ pub mod dom {
             .unwrap()
             .unwrap_or_else(|| panic!("no element with data-testid={id}"))
             .unchecked_into()
+    }
+
+    /// Whether an element with this `data-testid` is under `root` now.
+    pub fn has_testid(root: &Element, id: &str) -> bool {
+        root.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .is_some()
     }
 
     /// Clicks the element with this `data-testid`.
