@@ -41,6 +41,20 @@ async fn run_lesson(root: &HtmlElement, lesson: &str, clock: &str) {
     click(root, "run");
 }
 
+/// Presses Stop and checks it took: no run is left alive and the status says so.
+async fn press_stop(root: &HtmlElement) {
+    click(root, "stop");
+    leptos::task::tick().await;
+    assert_eq!(live_runs(), 0);
+    wait_until("stopped status", 1000, || {
+        by_testid(root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Stopped")
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings() {
     let (root, handle) = mount_app();
@@ -88,16 +102,7 @@ async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
     })
     .await;
     assert_eq!(live_runs(), 1);
-    click(&root, "stop");
-    leptos::task::tick().await;
-    assert_eq!(live_runs(), 0);
-    wait_until("stopped status", 1000, || {
-        by_testid(&root, "status")
-            .text_content()
-            .unwrap_or_default()
-            .starts_with("Stopped")
-    })
-    .await;
+    press_stop(&root).await;
     // Real clock: the first line's time is real too; allow 50 ms for the debug build's first
     // render before the loop starts.
     let rows = output_rows(&root);
@@ -218,16 +223,7 @@ async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
         .unwrap_or_default()
         .starts_with("Running"));
     assert!(!by_testid(&root, "stop").has_attribute("disabled"));
-    click(&root, "stop");
-    leptos::task::tick().await;
-    assert_eq!(live_runs(), 0);
-    wait_until("stopped status", 1000, || {
-        by_testid(&root, "status")
-            .text_content()
-            .unwrap_or_default()
-            .starts_with("Stopped")
-    })
-    .await;
+    press_stop(&root).await;
     assert_eq!(
         rows_as_strings(&root),
         ["+0 ms Task-1 waiting for the future..."]
