@@ -17,8 +17,13 @@ pub mod ch3;
 pub mod ch4;
 pub mod ch5;
 pub mod ch6;
+pub mod ch7;
 pub mod ch8;
+pub mod knobs;
+pub mod order;
 pub mod py;
+
+pub use knobs::{Knob, KnobKind, KnobValue, Settings};
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
 pub const END_OF_LISTING: &str = "// ---- end of listing ----";
@@ -57,6 +62,33 @@ pub enum Cpython {
     Needs(&'static [&'static str]),
     /// It uses an API that current CPython removed; the note says which.
     Removed,
+    /// It prints from several threads at once, and CPython's `print` from threads may mix
+    /// two lines into one, so the check cannot compare its lines.
+    Threads,
+    /// It uses a server-side library (aiohttp, aiofile, aioredis, a TCP server) that the
+    /// browser replaces with its own API; its output under CPython names other things.
+    Server(&'static str),
+}
+
+/// What a lesson needs to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Only the runtime: it runs natively too, on either clock.
+    Runtime,
+    /// Browser APIs (fetch, storage, message channels); either clock.
+    Browser,
+    /// Web Workers, whose blocking takes real time: the real clock only.
+    Workers,
+}
+
+/// How strictly the printed order is fixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Exactly the expected order.
+    Exact,
+    /// Lines expected at the same time may come in any order among themselves (threads,
+    /// concurrent downloads); lines at different times keep their order.
+    SameTimeAnyOrder,
 }
 
 /// The future a lesson's `main` returns.
@@ -74,8 +106,8 @@ pub enum Ends {
 /// How a lesson starts its loop.
 #[derive(Clone, Copy)]
 pub enum Entry {
-    /// `asyncio.run(main())`: the run ends when `main` does.
-    Run(fn() -> LessonFuture),
+    /// `asyncio.run(main())`: the run ends when `main` does. It gets the knobs' values.
+    Run(fn(&Settings) -> LessonFuture),
     /// `loop.run_forever()` after module-level setup: the run ends when something calls
     /// `loop.stop()` (or Stop is pressed).
     Forever(fn() -> runtime::Result<()>),
@@ -102,16 +134,41 @@ pub struct Lesson {
     pub entry: Entry,
     /// How its run ends.
     pub ends: Ends,
+    /// What it needs to run.
+    pub needs: Needs,
+    /// How strictly its output order is fixed.
+    pub order: Order,
+    /// The values a learner can change, with their bounds.
+    pub knobs: &'static [Knob],
 }
 
 impl Lesson {
-    /// Runs the lesson on `clock`.
+    /// Runs the lesson on `clock` with its knobs at their defaults.
     #[track_caller]
     pub fn start(&self, clock: Clock) -> Run {
+        self.start_with(clock, &Settings::defaults(self))
+    }
+
+    /// Runs the lesson on `clock` with these knob values. A lesson that needs workers always
+    /// runs on the real clock (at the scale asked for, or 1.0): blocking takes real time.
+    #[track_caller]
+    pub fn start_with(&self, clock: Clock, settings: &Settings) -> Run {
+        let clock = match (self.needs, clock) {
+            (Needs::Workers, Clock::Virtual) => Clock::Real { scale: 1.0 },
+            (_, clock) => clock,
+        };
         match self.entry {
-            Entry::Run(main) => Run::start(clock, main),
+            Entry::Run(main) => {
+                let settings = settings.clone();
+                Run::start(clock, move || main(&settings))
+            }
             Entry::Forever(setup) => Run::forever(clock, setup),
         }
+    }
+
+    /// The Python listing with the knobs' current values written in (`JOBS = 10`).
+    pub fn python_with(&self, settings: &Settings) -> String {
+        knobs::substitute(self.python, self.knobs, settings)
     }
 
     /// The Rust listing shown in the page: the file up to [`END_OF_LISTING`], so its line
@@ -199,6 +256,10 @@ pub static CATALOG: &[Chapter] = &[
         lessons: &[
             &ch4::future_pending::LESSON,
             &ch4::future_set_result::LESSON,
+            &ch4::pool_callbacks::LESSON,
+            &ch4::executor_sequential::LESSON,
+            &ch4::blocking_loop::LESSON,
+            &ch4::run_in_executor::LESSON,
         ],
     },
     Chapter {
@@ -223,6 +284,20 @@ pub static CATALOG: &[Chapter] = &[
             &ch6::async_with::LESSON,
             &ch6::async_range::LESSON,
             &ch6::reader::LESSON,
+        ],
+    },
+    Chapter {
+        number: 7,
+        title: Text {
+            en: "Real I/O in the browser",
+            zh: "浏览器里的真实 I/O",
+        },
+        lessons: &[
+            &ch7::downloads::LESSON,
+            &ch7::gather_pages::LESSON,
+            &ch7::opfs_files::LESSON,
+            &ch7::indexeddb_kv::LESSON,
+            &ch7::command_server::LESSON,
         ],
     },
     Chapter {

@@ -14,6 +14,15 @@ pub enum Error {
     NoRunningLoop,
     /// A result was asked of something not done, or set twice: `asyncio.InvalidStateError`.
     InvalidState(&'static str),
+    /// An HTTP response with an error status: aiohttp's `ClientResponseError`.
+    HttpStatus {
+        /// The status code (`404`).
+        status: u16,
+        /// Its reason phrase (`Not Found`).
+        reason: Rc<str>,
+        /// The URL as given.
+        url: Rc<str>,
+    },
     /// An error a lesson raises itself, with its message.
     Raised(Rc<str>),
 }
@@ -32,6 +41,16 @@ impl fmt::Display for Error {
             Error::Timeout => f.write_str("TimeoutError"),
             Error::NoRunningLoop => f.write_str("RuntimeError: no running event loop"),
             Error::InvalidState(what) => write!(f, "InvalidStateError: {what}"),
+            Error::HttpStatus {
+                status,
+                reason,
+                url,
+            } if reason.is_empty() => write!(f, "HTTP {status}: {url}"),
+            Error::HttpStatus {
+                status,
+                reason,
+                url,
+            } => write!(f, "HTTP {status} {reason}: {url}"),
             Error::Raised(message) => f.write_str(message),
         }
     }

@@ -15,7 +15,7 @@ use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::host::{self, HostTimer, Tick};
 use super::task::{TaskEnd, TaskId};
-use super::trace::{ClockKind, EventKind, Trace, WaitOn};
+use super::trace::{ClockKind, EventKind, IoKind, Trace, WaitOn};
 use super::Error;
 
 /// How long one drain may run tasks before it yields to the browser so the page can paint.
@@ -133,6 +133,15 @@ struct State {
     main: Option<TaskId>,
     main_outcome: Option<Result<(), Error>>,
     wait_reason: Option<WaitOn>,
+    /// Outside work that has started and not ended (fetches, worker jobs, storage calls,
+    /// posted messages), by id: the live counters.
+    io: BTreeMap<u64, IoKind>,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    next_io: u64,
+    /// How many awaits on the browser are outstanding (a promise, a message in transit). The
+    /// virtual clock does not move while any is: outside work takes no virtual time, so a run
+    /// is as repeatable as the work's own results.
+    io_waiting: usize,
 }
 
 pub(crate) struct RunInner {
@@ -326,6 +335,11 @@ impl RunInner {
         }
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn clock(&self) -> Clock {
+        self.clock
+    }
+
     pub(crate) fn record(&self, task: Option<TaskId>, kind: EventKind) {
         let at = self.now_us();
         self.trace.borrow_mut().push(at, task, kind);
@@ -335,7 +349,7 @@ impl RunInner {
         self.state.borrow().status == RunStatus::Running
     }
 
-    fn notify(&self) {
+    pub(crate) fn notify(&self) {
         let observer = self.observer.borrow().clone();
         if let Some(observer) = observer {
             observer();
@@ -464,6 +478,11 @@ impl RunInner {
                 continue;
             }
             match self.clock {
+                Clock::Virtual if self.state.borrow().io_waiting > 0 => {
+                    // Outside work will wake someone when it completes; until then time
+                    // stands still (see `State::io`).
+                    return false;
+                }
                 Clock::Virtual => {
                     // A deadline of u64::MAX is "never" (an infinite sleep): time does not jump
                     // there; the run just waits, as asyncio would, until Stop.
@@ -637,6 +656,22 @@ impl RunInner {
         // Timers left by futures that were not dropped above (none should be) go too.
         let leftover = std::mem::take(&mut self.state.borrow_mut().timers);
         drop(leftover);
+        // Outside work whose owner let go without ending it (a message never delivered): it
+        // belongs to this run, so it ends with it.
+        let io = {
+            let mut state = self.state.borrow_mut();
+            state.io_waiting = 0;
+            std::mem::take(&mut state.io)
+        };
+        for io in io.into_keys() {
+            self.record(
+                None,
+                EventKind::IoEnded {
+                    io,
+                    error: Some(Rc::from("cancelled")),
+                },
+            );
+        }
         let kind = match status {
             RunStatus::Finished(outcome) => EventKind::RunFinished { outcome },
             _ => EventKind::RunStopped,
@@ -761,6 +796,78 @@ impl RunInner {
             (false, None) => Ok(()),
         };
         self.end(RunStatus::Finished(outcome));
+    }
+
+    /// Registers outside work as in flight and records its start; returns its id.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn begin_io(&self, task: Option<TaskId>, kind: IoKind, label: Rc<str>) -> u64 {
+        let io = {
+            let mut state = self.state.borrow_mut();
+            state.next_io += 1;
+            let io = state.next_io;
+            state.io.insert(io, kind);
+            io
+        };
+        self.record(task, EventKind::IoStarted { io, kind, label });
+        io
+    }
+
+    /// Marks outside work as no longer in flight (done, failed or abandoned) and records it.
+    /// On the virtual clock the loop gets a turn, since time may move again.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn end_io(self: &Rc<Self>, io: u64, error: Option<Rc<str>>) {
+        let removed = self.state.borrow_mut().io.remove(&io).is_some();
+        if !removed {
+            return;
+        }
+        let task = current().and_then(|(_, task)| task);
+        self.record(task, EventKind::IoEnded { io, error });
+    }
+
+    /// An await on the browser began: the virtual clock holds still until it ends.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn io_wait_begin(&self) {
+        self.state.borrow_mut().io_waiting += 1;
+    }
+
+    /// An await on the browser ended (or was abandoned): on the virtual clock the loop gets a
+    /// turn, since time may move again.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn io_wait_end(self: &Rc<Self>) {
+        {
+            let mut state = self.state.borrow_mut();
+            state.io_waiting = state.io_waiting.saturating_sub(1);
+        }
+        if self.clock == Clock::Virtual && self.is_running() {
+            schedule(self, Tick::Micro);
+        }
+    }
+
+    /// Records progress of outside work, if it is still in flight.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn io_progress(&self, io: u64, done: u64, total: Option<u64>) {
+        if self.state.borrow().io.contains_key(&io) {
+            let task = current().and_then(|(_, task)| task);
+            self.record(task, EventKind::IoProgress { io, done, total });
+        }
+    }
+
+    /// Blocks the loop for `us` microseconds, as blocking code in a coroutine does: on the
+    /// real clock the thread really spins (the page freezes, timers run late); on the virtual
+    /// clock time jumps ahead without firing the timers that fell due meanwhile, so they run
+    /// late by the same amount.
+    pub(crate) fn block_loop(&self, us: u64) {
+        match self.clock {
+            Clock::Virtual => self
+                .virtual_now_us
+                .set(self.virtual_now_us.get().saturating_add(us)),
+            Clock::Real { scale } => {
+                let end = host::now_ms() + us as f64 / 1000.0 * scale;
+                while host::now_ms() < end {
+                    std::hint::spin_loop();
+                }
+            }
+        }
     }
 
     /// Sets a timer due at `deadline_us` that wakes `waker`; returns its key.
@@ -926,6 +1033,9 @@ impl Run {
                 main: None,
                 main_outcome: None,
                 wait_reason: None,
+                io: BTreeMap::new(),
+                next_io: 0,
+                io_waiting: 0,
             }),
             trace: RefCell::new(Trace::default()),
             observer: RefCell::new(None),
@@ -1005,6 +1115,13 @@ impl Run {
     /// Timers that have neither fired nor been cancelled.
     pub fn live_timers(&self) -> usize {
         self.inner.state.borrow().timers.len()
+    }
+
+    /// Outside work of this kind still in flight: fetches, worker jobs, storage calls or
+    /// posted messages. Zero once the run has ended, however it ended.
+    pub fn live_io(&self, kind: IoKind) -> usize {
+        let state = self.inner.state.borrow();
+        state.io.values().filter(|k| **k == kind).count()
     }
 
     /// Calls `observer` after each batch of work that may have added events. The UI uses it

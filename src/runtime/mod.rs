@@ -15,22 +15,28 @@
 //! No Leptos in here: the UI reads the Trace through [`Run::set_observer`].
 
 mod callbacks;
+pub mod channel;
 mod done;
 mod error;
 mod executor;
+pub mod fetch;
 mod future;
 pub mod host;
+mod io;
 mod join;
 mod protocols;
+pub mod storage;
 mod sync;
 mod task;
 mod time;
 pub mod trace;
+pub mod worker;
 
 pub use callbacks::{call_later, call_soon, stop, Handle};
 pub use error::Error;
 pub use executor::{live_runs, Clock, Run, RunStatus};
 pub use executor::{outside_loop, time_ms};
+pub use fetch::{fetch, Response};
 pub use future::Future;
 pub use join::{
     as_completed, gather, wait, wait_for, AsCompleted, DoneAndPending, Gather, GatherAll,
@@ -43,7 +49,8 @@ pub use task::{
     TaskId,
 };
 pub use time::{sleep, Sleep};
-pub use trace::{EventKind, Trace, WaitOn};
+pub use trace::{EventKind, IoKind, Trace, WaitOn};
+pub use worker::{run_in_executor, Job, Pool};
 
 /// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".
 pub type Result<T> = std::result::Result<T, Error>;

@@ -44,8 +44,40 @@ pub enum WaitOn {
     Event,
     /// Nothing: it gave the loop a turn (`sleep(0)`) and is ready again.
     Yield,
+    /// Work outside the loop: a fetch, a worker job, storage or a message channel.
+    Io {
+        /// The operation's id.
+        io: u64,
+        /// What kind of work it is.
+        kind: IoKind,
+    },
     /// Something outside the runtime's own primitives.
     Other,
+}
+
+/// What kind of outside work an I/O operation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoKind {
+    /// An HTTP request with `fetch`.
+    Fetch,
+    /// A job on a Web Worker.
+    Worker,
+    /// Browser storage: the Origin Private File System or IndexedDB.
+    Storage,
+    /// A message on a `MessageChannel`.
+    Channel,
+}
+
+impl IoKind {
+    /// A short name for the UI and the Trace export.
+    pub fn name(self) -> &'static str {
+        match self {
+            IoKind::Fetch => "fetch",
+            IoKind::Worker => "worker",
+            IoKind::Storage => "storage",
+            IoKind::Channel => "channel",
+        }
+    }
 }
 
 /// How a run's clock keeps time, as recorded in the Trace.
@@ -150,6 +182,42 @@ pub enum EventKind {
         rust_line: u32,
         /// The Python line of the matching `print(...)`.
         py_line: u32,
+    },
+    /// A line printed by blocking code on a worker thread (`print` inside a job).
+    ThreadPrint {
+        /// The thread's name (`worker-1`).
+        thread: Rc<str>,
+        /// What it printed.
+        text: Rc<str>,
+        /// The Rust line of the job step that printed it.
+        rust_line: u32,
+        /// The Python line of the matching `print(...)`.
+        py_line: u32,
+    },
+    /// Outside work began (a request sent, a job posted, a file opened).
+    IoStarted {
+        /// Its id, unique within the run.
+        io: u64,
+        /// What kind of work.
+        kind: IoKind,
+        /// What it is about (a URL, a job, a file name).
+        label: Rc<str>,
+    },
+    /// Outside work made progress (bytes received).
+    IoProgress {
+        /// Its id.
+        io: u64,
+        /// Units done so far (bytes).
+        done: u64,
+        /// The total, when known (`Content-Length`).
+        total: Option<u64>,
+    },
+    /// Outside work ended.
+    IoEnded {
+        /// Its id.
+        io: u64,
+        /// Why it failed, or `None` if it succeeded.
+        error: Option<Rc<str>>,
     },
     /// The main task ended and the run with it.
     RunFinished {
@@ -280,6 +348,20 @@ impl Trace {
                         Some(task) => self.task_name(task),
                         None => Rc::from(LOOP_NAME),
                     },
+                    text: text.clone(),
+                    rust_line: *rust_line,
+                    py_line: *py_line,
+                }),
+                EventKind::ThreadPrint {
+                    thread,
+                    text,
+                    rust_line,
+                    py_line,
+                } => Some(PrintedLine {
+                    seq: event.seq,
+                    at_us: event.at_us,
+                    task: None,
+                    task_name: thread.clone(),
                     text: text.clone(),
                     rust_line: *rust_line,
                     py_line: *py_line,

@@ -17,6 +17,42 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
     );
     let names: Vec<String> = trace.task_names().map(str::to_string).collect();
     let what = match &event.kind {
+        EventKind::ThreadPrint { thread, text, .. } => {
+            if zh {
+                format!("{thread} 线程打印 “{text}”")
+            } else {
+                format!("{thread} thread prints \"{text}\"")
+            }
+        }
+        EventKind::IoStarted { io, kind, label } => {
+            let kind = kind.name();
+            if zh {
+                format!("开始 {kind} #{io}：{label}")
+            } else {
+                format!("starts {kind} #{io}: {label}")
+            }
+        }
+        EventKind::IoProgress { io, done, total } => match total {
+            Some(total) => format!("#{io}: {done} / {total} B"),
+            None => format!("#{io}: {done} B"),
+        },
+        EventKind::IoEnded { io, error: None } => {
+            if zh {
+                format!("#{io} 完成")
+            } else {
+                format!("#{io} done")
+            }
+        }
+        EventKind::IoEnded {
+            io,
+            error: Some(error),
+        } => {
+            if zh {
+                format!("#{io} 失败：{error}")
+            } else {
+                format!("#{io} failed: {error}")
+            }
+        }
         EventKind::RunStarted { .. } => {
             if zh {
                 "运行开始".into()

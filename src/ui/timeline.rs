@@ -172,6 +172,7 @@ pub fn describe(on: &WaitOn, names: &[String], lang: Lang) -> String {
         WaitOn::Lock => "lock".into(),
         WaitOn::Semaphore => "semaphore".into(),
         WaitOn::Event => "event".into(),
+        WaitOn::Io { io, kind } => format!("{} #{io}", kind.name()),
         WaitOn::Yield => {
             if zh {
                 "让出一轮".into()

@@ -14,7 +14,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -35,5 +35,8 @@ pub const LESSON: Lesson = Lesson {
     expected: &[line(0, "Task-1", "waiting for the future...")],
     cpython: Cpython::Runs,
     ends: Ends::OnlyWhenStopped,
-    entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
+    needs: Needs::Runtime,
+    order: Order::Exact,
+    knobs: &[],
+    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
 };

@@ -1,4 +1,8 @@
-//! Chapter 4: futures (and, to come, executors for blocking work).
+//! Chapter 4: futures, and executors for blocking work.
 
+pub mod blocking_loop;
+pub mod executor_sequential;
 pub mod future_pending;
 pub mod future_set_result;
+pub mod pool_callbacks;
+pub mod run_in_executor;

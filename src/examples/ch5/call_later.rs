@@ -19,7 +19,7 @@ pub fn setup() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -43,5 +43,8 @@ pub const LESSON: Lesson = Lesson {
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
+    needs: Needs::Runtime,
+    order: Order::Exact,
+    knobs: &[],
     entry: Entry::Forever(setup),
 };

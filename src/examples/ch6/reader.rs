@@ -36,7 +36,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -159,5 +159,8 @@ pub const LESSON: Lesson = Lesson {
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
-    entry: Entry::Run(|| -> LessonFuture { Box::pin(main()) }),
+    needs: Needs::Runtime,
+    order: Order::Exact,
+    knobs: &[],
+    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
 };

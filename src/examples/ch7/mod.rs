@@ -1,0 +1,8 @@
+//! Chapter 7: real I/O in the browser — fetch, the private file system, IndexedDB and a
+//! protocol server on message channels.
+
+pub mod command_server;
+pub mod downloads;
+pub mod gather_pages;
+pub mod indexeddb_kv;
+pub mod opfs_files;

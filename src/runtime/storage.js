@@ -1,0 +1,93 @@
+// The few browser storage calls the runtime makes, as promises. Rust awaits them as runtime
+// futures (src/runtime/storage.rs); everything else about a lesson's run stays in Rust.
+
+const DIRECTORY = "loopscope";
+
+async function directory() {
+  if (!navigator.storage || !navigator.storage.getDirectory) {
+    throw new Error("this browser has no Origin Private File System");
+  }
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(DIRECTORY, { create: true });
+}
+
+// Writes `text` at byte `position` of the file (creating it), keeping the rest; truncates
+// first when `truncate` is set. Returns the file's new size.
+export async function opfs_write(name, text, position, truncate) {
+  const dir = await directory();
+  const handle = await dir.getFileHandle(name, { create: true });
+  const stream = await handle.createWritable({ keepExistingData: !truncate });
+  try {
+    if (truncate) await stream.truncate(0);
+    await stream.write({ type: "write", position, data: text });
+  } finally {
+    await stream.close();
+  }
+  return (await handle.getFile()).size;
+}
+
+export async function opfs_read(name) {
+  const dir = await directory();
+  const handle = await dir.getFileHandle(name);
+  return (await handle.getFile()).text();
+}
+
+export async function opfs_remove(name) {
+  const dir = await directory();
+  try {
+    await dir.removeEntry(name);
+    return true;
+  } catch (e) {
+    if (e && e.name === "NotFoundError") return false;
+    throw e;
+  }
+}
+
+export async function opfs_list() {
+  const dir = await directory();
+  const names = [];
+  for await (const name of dir.keys()) names.push(name);
+  return names.sort();
+}
+
+function request(r) {
+  return new Promise((ok, fail) => {
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+}
+
+export function idb_open(name, store) {
+  if (!globalThis.indexedDB) return Promise.reject(new Error("this browser has no IndexedDB"));
+  return new Promise((ok, fail) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(store);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+    r.onblocked = () => fail(new Error("the database is open in another tab"));
+  });
+}
+
+function store(db, name, mode) {
+  return db.transaction(name, mode).objectStore(name);
+}
+
+export function idb_put(db, name, key, value) {
+  return request(store(db, name, "readwrite").put(value, key));
+}
+
+export function idb_get(db, name, key) {
+  return request(store(db, name, "readonly").get(key));
+}
+
+export function idb_delete(db, name, key) {
+  return request(store(db, name, "readwrite").delete(key));
+}
+
+export function idb_keys(db, name) {
+  return request(store(db, name, "readonly").getAllKeys());
+}
+
+export function idb_drop(name) {
+  return request(indexedDB.deleteDatabase(name));
+}

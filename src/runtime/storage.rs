@@ -1,0 +1,309 @@
+//! Browser storage as async I/O: the course's server-side lessons, mapped to real equivalents.
+//!
+//! - [`async_open`] is `aiofile.async_open`: a text file in the page's Origin Private File
+//!   System (OPFS), private to this site, written and read back with real async calls.
+//! - [`Kv`] is the `aioredis` key-value store: `set` / `get` / `delete` on an IndexedDB
+//!   object store.
+//!
+//! Every call is an [`IoOp`](super::io::IoOp) of kind storage: recorded in the Trace, counted
+//! while in flight, awaited as a runtime await point.
+
+use super::Error;
+
+/// Checks a file name for the lesson's folder: one plain name, not a path.
+pub fn check_file_name(name: &str) -> Result<&str, Error> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        Err(Error::raised("the file name is empty"))
+    } else if trimmed.contains(['/', '\\']) || trimmed == "." || trimmed == ".." {
+        Err(Error::raised(format!(
+            "a file name, not a path, please: {trimmed}"
+        )))
+    } else if trimmed.len() > 200 {
+        Err(Error::raised("the file name is longer than 200 bytes"))
+    } else {
+        Ok(trimmed)
+    }
+}
+
+/// The part of `text` from byte `position` on, up to and including the next newline (all of it
+/// if `line` is false); never splits a character.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn slice_from(text: &str, position: usize, line: bool) -> &str {
+    let mut start = position.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let rest = &text[start..];
+    if !line {
+        return rest;
+    }
+    match rest.find('\n') {
+        Some(end) => &rest[..=end],
+        None => rest,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{async_open, AsyncFile, Kv};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{async_open, AsyncFile, Kv};
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::rc::Rc;
+
+    use wasm_bindgen::prelude::*;
+
+    use super::super::io::{js, IoOp};
+    use super::super::trace::IoKind;
+    use super::{check_file_name, slice_from, Error};
+
+    #[wasm_bindgen(module = "/src/runtime/storage.js")]
+    extern "C" {
+        fn opfs_write(name: &str, text: &str, position: f64, truncate: bool) -> js_sys::Promise;
+        fn opfs_read(name: &str) -> js_sys::Promise;
+        fn opfs_remove(name: &str) -> js_sys::Promise;
+        fn idb_open(name: &str, store: &str) -> js_sys::Promise;
+        fn idb_put(db: &JsValue, store: &str, key: &str, value: &str) -> js_sys::Promise;
+        fn idb_get(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
+        fn idb_delete(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
+        fn idb_drop(name: &str) -> js_sys::Promise;
+    }
+
+    /// Runs one storage call as an I/O operation labelled `label`.
+    async fn call(
+        label: String,
+        promise: impl FnOnce() -> js_sys::Promise,
+    ) -> Result<JsValue, Error> {
+        let op = IoOp::begin(IoKind::Storage, label)?;
+        let result = op.wait(js::Promise::new(promise())).await;
+        match &result {
+            Err(Error::Cancelled) => {}
+            Err(error) => op.end(Some(error)),
+            Ok(_) => op.end(None),
+        }
+        result
+    }
+
+    /// An open text file in the Origin Private File System, with a read/write position.
+    pub struct AsyncFile {
+        name: Rc<str>,
+        position: usize,
+    }
+
+    /// `async_open(name, mode)`: opens (and with `"w"` / `"w+"` empties) a file of the
+    /// page's private file system, creating it if needed.
+    pub async fn async_open(name: &str, mode: &str) -> Result<AsyncFile, Error> {
+        let name = check_file_name(name)?;
+        let truncate = mode.starts_with('w');
+        if !matches!(mode, "r" | "r+" | "w" | "w+" | "a" | "a+") {
+            return Err(Error::raised(format!("ValueError: invalid mode: '{mode}'")));
+        }
+        let size = call(format!("open {name} ({mode})"), || {
+            opfs_write(name, "", 0.0, truncate)
+        })
+        .await?;
+        let size = size.as_f64().unwrap_or(0.0) as usize;
+        Ok(AsyncFile {
+            name: Rc::from(name),
+            position: if mode.starts_with('a') { size } else { 0 },
+        })
+    }
+
+    impl AsyncFile {
+        /// `await afp.write(text)`: writes at the position and moves past what it wrote.
+        pub async fn write(&mut self, text: &str) -> Result<(), Error> {
+            let (name, position) = (self.name.clone(), self.position);
+            call(format!("write {} bytes to {name}", text.len()), || {
+                opfs_write(&name, text, position as f64, false)
+            })
+            .await?;
+            self.position += text.len();
+            Ok(())
+        }
+
+        /// `afp.seek(position)`: moves the position (a byte offset).
+        pub fn seek(&mut self, position: usize) {
+            self.position = position;
+        }
+
+        /// `await afp.read()`: the rest of the file from the position.
+        pub async fn read(&mut self) -> Result<String, Error> {
+            self.read_part(false).await
+        }
+
+        /// `await afp.readline()`: the next line, with its newline (empty at the end).
+        pub async fn readline(&mut self) -> Result<String, Error> {
+            self.read_part(true).await
+        }
+
+        async fn read_part(&mut self, line: bool) -> Result<String, Error> {
+            let name = self.name.clone();
+            let text = call(format!("read {name}"), || opfs_read(&name)).await?;
+            let text = text.as_string().unwrap_or_default();
+            let part = slice_from(&text, self.position, line).to_string();
+            self.position = (self.position.min(text.len())) + part.len();
+            Ok(part)
+        }
+
+        /// Deletes the file (the lesson cleans up after itself).
+        pub async fn remove(self) -> Result<(), Error> {
+            let name = self.name.clone();
+            call(format!("remove {name}"), || opfs_remove(&name)).await?;
+            Ok(())
+        }
+    }
+
+    /// A key-value store on IndexedDB: the browser's twin of the course's Redis lesson.
+    pub struct Kv {
+        db: JsValue,
+        name: Rc<str>,
+    }
+
+    const STORE: &str = "kv";
+
+    impl Kv {
+        /// Opens (creating if needed) the database `name`: `aioredis.from_url(...)`.
+        pub async fn open(name: &str) -> Result<Kv, Error> {
+            let name = check_file_name(name)?;
+            let db = call(format!("open database {name}"), || idb_open(name, STORE)).await?;
+            Ok(Kv {
+                db,
+                name: Rc::from(name),
+            })
+        }
+
+        /// `await redis.set(key, value)`.
+        pub async fn set(&self, key: &str, value: &str) -> Result<(), Error> {
+            call(format!("SET {key}"), || {
+                idb_put(&self.db, STORE, key, value)
+            })
+            .await?;
+            Ok(())
+        }
+
+        /// `await redis.get(key)`: `None` for a key never set.
+        pub async fn get(&self, key: &str) -> Result<Option<String>, Error> {
+            let value = call(format!("GET {key}"), || idb_get(&self.db, STORE, key)).await?;
+            Ok(value.as_string())
+        }
+
+        /// `await redis.delete(key)`.
+        pub async fn delete(&self, key: &str) -> Result<(), Error> {
+            call(format!("DEL {key}"), || idb_delete(&self.db, STORE, key)).await?;
+            Ok(())
+        }
+
+        /// Closes the connection and deletes the whole database (the lesson leaves nothing
+        /// behind in the learner's browser).
+        pub async fn drop_database(self) -> Result<(), Error> {
+            let _ = js::call(&self.db, "close", &[]);
+            let name = self.name.clone();
+            call(format!("drop database {name}"), || idb_drop(&name)).await?;
+            Ok(())
+        }
+    }
+
+    impl Drop for Kv {
+        fn drop(&mut self) {
+            let _ = js::call(&self.db, "close", &[]);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::{check_file_name, Error};
+
+    fn no_browser<T>() -> Result<T, Error> {
+        Err(Error::raised("browser storage needs a browser"))
+    }
+
+    /// Natively there is no browser storage.
+    pub struct AsyncFile {
+        _private: (),
+    }
+
+    /// Checks the name, then fails: there is no browser.
+    pub async fn async_open(name: &str, _mode: &str) -> Result<AsyncFile, Error> {
+        check_file_name(name)?;
+        no_browser()
+    }
+
+    impl AsyncFile {
+        /// See the browser version.
+        pub async fn write(&mut self, _text: &str) -> Result<(), Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub fn seek(&mut self, _position: usize) {}
+        /// See the browser version.
+        pub async fn read(&mut self) -> Result<String, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn readline(&mut self) -> Result<String, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn remove(self) -> Result<(), Error> {
+            no_browser()
+        }
+    }
+
+    /// Natively there is no IndexedDB.
+    pub struct Kv {
+        _private: (),
+    }
+
+    impl Kv {
+        /// Checks the name, then fails: there is no browser.
+        pub async fn open(name: &str) -> Result<Kv, Error> {
+            check_file_name(name)?;
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn set(&self, _key: &str, _value: &str) -> Result<(), Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn get(&self, _key: &str) -> Result<Option<String>, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn delete(&self, _key: &str) -> Result<(), Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn drop_database(self) -> Result<(), Error> {
+            no_browser()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_file_name, slice_from};
+
+    #[test]
+    fn file_names_are_plain_names() {
+        assert_eq!(check_file_name(" test.txt "), Ok("test.txt"));
+        assert!(check_file_name("").is_err());
+        assert!(check_file_name("../etc/passwd").is_err());
+        assert!(check_file_name("a/b").is_err());
+        assert!(check_file_name("..").is_err());
+        assert!(check_file_name(&"x".repeat(201)).is_err());
+    }
+
+    #[test]
+    fn reads_start_at_the_position_and_lines_keep_their_newline() {
+        let text = "Hello worldHello from\nasync world";
+        assert_eq!(slice_from(text, 0, false), text);
+        assert_eq!(slice_from(text, 0, true), "Hello worldHello from\n");
+        assert_eq!(slice_from(text, 22, true), "async world");
+        assert_eq!(slice_from(text, 99, true), "");
+        assert_eq!(slice_from("é!", 1, false), "!");
+    }
+}
