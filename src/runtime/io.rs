@@ -50,16 +50,6 @@ impl IoOp {
         }
     }
 
-    /// Its id in the Trace.
-    pub(crate) fn id(&self) -> u64 {
-        self.id
-    }
-
-    /// The run it belongs to, if that run still exists.
-    pub(crate) fn run(&self) -> Option<Rc<RunInner>> {
-        self.run.upgrade()
-    }
-
     /// Records progress (bytes so far, and the total if known).
     pub(crate) fn progress(&self, done: u64, total: Option<u64>) {
         if let Some(run) = self.run.upgrade() {
@@ -217,17 +207,5 @@ pub(crate) mod js {
         function
             .apply(target, &args)
             .map_err(|e| Error::raised(message(&e)))
-    }
-
-    /// Calls a method that returns a promise, and awaits it.
-    pub(crate) async fn call_async(
-        target: &JsValue,
-        method: &str,
-        args: &[JsValue],
-    ) -> Result<JsValue, Error> {
-        let promise = call(target, method, args)?
-            .dyn_into::<js_sys::Promise>()
-            .map_err(|_| Error::raised(format!("{method}() did not return a promise")))?;
-        Promise::new(promise).await
     }
 }

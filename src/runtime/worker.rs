@@ -250,13 +250,14 @@ mod browser {
                 let mut inner = self.inner.borrow_mut();
                 inner.next_job += 1;
                 let id = inner.next_job;
+                let run = inner.run.clone();
                 inner.jobs.insert(
                     id,
                     Pending {
                         job,
                         future: future.clone(),
                         op: Some(op),
-                        run: inner.run.clone(),
+                        run,
                         waiting: false,
                     },
                 );

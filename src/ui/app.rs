@@ -4,15 +4,19 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::catalog::Catalog;
+use super::console::Console;
 use super::controls::Controls;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull};
 use super::i18n::{label, t, use_lang, Lang};
+use super::io::IoPanel;
+use super::knobs::Knobs;
 use super::output::OutputPanel;
 use super::replay::Replay;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
 use super::verdict::ExpectedPanel;
+use crate::examples::Settings;
 
 /// Where a URL fragment points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +48,11 @@ pub fn lesson_from_hash(hash: &str) -> Option<&str> {
     }
 }
 
+/// The knob part of a fragment: what follows `?` (empty if nothing does).
+pub fn query_of(hash: &str) -> &str {
+    hash.split_once('?').map_or("", |(_, query)| query)
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -59,19 +68,30 @@ pub fn App() -> impl IntoView {
     let embed = matches!(route(&hash), Some(Route::Embed(_)));
     let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
     provide_context(session);
-
-    // Back and Forward move between lessons; opening one writes its URL.
-    let listener = window_event_listener(ev::hashchange, move |_| {
-        if let Some(id) = lesson_from_hash(&current_hash()) {
-            session.open(id);
+    let open_from_hash = move |hash: &str| {
+        if let Some(id) = lesson_from_hash(hash) {
+            if let Some(lesson) = crate::examples::find(id) {
+                let (settings, _refused) = Settings::from_query(lesson, query_of(hash));
+                session.open_with(id, settings);
+            }
         }
-    });
+    };
+    open_from_hash(&hash);
+
+    // Back and Forward move between lessons and knob values; opening one writes its URL.
+    let listener = window_event_listener(ev::hashchange, move |_| open_from_hash(&current_hash()));
     Effect::new(move |_| {
         let id = session.lesson_id.get();
-        let wanted = if embed {
-            format!("#/embed/{id}")
+        let query = session.settings.with(|s| s.to_query(session.lesson()));
+        let query = if query.is_empty() {
+            query
         } else {
-            format!("#/lesson/{id}")
+            format!("?{query}")
+        };
+        let wanted = if embed {
+            format!("#/embed/{id}{query}")
+        } else {
+            format!("#/lesson/{id}{query}")
         };
         if current_hash() != wanted {
             if let Some(window) = web_sys::window() {
@@ -157,23 +177,26 @@ fn LessonView(
             <p class="note">{move || lang.get().pick(lesson().note)}</p>
             {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> }.into_any() }}
             <Controls />
+            <Knobs />
             <Replay />
             <div class="sources">
                 <SourceView
                     caption="Python"
                     testid="python"
-                    source=Signal::derive(move || lesson().python)
+                    source=Signal::derive(move || session.settings.with(|s| lesson().python_with(s)))
                     highlight=py_line
                 />
                 <SourceView
                     caption="Rust"
                     testid="rust"
-                    source=Signal::derive(move || lesson().rust_listing())
+                    source=Signal::derive(move || lesson().rust_listing().to_string())
                     highlight=rust_line
                 />
             </div>
             <OutputPanel />
+            <Console />
             <ExpectedPanel />
+            <IoPanel />
             <Timeline />
         </main>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase};
+use crate::examples::Needs;
 
 /// The run controls and the run's status line.
 #[component]
@@ -11,6 +12,7 @@ pub fn Controls() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     let running = move || session.phase.get() == Phase::Running;
+    let workers = move || session.lesson().needs == Needs::Workers;
     let status = move || {
         let l = lang.get();
         let ms = session.elapsed_ms.get();
@@ -51,7 +53,8 @@ pub fn Controls() -> impl IntoView {
                                     type="radio"
                                     name="clock"
                                     data-testid=testid
-                                    prop:checked=move || session.clock.get() == mode
+                                    disabled=move || mode == ClockMode::Instant && workers()
+                                    prop:checked=move || session.effective_clock() == mode
                                     on:change=move |_| session.clock.set(mode)
                                 />
                                 {label(text)}
@@ -60,11 +63,19 @@ pub fn Controls() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <Show when=workers>
+                <span class="clock-note" data-testid="clock-note">
+                    {label(t(
+                        "Workers block for real time: this lesson runs on the real clock.",
+                        "线程里的阻塞要花真实的时间：这一课只用真实时钟运行。",
+                    ))}
+                </span>
+            </Show>
             <label class="speed">
                 {label(t("Speed", "速度"))}
                 <select
                     data-testid="speed"
-                    disabled=move || session.clock.get() == ClockMode::Instant
+                    disabled=move || session.effective_clock() == ClockMode::Instant
                     on:change=move |ev| {
                         if let Ok(speed) = event_target_value(&ev).parse::<u32>() {
                             session.speed.set(speed.clamp(1, 10));

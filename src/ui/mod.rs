@@ -6,9 +6,12 @@
 
 mod app;
 mod catalog;
+mod console;
 mod controls;
 mod embed;
 pub mod i18n;
+pub mod io;
+mod knobs;
 
 pub mod output;
 mod replay;

@@ -11,8 +11,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::io::{io_rows, IoRow};
 use super::timeline::Lane;
-use crate::examples::{self, Lesson};
+use crate::examples::{self, Lesson, Needs, Settings};
 use crate::runtime::trace::PrintedLine;
 use crate::runtime::{Clock, Run, RunStatus};
 
@@ -106,6 +107,10 @@ pub struct Session {
     pub elapsed_ms: RwSignal<u64>,
     /// The current run's generation id (0 before the first run).
     pub generation: RwSignal<u64>,
+    /// The open lesson's knob values, used by the next run.
+    pub settings: RwSignal<Settings>,
+    /// The current run's outside work (downloads, worker jobs, storage calls, connections).
+    pub io: RwSignal<Vec<IoRow>>,
     key: u64,
     synced_events: StoredValue<usize>,
     frame_pending: StoredValue<bool>,
@@ -134,6 +139,8 @@ impl Session {
             hovered: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0),
             generation: RwSignal::new(0),
+            settings: RwSignal::new(Settings::defaults(lesson)),
+            io: RwSignal::new(Vec::new()),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             frame_pending: StoredValue::new(false),
@@ -148,9 +155,20 @@ impl Session {
 
     /// Opens another lesson: a run in progress is stopped and the output cleared.
     pub fn open(self, id: &str) {
+        if let Some(lesson) = examples::find(id) {
+            self.open_with(id, Settings::defaults(lesson));
+        }
+    }
+
+    /// Opens a lesson with these knob values (from a link). The same lesson with other
+    /// values keeps its output until the next run; another lesson starts afresh.
+    pub fn open_with(self, id: &str, settings: Settings) {
         let Some(lesson) = examples::find(id) else {
             return;
         };
+        if self.settings.get_untracked() != settings {
+            self.settings.set(settings);
+        }
         if lesson.id == self.lesson_id.get_untracked() {
             return;
         }
@@ -160,20 +178,36 @@ impl Session {
         self.lesson_id.set(lesson.id);
     }
 
+    /// Whether the knobs are at the lesson's own values (the expected output applies).
+    pub fn settings_are_defaults(self) -> bool {
+        self.settings
+            .with(|s| *s == Settings::defaults(self.lesson()))
+    }
+
+    /// The clock a run will really use: a lesson that needs workers runs on the real clock
+    /// even when instant is chosen, since blocking takes real time.
+    pub fn effective_clock(self) -> ClockMode {
+        match (self.lesson().needs, self.clock.get()) {
+            (Needs::Workers, _) => ClockMode::Real,
+            (_, mode) => mode,
+        }
+    }
+
     /// Runs the open lesson. Pressing Run during a run starts over: the old run is stopped
     /// first and nothing it printed is kept.
     pub fn run(self) {
         self.discard_run();
         self.clear();
         let lesson = self.lesson();
-        self.run_clock.set(Some(self.clock.get_untracked()));
-        let clock = match self.clock.get_untracked() {
+        let mode = untrack(|| self.effective_clock());
+        self.run_clock.set(Some(mode));
+        let clock = match mode {
             ClockMode::Instant => Clock::Virtual,
             ClockMode::Real => Clock::Real {
                 scale: 1.0 / f64::from(self.speed.get_untracked().max(1)),
             },
         };
-        let run = lesson.start(clock);
+        let run = lesson.start_with(clock, &self.settings.get_untracked());
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
         RUNS.with(|runs| runs.borrow_mut().insert(self.key, run));
@@ -203,6 +237,7 @@ impl Session {
     fn clear(self) {
         self.rows.set(Vec::new());
         self.lanes.set(Vec::new());
+        self.io.set(Vec::new());
         self.cursor.set(None);
         self.event_count.set(0);
         self.focused.set(None);
@@ -256,13 +291,23 @@ impl Session {
         let Some(from) = self.synced_events.try_get_value() else {
             return;
         };
-        let (new_rows, lanes, len, last_ms) = {
+        let (new_rows, lanes, io, len, last_ms) = {
             let trace = run.trace();
             let rows: Vec<Row> = trace.printed_since(from).map(Row::from).collect();
             let last_ms = trace.events().last().map_or(0, |e| e.at_ms());
-            (rows, super::timeline::lanes(&trace), trace.len(), last_ms)
+            let io = io_rows(&trace);
+            (
+                rows,
+                super::timeline::lanes(&trace),
+                io,
+                trace.len(),
+                last_ms,
+            )
         };
         self.lanes.set(lanes);
+        if self.io.with_untracked(|old| *old != io) {
+            self.io.set(io);
+        }
         self.synced_events.set_value(len);
         self.event_count.set(len);
         if !new_rows.is_empty() {

@@ -30,15 +30,14 @@ pub fn SourceView(
     testid: &'static str,
     /// The source text.
     #[prop(into)]
-    source: Signal<&'static str>,
+    source: Signal<String>,
     /// The 1-based line to highlight, if any.
     #[prop(into)]
     highlight: Signal<Option<u32>>,
 ) -> impl IntoView {
     let lines = move || {
-        source
-            .get()
-            .lines()
+        let text = source.get();
+        text.lines()
             .enumerate()
             .map(|(i, text)| {
                 let number = i as u32 + 1;

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, ClockMode, Phase, Row};
-use crate::examples::Expected;
+use crate::examples::order::{self, Seen};
+use crate::examples::{Expected, Order};
 
 /// The outcome of comparing a run with the lesson's expected output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,29 +30,32 @@ fn show(at_ms: Option<u64>, task: &str, text: &str) -> String {
     }
 }
 
-/// Compares line by line. Times count only when `exact_times` (the virtual clock); on the
-/// real clock they are real and vary by a few milliseconds.
-pub fn compare(expected: &[Expected], rows: &[Row], exact_times: bool) -> Verdict {
-    let count = expected.len().max(rows.len());
-    for line in 0..count {
-        let want = expected.get(line);
-        let got = rows.get(line);
-        let same = match (want, got) {
-            (Some(w), Some(g)) => {
-                w.text == g.text && w.task == g.task && (!exact_times || w.at_ms == g.at_ms)
-            }
-            _ => false,
-        };
-        if !same {
+/// Compares with the lesson's rule for order ([`Order`]). Times count only when
+/// `exact_times` (the virtual clock); on the real clock they are real and vary.
+pub fn compare(expected: &[Expected], rows: &[Row], order: Order, exact_times: bool) -> Verdict {
+    let seen: Vec<Seen> = rows
+        .iter()
+        .map(|r| Seen {
+            at_ms: r.at_ms,
+            task: r.task.clone(),
+            text: r.text.clone(),
+        })
+        .collect();
+    match order::compare(expected, &seen, order, exact_times.then_some(0)) {
+        Ok(()) => Verdict::Matches,
+        Err(mismatch) => {
             let time = |ms: u64| exact_times.then_some(ms);
-            return Verdict::Differs {
-                line,
-                expected: want.map(|w| show(time(w.at_ms), w.task, w.text)),
-                actual: got.map(|g| show(time(g.at_ms), &g.task, &g.text)),
-            };
+            Verdict::Differs {
+                line: mismatch.line,
+                expected: mismatch
+                    .expected
+                    .map(|w| show(time(w.at_ms), w.task, w.text)),
+                actual: mismatch
+                    .actual
+                    .map(|g| show(time(g.at_ms), &g.task, &g.text)),
+            }
         }
     }
-    Verdict::Matches
 }
 
 fn describe(verdict: &Verdict, exact_times: bool, lang: Lang) -> String {
@@ -103,10 +107,13 @@ pub fn ExpectedPanel() -> impl IntoView {
             return None;
         }
         let lesson = session.lesson();
+        if !session.settings_are_defaults() {
+            return Some((None, exact()));
+        }
         let verdict = session
             .rows
-            .with(|rows| compare(lesson.expected, rows, exact()));
-        Some((verdict, exact()))
+            .with(|rows| compare(lesson.expected, rows, lesson.order, exact()));
+        Some((Some(verdict), exact()))
     };
     let expected_rows = move || {
         session
@@ -129,6 +136,17 @@ pub fn ExpectedPanel() -> impl IntoView {
             {move || {
                 verdict()
                     .map(|(v, exact)| {
+                        let Some(v) = v else {
+                            return view! {
+                                <span class="verdict" data-testid="verdict" data-matches="n/a">
+                                    {move || lang.get().pick(t(
+                                        "Your values differ from the lesson's, so its expected output does not apply.",
+                                        "参数已修改，课程的预期输出不再适用。",
+                                    ))}
+                                </span>
+                            }
+                            .into_any();
+                        };
                         let ok = v == Verdict::Matches;
                         view! {
                             <span
@@ -141,6 +159,7 @@ pub fn ExpectedPanel() -> impl IntoView {
                                 {describe(&v, exact, lang.get())}
                             </span>
                         }
+                        .into_any()
                     })
             }}
             <details class="expected" data-testid="expected">
@@ -172,11 +191,17 @@ mod tests {
     #[test]
     fn same_lines_match_and_times_count_only_on_the_virtual_clock() {
         let rows = [row(0, "Task-2", "1"), row(2000, "Task-2", "2")];
-        assert_eq!(compare(EXPECTED, &rows, true), Verdict::Matches);
-        let late = [row(0, "Task-2", "1"), row(2004, "Task-2", "2")];
-        assert_eq!(compare(EXPECTED, &late, false), Verdict::Matches);
         assert_eq!(
-            compare(EXPECTED, &late, true),
+            compare(EXPECTED, &rows, Order::Exact, true),
+            Verdict::Matches
+        );
+        let late = [row(0, "Task-2", "1"), row(2004, "Task-2", "2")];
+        assert_eq!(
+            compare(EXPECTED, &late, Order::Exact, false),
+            Verdict::Matches
+        );
+        assert_eq!(
+            compare(EXPECTED, &late, Order::Exact, true),
             Verdict::Differs {
                 line: 1,
                 expected: Some("+2000 ms Task-2 2".into()),
@@ -189,12 +214,12 @@ mod tests {
     fn the_first_wrong_missing_or_extra_line_is_reported() {
         let swapped = [row(0, "Task-2", "2"), row(2000, "Task-2", "1")];
         assert!(matches!(
-            compare(EXPECTED, &swapped, true),
+            compare(EXPECTED, &swapped, Order::Exact, true),
             Verdict::Differs { line: 0, .. }
         ));
         let short = [row(0, "Task-2", "1")];
         assert_eq!(
-            compare(EXPECTED, &short, false),
+            compare(EXPECTED, &short, Order::Exact, false),
             Verdict::Differs {
                 line: 1,
                 expected: Some("Task-2 2".into()),
@@ -207,7 +232,7 @@ mod tests {
             row(2000, "Task-1", "x"),
         ];
         assert!(matches!(
-            compare(EXPECTED, &long, true),
+            compare(EXPECTED, &long, Order::Exact, true),
             Verdict::Differs {
                 line: 2,
                 expected: None,

@@ -1,0 +1,414 @@
+//! Real outside work in headless Chromium: downloads over real HTTP (the fixture server of
+//! `tests/fixtures/server.py`, started by `scripts/test`), the private file system, IndexedDB,
+//! a server on message channels, and Web Workers proving that their jobs run in parallel.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use loopscope::examples::order::{compare, Seen};
+use loopscope::examples::{self, KnobValue, Settings};
+use loopscope::runtime::channel::{Console, Reply};
+use loopscope::runtime::{fetch, live_runs, Clock, Error, IoKind, Run, RunStatus};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Where the fixture server listens.
+const BASE: &str = match option_env!("LOOPSCOPE_FIXTURES") {
+    Some(base) => base,
+    None => "http://127.0.0.1:8765/",
+};
+
+/// The lesson's own URLs, pointed at the fixture server.
+fn fixture_urls(lesson: &examples::Lesson) -> Settings {
+    let mut settings = Settings::defaults(lesson);
+    let urls: Vec<String> = settings
+        .urls("urls")
+        .iter()
+        .map(|u| format!("{BASE}{u}"))
+        .collect();
+    settings.set("urls", KnobValue::Urls(urls));
+    settings
+}
+
+/// The run's printed lines with the fixture server's address taken out of the texts, so they
+/// read as with the lesson's own relative URLs.
+fn seen_without_base(run: &Run) -> Vec<Seen> {
+    common::seen(&run.trace().printed())
+        .into_iter()
+        .map(|mut s| {
+            s.text = s.text.replace(BASE, "");
+            s
+        })
+        .collect()
+}
+
+fn assert_matches(id: &str, run: &Run, tolerance_ms: u64) {
+    let lesson = examples::find(id).unwrap();
+    let seen = seen_without_base(run);
+    if let Err(m) = compare(lesson.expected, &seen, lesson.order, Some(tolerance_ms)) {
+        panic!(
+            "{id}: line {} differs: expected {:?}, got {:?}\n{seen:#?}",
+            m.line, m.expected, m.actual
+        );
+    }
+    common::assert_source_lines(lesson, &run.trace().printed());
+}
+
+#[wasm_bindgen_test]
+async fn downloads_match_exactly_on_the_virtual_clock() {
+    let lesson = examples::find("downloads").unwrap();
+    let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("downloads", &run, 0);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+    // Progress was recorded chunk by chunk, ending at each file's size.
+    let progress: Vec<u64> = run
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            loopscope::runtime::EventKind::IoProgress { done, total, .. } => {
+                assert_eq!(total.map(|t| done <= t), Some(true));
+                Some(done)
+            }
+            _ => None,
+        })
+        .collect();
+    for size in [104_600, 51_240, 160_105] {
+        assert_eq!(progress.iter().filter(|d| **d == size).count(), 2, "{size}");
+    }
+}
+
+/// Real clock at real speed: each localhost fetch adds a few ms, and the printed totals are
+/// rounded to 100 ms, so they read as on the virtual clock.
+#[wasm_bindgen_test]
+async fn downloads_keep_time_on_the_real_clock() {
+    let lesson = examples::find("downloads").unwrap();
+    let run = lesson.start_with(Clock::Real { scale: 1.0 }, &fixture_urls(lesson));
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("downloads", &run, 250);
+}
+
+#[wasm_bindgen_test]
+async fn gather_returns_pages_in_the_order_asked() {
+    let lesson = examples::find("gather-pages").unwrap();
+    let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("gather-pages", &run, 0);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
+
+/// Every way a download can fail, each with its own message, none stopping the others.
+#[wasm_bindgen_test]
+async fn failing_urls_fail_one_by_one_with_clear_messages() {
+    let outcomes: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+    let sink = outcomes.clone();
+    let cases = vec![
+        format!("{BASE}samples/missing.png"),
+        format!("{BASE}status/500"),
+        "http://127.0.0.1:9/unreachable.png".to_string(),
+        format!("{BASE}no-cors/samples/lantern.png"),
+        "javascript:alert(1)".to_string(),
+        "".to_string(),
+        "data:text/plain,hi".to_string(),
+        format!("{BASE}samples/lantern.png"),
+    ];
+    let run = Run::start(Clock::Virtual, move || async move {
+        for url in cases {
+            let result = match fetch(&url).await {
+                Ok(response) => match response.error_for_status() {
+                    Ok(response) => response.read().await.map(|b| format!("{} bytes", b.len())),
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            let text = match result {
+                Ok(text) => text,
+                Err(Error::Cancelled) => return Err(Error::Cancelled),
+                Err(e) => e.to_string(),
+            };
+            sink.borrow_mut().push((url, text));
+        }
+        Ok(())
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let outcomes = outcomes.borrow();
+    let said = |i: usize| outcomes[i].1.as_str();
+    assert_eq!(
+        said(0),
+        format!("HTTP 404 Not Found: {BASE}samples/missing.png")
+    );
+    assert_eq!(
+        said(1),
+        format!("HTTP 500 Internal Server Error: {BASE}status/500")
+    );
+    assert!(
+        said(2).starts_with("network error or CORS refusal"),
+        "{}",
+        said(2)
+    );
+    assert!(
+        said(3).starts_with("network error or CORS refusal"),
+        "{}",
+        said(3)
+    );
+    assert!(said(4).contains("only http and https"), "{}", said(4));
+    assert!(said(5).contains("empty URL"), "{}", said(5));
+    assert!(said(6).contains("only http and https"), "{}", said(6));
+    assert_eq!(said(7), "51240 bytes");
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
+
+#[wasm_bindgen_test]
+async fn stop_aborts_downloads_in_flight() {
+    let lesson = examples::find("downloads").unwrap();
+    let mut settings = fixture_urls(lesson);
+    settings.set("speed", KnobValue::Int(10)); // 10 KB/s: seconds per file
+    let run = lesson.start_with(Clock::Real { scale: 1.0 }, &settings);
+    common::dom::wait_until("a download in flight", 5_000, || {
+        run.live_io(IoKind::Fetch) > 0
+    })
+    .await;
+    assert!(run.stop());
+    assert_eq!(run.status(), RunStatus::Stopped);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+    let cancelled = run
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| matches!(&e.kind, loopscope::runtime::EventKind::IoEnded { error: Some(e), .. } if &**e == "cancelled"))
+        .count();
+    assert_eq!(cancelled, 1);
+    let printed = common::printed_texts(&run).len();
+    common::dom::sleep_ms(100).await;
+    assert_eq!(
+        common::printed_texts(&run).len(),
+        printed,
+        "nothing after Stop"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
+    for clock in [Clock::Virtual, Clock::Real { scale: 1.0 }] {
+        let run = examples::find("opfs-files").unwrap().start(clock);
+        assert_eq!(
+            run.finished().await,
+            RunStatus::Finished(Ok(())),
+            "{clock:?}"
+        );
+        assert_matches(
+            "opfs-files",
+            &run,
+            if clock == Clock::Virtual { 0 } else { 200 },
+        );
+        assert_eq!(common::live_counters(&run), [0; 7]);
+        let storage_calls = run
+            .trace()
+            .events()
+            .iter()
+            .filter(|e| {
+                matches!(
+                    &e.kind,
+                    loopscope::runtime::EventKind::IoEnded { error: None, .. }
+                )
+            })
+            .count();
+        assert_eq!(storage_calls, 9, "open, 3 writes, 4 reads, remove");
+    }
+    // Removed: opening for reading finds an empty new file, not the lesson's text.
+    let run = Run::start(Clock::Virtual, || async {
+        let mut file = loopscope::runtime::storage::async_open("test.txt", "r").await?;
+        let text = file.read().await?;
+        file.remove().await?;
+        if text.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::raised(text))
+        }
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+}
+
+#[wasm_bindgen_test]
+async fn the_key_value_store_sets_gets_deletes_and_drops_its_database() {
+    let run = examples::find("indexeddb-kv")
+        .unwrap()
+        .start(Clock::Virtual);
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("indexeddb-kv", &run, 0);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
+
+#[wasm_bindgen_test]
+async fn bad_storage_names_and_modes_are_refused_with_a_message() {
+    let run = Run::start(Clock::Virtual, || async {
+        for (name, mode) in [("../x", "w"), ("", "w"), ("ok.txt", "rb+x")] {
+            match loopscope::runtime::storage::async_open(name, mode).await {
+                Ok(_) => return Err(Error::raised(format!("{name:?} {mode:?} was accepted"))),
+                Err(e) => assert!(!e.to_string().is_empty()),
+            }
+        }
+        Ok(())
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+}
+
+#[wasm_bindgen_test]
+async fn the_command_server_answers_the_script_then_the_console_until_shutdown() {
+    let lesson = examples::find("command-server").unwrap();
+    let run = lesson.start(Clock::Virtual);
+    common::dom::wait_until("the scripted client to finish", 5_000, || {
+        common::printed_texts(&run).last().map(String::as_str) == Some("Connection closed")
+    })
+    .await;
+    assert_matches("command-server", &run, 0);
+    assert_eq!(run.status(), RunStatus::Running, "it keeps serving");
+    let replies: Rc<RefCell<Vec<Reply>>> = Rc::default();
+    let sink = replies.clone();
+    let console = Console::connect("command-server", move |r| sink.borrow_mut().push(r)).unwrap();
+    for line in ["add 2", "multiply x", "<b>bold</b>", "multiply 21"] {
+        console.send(line).unwrap();
+        let want = replies.borrow().len() + 1;
+        common::dom::wait_until("an answer", 2_000, || replies.borrow().len() == want).await;
+    }
+    assert!(console.send(&"x".repeat(1001)).is_err());
+    console.send("shutdown").unwrap();
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    common::dom::wait_until("the close", 2_000, || {
+        replies.borrow().last() == Some(&Reply::Closed)
+    })
+    .await;
+    let replies = replies.borrow();
+    assert_eq!(
+        *replies,
+        vec![
+            Reply::Data("Current total: 2".into()),
+            Reply::Data("Invalid multiply command. Usage: multiply <number>".into()),
+            Reply::Data("Unknown command. Available commands: add <number>, multiply <number>, reset, shutdown".into()),
+            Reply::Data("Current total after multiplication: 42".into()),
+            Reply::Closed,
+        ]
+    );
+    let texts = common::printed_texts(&run);
+    let tail: Vec<&str> = texts
+        .iter()
+        .rev()
+        .take(3)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            "Connection from console-2",
+            "Shutting down the server...",
+            "Connection closed"
+        ]
+    );
+    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert!(
+        Console::connect("command-server", |_| {}).is_err(),
+        "the server is gone"
+    );
+}
+
+/// Real speed: starting a Web Worker takes tens of milliseconds of wall time, which a faster
+/// clock would multiply into lesson time.
+const WORKER_SCALE: f64 = 1.0;
+/// Worker start-up and message hops on a loaded 2-core machine, in ms.
+const WORKER_TOLERANCE_MS: u64 = 300;
+
+#[wasm_bindgen_test]
+async fn ten_jobs_on_five_workers_take_two_job_lengths_and_the_ticker_stays_on_time() {
+    let run = examples::find("run-in-executor")
+        .unwrap()
+        .start(Clock::Real {
+            scale: WORKER_SCALE,
+        });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("run-in-executor", &run, WORKER_TOLERANCE_MS);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
+
+#[wasm_bindgen_test]
+async fn n_jobs_on_n_workers_take_about_one_job() {
+    let lesson = examples::find("run-in-executor").unwrap();
+    for n in [2, 8] {
+        let (settings, errors) = Settings::from_query(lesson, &format!("workers={n}&jobs={n}"));
+        assert!(errors.is_empty());
+        let run = lesson.start_with(
+            Clock::Real {
+                scale: WORKER_SCALE,
+            },
+            &settings,
+        );
+        assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+        // Every job ends about one job length (1000 lesson ms) after the start: in parallel.
+        let done: Vec<u64> = run
+            .trace()
+            .printed()
+            .iter()
+            .filter(|l| l.text.starts_with("done "))
+            .map(|l| l.at_ms())
+            .collect();
+        assert_eq!(done.len(), n);
+        for at in done {
+            assert!(
+                at.abs_diff(1000) <= WORKER_TOLERANCE_MS,
+                "{n} jobs: one ended at {at} ms"
+            );
+        }
+        let workers: std::collections::BTreeSet<String> = run
+            .trace()
+            .printed()
+            .iter()
+            .filter(|l| l.task.is_none())
+            .map(|l| l.task_name.to_string())
+            .collect();
+        assert_eq!(workers.len(), n, "{workers:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn pool_callbacks_arrive_after_one_job_length() {
+    let run = examples::find("pool-callbacks")
+        .unwrap()
+        .start(Clock::Real {
+            scale: WORKER_SCALE,
+        });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_matches("pool-callbacks", &run, WORKER_TOLERANCE_MS);
+}
+
+#[wasm_bindgen_test]
+async fn blocking_the_loop_really_delays_the_timers() {
+    for id in ["executor-sequential", "blocking-loop"] {
+        let run = examples::find(id)
+            .unwrap()
+            .start(Clock::Real { scale: 0.1 });
+        assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+        assert_matches(id, &run, 200);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn stop_terminates_workers_mid_job() {
+    let run = examples::find("run-in-executor")
+        .unwrap()
+        .start(Clock::Real { scale: 1.0 });
+    common::dom::wait_until("jobs on workers", 5_000, || run.live_io(IoKind::Worker) > 0).await;
+    assert!(run.stop());
+    assert_eq!(common::live_counters(&run), [0; 7]);
+    let printed = common::printed_texts(&run).len();
+    common::dom::sleep_ms(1_200).await;
+    assert_eq!(
+        common::printed_texts(&run).len(),
+        printed,
+        "no worker prints after Stop"
+    );
+    assert_eq!(live_runs(), 0);
+}
