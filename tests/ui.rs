@@ -445,3 +445,215 @@ async fn the_timeline_draws_at_most_sixty_lanes_and_says_how_many_more() {
     );
     drop(handle);
 }
+
+fn python_line(root: &HtmlElement, number: u32) -> String {
+    root.query_selector(&format!(
+        "[data-testid=python] [data-line=\"{number}\"] code"
+    ))
+    .unwrap()
+    .and_then(|e| e.text_content())
+    .unwrap_or_default()
+}
+
+fn current_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing_and_url() {
+    let (root, handle) = mount_app();
+    click(&root, "lesson-executor-sequential");
+    leptos::task::tick().await;
+    assert_eq!(
+        python_line(&root, 4).trim_end(),
+        "JOBS = 10                              # 10 个阻塞的 1 秒任务"
+    );
+    for (bad, why) in [
+        ("abc", "is not a whole number"),
+        ("NaN", "is not a whole number"),
+        ("2.5", "is not a whole number"),
+        ("0", "must be at least 1"),
+        ("-4", "must be at least 1"),
+        ("100000000000000000000", "is not a whole number"),
+        ("21", "must be at most 20"),
+    ] {
+        common::dom::type_into(&root, "knob-jobs", bad);
+        leptos::task::tick().await;
+        let said = common::dom::text_of(&root, "knob-error-jobs");
+        assert!(said.contains(why), "{bad:?}: {said:?}");
+        assert!(
+            python_line(&root, 4).starts_with("JOBS = 10"),
+            "the last valid value stays"
+        );
+    }
+    common::dom::type_into(&root, "knob-jobs", " 3 ");
+    leptos::task::tick().await;
+    assert_eq!(common::dom::text_of(&root, "knob-error-jobs"), "");
+    let line = python_line(&root, 4);
+    assert!(
+        line.starts_with("JOBS = 3 ") && line.ends_with("# 10 个阻塞的 1 秒任务"),
+        "{line}"
+    );
+    wait_until("the URL to carry the value", 1000, || {
+        current_hash() == "#/lesson/executor-sequential?jobs=3"
+    })
+    .await;
+
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("seven rows", 3000, || output_rows(&root).len() == 7).await;
+    assert_eq!(
+        rows_as_strings(&root).last().map(String::as_str),
+        Some("+3000 ms Task-1 3 jobs took about 3 s")
+    );
+    wait_until("the verdict", 1000, || has_testid(&root, "verdict")).await;
+    assert_eq!(
+        by_testid(&root, "verdict")
+            .get_attribute("data-matches")
+            .as_deref(),
+        Some("n/a")
+    );
+
+    click(&root, "knobs-reset");
+    leptos::task::tick().await;
+    assert!(python_line(&root, 4).starts_with("JOBS = 10"));
+    wait_until("the URL to drop the value", 1000, || {
+        current_hash() == "#/lesson/executor-sequential"
+    })
+    .await;
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_a_lesson_with_its_knobs_and_back_returns_to_the_previous_values() {
+    let window = web_sys::window().unwrap();
+    window
+        .location()
+        .set_hash("#/lesson/run-in-executor?workers=2&jobs=4")
+        .unwrap();
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(
+        by_testid(&root, "lesson")
+            .get_attribute("data-lesson")
+            .as_deref(),
+        Some("run-in-executor")
+    );
+    let value = |id: &str| {
+        by_testid(&root, id)
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    assert_eq!(value("knob-workers"), "2");
+    assert_eq!(value("knob-jobs"), "4");
+    assert!(python_line(&root, 5).starts_with("MAX_WORKERS = 2"));
+    // The worker lesson runs on the real clock only, and says so.
+    assert!(has_testid(&root, "clock-note"));
+    assert!(by_testid(&root, "clock-instant")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .disabled());
+
+    common::dom::type_into(&root, "knob-jobs", "6");
+    wait_until("the new URL", 1000, || {
+        current_hash() == "#/lesson/run-in-executor?workers=2&jobs=6"
+    })
+    .await;
+    window.history().unwrap().back().unwrap();
+    wait_until("Back to restore jobs=4", 2000, || value("knob-jobs") == "4").await;
+    assert!(python_line(&root, 6).starts_with("JOBS = 4"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_console_talks_to_the_running_server_and_shutdown_ends_the_run() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "command-server", "clock-instant").await;
+    wait_until("the scripted client", 3000, || {
+        rows_as_strings(&root)
+            .last()
+            .is_some_and(|r| r.ends_with("Connection closed"))
+    })
+    .await;
+    for (line, answer) in [
+        ("add 7", "< Current total: 7"),
+        (
+            "multiply <i>2</i>",
+            "< Invalid multiply command. Usage: multiply <number>",
+        ),
+    ] {
+        common::dom::type_into(&root, "console-input", line);
+        click(&root, "console-send");
+        wait_until(answer, 2000, || {
+            common::dom::text_of(&root, "console-log").contains(answer)
+        })
+        .await;
+    }
+    // Markup typed or answered stays text.
+    assert!(all(&root, "[data-testid=console-log] i").is_empty());
+    common::dom::type_into(&root, "console-input", "shutdown");
+    click(&root, "console-send");
+    wait_until("the run to finish", 2000, || {
+        common::dom::text_of(&root, "status").starts_with("Finished")
+    })
+    .await;
+    assert!(rows_as_strings(&root)
+        .iter()
+        .any(|r| r.ends_with("Shutting down the server...")));
+    assert_eq!(live_runs(), 0);
+    // With the server gone, the console says so instead of failing.
+    common::dom::type_into(&root, "console-input", "add 1");
+    click(&root, "console-send");
+    wait_until("a note", 1000, || {
+        common::dom::text_of(&root, "console-log").contains("not running")
+    })
+    .await;
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn downloads_show_a_progress_row_per_file_with_its_error() {
+    let base = option_env!("LOOPSCOPE_FIXTURES").unwrap_or("http://127.0.0.1:8765/");
+    let (root, handle) = mount_app();
+    click(&root, "lesson-downloads");
+    leptos::task::tick().await;
+    let urls = format!("{base}samples/lantern.png\n{base}samples/missing.png\njavascript:alert(1)");
+    common::dom::type_into(&root, "knob-urls", &urls);
+    leptos::task::tick().await;
+    assert!(
+        common::dom::text_of(&root, "knob-error-urls").contains("line 3"),
+        "javascript: is refused"
+    );
+    let urls = format!("{base}samples/lantern.png\n{base}samples/missing.png");
+    common::dom::type_into(&root, "knob-urls", &urls);
+    leptos::task::tick().await;
+    assert_eq!(common::dom::text_of(&root, "knob-error-urls"), "");
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the run to finish", 5000, || {
+        common::dom::text_of(&root, "status").starts_with("Finished")
+    })
+    .await;
+    wait_until("four I/O rows", 1000, || {
+        all(&root, "[data-testid=io-row]").len() == 4
+    })
+    .await;
+    let states: Vec<String> = all(&root, "[data-testid=io-row]")
+        .iter()
+        .map(|r| r.get_attribute("data-state").unwrap_or_default())
+        .collect();
+    assert_eq!(states, ["done", "failed", "done", "failed"]);
+    let errors = all(&root, "[data-testid=io-error]");
+    assert!(errors[0]
+        .text_content()
+        .unwrap_or_default()
+        .contains("HTTP 404 Not Found"));
+    assert_eq!(
+        rows_as_strings(&root).last().map(String::as_str),
+        Some("+512 ms Task-1 concurrent: about 300 ms")
+    );
+    drop(handle);
+}

@@ -74,6 +74,10 @@ impl KnobError {
     /// The message shown under the knob.
     pub fn message(&self, zh: bool) -> String {
         match (self, zh) {
+            (KnobError::NotANumber(text), false) if text.is_empty() => {
+                "enter a whole number".into()
+            }
+            (KnobError::NotANumber(text), true) if text.is_empty() => "请输入一个整数".into(),
             (KnobError::NotANumber(text), false) => {
                 format!("“{text}” is not a whole number")
             }
@@ -297,15 +301,19 @@ pub fn substitute(python: &str, knobs: &[Knob], settings: &Settings) -> String {
         let rest = &line[knob.python.len() + 3..];
         match value {
             KnobValue::Int(n) => {
-                // Keep a trailing comment: `JOBS = 10   # ...`.
-                let comment = rest.find('#').map_or("", |i| &rest[i..]);
-                let newline = if line.ends_with('\n') { "\n" } else { "" };
-                if comment.is_empty() {
-                    out.push_str(&format!("{} = {n}{newline}", knob.python));
+                // Keep a trailing comment where it was: `JOBS = 10      # ...`.
+                let body = line.trim_end_matches('\n');
+                let newline = &line[body.len()..];
+                let rest = &body[knob.python.len() + 3..];
+                let (old, comment) = rest.split_at(rest.find('#').unwrap_or(rest.len()));
+                let value = n.to_string();
+                let value = if comment.is_empty() {
+                    value
                 } else {
-                    out.push_str(&format!("{} = {n}  {}", knob.python, comment.trim_end()));
-                    out.push_str(newline);
-                }
+                    let width = old.len().max(value.len() + 2);
+                    format!("{value:<width$}")
+                };
+                out.push_str(&format!("{} = {value}{comment}{newline}", knob.python));
             }
             KnobValue::Urls(urls) => {
                 out.push_str(&format!("{} = [\n", knob.python));
@@ -415,6 +423,13 @@ mod tests {
 
     #[test]
     fn the_python_listing_shows_the_values_in_use() {
+        let lesson = crate::examples::find("executor-sequential").expect("lesson");
+        let defaults = Settings::defaults(lesson);
+        assert_eq!(
+            lesson.python_with(&defaults),
+            lesson.python,
+            "defaults change nothing"
+        );
         let python =
             "JOBS = 10  # how many\nURLS = [\n    \"a.png\",\n    \"b.png\",\n]\nprint(JOBS)\n";
         let mut settings = Settings {
@@ -425,7 +440,7 @@ mod tests {
         let out = substitute(python, &[JOBS, URLS], &settings);
         assert_eq!(
             out,
-            "JOBS = 3  # how many\nURLS = [\n    \"c.png\",\n]\nprint(JOBS)\n"
+            "JOBS = 3   # how many\nURLS = [\n    \"c.png\",\n]\nprint(JOBS)\n"
         );
     }
 }

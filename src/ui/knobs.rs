@@ -66,13 +66,15 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     };
     let field = match knob.kind {
         KnobKind::Int { min, max, .. } => view! {
+            // A text field, not type=number: the browser would turn "abc" or "1e3" into an
+            // empty value, and the learner deserves to hear what was wrong with what they typed.
             <input
-                type="number"
+                type="text"
                 id=input_id.clone()
                 data-testid=format!("knob-{}", knob.id)
-                min=min.to_string()
-                max=max.to_string()
-                step="1"
+                data-min=min.to_string()
+                data-max=max.to_string()
+                size="8"
                 inputmode="numeric"
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=error_id.clone()

@@ -71,7 +71,7 @@ pub fn OutputPanel() -> impl IntoView {
             view_px.set(element.client_height().max(ROW_PX));
             if following.get_value() {
                 request_animation_frame(move || {
-                    if let Some(list) = list.get_untracked() {
+                    if let Some(list) = list.try_get_untracked().flatten() {
                         list.set_scroll_top(list.scroll_height());
                     }
                 });

@@ -213,6 +213,30 @@ pub mod dom {
         element.dispatch_event(&event).unwrap();
     }
 
+    /// Types `text` into the input or textarea with this `data-testid`, as a learner does: the
+    /// value changes, then `input` and `change` events bubble up from it.
+    pub fn type_into(root: &Element, id: &str, text: &str) {
+        let element = by_testid(root, id);
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(text);
+        } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(text);
+        } else {
+            panic!("{id} is not a text field");
+        }
+        for kind in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+            element.dispatch_event(&event).unwrap();
+        }
+    }
+
+    /// The text of the element with this `data-testid`.
+    pub fn text_of(root: &Element, id: &str) -> String {
+        by_testid(root, id).text_content().unwrap_or_default()
+    }
+
     /// The output panel as (time, task, text) strings.
     pub fn output_rows(root: &Element) -> Vec<(String, String, String)> {
         all(root, "[data-testid=output-row]")
