@@ -79,3 +79,120 @@ fn browser_lessons_fail_natively_with_a_clear_message() {
         assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
     }
 }
+
+#[test]
+fn every_knob_points_at_its_value_in_the_python_listing() {
+    let mut knobs = 0;
+    for lesson in examples::all() {
+        for knob in lesson.knobs {
+            knobs += 1;
+            let default = knob.format(&knob.default_value());
+            for spot in knob.spots {
+                let line = lesson
+                    .python
+                    .lines()
+                    .nth(spot.line as usize - 1)
+                    .unwrap_or("");
+                let shown = format!("{}{}", spot.after, spot.literal);
+                assert!(
+                    line.contains(&shown),
+                    "{}: {} not on line {}: {line:?}",
+                    lesson.id,
+                    shown,
+                    spot.line
+                );
+                assert_eq!(spot.literal, default, "{}: {}", lesson.id, knob.id);
+            }
+            if !knob.python.is_empty() {
+                let constant = format!("{} = ", knob.python);
+                assert!(
+                    lesson.python.lines().any(|l| l.starts_with(&constant)),
+                    "{}: {constant}",
+                    lesson.id
+                );
+            }
+            assert!(
+                !knob.spots.is_empty() || !knob.python.is_empty(),
+                "{}: {} is shown nowhere",
+                lesson.id,
+                knob.id
+            );
+        }
+        // At the lesson's own values, the listing is exactly the file.
+        assert_eq!(
+            lesson.python_with(&examples::Settings::defaults(lesson)),
+            lesson.python,
+            "{}",
+            lesson.id
+        );
+    }
+    assert!(knobs >= 20, "{knobs} knobs");
+}
+
+/// Runs a lesson natively with knob values from a query and returns (ms, text) lines.
+fn run_with(id: &str, query: &str) -> Vec<(u64, String)> {
+    let lesson = examples::find(id).unwrap();
+    let (settings, refused) = examples::Settings::from_query(lesson, query);
+    assert!(refused.is_empty(), "{refused:?}");
+    let run = lesson.start_with(Clock::Virtual, &settings);
+    host::run_until_idle();
+    let lines = run.trace().printed();
+    lines
+        .iter()
+        .map(|l| (l.at_ms(), l.text.to_string()))
+        .collect()
+}
+
+#[test]
+fn knobs_change_what_the_lessons_do() {
+    let lines = |v: &[(u64, &str)]| -> Vec<(u64, String)> {
+        v.iter().map(|(t, s)| (*t, s.to_string())).collect()
+    };
+    // f1 now sleeps longest: 4 comes before 2.
+    assert_eq!(
+        run_with("create-task", "f1=3&f2=1"),
+        lines(&[
+            (0, "main start"),
+            (0, "1"),
+            (0, "3"),
+            (1000, "4"),
+            (3000, "2"),
+            (3000, "main end")
+        ])
+    );
+    // A timeout longer than both tasks: both are done.
+    let texts: Vec<String> = run_with("wait-timeout", "timeout=5")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        texts.iter().filter(|t| t.starts_with("True")).count(),
+        2,
+        "{texts:?}"
+    );
+    // Results keep argument order, whoever is fastest.
+    assert_eq!(
+        run_with("gather-order", "slow=0&fast=4&mid=2")
+            .last()
+            .unwrap(),
+        &(4000, "['slow', 'fast', 'mid']".to_string())
+    );
+    assert_eq!(
+        run_with("semaphore-limit", "limit=5").last().unwrap().0,
+        1000
+    );
+    assert_eq!(run_with("async-range", "total=3").len(), 3);
+    assert_eq!(
+        run_with("timeout-cleanup", "download=1&timeout=2").len(),
+        2,
+        "finishes in time: no give-up line"
+    );
+    assert_eq!(
+        run_with("timeout-cleanup", "timeout=3").last().unwrap(),
+        &(3000, "gave up after 3 s".to_string())
+    );
+    assert_eq!(
+        run_with("executor-sequential", "jobs=2").last().unwrap(),
+        &(2000, "2 jobs took about 2 s".to_string())
+    );
+}

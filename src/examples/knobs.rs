@@ -31,13 +31,36 @@ pub enum KnobKind {
     },
 }
 
+/// A place in the Python listing that shows a knob's value: on `line`, the `literal` right
+/// after `after` (`sleep(` `2`) is replaced by the value in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spot {
+    /// The 1-based line.
+    pub line: u32,
+    /// The text just before the value.
+    pub after: &'static str,
+    /// The lesson's own value as written there.
+    pub literal: &'static str,
+}
+
+/// Shorthand for a [`Spot`].
+pub const fn spot(line: u32, after: &'static str, literal: &'static str) -> Spot {
+    Spot {
+        line,
+        after,
+        literal,
+    }
+}
+
 /// One knob of a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Knob {
     /// Its id in URLs and tests.
     pub id: &'static str,
-    /// The constant it sets in the Python listing.
+    /// The constant it sets in the Python listing (`JOBS = 10`), or `""` if it has none.
     pub python: &'static str,
+    /// Where else the Python listing shows its value (a literal in a call).
+    pub spots: &'static [Spot],
     /// Its label.
     pub label: Text,
     /// Its kind and bounds.
@@ -277,12 +300,53 @@ fn encode(text: &str) -> String {
     out
 }
 
-/// Writes knob values into a Python listing: `NAME = 5` lines get the value in use, and a
-/// `NAME = [` list of URLs gets its items replaced up to the closing `]`.
+/// A seconds knob shown at `spots` (`asyncio.sleep(2)`), from 0 to `max` seconds.
+pub const fn seconds(
+    id: &'static str,
+    label: Text,
+    default: i64,
+    max: i64,
+    spots: &'static [Spot],
+) -> Knob {
+    Knob {
+        id,
+        python: "",
+        spots,
+        label,
+        kind: KnobKind::Int {
+            default,
+            min: 0,
+            max,
+            unit: "s",
+        },
+    }
+}
+
+/// Replaces each knob's spots on one line (1-based `number`).
+fn replace_spots(line: &str, number: u32, knobs: &[Knob], settings: &Settings) -> String {
+    let mut line = line.to_string();
+    for knob in knobs {
+        let Some(value) = settings.get(knob.id) else {
+            continue;
+        };
+        for spot in knob.spots.iter().filter(|s| s.line == number) {
+            let from = format!("{}{}", spot.after, spot.literal);
+            let to = format!("{}{}", spot.after, knob.format(value));
+            line = line.replacen(&from, &to, 1);
+        }
+    }
+    line
+}
+
+/// Writes knob values into a Python listing: `NAME = 5` lines get the value in use, a
+/// `NAME = [` list of URLs gets its items replaced up to the closing `]`, and each knob's spots
+/// (a literal in a call) show its value.
 pub fn substitute(python: &str, knobs: &[Knob], settings: &Settings) -> String {
     let mut out = String::with_capacity(python.len());
     let mut skipping_list = false;
-    for line in python.split_inclusive('\n') {
+    for (index, line) in python.split_inclusive('\n').enumerate() {
+        let replaced = replace_spots(line, index as u32 + 1, knobs, settings);
+        let line = replaced.as_str();
         if skipping_list {
             if line.trim_start().starts_with(']') {
                 skipping_list = false;
@@ -291,8 +355,10 @@ pub fn substitute(python: &str, knobs: &[Knob], settings: &Settings) -> String {
             continue;
         }
         let knob = knobs.iter().find(|k| {
-            line.strip_prefix(k.python)
-                .is_some_and(|rest| rest.starts_with(" = "))
+            !k.python.is_empty()
+                && line
+                    .strip_prefix(k.python)
+                    .is_some_and(|rest| rest.starts_with(" = "))
         });
         let (Some(knob), Some(value)) = (knob, knob.and_then(|k| settings.get(k.id))) else {
             out.push_str(line);
@@ -339,6 +405,7 @@ mod tests {
     const JOBS: Knob = Knob {
         id: "jobs",
         python: "JOBS",
+        spots: &[],
         label: Text {
             en: "jobs",
             zh: "任务数",
@@ -419,6 +486,31 @@ mod tests {
         assert_eq!(again, settings);
         assert_eq!(decode("a%20b+c%2"), "a b c%2");
         assert_eq!(decode(&encode("x y\n\"&")), "x y\n\"&");
+    }
+
+    #[test]
+    fn spots_show_values_inside_calls() {
+        use super::{seconds, spot};
+        const SLOW: Knob = seconds(
+            "slow",
+            Text {
+                en: "slow",
+                zh: "慢",
+            },
+            3,
+            30,
+            &[spot(2, "sleep(", "3")],
+        );
+        let mut settings = Settings {
+            values: vec![("slow", KnobValue::Int(3))],
+        };
+        let python = "x = 3\n    await asyncio.sleep(3)  # 3 s\n";
+        assert_eq!(substitute(python, &[SLOW], &settings), python);
+        settings.set("slow", KnobValue::Int(12));
+        assert_eq!(
+            substitute(python, &[SLOW], &settings),
+            "x = 3\n    await asyncio.sleep(12)  # 3 s\n"
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod knobs;
 pub mod order;
 pub mod py;
 
-pub use knobs::{Knob, KnobKind, KnobValue, Settings};
+pub use knobs::{seconds, spot, Knob, KnobKind, KnobValue, Settings, Spot};
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
 pub const END_OF_LISTING: &str = "// ---- end of listing ----";

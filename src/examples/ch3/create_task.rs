@@ -3,25 +3,25 @@
 use crate::print;
 use crate::runtime::{create_task, sleep, Result};
 
-async fn f1() -> Result<()> {
+async fn f1(delay: i64) -> Result<()> {
     print!(py 5, "1");
-    sleep(2.0).await?;
+    sleep(delay as f64).await?;
     print!(py 7, "2");
     Ok(())
 }
 
-async fn f2() -> Result<()> {
+async fn f2(delay: i64) -> Result<()> {
     print!(py 11, "3");
-    sleep(2.0).await?;
+    sleep(delay as f64).await?;
     print!(py 13, "4");
     Ok(())
 }
 
 /// The lesson: create two tasks, then await each.
-pub async fn main() -> Result<()> {
+pub async fn main(f1_delay: i64, f2_delay: i64) -> Result<()> {
     print!(py 17, "main start");
-    let task1 = create_task(f1())?;
-    let task2 = create_task(f2())?;
+    let task1 = create_task(f1(f1_delay))?;
+    let task2 = create_task(f2(f2_delay))?;
     task1.await?;
     task2.await?;
     print!(py 22, "main end");
@@ -30,7 +30,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -60,6 +62,27 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "f1",
+            Text {
+                en: "f1 sleeps",
+                zh: "f1 睡眠",
+            },
+            2,
+            30,
+            &[spot(6, "sleep(", "2")],
+        ),
+        seconds(
+            "f2",
+            Text {
+                en: "f2 sleeps",
+                zh: "f2 睡眠",
+            },
+            2,
+            30,
+            &[spot(12, "sleep(", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"))) }),
 };

@@ -12,15 +12,22 @@ async fn work(name: &'static str, seconds: f64) -> Result<&'static str> {
 }
 
 /// The lesson: three coroutines of different lengths, gathered.
-pub async fn main() -> Result<()> {
-    let results = gather([work("slow", 3.0), work("fast", 1.0), work("mid", 2.0)]).await?;
+pub async fn main(slow: i64, fast: i64, mid: i64) -> Result<()> {
+    let results = gather([
+        work("slow", slow as f64),
+        work("fast", fast as f64),
+        work("mid", mid as f64),
+    ])
+    .await?;
     print!(py 14, "{}", py::str_list(&results));
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -51,6 +58,37 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "slow",
+            Text {
+                en: "slow sleeps",
+                zh: "slow 睡眠",
+            },
+            3,
+            30,
+            &[spot(13, r#"work("slow", "#, "3")],
+        ),
+        seconds(
+            "fast",
+            Text {
+                en: "fast sleeps",
+                zh: "fast 睡眠",
+            },
+            1,
+            30,
+            &[spot(13, r#"work("fast", "#, "1")],
+        ),
+        seconds(
+            "mid",
+            Text {
+                en: "mid sleeps",
+                zh: "mid 睡眠",
+            },
+            2,
+            30,
+            &[spot(13, r#"work("mid", "#, "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("slow"), k.int("fast"), k.int("mid"))) }),
 };

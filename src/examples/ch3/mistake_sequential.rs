@@ -3,16 +3,16 @@
 use crate::print;
 use crate::runtime::{coroutine, gather, sleep, time_ms, Result};
 
-async fn f1() -> Result<()> {
+async fn f1(delay: i64) -> Result<()> {
     print!(py 6, "1");
-    sleep(2.0).await?;
+    sleep(delay as f64).await?;
     print!(py 8, "2");
     Ok(())
 }
 
-async fn f2() -> Result<()> {
+async fn f2(delay: i64) -> Result<()> {
     print!(py 12, "3");
-    sleep(2.0).await?;
+    sleep(delay as f64).await?;
     print!(py 14, "4");
     Ok(())
 }
@@ -23,21 +23,22 @@ fn seconds(ms: u64) -> u64 {
 }
 
 /// The lesson: the same two coroutines, awaited in turn, then gathered.
-pub async fn main() -> Result<()> {
+pub async fn main(f1_delay: i64, f2_delay: i64) -> Result<()> {
     let start = time_ms()?;
-    f1().await?;
-    f2().await?;
+    f1(f1_delay).await?;
+    f2(f2_delay).await?;
     print!(py 21, "sequential: {} s", seconds(time_ms()? - start));
 
     let start = time_ms()?;
-    gather([coroutine(f1()), coroutine(f2())]).await?;
+    gather([coroutine(f1(f1_delay)), coroutine(f2(f2_delay))]).await?;
     print!(py 25, "gather: {} s", seconds(time_ms()? - start));
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::knobs::seconds as seconds_knob;
+use super::super::{line, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -73,6 +74,27 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds_knob(
+            "f1",
+            Text {
+                en: "f1 sleeps",
+                zh: "f1 睡眠",
+            },
+            2,
+            30,
+            &[spot(7, "sleep(", "2")],
+        ),
+        seconds_knob(
+            "f2",
+            Text {
+                en: "f2 sleeps",
+                zh: "f2 睡眠",
+            },
+            2,
+            30,
+            &[spot(13, "sleep(", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"))) }),
 };

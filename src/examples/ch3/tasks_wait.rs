@@ -3,24 +3,24 @@
 use crate::print;
 use crate::runtime::{create_task, sleep, wait, Result, ReturnWhen};
 
-async fn f1() -> Result<()> {
+async fn f1(delay: i64) -> Result<()> {
     print!(py 5, "1");
-    sleep(1.0).await?;
+    sleep(delay as f64).await?;
     print!(py 7, "2");
     Ok(())
 }
 
-async fn f2() -> Result<()> {
+async fn f2(delay: i64) -> Result<()> {
     print!(py 11, "3");
-    sleep(1.0).await?;
+    sleep(delay as f64).await?;
     print!(py 13, "4");
     Ok(())
 }
 
 /// The lesson: create two tasks, then wait for all of them.
-pub async fn main() -> Result<()> {
+pub async fn main(f1_delay: i64, f2_delay: i64) -> Result<()> {
     print!(py 17, "main start");
-    let tasks = vec![create_task(f1())?, create_task(f2())?];
+    let tasks = vec![create_task(f1(f1_delay))?, create_task(f2(f2_delay))?];
     let (done, pending) = wait(tasks, None, ReturnWhen::AllCompleted).await?;
     print!(py 23, "{} done, {} pending", done.len(), pending.len());
     print!(py 24, "main end");
@@ -29,7 +29,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -60,6 +62,27 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "f1",
+            Text {
+                en: "f1 sleeps",
+                zh: "f1 睡眠",
+            },
+            1,
+            30,
+            &[spot(6, "sleep(", "1")],
+        ),
+        seconds(
+            "f2",
+            Text {
+                en: "f2 sleeps",
+                zh: "f2 睡眠",
+            },
+            1,
+            30,
+            &[spot(12, "sleep(", "1")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"))) }),
 };

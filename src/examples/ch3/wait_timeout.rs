@@ -4,24 +4,24 @@ use crate::examples::py;
 use crate::print;
 use crate::runtime::{create_task, sleep, wait, Result, ReturnWhen};
 
-async fn f1() -> Result<&'static str> {
+async fn f1(delay: i64) -> Result<&'static str> {
     print!(py 5, "1");
-    sleep(3.0).await?;
+    sleep(delay as f64).await?;
     print!(py 7, "2");
     Ok("f1")
 }
 
-async fn f2() -> Result<&'static str> {
+async fn f2(delay: i64) -> Result<&'static str> {
     print!(py 12, "3");
-    sleep(1.0).await?;
+    sleep(delay as f64).await?;
     print!(py 14, "4");
     Ok("f2")
 }
 
 /// The lesson: wait at most 2 s for a 3 s task and a 1 s task.
-pub async fn main() -> Result<()> {
-    let tasks = vec![create_task(f1())?, create_task(f2())?];
-    let (done, pending) = wait(tasks, Some(2.0), ReturnWhen::AllCompleted).await?;
+pub async fn main(f1_delay: i64, f2_delay: i64, timeout: i64) -> Result<()> {
+    let tasks = vec![create_task(f1(f1_delay))?, create_task(f2(f2_delay))?];
+    let (done, pending) = wait(tasks, Some(timeout as f64), ReturnWhen::AllCompleted).await?;
     for d in &done {
         print!(py 26, "{} {}", py::bool(d.done()), d.result()?);
     }
@@ -33,7 +33,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -63,6 +65,37 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "f1",
+            Text {
+                en: "f1 sleeps",
+                zh: "f1 睡眠",
+            },
+            3,
+            30,
+            &[spot(6, "sleep(", "3")],
+        ),
+        seconds(
+            "f2",
+            Text {
+                en: "f2 sleeps",
+                zh: "f2 睡眠",
+            },
+            1,
+            30,
+            &[spot(13, "sleep(", "1")],
+        ),
+        seconds(
+            "timeout",
+            Text {
+                en: "wait's timeout",
+                zh: "wait 的超时",
+            },
+            2,
+            30,
+            &[spot(24, "timeout=", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"), k.int("timeout"))) }),
 };

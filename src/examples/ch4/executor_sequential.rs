@@ -32,6 +32,7 @@ use super::super::{
 pub const JOBS: Knob = Knob {
     id: "jobs",
     python: "JOBS",
+    spots: &[],
     label: Text {
         en: "blocking jobs",
         zh: "阻塞任务数",

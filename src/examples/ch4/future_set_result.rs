@@ -6,16 +6,16 @@ use crate::examples::py;
 use crate::print;
 use crate::runtime::{create_task, gather, sleep, Future, Result};
 
-async fn set_after(fut: Future<Option<&'static str>>) -> Result<Option<&'static str>> {
-    sleep(2.0).await?;
+async fn set_after(fut: Future<Option<&'static str>>, delay: i64) -> Result<Option<&'static str>> {
+    sleep(delay as f64).await?;
     fut.set_result(Some("done"))?;
     Ok(None) // a coroutine without `return` gives None
 }
 
 /// The lesson: a future, a task that resolves it, and a gather of the two.
-pub async fn main() -> Result<()> {
+pub async fn main(delay: i64) -> Result<()> {
     let fut = Future::new()?;
-    let task = create_task(set_after(fut.clone()))?;
+    let task = create_task(set_after(fut.clone(), delay))?;
     let data = gather([create_task(fut.into_future())?, task]).await?;
     let shown: Vec<String> = data
         .iter()
@@ -27,7 +27,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -51,6 +53,17 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "delay",
+            Text {
+                en: "set_result after",
+                zh: "多久后 set_result",
+            },
+            2,
+            30,
+            &[spot(5, "sleep(", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("delay"))) }),
 };

@@ -52,6 +52,7 @@ use super::executor_sequential::JOBS;
 pub const WORKERS: Knob = Knob {
     id: "workers",
     python: "MAX_WORKERS",
+    spots: &[],
     label: Text {
         en: "workers in the pool",
         zh: "线程池大小",

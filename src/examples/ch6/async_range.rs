@@ -30,8 +30,8 @@ impl AsyncIterator for MyRange {
 }
 
 /// The lesson: `async for i in MyRange(10): print(i)`.
-pub async fn main() -> Result<()> {
-    let mut range = MyRange::new(10);
+pub async fn main(total: i64) -> Result<()> {
+    let mut range = MyRange::new(total.clamp(0, 100) as u32);
     while let Some(i) = range.anext().await? {
         print!(py 23, "{i}");
     }
@@ -40,7 +40,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -74,6 +76,22 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        Knob {
+            id: "total",
+            python: "",
+            spots: &[spot(22, "MyRange(", "10")],
+            label: Text {
+                en: "how many values",
+                zh: "取多少个值",
+            },
+            kind: KnobKind::Int {
+                default: 10,
+                min: 0,
+                max: 100,
+                unit: "",
+            },
+        },
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("total"))) }),
 };

@@ -68,6 +68,7 @@ use super::super::{
 pub const URLS: Knob = Knob {
     id: "urls",
     python: "URLS",
+    spots: &[],
     label: Text {
         en: "URLs, one per line",
         zh: "URL，每行一个",
@@ -87,6 +88,7 @@ pub const URLS: Knob = Knob {
 pub const SPEED: Knob = Knob {
     id: "speed",
     python: "KB_PER_SECOND",
+    spots: &[],
     label: Text {
         en: "link speed per connection",
         zh: "每个连接的网速",

@@ -28,6 +28,7 @@ use super::super::{
 pub const URLS: Knob = Knob {
     id: "urls",
     python: "URLS",
+    spots: &[],
     label: Text {
         en: "URLs, one per line",
         zh: "URL，每行一个",

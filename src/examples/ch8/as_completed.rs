@@ -9,8 +9,12 @@ async fn work(name: &'static str, seconds: f64) -> Result<&'static str> {
 }
 
 /// The lesson: three jobs, handled as each one finishes.
-pub async fn main() -> Result<()> {
-    let mut next_done = as_completed([work("slow", 3.0), work("fast", 1.0), work("mid", 2.0)]);
+pub async fn main(slow: i64, fast: i64, mid: i64) -> Result<()> {
+    let mut next_done = as_completed([
+        work("slow", slow as f64),
+        work("fast", fast as f64),
+        work("mid", mid as f64),
+    ]);
     while let Some(name) = next_done.anext().await? {
         print!(py 12, "{name}");
     }
@@ -19,7 +23,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -46,6 +52,37 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "slow",
+            Text {
+                en: "slow sleeps",
+                zh: "slow 睡眠",
+            },
+            3,
+            30,
+            &[spot(10, r#"work("slow", "#, "3")],
+        ),
+        seconds(
+            "fast",
+            Text {
+                en: "fast sleeps",
+                zh: "fast 睡眠",
+            },
+            1,
+            30,
+            &[spot(10, r#"work("fast", "#, "1")],
+        ),
+        seconds(
+            "mid",
+            Text {
+                en: "mid sleeps",
+                zh: "mid 睡眠",
+            },
+            2,
+            30,
+            &[spot(10, r#"work("mid", "#, "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("slow"), k.int("fast"), k.int("mid"))) }),
 };

@@ -12,15 +12,17 @@ async fn job(i: u32, sem: Semaphore) -> Result<()> {
 }
 
 /// The lesson: five one-second jobs, at most two at a time.
-pub async fn main() -> Result<()> {
-    let sem = Semaphore::new(2);
+pub async fn main(limit: i64) -> Result<()> {
+    let sem = Semaphore::new(limit.max(1) as usize);
     gather((1..=5).map(|i| job(i, sem.clone()))).await?;
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -54,6 +56,20 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[Knob {
+        id: "limit",
+        python: "",
+        spots: &[spot(12, "Semaphore(", "2")],
+        label: Text {
+            en: "tasks at a time",
+            zh: "同时进入的任务数",
+        },
+        kind: KnobKind::Int {
+            default: 2,
+            min: 1,
+            max: 5,
+            unit: "",
+        },
+    }],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("limit"))) }),
 };

@@ -3,18 +3,18 @@
 use crate::print;
 use crate::runtime::{sleep, wait_for, Error, Result};
 
-async fn download() -> Result<&'static str> {
+async fn download(length: i64) -> Result<&'static str> {
     print!(py 5, "download starts");
-    let outcome = sleep(5.0).await; // try:
+    let outcome = sleep(length as f64).await; // try:
     print!(py 10, "closing the connection"); // finally: runs on cancellation too
     outcome?;
     Ok("data")
 }
 
 /// The lesson: give the download 2 s.
-pub async fn main() -> Result<()> {
-    match wait_for(download(), Some(2.0)).await {
-        Err(Error::Timeout) => print!(py 17, "gave up after 2 s"),
+pub async fn main(length: i64, timeout: i64) -> Result<()> {
+    match wait_for(download(length), Some(timeout as f64)).await {
+        Err(Error::Timeout) => print!(py 17, "gave up after {timeout} s"),
         other => {
             other?;
         }
@@ -24,7 +24,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -54,6 +56,27 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[
+        seconds(
+            "download",
+            Text {
+                en: "the download takes",
+                zh: "下载需要",
+            },
+            5,
+            30,
+            &[spot(7, "sleep(", "5")],
+        ),
+        seconds(
+            "timeout",
+            Text {
+                en: "timeout",
+                zh: "超时",
+            },
+            2,
+            30,
+            &[spot(15, "timeout=", "2"), spot(17, "after ", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("download"), k.int("timeout"))) }),
 };
