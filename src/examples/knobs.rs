@@ -420,6 +420,7 @@ mod tests {
     const URLS: Knob = Knob {
         id: "urls",
         python: "URLS",
+        spots: &[],
         label: Text {
             en: "URLs",
             zh: "URL",
