@@ -184,12 +184,14 @@ fn LessonView(
                     caption="Python"
                     testid="python"
                     source=Signal::derive(move || session.settings.with(|s| lesson().python_with(s)))
+                    original=Signal::derive(move || lesson().python)
                     highlight=py_line
                 />
                 <SourceView
                     caption="Rust"
                     testid="rust"
                     source=Signal::derive(move || lesson().rust_listing().to_string())
+                    original=Signal::derive(move || lesson().rust_listing())
                     highlight=rust_line
                 />
             </div>

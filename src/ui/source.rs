@@ -28,24 +28,44 @@ pub fn SourceView(
     caption: &'static str,
     /// The `data-testid` of the listing (`python` or `rust`).
     testid: &'static str,
-    /// The source text.
+    /// The source text (with any knob values written in).
     #[prop(into)]
     source: Signal<String>,
+    /// The listing as the lesson ships it: its tokens were computed at build time. A line that
+    /// differs from it (a knob's value) is shown plain.
+    #[prop(into)]
+    original: Signal<&'static str>,
     /// The 1-based line to highlight, if any.
     #[prop(into)]
     highlight: Signal<Option<u32>>,
 ) -> impl IntoView {
     let lines = move || {
         let text = source.get();
+        let original = original.get();
+        let spans = super::highlight::spans(original).unwrap_or(&[]);
+        let mut original_lines = original.lines();
         text.lines()
             .enumerate()
             .map(|(i, text)| {
                 let number = i as u32 + 1;
                 let lit = move || highlight.get() == Some(number);
+                let same = original_lines.next() == Some(text);
+                let code = if same && !spans.is_empty() {
+                    super::highlight::pieces(text, i, spans)
+                        .into_iter()
+                        .map(|(piece, class)| match class {
+                            Some(class) => view! { <span class=class>{piece.to_string()}</span> }.into_any(),
+                            None => piece.to_string().into_any(),
+                        })
+                        .collect_view()
+                        .into_any()
+                } else {
+                    text.to_string().into_any()
+                };
                 view! {
                     <div class="line" class:hl=lit data-line=number aria-current=move || lit().then_some("true")>
                         <span class="ln" aria-hidden="true">{number}</span>
-                        <code>{text.to_string()}</code>
+                        <code>{code}</code>
                     </div>
                 }
             })
