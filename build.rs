@@ -33,9 +33,10 @@ fn class(stack: &ScopeStack) -> Option<u8> {
             Some(b's')
         } else if name.starts_with("constant.numeric") || name.starts_with("constant.language") {
             Some(b'n')
-        } else if name.starts_with("keyword") || name.starts_with("storage.modifier") {
-            Some(b'k')
-        } else if name.starts_with("storage.type") && !name.contains("numeric") {
+        } else if name.starts_with("keyword")
+            || name.starts_with("storage.modifier")
+            || (name.starts_with("storage.type") && !name.contains("numeric"))
+        {
             Some(b'k')
         } else if name.starts_with("support.macro") || name.contains("macro") {
             Some(b'm')
