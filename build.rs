@@ -133,7 +133,7 @@ fn main() {
     found.sort();
     let mut code = String::from(
         "/// Token spans of every lesson listing, by hash of its text: (line, start, end, class).\n\
-         pub static TABLES: &[(u64, &[(u16, u16, u16, u8)])] = &[\n",
+         pub static TABLES: &[(u64, &[Span])] = &[\n",
     );
     for path in found {
         println!("cargo::rerun-if-changed={}", path.display());

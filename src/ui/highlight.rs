@@ -1,6 +1,9 @@
 //! Syntax highlighting computed at build time (see `build.rs`, which runs syntect over every
 //! listing): here only the lookup of a listing's token spans and their split of a line.
 
+/// One token: (line index, start byte, end byte, class letter).
+pub type Span = (u16, u16, u16, u8);
+
 include!(concat!(env!("OUT_DIR"), "/highlight.rs"));
 
 /// FNV-1a, 64-bit: the hash `build.rs` keys the tables by.
@@ -14,7 +17,7 @@ pub fn key(text: &str) -> u64 {
 }
 
 /// The token spans of a listing, if it is one of the lessons'.
-pub fn spans(listing: &str) -> Option<&'static [(u16, u16, u16, u8)]> {
+pub fn spans(listing: &str) -> Option<&'static [Span]> {
     let key = key(listing);
     TABLES
         .iter()
@@ -26,7 +29,7 @@ pub fn spans(listing: &str) -> Option<&'static [(u16, u16, u16, u8)]> {
 pub fn pieces<'a>(
     line: &'a str,
     index: usize,
-    spans: &[(u16, u16, u16, u8)],
+    spans: &[Span],
 ) -> Vec<(&'a str, Option<&'static str>)> {
     let mut out = Vec::new();
     let mut at = 0;
