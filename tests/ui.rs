@@ -657,3 +657,31 @@ async fn downloads_show_a_progress_row_per_file_with_its_error() {
     );
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn every_timeline_lane_is_reachable_by_keyboard_and_reads_as_words() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "create-task", "clock-instant").await;
+    wait_until("three lanes", 3000, || {
+        all(&root, "[data-testid=timeline-lane]").len() == 3
+    })
+    .await;
+    let lanes = all(&root, "[data-testid=timeline-lane]");
+    for lane in &lanes {
+        assert_eq!(lane.get_attribute("tabindex").as_deref(), Some("0"));
+        assert!(lane
+            .get_attribute("aria-label")
+            .is_some_and(|l| l.starts_with("Task-")));
+    }
+    lanes[1].dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    leptos::task::tick().await;
+    let detail = common::dom::text_of(&root, "lane-detail");
+    assert!(
+        detail.starts_with("Task-2; waits: 0–2000 ms sleep until 2000 ms"),
+        "{detail}"
+    );
+    lanes[1].dyn_ref::<HtmlElement>().unwrap().blur().unwrap();
+    leptos::task::tick().await;
+    assert!(common::dom::text_of(&root, "lane-detail").starts_with("Tab to a lane"));
+    drop(handle);
+}

@@ -209,6 +209,8 @@ pub const MAX_LANES: usize = 60;
 pub fn Timeline() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
+    // The focused lane's summary, shown under the lanes (what hovering shows, for the keyboard).
+    let detail = RwSignal::new(None::<String>);
     let rows = move || {
         let total = session.elapsed_ms.get().max(1) * 1000;
         let lang = lang.get();
@@ -227,7 +229,7 @@ pub fn Timeline() -> impl IntoView {
         let drawn = lanes
             .into_iter()
             .take(MAX_LANES)
-            .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang))
+            .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang, detail))
             .collect_view();
         let more = (hidden > 0).then(|| {
             let text = match lang {
@@ -249,9 +251,69 @@ pub fn Timeline() -> impl IntoView {
                     <span class="key print"></span>"print"
                 </span>
             </h3>
-            <div class="lanes" data-testid="timeline">{rows}</div>
+            <div class="lanes" data-testid="timeline" role="list">{rows}</div>
+            <p class="lane-detail" data-testid="lane-detail" aria-hidden="true">
+                {move || detail.get().unwrap_or_else(|| lang.get().pick(t(
+                    "Tab to a lane to read it here.",
+                    "用 Tab 键选中一条时间线，可在这里读出它的内容。",
+                )).to_string())}
+            </p>
         </section>
     }
+}
+
+/// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
+/// readers (a focused lane reads it out and shows it under the timeline).
+pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &[String], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut parts = Vec::new();
+    for segment in &lane.segments {
+        let to = segment.to_us.unwrap_or(open_end_us) / 1000;
+        let from = segment.from_us / 1000;
+        match &segment.activity {
+            Activity::Waiting(on) => {
+                parts.push(format!("{from}–{to} ms {}", describe(on, names, lang)))
+            }
+            Activity::Running | Activity::Ready => {}
+        }
+    }
+    let prints: Vec<String> = lane
+        .prints
+        .iter()
+        .map(|(at, text)| format!("+{} ms “{text}”", at / 1000))
+        .collect();
+    let end = match lane.end {
+        Some((at, LaneEnd::Cancelled)) => Some(if zh {
+            format!("{} ms 被取消", at / 1000)
+        } else {
+            format!("cancelled at {} ms", at / 1000)
+        }),
+        Some((at, LaneEnd::Failed)) => Some(if zh {
+            format!("{} ms 出错", at / 1000)
+        } else {
+            format!("failed at {} ms", at / 1000)
+        }),
+        Some((at, _)) => Some(if zh {
+            format!("{} ms 结束", at / 1000)
+        } else {
+            format!("ended at {} ms", at / 1000)
+        }),
+        None => None,
+    };
+    let mut out = lane.name.clone();
+    let waits = if zh { "等待" } else { "waits" };
+    let printed = if zh { "打印" } else { "prints" };
+    if !parts.is_empty() {
+        out.push_str(&format!("; {waits}: {}", parts.join(", ")));
+    }
+    if !prints.is_empty() {
+        out.push_str(&format!("; {printed}: {}", prints.join(", ")));
+    }
+    if let Some(end) = end {
+        out.push_str("; ");
+        out.push_str(&end);
+    }
+    out
 }
 
 fn lane_view(
@@ -261,8 +323,10 @@ fn lane_view(
     cursor_us: Option<u64>,
     names: &[String],
     lang: Lang,
+    detail: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let zh = lang == Lang::Zh;
+    let summary = lane_summary(&lane, open_end_us, names, lang);
     let segments = lane
         .segments
         .iter()
@@ -342,10 +406,19 @@ fn lane_view(
         let x = percent(basis_points(at, total_us));
         view! { <line class="cursor" x1=x.clone() x2=x y1="0" y2="22"></line> }
     });
+    let shown = summary.clone();
     view! {
-        <div class="lane" data-testid="timeline-lane">
-            <span class="lane-name">{lane.name.clone()}<small>{ended}</small></span>
-            <svg class="lane-track" height="22" width="100%" role="img" aria-label=lane.name.clone()>
+        <div
+            class="lane"
+            data-testid="timeline-lane"
+            role="listitem"
+            tabindex="0"
+            aria-label=summary
+            on:focus=move |_| detail.set(Some(shown.clone()))
+            on:blur=move |_| detail.set(None)
+        >
+            <span class="lane-name" aria-hidden="true">{lane.name.clone()}<small>{ended}</small></span>
+            <svg class="lane-track" height="22" width="100%" aria-hidden="true">
                 {segments}
                 {prints}
                 {cursor}
@@ -360,6 +433,21 @@ mod tests {
     use super::*;
     use crate::examples;
     use crate::runtime::{host, Clock};
+
+    #[test]
+    fn a_lane_reads_as_words_for_the_keyboard() {
+        let lesson = examples::find("create-task").unwrap();
+        let run = lesson.start(Clock::Virtual);
+        host::run_until_idle();
+        let lanes = lanes(&run.trace());
+        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
+        let summary = lane_summary(&lanes[1], 2_000_000, &names, Lang::En);
+        assert_eq!(
+            summary,
+            "Task-2; waits: 0–2000 ms sleep until 2000 ms; prints: +0 ms “1”, +2000 ms “2”; ended at 2000 ms"
+        );
+        assert!(lane_summary(&lanes[1], 2_000_000, &names, Lang::Zh).contains("2000 ms 结束"));
+    }
 
     #[test]
     fn create_task_lanes_show_both_sleeps_and_every_print() {
