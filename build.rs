@@ -131,6 +131,8 @@ fn main() {
         }
     }
     found.sort();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let listings_dir = out_dir.join("listings");
     let mut code = String::from(
         "/// Token spans of every lesson listing, by hash of its text: (line, start, end, class).\n\
          pub static TABLES: &[(u64, &[Span])] = &[\n",
@@ -147,6 +149,14 @@ fn main() {
             ("rs", None) => continue, // not a lesson (a helper module)
             _ => text.clone(),
         };
+        if extension == "rs" {
+            // The Rust listing the page shows: the lesson file up to the end marker, so the
+            // lesson's record (notes, expected output) is not compiled in a second time.
+            let relative = path.strip_prefix(examples).expect("under src/examples");
+            let target = listings_dir.join(relative);
+            std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
+            std::fs::write(&target, &listing).expect("write listing");
+        }
         let spans = spans(&syntaxes, extension, &listing);
         let _ = write!(code, "    ({}, &[", key(&listing));
         for (line, start, end, class) in spans {
@@ -155,6 +165,6 @@ fn main() {
         code.push_str("]),\n");
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("highlight.rs");
+    let out = out_dir.join("highlight.rs");
     std::fs::write(out, code).expect("write highlight.rs");
 }

@@ -25,6 +25,16 @@ pub mod py;
 
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobValue, Settings, Spot};
 
+/// The Rust listing of a lesson file (`listing!("ch3/create_task.rs")`): the file up to
+/// [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and the record
+/// after the marker is not compiled in twice.
+macro_rules! listing {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/listings/", $path))
+    };
+}
+pub(crate) use listing;
+
 /// The line that ends the part of a lesson file shown as its Rust listing.
 pub const END_OF_LISTING: &str = "// ---- end of listing ----";
 
@@ -124,7 +134,7 @@ pub struct Lesson {
     pub note: Text,
     /// The Python listing, in the course's style.
     pub python: &'static str,
-    /// The whole Rust file; [`Lesson::rust_listing`] is the part shown.
+    /// The Rust listing: the lesson file up to [`END_OF_LISTING`] (see `listing!`).
     pub rust_file: &'static str,
     /// The output expected on the virtual clock, in order.
     pub expected: &'static [Expected],

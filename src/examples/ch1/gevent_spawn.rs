@@ -43,7 +43,7 @@ pub const LESSON: Lesson = Lesson {
              2 秒后两个睡眠一起结束，打印 2 4。整个程序用 2 秒，而不是 4 秒。",
     },
     python: include_str!("gevent_spawn.py"),
-    rust_file: include_str!("gevent_spawn.rs"),
+    rust_file: super::super::listing!("ch1/gevent_spawn.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(0, "Task-3", "3"),

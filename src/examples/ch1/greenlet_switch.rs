@@ -90,7 +90,7 @@ pub const LESSON: Lesson = Lesson {
              Rust 里，一次切换就是给对方的一次性 Future 设置结果。",
     },
     python: include_str!("greenlet_switch.py"),
-    rust_file: include_str!("greenlet_switch.rs"),
+    rust_file: super::super::listing!("ch1/greenlet_switch.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(0, "Task-3", "3"),

@@ -41,7 +41,7 @@ pub const LESSON: Lesson = Lesson {
              直到它产完为止：1 3 4 2。协程正是建立在这种“暂停—恢复”之上。",
     },
     python: include_str!("yield_from.py"),
-    rust_file: include_str!("yield_from.rs"),
+    rust_file: super::super::listing!("ch1/yield_from.rs"),
     expected: &[
         line(0, "Task-1", "1"),
         line(0, "Task-1", "3"),

@@ -43,7 +43,7 @@ pub const LESSON: Lesson = Lesson {
              输出与旧写法相同：1 3，2 秒后 2 4。Rust 的 async fn 和 .await 正是这两个概念。",
     },
     python: include_str!("async_await.py"),
-    rust_file: include_str!("async_await.rs"),
+    rust_file: super::super::listing!("ch2/async_await.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(0, "Task-3", "3"),

@@ -35,7 +35,7 @@ pub const LESSON: Lesson = Lesson {
              也应是异步程序唯一的入口。f1 打印、睡 5 秒、再打印。",
     },
     python: include_str!("asyncio_run.py"),
-    rust_file: include_str!("asyncio_run.rs"),
+    rust_file: super::super::listing!("ch2/asyncio_run.rs"),
     expected: &[
         line(0, "Task-1", "f1 start"),
         line(5000, "Task-1", "f1 end"),

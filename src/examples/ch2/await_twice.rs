@@ -44,7 +44,7 @@ pub const LESSON: Lesson = Lesson {
              第二次 await 要等第一次结束才开始：先 2 秒，再 2 秒。",
     },
     python: include_str!("await_twice.py"),
-    rust_file: include_str!("await_twice.rs"),
+    rust_file: super::super::listing!("ch2/await_twice.rs"),
     expected: &[
         line(0, "Task-1", "func begins"),
         line(0, "Task-1", "start"),

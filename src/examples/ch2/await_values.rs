@@ -47,7 +47,7 @@ pub const LESSON: Lesson = Lesson {
              f1 睡觉时没有别的任务可切：f2 要等 f1 返回才开始，整个程序约 4 秒。",
     },
     python: include_str!("await_values.py"),
-    rust_file: include_str!("await_values.rs"),
+    rust_file: super::super::listing!("ch2/await_values.rs"),
     expected: &[
         line(0, "Task-1", "main start"),
         line(0, "Task-1", "1"),

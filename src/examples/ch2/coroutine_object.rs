@@ -37,7 +37,7 @@ pub const LESSON: Lesson = Lesson {
              交给事件循环后函数体才运行。Rust 的 future 同样是惰性的。",
     },
     python: include_str!("coroutine_object.py"),
-    rust_file: include_str!("coroutine_object.rs"),
+    rust_file: super::super::listing!("ch2/coroutine_object.rs"),
     expected: &[
         line(0, "Task-1", "coroutine created"),
         line(0, "Task-1", "inside func"),

@@ -50,7 +50,7 @@ pub const LESSON: Lesson = Lesson {
              下一课是它的新写法。",
     },
     python: include_str!("ensure_future.py"),
-    rust_file: include_str!("ensure_future.rs"),
+    rust_file: super::super::listing!("ch2/ensure_future.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(0, "Task-3", "3"),

@@ -49,7 +49,7 @@ pub const LESSON: Lesson = Lesson {
              task1 和 task2 都在跑：1 和 3 一起出现，2 秒后 2 和 4 一起出现。之后再 await task2 不花时间：它早已完成。",
     },
     python: include_str!("create_task.py"),
-    rust_file: include_str!("create_task.rs"),
+    rust_file: super::super::listing!("ch3/create_task.rs"),
     expected: &[
         line(0, "Task-1", "main start"),
         line(0, "Task-2", "1"),

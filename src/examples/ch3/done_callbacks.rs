@@ -49,7 +49,7 @@ pub const LESSON: Lesson = Lesson {
              Rust 里用闭包来绑定。",
     },
     python: include_str!("done_callbacks.py"),
-    rust_file: include_str!("done_callbacks.rs"),
+    rust_file: super::super::listing!("ch3/done_callbacks.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(2000, "Task-2", "2"),

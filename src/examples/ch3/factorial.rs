@@ -40,7 +40,7 @@ pub const LESSON: Lesson = Lesson {
              同一秒内它们总按创建顺序运行：就绪队列先进先出。",
     },
     python: include_str!("factorial.py"),
-    rust_file: include_str!("factorial.rs"),
+    rust_file: super::super::listing!("ch3/factorial.rs"),
     expected: &[
         line(0, "Task-2", "Task A: Compute factorial(2)..."),
         line(0, "Task-3", "Task B: Compute factorial(2)..."),

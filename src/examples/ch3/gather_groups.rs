@@ -62,7 +62,7 @@ pub const LESSON: Lesson = Lesson {
              旁边是 3 秒后 group2 的 ['f2', 'f2']。",
     },
     python: include_str!("gather_groups.py"),
-    rust_file: include_str!("gather_groups.rs"),
+    rust_file: super::super::listing!("ch3/gather_groups.rs"),
     expected: &[
         line(0, "Task-4", "3"),
         line(0, "Task-5", "3"),

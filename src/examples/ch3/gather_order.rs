@@ -44,7 +44,7 @@ pub const LESSON: Lesson = Lesson {
              整个 gather 的耗时等于最慢的那个（3 秒），而不是总和（6 秒）。",
     },
     python: include_str!("gather_order.py"),
-    rust_file: include_str!("gather_order.rs"),
+    rust_file: super::super::listing!("ch3/gather_order.rs"),
     expected: &[
         line(0, "Task-2", "slow start"),
         line(0, "Task-3", "fast start"),

@@ -71,7 +71,7 @@ pub const LESSON: Lesson = Lesson {
              两种办法都先打印 1 3，1 秒后打印 2，3 秒后打印 4。",
     },
     python: include_str!("mistake_no_loop.py"),
-    rust_file: include_str!("mistake_no_loop.rs"),
+    rust_file: super::super::listing!("ch3/mistake_no_loop.rs"),
     expected: &[
         line(0, "Task-1", "RuntimeError: no running event loop"),
         line(0, "Task-2", "1"),

@@ -57,7 +57,7 @@ pub const LESSON: Lesson = Lesson {
              用真实时钟时就是真实耗时。",
     },
     python: include_str!("mistake_sequential.py"),
-    rust_file: include_str!("mistake_sequential.rs"),
+    rust_file: super::super::listing!("ch3/mistake_sequential.rs"),
     expected: &[
         line(0, "Task-1", "1"),
         line(2000, "Task-1", "2"),

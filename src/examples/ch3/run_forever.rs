@@ -42,7 +42,7 @@ pub const LESSON: Lesson = Lesson {
              而 run_until_complete 内部正是这样做的：给 future 绑定一个回调，完成时停止循环。",
     },
     python: include_str!("run_forever.py"),
-    rust_file: include_str!("run_forever.rs"),
+    rust_file: super::super::listing!("ch3/run_forever.rs"),
     expected: &[
         line(0, "Task-1", "1"),
         line(3000, "Task-1", "2"),

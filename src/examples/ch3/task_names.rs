@@ -52,7 +52,7 @@ pub const LESSON: Lesson = Lesson {
              （CPython 按进程计数，这里按每次运行计数。）",
     },
     python: include_str!("task_names.py"),
-    rust_file: include_str!("task_names.rs"),
+    rust_file: super::super::listing!("ch3/task_names.rs"),
     expected: &[
         line(0, "Task-1", "t1"),
         line(0, "Task-1", "t2"),

@@ -48,7 +48,7 @@ pub const LESSON: Lesson = Lesson {
              所以 1 秒后两个都完成、没有未完成的。Python 返回的是无序集合；这里两个列表保持参数顺序。",
     },
     python: include_str!("tasks_wait.py"),
-    rust_file: include_str!("tasks_wait.rs"),
+    rust_file: super::super::listing!("ch3/tasks_wait.rs"),
     expected: &[
         line(0, "Task-1", "main start"),
         line(0, "Task-2", "1"),

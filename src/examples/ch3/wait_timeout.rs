@@ -53,7 +53,7 @@ pub const LESSON: Lesson = Lesson {
              超时不是异常，也不会取消任何任务；f1 之所以没打印 2，是因为 main 返回后 asyncio.run 取消了剩下的任务。",
     },
     python: include_str!("wait_timeout.py"),
-    rust_file: include_str!("wait_timeout.rs"),
+    rust_file: super::super::listing!("ch3/wait_timeout.rs"),
     expected: &[
         line(0, "Task-2", "1"),
         line(0, "Task-3", "3"),

@@ -54,7 +54,7 @@ pub const LESSON: Lesson = Lesson {
              和上一课的普通循环相比，一点也没有变快。",
     },
     python: include_str!("blocking_loop.py"),
-    rust_file: include_str!("blocking_loop.rs"),
+    rust_file: super::super::listing!("ch4/blocking_loop.rs"),
     expected: &[
         line(0, "Task-1", "downloading 0"),
         line(1000, "Task-1", "done 0"),

@@ -60,7 +60,7 @@ pub const LESSON: Lesson = Lesson {
              所以要 10 秒。后面两课用线程池打败它，或者在协程里阻塞而打不败它。",
     },
     python: include_str!("executor_sequential.py"),
-    rust_file: include_str!("executor_sequential.rs"),
+    rust_file: super::super::listing!("ch4/executor_sequential.rs"),
     expected: &[
         line(0, "Task-1", "downloading 0"),
         line(1000, "Task-1", "done 0"),

@@ -31,7 +31,7 @@ pub const LESSON: Lesson = Lesson {
              程序永远等下去，和 Python 一样。按“停止”结束它；停止会干净地取消正在等待的任务。",
     },
     python: include_str!("future_pending.py"),
-    rust_file: include_str!("future_pending.rs"),
+    rust_file: super::super::listing!("ch4/future_pending.rs"),
     expected: &[line(0, "Task-1", "waiting for the future...")],
     cpython: Cpython::Runs,
     ends: Ends::OnlyWhenStopped,

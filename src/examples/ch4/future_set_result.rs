@@ -47,7 +47,7 @@ pub const LESSON: Lesson = Lesson {
              future 的 \"done\" 和 task 的 None（没有 return 的协程）。Task 就是一个在协程返回时自己设置结果的 Future。",
     },
     python: include_str!("future_set_result.py"),
-    rust_file: include_str!("future_set_result.rs"),
+    rust_file: super::super::listing!("ch4/future_set_result.rs"),
     expected: &[line(2000, "Task-1", "['done', None]")],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -50,7 +50,7 @@ pub const LESSON: Lesson = Lesson {
              顺序取决于哪个线程先做完。把线程池改成 2 个，看看它们如何排队。",
     },
     python: include_str!("pool_callbacks.py"),
-    rust_file: include_str!("pool_callbacks.rs"),
+    rust_file: super::super::listing!("ch4/pool_callbacks.rs"),
     expected: &[
         line(0, "Task-1", "start"),
         line(0, "Task-1", "submitted"),

@@ -82,7 +82,7 @@ pub const LESSON: Lesson = Lesson {
              哪个线程先打印由线程自己决定，同一时刻的几行顺序可能不同。",
     },
     python: include_str!("run_in_executor.py"),
-    rust_file: include_str!("run_in_executor.rs"),
+    rust_file: super::super::listing!("ch4/run_in_executor.rs"),
     expected: &[
         line(0, "worker-1", "downloading 0"),
         line(0, "worker-2", "downloading 1"),

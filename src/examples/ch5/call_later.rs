@@ -36,7 +36,7 @@ pub const LESSON: Lesson = Lesson {
              所以 1 秒的先执行。call_later 返回一个句柄，调用它的 cancel() 可以撤销。",
     },
     python: include_str!("call_later.py"),
-    rust_file: include_str!("call_later.rs"),
+    rust_file: super::super::listing!("ch5/call_later.rs"),
     expected: &[
         line(1000, "loop", "after 1 s"),
         line(2000, "loop", "after 2 s"),

@@ -31,7 +31,7 @@ pub const LESSON: Lesson = Lesson {
         zh: "事件循环不只运行协程：call_soon 把一个普通函数排到下一轮执行。回调打印后停止循环，run_forever 随之返回。",
     },
     python: include_str!("call_soon.py"),
-    rust_file: include_str!("call_soon.rs"),
+    rust_file: super::super::listing!("ch5/call_soon.rs"),
     expected: &[line(0, "loop", "Hello World")],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -36,7 +36,7 @@ pub const LESSON: Lesson = Lesson {
              回调按排队顺序运行。Rust 里闭包同样能绑定参数。",
     },
     python: include_str!("partial.py"),
-    rust_file: include_str!("partial.rs"),
+    rust_file: super::super::listing!("ch5/partial.rs"),
     expected: &[line(0, "loop", "Hi, Ana!"), line(0, "loop", "Hello, Bo.")],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -59,7 +59,7 @@ pub const LESSON: Lesson = Lesson {
              async for 每次都 await 它，遇到 StopAsyncIteration 结束。Rust 写作 while let Some(i) = range.anext().await?。",
     },
     python: include_str!("async_range.py"),
-    rust_file: include_str!("async_range.rs"),
+    rust_file: super::super::listing!("ch6/async_range.rs"),
     expected: &[
         line(1000, "Task-1", "0"),
         line(2000, "Task-1", "1"),

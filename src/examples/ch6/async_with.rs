@@ -72,7 +72,7 @@ pub const LESSON: Lesson = Lesson {
              with 体打印 OK，__aexit__ 留下 CLOSE。即使 with 体抛出异常或任务被取消，清理也会执行。",
     },
     python: include_str!("async_with.py"),
-    rust_file: include_str!("async_with.rs"),
+    rust_file: super::super::listing!("ch6/async_with.rs"),
     expected: &[line(1000, "Task-1", "OK"), line(1000, "Task-1", "CLOSE")],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

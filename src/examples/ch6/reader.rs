@@ -55,7 +55,7 @@ pub const LESSON: Lesson = Lesson {
              只有真正等待的 await 才会让别的任务运行。",
     },
     python: include_str!("reader.py"),
-    rust_file: include_str!("reader.rs"),
+    rust_file: super::super::listing!("ch6/reader.rs"),
     expected: &[
         line(0, "Task-1", "1"),
         line(0, "Task-1", "2"),

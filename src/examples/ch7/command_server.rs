@@ -126,7 +126,7 @@ pub const LESSON: Lesson = Lesson {
              在下面的控制台里输入命令，输入 shutdown 结束运行。",
     },
     python: include_str!("command_server.py"),
-    rust_file: include_str!("command_server.rs"),
+    rust_file: super::super::listing!("ch7/command_server.rs"),
     expected: &[
         line(0, "Task-1", "Serving on command-server"),
         line(0, "loop", "Connection from client-1"),

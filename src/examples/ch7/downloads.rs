@@ -120,7 +120,7 @@ pub const LESSON: Lesson = Lesson {
              可以修改 URL 列表试试别的地址（其他网站需要允许 CORS）。",
     },
     python: include_str!("downloads.py"),
-    rust_file: include_str!("downloads.rs"),
+    rust_file: super::super::listing!("ch7/downloads.rs"),
     expected: &[
         line(0, "Task-1", "downloading harbour.png"),
         line(523, "Task-1", "done harbour.png: 104600 bytes"),

@@ -60,7 +60,7 @@ pub const LESSON: Lesson = Lesson {
              如果某个页面失败，gather 会抛出它的错误，main 随之结束。",
     },
     python: include_str!("gather_pages.py"),
-    rust_file: include_str!("gather_pages.rs"),
+    rust_file: super::super::listing!("ch7/gather_pages.rs"),
     expected: &[
         line(
             0,

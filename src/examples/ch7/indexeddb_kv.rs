@@ -34,7 +34,7 @@ pub const LESSON: Lesson = Lesson {
              不存在的键读出来是 None。",
     },
     python: include_str!("indexeddb_kv.py"),
-    rust_file: include_str!("indexeddb_kv.rs"),
+    rust_file: super::super::listing!("ch7/indexeddb_kv.rs"),
     expected: &[line(0, "Task-1", "value"), line(0, "Task-1", "None")],
     cpython: Cpython::Server("redis"),
     ends: Ends::ByItself,

@@ -42,7 +42,7 @@ pub const LESSON: Lesson = Lesson {
              文件在两次操作之间真的保存着内容。最后，这一课会删除自己的文件。",
     },
     python: include_str!("opfs_files.py"),
-    rust_file: include_str!("opfs_files.rs"),
+    rust_file: super::super::listing!("ch7/opfs_files.rs"),
     expected: &[
         line(0, "Task-1", "Hello world"),
         line(0, "Task-1", "Hello world"),

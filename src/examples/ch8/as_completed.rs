@@ -42,7 +42,7 @@ pub const LESSON: Lesson = Lesson {
              3 秒后 slow，于是处理第一个结果时其他任务还在运行。",
     },
     python: include_str!("as_completed.py"),
-    rust_file: include_str!("as_completed.rs"),
+    rust_file: super::super::listing!("ch8/as_completed.rs"),
     expected: &[
         line(1000, "Task-1", "fast"),
         line(2000, "Task-1", "mid"),

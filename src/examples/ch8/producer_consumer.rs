@@ -57,7 +57,7 @@ pub const LESSON: Lesson = Lesson {
              每个放入的都 task_done 之后 queue.join() 才返回；消费者是死循环，所以 main 最后取消它们。",
     },
     python: include_str!("producer_consumer.py"),
-    rust_file: include_str!("producer_consumer.rs"),
+    rust_file: super::super::listing!("ch8/producer_consumer.rs"),
     expected: &[
         line(0, "Task-1", "put 1"),
         line(0, "Task-2", "c1 got 1"),

@@ -39,7 +39,7 @@ pub const LESSON: Lesson = Lesson {
              五个 1 秒的任务，每次两个：共 3 秒。爬虫就是这样避免一下子打开上百个连接。",
     },
     python: include_str!("semaphore_limit.py"),
-    rust_file: include_str!("semaphore_limit.rs"),
+    rust_file: super::super::listing!("ch8/semaphore_limit.rs"),
     expected: &[
         line(0, "Task-2", "start 1"),
         line(0, "Task-3", "start 2"),

@@ -46,7 +46,7 @@ pub const LESSON: Lesson = Lesson {
              清理先执行，然后再用 ? 把错误传出去。",
     },
     python: include_str!("timeout_cleanup.py"),
-    rust_file: include_str!("timeout_cleanup.rs"),
+    rust_file: super::super::listing!("ch8/timeout_cleanup.rs"),
     expected: &[
         line(0, "Task-2", "download starts"),
         line(2000, "Task-2", "closing the connection"),
