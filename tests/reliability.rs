@@ -1,0 +1,116 @@
+//! The reliability suite: Stop in the middle of every lesson, many runs in a row, and the
+//! runtime's live counters back at zero afterwards, with nothing of an old run in a new one.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use loopscope::examples::{self, KnobValue, Needs, Settings};
+use loopscope::runtime::{live_runs, Clock, RunStatus};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BASE: &str = match option_env!("LOOPSCOPE_FIXTURES") {
+    Some(base) => base,
+    None => "http://127.0.0.1:8765/",
+};
+
+/// A lesson's settings for the test page: downloads point at the fixture server, slowly, so
+/// Stop finds them mid-transfer.
+fn settings_for(lesson: &examples::Lesson) -> Settings {
+    let mut settings = Settings::defaults(lesson);
+    let urls = settings.urls("urls");
+    if !urls.is_empty() {
+        settings.set(
+            "urls",
+            KnobValue::Urls(urls.iter().map(|u| format!("{BASE}{u}")).collect()),
+        );
+    }
+    if settings.get("speed").is_some() {
+        settings.set("speed", KnobValue::Int(20));
+    }
+    settings
+}
+
+#[wasm_bindgen_test]
+async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
+    for lesson in examples::all() {
+        // Ten times faster than real time, so the lessons that block the page itself (that is
+        // their point) freeze it for one second rather than ten.
+        let scale = if lesson.needs == Needs::Workers {
+            1.0
+        } else {
+            0.1
+        };
+        let run = lesson.start_with(Clock::Real { scale }, &settings_for(lesson));
+        // Long enough to be inside the lesson (a sleep, a download, a worker job), shorter
+        // than most of them.
+        common::dom::sleep_ms(if lesson.needs == Needs::Workers {
+            150
+        } else {
+            20
+        })
+        .await;
+        let was_running = run.status() == RunStatus::Running;
+        run.stop();
+        assert_ne!(run.status(), RunStatus::Running, "{}", lesson.id);
+        assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
+        let printed = common::printed_texts(&run).len();
+        let events = run.trace().len();
+        common::dom::sleep_ms(if was_running { 60 } else { 0 }).await;
+        assert_eq!(
+            common::printed_texts(&run).len(),
+            printed,
+            "{}: printed after Stop",
+            lesson.id
+        );
+        assert_eq!(
+            run.trace().len(),
+            events,
+            "{}: events after Stop",
+            lesson.id
+        );
+    }
+    assert_eq!(live_runs(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_runs_in_a_row_leave_no_trace_of_each_other() {
+    let lesson = examples::find("gather-order").unwrap();
+    let mut generations = std::collections::BTreeSet::new();
+    for i in 0..1000 {
+        let run = lesson.start(Clock::Virtual);
+        // Every other run is stopped at once, the rest run to the end.
+        if i % 2 == 0 {
+            run.stop();
+            assert_eq!(run.status(), RunStatus::Stopped);
+        } else {
+            assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+            assert_eq!(common::printed_texts(&run).len(), lesson.expected.len());
+        }
+        assert!(
+            generations.insert(run.generation()),
+            "a generation id was reused"
+        );
+        assert_eq!(common::live_counters(&run), [0; 7]);
+    }
+    assert_eq!(live_runs(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn run_pressed_twice_on_the_real_clock_keeps_only_the_second_run() {
+    let lesson = examples::find("create-task").unwrap();
+    let first = lesson.start(Clock::Real { scale: 0.05 });
+    common::dom::sleep_ms(20).await;
+    first.stop();
+    let second = lesson.start(Clock::Real { scale: 0.05 });
+    assert_eq!(second.finished().await, RunStatus::Finished(Ok(())));
+    assert_eq!(
+        common::printed_texts(&first).len(),
+        3,
+        "the first run printed up to its sleep"
+    );
+    assert_eq!(common::printed_texts(&second).len(), 6);
+    assert_eq!(common::live_counters(&first), [0; 7]);
+    assert_eq!(live_runs(), 0);
+}
