@@ -6,6 +6,8 @@
 //! tests can reach it.
 #![deny(missing_docs)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod bench;
 pub mod examples;
 pub mod runtime;
 pub mod ui;

@@ -391,7 +391,9 @@ async fn blocking_the_loop_really_delays_the_timers() {
             .unwrap()
             .start(Clock::Real { scale: 0.1 });
         assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
-        assert_matches(id, &run, 200);
+        // 400 lesson ms = 40 ms of wall time at this scale: noise on a loaded machine, far below
+        // the one-second steps the lessons show.
+        assert_matches(id, &run, 400);
     }
 }
 

@@ -5,12 +5,13 @@ use crate::runtime::{AsyncIterator, Result};
 
 struct Reader {
     count: u32,
+    stop_at: u32,
 }
 
 impl Reader {
     async fn readline(&mut self) -> Option<u32> {
         self.count += 1;
-        if self.count == 100 {
+        if self.count == self.stop_at {
             return None;
         }
         Some(self.count)
@@ -26,8 +27,9 @@ impl AsyncIterator for Reader {
 }
 
 /// The lesson: `async for item in Reader(): print(item)`.
-pub async fn main() -> Result<()> {
-    let mut reader = Reader { count: 0 };
+pub async fn main(stop_at: i64) -> Result<()> {
+    let stop_at = stop_at.clamp(1, 1_000_000) as u32;
+    let mut reader = Reader { count: 0, stop_at };
     while let Some(item) = reader.anext().await? {
         print!(py 28, "{item}");
     }
@@ -36,7 +38,9 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{
+    line, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
+};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -161,6 +165,20 @@ pub const LESSON: Lesson = Lesson {
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     order: Order::Exact,
-    knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    knobs: &[Knob {
+        id: "stop",
+        python: "",
+        spots: &[spot(12, "self.count == ", "100")],
+        label: Text {
+            en: "readline returns None at",
+            zh: "readline 在第几次返回 None",
+        },
+        kind: KnobKind::Int {
+            default: 100,
+            min: 1,
+            max: 1_000_000,
+            unit: "",
+        },
+    }],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("stop"))) }),
 };

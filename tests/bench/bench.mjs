@@ -1,0 +1,248 @@
+// scripts/bench: Loopscope against Pyodide and plain JavaScript, in headless Chromium, on the
+// release build served on localhost. Prints a table and writes target/bench.json.
+// Usage: node tests/bench/bench.mjs dist
+import { createServer } from 'node:http';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(join(here, '../e2e/package.json'));
+const { chromium } = require('playwright-core');
+const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
+const pyodideDir = join(here, 'node_modules/pyodide');
+const RUNS = 10;
+const TASKS = 100_000;
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
+  '.zip': 'application/zip',
+};
+
+// The course's gather lesson, in Python, as Pyodide runs it (top-level await: Pyodide's loop is
+// the browser's, so asyncio.run is not used). Sleeps are scaled down: only the loading is timed.
+const GATHER = `
+import asyncio
+async def work(name, seconds):
+    print(name, "start")
+    await asyncio.sleep(seconds / 100)
+    print(name, "end")
+    return name
+print(await asyncio.gather(work("slow", 3), work("fast", 1), work("mid", 2)))
+`;
+const PYODIDE_PAGE = `<!doctype html><meta charset="utf-8"><title>Pyodide</title>
+<script src="/pyodide/pyodide.js"></script>
+<script>
+  window.pyodideReady = (async () => {
+    const py = await loadPyodide({ indexURL: '/pyodide/' });
+    window.pyodideRunnableAt = performance.now();
+    window.py = py;
+    return true;
+  })();
+</script>`;
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path === '/pyodide.html') {
+    res.writeHead(200, { 'content-type': types['.html'] }).end(PYODIDE_PAGE);
+    return;
+  }
+  const [root, rest] = path.startsWith('/pyodide/') ? [pyodideDir, path.slice('/pyodide'.length)] : [dist, path];
+  const file = join(root, rest === '/' ? 'index.html' : rest);
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// Loads `url` in a fresh context until `ready` holds; returns the time (page clock) and every
+// byte fetched before it, raw and compressed as a server would send it.
+async function load(url, ready, measureSizes) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => { try { bodies.push({ url: r.url(), body: await r.body() }); } catch { } });
+  await page.goto(url);
+  const at = await ready(page);
+  await page.waitForTimeout(50);
+  const sizes = { raw: 0, gzip: 0, brotli: 0, files: bodies.length };
+  // Compressing ~13 MB of Pyodide at brotli's best level takes a while: once per page is enough.
+  for (const { body } of measureSizes ? bodies : []) {
+    sizes.raw += body.length;
+    sizes.gzip += gzipSync(body, { level: 9 }).length;
+    sizes.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { at, sizes, page, context };
+}
+
+const results = {};
+const step = (what) => console.error(`bench: ${what}…`);
+try {
+  step('loading Loopscope 10 times');
+  // 1. Loopscope: navigation to "first lesson runnable" (the Run button of a lesson is there).
+  const loop = [];
+  let loopSizes;
+  for (let i = 0; i < RUNS; i++) {
+    const { at, sizes, context } = await load(`${base}#/lesson/gather-order`, (page) =>
+      page.waitForFunction(() => document.querySelector('[data-testid=run]') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue()), i === 0);
+    loop.push(at);
+    if (i === 0) loopSizes = sizes;
+    await context.close();
+  }
+  step('loading Pyodide 10 times');
+  // 2. Pyodide: loadPyodide resolved (Python ready); then the gather lesson really runs.
+  const pyo = [];
+  let pySizes, pyOutput;
+  for (let i = 0; i < RUNS; i++) {
+    const { at, sizes, page, context } = await load(`${base}pyodide.html`, (page) =>
+      page.waitForFunction(() => window.pyodideRunnableAt, null, { timeout: 120000 }).then((h) => h.jsonValue()), i === 0);
+    pyo.push(at);
+    if (i === 0) pySizes = sizes;
+    if (i === 0) {
+      pyOutput = await page.evaluate(async (code) => {
+        const out = [];
+        window.py.setStdout({ batched: (line) => out.push(line) });
+        await window.py.runPythonAsync(code);
+        return out;
+      }, GATHER);
+    }
+    await context.close();
+  }
+  results.load = {
+    loopscope: { ...loopSizes, runnable_ms_median: median(loop) },
+    pyodide: { ...pySizes, runnable_ms_median: median(pyo), gather_output: pyOutput },
+  };
+
+  step('100k tasks');
+  // 3. Scheduling: 100k tasks that yield once, gathered. Same page for all three.
+  const page = await browser.newPage();
+  await page.goto(`${base}#/lesson/gather-order`);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.benchTasks);
+  // Best of 5 each, alternating, in one page.
+  const sched = { js: Infinity, on: Infinity, off: Infinity };
+  for (let i = 0; i < 5; i++) {
+    sched.js = Math.min(sched.js, await page.evaluate(async (n) => {
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: n }, async () => { await null; }));
+      return performance.now() - t0;
+    }, TASKS));
+    sched.on = Math.min(sched.on, await page.evaluate((n) => window.wasmBindings.benchTasks(n, true), TASKS));
+    sched.off = Math.min(sched.off, await page.evaluate((n) => window.wasmBindings.benchTasks(n, false), TASKS));
+  }
+  step(`100k tasks: JS ${sched.js.toFixed(0)} ms, Trace on ${sched.on.toFixed(0)} ms, off ${sched.off.toFixed(0)} ms; now Pyodide`);
+  let pyPage = await browser.newPage();
+  await pyPage.goto(`${base}pyodide.html`);
+  await pyPage.waitForFunction(() => window.pyodideRunnableAt, null, { timeout: 120000 });
+  // Pyodide's loop schedules every step with a browser timer; give each size two minutes and
+  // report the largest that finished (the table says which).
+  sched.pyodide = null;
+  for (const n of [TASKS, 10_000]) {
+    const attempt = pyPage.evaluate((n) => window.py.runPythonAsync(`
+import asyncio, time
+async def t():
+    await asyncio.sleep(0)
+t0 = time.perf_counter()
+await asyncio.gather(*(t() for _ in range(${n})))
+(time.perf_counter() - t0) * 1000
+`), n);
+    const ms = await Promise.race([attempt, new Promise((r) => setTimeout(() => r(null), 120_000))]);
+    step(`Pyodide gather of ${n}: ${ms === null ? 'not done after 120 s' : `${ms.toFixed(0)} ms`}`);
+    if (ms !== null) { sched.pyodide = ms; sched.pyodide_n = n; break; }
+    await pyPage.close();
+    pyPage = await browser.newPage();
+    await pyPage.goto(`${base}pyodide.html`);
+    await pyPage.waitForFunction(() => window.pyodideRunnableAt, null, { timeout: 120000 });
+  }
+  // Pyodide's ratio is per task when it could only finish a smaller gather.
+  const pyPerTask = sched.pyodide === null ? null : sched.pyodide / sched.pyodide_n;
+  results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
+
+  step('timer lateness');
+  // 4. Timer lateness: 1,000 sleeps of 0–50 ms against plain setTimeout, same delays.
+  const delays = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 51);
+  const late = await page.evaluate(async (delays) => {
+    const js = await new Promise((done) => {
+      const out = []; const t0 = performance.now();
+      for (const d of delays) setTimeout(() => { out.push(performance.now() - (t0 + d)); if (out.length === delays.length) done(out); }, d);
+    });
+    const ours = await window.wasmBindings.benchTimers(new Uint32Array(delays));
+    return { js, ours: Array.from(ours) };
+  }, delays);
+  results.timers = {
+    set_timeout: { median_ms: median(late.js), p99_ms: quantile(late.js, 0.99) },
+    loopscope: { median_ms: median(late.ours), p99_ms: quantile(late.ours, 0.99) },
+  };
+
+  step('100k output lines');
+  // 5. The output panel receiving 100,000 lines (the reader lesson, counting to 100,000), then
+  //    scrolled: the work of each scrolled frame (until the DOM is updated and laid out).
+  await page.goto(`${base}#/lesson/reader?stop=100001`);
+  await page.waitForSelector('[data-testid=run]');
+  await page.click('[data-testid=clock-instant]');
+  const append = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid=run]').click();
+    while (!document.querySelector('[data-testid=status]').textContent.startsWith('Finished')) {
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    return performance.now() - t0;
+  });
+  const frames = await page.evaluate(async () => {
+    const list = document.querySelector('[data-testid=output]');
+    const rows = () => list.querySelectorAll('[data-testid=output-row]').length;
+    const work = [];
+    for (let i = 0; i <= 200; i++) {
+      const t0 = performance.now();
+      list.scrollTop = Math.floor((list.scrollHeight - list.clientHeight) * ((i * 37) % 201) / 200);
+      list.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+      void document.body.offsetHeight; // layout
+      work.push(performance.now() - t0);
+    }
+    return { work, rows: rows(), lines: list.scrollHeight };
+  });
+  results.output = { lines: 100000, append_ms: append, frame_work_ms: { median: median(frames.work), max: Math.max(...frames.work) }, dom_rows: frames.rows };
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const r = results;
+const f = (x) => (typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 0) : x);
+const lines = [
+  ['measure', 'Loopscope', 'comparison', 'target', 'met?'],
+  ['page transfer, raw', kb(r.load.loopscope.raw), `Pyodide ${kb(r.load.pyodide.raw)}`, '', ''],
+  ['page transfer, gzip', kb(r.load.loopscope.gzip), `Pyodide ${kb(r.load.pyodide.gzip)}`, '< 1/20 of Pyodide', r.load.loopscope.gzip * 20 < r.load.pyodide.gzip ? 'yes' : `no (1/${f(r.load.pyodide.gzip / r.load.loopscope.gzip)})`],
+  ['page transfer, brotli', kb(r.load.loopscope.brotli), `Pyodide ${kb(r.load.pyodide.brotli)}`, '', ''],
+  ['first runnable (median of 10)', `${f(r.load.loopscope.runnable_ms_median)} ms`, `Pyodide ${f(r.load.pyodide.runnable_ms_median)} ms`, '< 1/10 of Pyodide', r.load.loopscope.runnable_ms_median * 10 < r.load.pyodide.runnable_ms_median ? 'yes' : 'no'],
+  [`${TASKS} tasks, Trace on`, `${f(r.tasks.ms.on)} ms (${f(r.tasks.ratio_to_js.trace_on)}× JS)`, `JS Promise.all ${f(r.tasks.ms.js)} ms`, '≤ 3× JS', r.tasks.ratio_to_js.trace_on <= 3 ? 'yes' : `no (${f(r.tasks.ratio_to_js.trace_on)}×)`],
+  [`${TASKS} tasks, Trace off`, `${f(r.tasks.ms.off)} ms (${f(r.tasks.ratio_to_js.trace_off)}× JS)`, r.tasks.ms.pyodide === null ? 'Pyodide: no gather finished in 120 s' : `Pyodide gather of ${r.tasks.ms.pyodide_n}: ${f(r.tasks.ms.pyodide)} ms (${f(r.tasks.ratio_to_js.pyodide)}× JS per task)`, '', ''],
+  ['timer lateness, median', `${f(r.timers.loopscope.median_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.median_ms)} ms`, 'within 1 ms of setTimeout', Math.abs(r.timers.loopscope.median_ms - r.timers.set_timeout.median_ms) <= 1 ? 'yes' : 'no'],
+  ['timer lateness, p99', `${f(r.timers.loopscope.p99_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.p99_ms)} ms`, '', ''],
+  ['100k output lines: run + append', `${f(r.output.append_ms)} ms`, `${r.output.dom_rows} DOM rows`, '', ''],
+  ['scrolling 100k lines: frame work', `median ${f(r.output.frame_work_ms.median)} ms, max ${f(r.output.frame_work_ms.max)} ms`, '', 'no frame over 16 ms', r.output.frame_work_ms.max <= 16 ? 'yes' : 'no'],
+];
+const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => String(l[c]).length)));
+for (const [i, l] of lines.entries()) {
+  console.log(l.map((cell, c) => String(cell).padEnd(widths[c])).join(' | '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+}
+console.log(`Pyodide ran the gather lesson: ${JSON.stringify(r.load.pyodide.gather_output)}`);
+await mkdir(join(here, '../../target'), { recursive: true });
+await writeFile(join(here, '../../target/bench.json'), JSON.stringify(results, null, 2));
+console.log('written: target/bench.json');
