@@ -335,38 +335,39 @@ impl Trace {
             .get(from_seq..)
             .unwrap_or_default()
             .iter()
-            .filter_map(move |event| match &event.kind {
-                EventKind::Print {
-                    text,
-                    rust_line,
-                    py_line,
-                } => Some(PrintedLine {
+            .filter_map(move |event| {
+                // A task's print, or a worker thread's: one line either way.
+                let (task_name, text, rust_line, py_line) = match &event.kind {
+                    EventKind::Print {
+                        text,
+                        rust_line,
+                        py_line,
+                    } => (
+                        match event.task {
+                            Some(task) => self.task_name(task),
+                            None => Rc::from(LOOP_NAME),
+                        },
+                        text,
+                        rust_line,
+                        py_line,
+                    ),
+                    EventKind::ThreadPrint {
+                        thread,
+                        text,
+                        rust_line,
+                        py_line,
+                    } => (thread.clone(), text, rust_line, py_line),
+                    _ => return None,
+                };
+                Some(PrintedLine {
                     seq: event.seq,
                     at_us: event.at_us,
                     task: event.task,
-                    task_name: match event.task {
-                        Some(task) => self.task_name(task),
-                        None => Rc::from(LOOP_NAME),
-                    },
+                    task_name,
                     text: text.clone(),
                     rust_line: *rust_line,
                     py_line: *py_line,
-                }),
-                EventKind::ThreadPrint {
-                    thread,
-                    text,
-                    rust_line,
-                    py_line,
-                } => Some(PrintedLine {
-                    seq: event.seq,
-                    at_us: event.at_us,
-                    task: None,
-                    task_name: thread.clone(),
-                    text: text.clone(),
-                    rust_line: *rust_line,
-                    py_line: *py_line,
-                }),
-                _ => None,
+                })
             })
     }
 
