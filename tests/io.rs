@@ -15,23 +15,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Where the fixture server listens.
-const BASE: &str = match option_env!("LOOPSCOPE_FIXTURES") {
-    Some(base) => base,
-    None => "http://127.0.0.1:8765/",
-};
-
-/// The lesson's own URLs, pointed at the fixture server.
-fn fixture_urls(lesson: &examples::Lesson) -> Settings {
-    let mut settings = Settings::defaults(lesson);
-    let urls: Vec<String> = settings
-        .urls("urls")
-        .iter()
-        .map(|u| format!("{BASE}{u}"))
-        .collect();
-    settings.set("urls", KnobValue::Urls(urls));
-    settings
-}
+use common::{fixture_settings as fixture_urls, FIXTURES as BASE};
 
 /// The run's printed lines with the fixture server's address taken out of the texts, so they
 /// read as with the lesson's own relative URLs.

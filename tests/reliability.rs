@@ -10,22 +10,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const BASE: &str = match option_env!("LOOPSCOPE_FIXTURES") {
-    Some(base) => base,
-    None => "http://127.0.0.1:8765/",
-};
-
 /// A lesson's settings for the test page: downloads point at the fixture server, slowly, so
 /// Stop finds them mid-transfer.
 fn settings_for(lesson: &examples::Lesson) -> Settings {
-    let mut settings = Settings::defaults(lesson);
-    let urls = settings.urls("urls");
-    if !urls.is_empty() {
-        settings.set(
-            "urls",
-            KnobValue::Urls(urls.iter().map(|u| format!("{BASE}{u}")).collect()),
-        );
-    }
+    let mut settings = common::fixture_settings(lesson);
     if settings.get("speed").is_some() {
         settings.set("speed", KnobValue::Int(20));
     }

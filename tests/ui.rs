@@ -615,7 +615,7 @@ async fn the_console_talks_to_the_running_server_and_shutdown_ends_the_run() {
 
 #[wasm_bindgen_test]
 async fn downloads_show_a_progress_row_per_file_with_its_error() {
-    let base = option_env!("LOOPSCOPE_FIXTURES").unwrap_or("http://127.0.0.1:8765/");
+    let base = common::FIXTURES;
     let (root, handle) = mount_app();
     click(&root, "lesson-downloads");
     leptos::task::tick().await;

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use loopscope::examples::order::{compare, Seen};
-use loopscope::examples::{Ends, Expected, Lesson};
+use loopscope::examples::{Ends, Expected, KnobValue, Lesson, Settings};
 use loopscope::runtime::trace::PrintedLine;
 use loopscope::runtime::{EventKind, IoKind, Run, RunStatus};
 
@@ -12,6 +12,23 @@ pub fn observed(lines: &[PrintedLine]) -> Vec<(u64, String, String)> {
         .iter()
         .map(|l| (l.at_ms(), l.task_name.to_string(), l.text.to_string()))
         .collect()
+}
+
+/// Where the fixture server (`tests/fixtures/server.py`, started by `scripts/test`) listens.
+pub const FIXTURES: &str = match option_env!("LOOPSCOPE_FIXTURES") {
+    Some(base) => base,
+    None => "http://127.0.0.1:8765/",
+};
+
+/// The lesson's own settings, with its URL list (if it has one) pointed at the fixture server.
+pub fn fixture_settings(lesson: &Lesson) -> Settings {
+    let mut settings = Settings::defaults(lesson);
+    let urls = settings.urls("urls");
+    if !urls.is_empty() {
+        let urls = urls.iter().map(|u| format!("{FIXTURES}{u}")).collect();
+        settings.set("urls", KnobValue::Urls(urls));
+    }
+    settings
 }
 
 /// The printed lines as the shared comparison sees them.
