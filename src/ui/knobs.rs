@@ -57,9 +57,10 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     };
     let input_id = format!("knob-{lesson}-{}", knob.id);
     let error_id = format!("{input_id}-error");
-    let hint = match knob.kind {
+    // Follows the language toggle, like every other label.
+    let hint = move || match knob.kind {
         KnobKind::Int { min, max, unit, .. } => format!("{min}–{max} {unit}"),
-        KnobKind::Urls { max, .. } => match lang.get_untracked() {
+        KnobKind::Urls { max, .. } => match lang.get() {
             super::i18n::Lang::Zh => format!("最多 {max} 个"),
             super::i18n::Lang::En => format!("up to {max}"),
         },
