@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t};
 use super::session::use_session;
-use crate::runtime::trace::{EventKind, IoKind, Trace};
+use crate::runtime::trace::{Event, EventKind, IoKind, Trace};
 
 /// One operation as the panel shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,8 +41,20 @@ impl IoRow {
 
 /// Every outside operation of a run, in the order they started.
 pub fn io_rows(trace: &Trace) -> Vec<IoRow> {
-    let mut rows: Vec<IoRow> = Vec::new();
-    for event in trace.events() {
+    let mut rows = Vec::new();
+    extend_io_rows(&mut rows, trace.events());
+    rows
+}
+
+/// Brings `rows` up to date with `events`, the Trace's events after those they were built
+/// from. Returns whether anything changed.
+pub fn extend_io_rows(rows: &mut Vec<IoRow>, events: &[Event]) -> bool {
+    let mut changed = false;
+    for event in events {
+        changed |= matches!(
+            event.kind,
+            EventKind::IoStarted { .. } | EventKind::IoProgress { .. } | EventKind::IoEnded { .. }
+        );
         match &event.kind {
             EventKind::IoStarted { io, kind, label } => rows.push(IoRow {
                 io: *io,
@@ -69,7 +81,7 @@ pub fn io_rows(trace: &Trace) -> Vec<IoRow> {
             _ => {}
         }
     }
-    rows
+    changed
 }
 
 /// The panel; hidden when the run did no outside work.

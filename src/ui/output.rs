@@ -46,17 +46,9 @@ pub fn OutputPanel() -> impl IntoView {
         })
     });
     let range = Memo::new(move |_| window(scroll_top.get(), view_px.get(), shown.get()));
-    let visible = move || {
-        let (first, count) = range.get();
-        session.rows.with(|rows| {
-            rows[first..first + count]
-                .iter()
-                .cloned()
-                .enumerate()
-                .map(|(i, row)| (first + i, row))
-                .collect::<Vec<(usize, Row)>>()
-        })
-    };
+    // A fixed set of row slots, reused while scrolling: slot `i` shows row `first + i`, so a
+    // scroll rewrites a few dozen text nodes instead of building new rows.
+    let slots = move || (0..range.get().1).collect::<Vec<usize>>();
     let spacer = |px: usize| format!("height: {px}px");
     let top_px = move || spacer(range.get().0 * ROW_PX as usize);
     let bottom_px = move || {
@@ -93,37 +85,58 @@ pub fn OutputPanel() -> impl IntoView {
             <h3>{label(t("Output", "输出"))}</h3>
             <ol class="rows" data-testid="output" aria-live="polite" node_ref=list on:scroll=on_scroll>
                 <li class="spacer" aria-hidden="true" style=top_px></li>
-                <For each=visible key=|(_, row)| row.seq let((index, row))>
-                    <li
-                        class="row"
-                        class:pinned=move || session.focused.get() == Some(index)
-                        tabindex="0"
-                        data-testid="output-row"
-                        data-index=index
-                        data-py-line=row.py_line
-                        data-rust-line=row.rust_line
-                        on:mouseenter=move |_| session.hovered.set(Some(index))
-                        on:mouseleave=move |_| session.hovered.set(None)
-                        on:focus=move |_| session.hovered.set(Some(index))
-                        on:blur=move |_| session.hovered.set(None)
-                        on:click=move |_| {
-                            session.focused.update(|f| *f = if *f == Some(index) { None } else { Some(index) })
-                        }
-                        on:keydown=move |ev| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                session.focused.update(|f| *f = if *f == Some(index) { None } else { Some(index) });
-                            }
-                        }
-                    >
-                        <span class="at" data-testid="row-time">{format!("+{} ms", row.at_ms)}</span>
-                        <span class="task" data-testid="row-task">{row.task.clone()}</span>
-                        <span class="text" data-testid="row-text">{row.text.clone()}</span>
-                    </li>
+                <For each=slots key=|position| *position let:position>
+                    <RowSlot position=position range=range />
                 </For>
                 <li class="spacer" aria-hidden="true" style=bottom_px></li>
             </ol>
         </section>
+    }
+}
+
+/// One reused row of the output panel: it shows row `first + position` of the window.
+#[component]
+fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
+    let session = use_session();
+    let index = move || range.get().0 + position;
+    let row = Memo::new(move |_| {
+        let i = index();
+        session.rows.with(|rows| rows.get(i).cloned())
+    });
+    let field = move |get: fn(&Row) -> String| {
+        move || row.with(|r| r.as_ref().map(get).unwrap_or_default())
+    };
+    let toggle_pin = move || {
+        let i = index();
+        session
+            .focused
+            .update(|f| *f = if *f == Some(i) { None } else { Some(i) });
+    };
+    view! {
+        <li
+            class="row"
+            class:pinned=move || session.focused.get() == Some(index())
+            tabindex="0"
+            data-testid="output-row"
+            data-index=index
+            data-py-line=move || row.with(|r| r.as_ref().map(|r| r.py_line))
+            data-rust-line=move || row.with(|r| r.as_ref().map(|r| r.rust_line))
+            on:mouseenter=move |_| session.hovered.set(Some(index()))
+            on:mouseleave=move |_| session.hovered.set(None)
+            on:focus=move |_| session.hovered.set(Some(index()))
+            on:blur=move |_| session.hovered.set(None)
+            on:click=move |_| toggle_pin()
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    toggle_pin();
+                }
+            }
+        >
+            <span class="at" data-testid="row-time">{field(|r| format!("+{} ms", r.at_ms))}</span>
+            <span class="task" data-testid="row-task">{field(|r| r.task.clone())}</span>
+            <span class="text" data-testid="row-text">{field(|r| r.text.clone())}</span>
+        </li>
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::io::{io_rows, IoRow};
+use super::io::{extend_io_rows, IoRow};
 use super::timeline::Lane;
 use crate::examples::{self, Lesson, Needs, Settings};
 use crate::runtime::trace::PrintedLine;
@@ -291,23 +291,25 @@ impl Session {
         let Some(from) = self.synced_events.try_get_value() else {
             return;
         };
-        let (new_rows, lanes, io, len, last_ms) = {
+        // Only the events since the last frame are read: a frame costs what it adds.
+        let (new_rows, len, last_ms) = {
             let trace = run.trace();
+            let events = trace.events();
+            let fresh = &events[from.min(events.len())..];
             let rows: Vec<Row> = trace.printed_since(from).map(Row::from).collect();
-            let last_ms = trace.events().last().map_or(0, |e| e.at_ms());
-            let io = io_rows(&trace);
-            (
-                rows,
-                super::timeline::lanes(&trace),
-                io,
-                trace.len(),
-                last_ms,
-            )
+            let last_ms = events.last().map_or(0, |e| e.at_ms());
+            if fresh.iter().any(|e| e.task.is_some()) {
+                self.lanes
+                    .update(|lanes| super::timeline::extend_lanes(lanes, fresh));
+            }
+            let mut io_changed = false;
+            self.io
+                .update_untracked(|io| io_changed = extend_io_rows(io, fresh));
+            if io_changed {
+                self.io.notify();
+            }
+            (rows, events.len(), last_ms)
         };
-        self.lanes.set(lanes);
-        if self.io.with_untracked(|old| *old != io) {
-            self.io.set(io);
-        }
         self.synced_events.set_value(len);
         self.event_count.set(len);
         if !new_rows.is_empty() {

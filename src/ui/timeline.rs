@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use crate::runtime::trace::{EventKind, Trace, WaitOn};
+use crate::runtime::trace::{Event, EventKind, Trace, WaitOn};
 
 /// What a task is doing during one segment of its lane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,10 +62,18 @@ pub fn lanes(trace: &Trace) -> Vec<Lane> {
 /// The lanes as they stood right after event `upto` (all of them for `None`): what replay
 /// shows at a step.
 pub fn lanes_until(trace: &Trace, upto: Option<u64>) -> Vec<Lane> {
-    let mut lanes: Vec<Lane> = Vec::new();
     let events = trace.events();
     let shown = upto.map_or(events.len(), |seq| (seq as usize + 1).min(events.len()));
-    for event in &events[..shown] {
+    let mut lanes = Vec::new();
+    extend_lanes(&mut lanes, &events[..shown]);
+    lanes
+}
+
+/// Brings `lanes` up to date with `events`, the Trace's events that follow the ones they were
+/// built from: a running page feeds each frame's new events only, so a frame costs what it
+/// adds, not the whole run.
+pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
+    for event in events {
         let Some(task) = event.task else { continue };
         let index = task.index();
         let at = event.at_us;
@@ -128,7 +136,6 @@ pub fn lanes_until(trace: &Trace, upto: Option<u64>) -> Vec<Lane> {
             });
         }
     }
-    lanes
 }
 
 fn close(lane: &mut Lane, at: u64) {
@@ -214,23 +221,25 @@ pub fn Timeline() -> impl IntoView {
     let rows = move || {
         let total = session.elapsed_ms.get().max(1) * 1000;
         let lang = lang.get();
+        let draw = |lanes: &[Lane], open_end: u64, cursor: Option<u64>| {
+            let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
+            let drawn = lanes
+                .iter()
+                .take(MAX_LANES)
+                .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang, detail))
+                .collect_view();
+            (drawn, lanes.len().saturating_sub(MAX_LANES))
+        };
         // Replaying: the lanes as they stood at the cursor, on the whole run's scale.
-        let (lanes, open_end, cursor) = match session.cursor.get() {
+        let (drawn, hidden) = match session.cursor.get() {
             Some(seq) => session
                 .with_trace(|trace| {
                     let at = trace.events().get(seq as usize).map_or(0, |e| e.at_us);
-                    (lanes_until(trace, Some(seq)), at, Some(at))
+                    draw(&lanes_until(trace, Some(seq)), at, Some(at))
                 })
-                .unwrap_or_default(),
-            None => (session.lanes.get(), total, None),
+                .unwrap_or_else(|| draw(&[], total, None)),
+            None => session.lanes.with(|lanes| draw(lanes, total, None)),
         };
-        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
-        let hidden = lanes.len().saturating_sub(MAX_LANES);
-        let drawn = lanes
-            .into_iter()
-            .take(MAX_LANES)
-            .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang, detail))
-            .collect_view();
         let more = (hidden > 0).then(|| {
             let text = match lang {
                 Lang::Zh => format!("另有 {hidden} 个任务未画出"),
@@ -262,12 +271,30 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
+/// The most waits and the most prints a lane's summary reads out; the rest are counted.
+const SUMMARY_ITEMS: usize = 40;
+
+/// Above this many segments or prints, a lane draws one mark per [`CELL_BP`] of its width
+/// instead of one per segment or print: the SVG stays small whatever the run's length.
+const DETAILED_MARKS: usize = 400;
+
+/// The width of one cell, in basis points of the lane (0.4 %, also the thinnest mark).
+const CELL_BP: u64 = 40;
+
 /// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
 /// readers (a focused lane reads it out and shows it under the timeline).
 pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &[String], lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut parts = Vec::new();
+    let waits_total = lane
+        .segments
+        .iter()
+        .filter(|s| matches!(s.activity, Activity::Waiting(_)))
+        .count();
     for segment in &lane.segments {
+        if parts.len() == SUMMARY_ITEMS {
+            break;
+        }
         let to = segment.to_us.unwrap_or(open_end_us) / 1000;
         let from = segment.from_us / 1000;
         match &segment.activity {
@@ -277,11 +304,23 @@ pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &[String], lang: Lang)
             Activity::Running | Activity::Ready => {}
         }
     }
-    let prints: Vec<String> = lane
+    let more = |shown: usize, total: usize| {
+        (total > shown).then(|| {
+            if zh {
+                format!("另有 {} 项", total - shown)
+            } else {
+                format!("and {} more", total - shown)
+            }
+        })
+    };
+    parts.extend(more(parts.len(), waits_total));
+    let mut prints: Vec<String> = lane
         .prints
         .iter()
+        .take(SUMMARY_ITEMS)
         .map(|(at, text)| format!("+{} ms “{text}”", at / 1000))
         .collect();
+    prints.extend(more(prints.len(), lane.prints.len()));
     let end = match lane.end {
         Some((at, LaneEnd::Cancelled)) => Some(if zh {
             format!("{} ms 被取消", at / 1000)
@@ -317,7 +356,7 @@ pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &[String], lang: Lang)
 }
 
 fn lane_view(
-    lane: Lane,
+    lane: &Lane,
     total_us: u64,
     open_end_us: u64,
     cursor_us: Option<u64>,
@@ -326,15 +365,23 @@ fn lane_view(
     detail: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let zh = lang == Lang::Zh;
-    let summary = lane_summary(&lane, open_end_us, names, lang);
+    let summary = lane_summary(lane, open_end_us, names, lang);
+    // A long lane keeps only the marks that show at the drawn resolution: a segment lying
+    // wholly under what is already drawn, or a print in an occupied cell, is merged into it.
+    let coalesce = lane.segments.len() > DETAILED_MARKS;
+    let mut drawn_to = 0;
     let segments = lane
         .segments
         .iter()
-        .map(|segment| {
+        .filter_map(|segment| {
             let to = segment.to_us.unwrap_or(open_end_us);
             let x = basis_points(segment.from_us, total_us);
             // Steps take no time on the virtual clock: keep them visible as thin marks.
-            let width = basis_points(to.saturating_sub(segment.from_us), total_us).max(40);
+            let width = basis_points(to.saturating_sub(segment.from_us), total_us).max(CELL_BP);
+            if coalesce && x + width <= drawn_to {
+                return None;
+            }
+            drawn_to = drawn_to.max(x + width);
             let (class, what) = match &segment.activity {
                 Activity::Running => (
                     "running",
@@ -360,23 +407,34 @@ fn lane_view(
                 segment.from_us / 1000,
                 to / 1000
             );
-            view! {
+            Some(view! {
                 <rect class=class x=percent(x) y="4" width=percent(width) height="14">
                     <title>{title}</title>
                 </rect>
-            }
+            })
         })
         .collect_view();
-    let prints = lane
-        .prints
-        .iter()
-        .map(|(at, text)| {
-            let title = format!("{} +{} ms: {text}", lane.name, at / 1000);
+    let prints = print_marks(&lane.prints, total_us)
+        .into_iter()
+        .map(|(bp, first, count)| {
+            let (at, text) = &lane.prints[first];
+            let title = if count == 1 {
+                format!("{} +{} ms: {text}", lane.name, at / 1000)
+            } else {
+                let last = lane.prints[first + count - 1].0;
+                let n = if zh { "行打印" } else { "prints" };
+                format!(
+                    "{} +{}–{} ms: {count} {n}, “{text}” …",
+                    lane.name,
+                    at / 1000,
+                    last / 1000
+                )
+            };
             view! {
                 <circle
                     class="print"
                     data-testid="timeline-print"
-                    cx=percent(basis_points(*at, total_us))
+                    cx=percent(bp)
                     cy="11"
                     r="4"
                 >
@@ -407,6 +465,7 @@ fn lane_view(
         view! { <line class="cursor" x1=x.clone() x2=x y1="0" y2="22"></line> }
     });
     let shown = summary.clone();
+    let name = lane.name.clone();
     view! {
         <div
             class="lane"
@@ -417,7 +476,7 @@ fn lane_view(
             on:focus=move |_| detail.set(Some(shown.clone()))
             on:blur=move |_| detail.set(None)
         >
-            <span class="lane-name" aria-hidden="true">{lane.name.clone()}<small>{ended}</small></span>
+            <span class="lane-name" aria-hidden="true">{name}<small>{ended}</small></span>
             <svg class="lane-track" height="22" width="100%" aria-hidden="true">
                 {segments}
                 {prints}
@@ -425,6 +484,24 @@ fn lane_view(
             </svg>
         </div>
     }
+}
+
+/// The print marks of a lane: (position in basis points, index of the first print, how many
+/// prints the mark stands for). One per print, or one per occupied [`CELL_BP`] cell when the
+/// lane has more than [`DETAILED_MARKS`] prints.
+pub fn print_marks(prints: &[(u64, String)], total_us: u64) -> Vec<(u64, usize, usize)> {
+    let mut marks: Vec<(u64, usize, usize)> = Vec::new();
+    let coalesce = prints.len() > DETAILED_MARKS;
+    for (i, (at, _)) in prints.iter().enumerate() {
+        let bp = basis_points(*at, total_us);
+        match marks.last_mut() {
+            Some((first_bp, _, count)) if coalesce && bp / CELL_BP == *first_bp / CELL_BP => {
+                *count += 1
+            }
+            _ => marks.push((bp, i, 1)),
+        }
+    }
+    marks
 }
 
 // Native only: they drive the run with the native host.
@@ -494,5 +571,47 @@ mod tests {
         let lanes = lanes(&run.trace());
         assert_eq!(lanes[1].end, Some((2_000_000, LaneEnd::Cancelled)));
         assert_eq!(lanes[2].end, Some((1_000_000, LaneEnd::Finished)));
+    }
+
+    #[test]
+    fn lanes_built_a_few_events_at_a_time_equal_lanes_built_at_once() {
+        for id in [
+            "create-task",
+            "wait-timeout",
+            "gather-groups",
+            "producer-consumer",
+        ] {
+            let lesson = examples::find(id).unwrap();
+            let run = lesson.start(Clock::Virtual);
+            host::run_until_idle();
+            let trace = run.trace();
+            let events = trace.events();
+            for step in [1, 3, 7] {
+                let mut built = Vec::new();
+                for chunk in events.chunks(step) {
+                    extend_lanes(&mut built, chunk);
+                }
+                assert_eq!(built, lanes(&trace), "{id} in chunks of {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_lane_draws_one_print_mark_per_cell() {
+        let few: Vec<(u64, String)> = (0..10).map(|i| (i * 10, format!("{i}"))).collect();
+        // Few prints: one mark each, even in the same cell.
+        assert_eq!(print_marks(&few, 1_000_000).len(), 10);
+        let many: Vec<(u64, String)> = (0..100_000u64).map(|i| (i * 10, String::new())).collect();
+        let marks = print_marks(&many, 1_000_000);
+        assert!(
+            marks.len() <= (10_000 / CELL_BP) as usize + 1,
+            "{}",
+            marks.len()
+        );
+        // Every print is in exactly one mark, in order.
+        assert_eq!(marks.iter().map(|m| m.2).sum::<usize>(), 100_000);
+        for pair in marks.windows(2) {
+            assert_eq!(pair[0].1 + pair[0].2, pair[1].1);
+        }
     }
 }

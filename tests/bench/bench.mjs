@@ -14,6 +14,9 @@ const { chromium } = require('playwright-core');
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
 const pyodideDir = join(here, 'node_modules/pyodide');
 const RUNS = 10;
+// `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist` measures only those parts
+// (load, tasks, timers, output); scripts/bench measures all of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,output').split(','));
 const TASKS = 100_000;
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -93,6 +96,7 @@ async function load(url, ready, measureSizes) {
 const results = {};
 const step = (what) => console.error(`bench: ${what}…`);
 try {
+  if (ONLY.has('load')) {
   step('loading Loopscope 10 times');
   // 1. Loopscope: navigation to "first lesson runnable" (the Run button of a lesson is there).
   const loop = [];
@@ -127,12 +131,14 @@ try {
     loopscope: { ...loopSizes, runnable_ms_median: median(loop) },
     pyodide: { ...pySizes, runnable_ms_median: median(pyo), gather_output: pyOutput },
   };
+  }
 
-  step('100k tasks');
-  // 3. Scheduling: 100k tasks that yield once, gathered. Same page for all three.
   const page = await browser.newPage();
   await page.goto(`${base}#/lesson/gather-order`);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.benchTasks);
+  if (ONLY.has('tasks')) {
+  step('100k tasks');
+  // 3. Scheduling: 100k tasks that yield once, gathered. Same page for all three.
   // Best of 5 each, alternating, in one page.
   const sched = { js: Infinity, on: Infinity, off: Infinity };
   for (let i = 0; i < 5; i++) {
@@ -171,7 +177,9 @@ await asyncio.gather(*(t() for _ in range(${n})))
   // Pyodide's ratio is per task when it could only finish a smaller gather.
   const pyPerTask = sched.pyodide === null ? null : sched.pyodide / sched.pyodide_n;
   results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
+  }
 
+  if (ONLY.has('timers')) {
   step('timer lateness');
   // 4. Timer lateness: 1,000 sleeps of 0–50 ms against plain setTimeout, same delays.
   const delays = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 51);
@@ -187,7 +195,9 @@ await asyncio.gather(*(t() for _ in range(${n})))
     set_timeout: { median_ms: median(late.js), p99_ms: quantile(late.js, 0.99) },
     loopscope: { median_ms: median(late.ours), p99_ms: quantile(late.ours, 0.99) },
   };
+  }
 
+  if (ONLY.has('output')) {
   step('100k output lines');
   // 5. The output panel receiving 100,000 lines (the reader lesson, counting to 100,000), then
   //    scrolled: the work of each scrolled frame (until the DOM is updated and laid out).
@@ -217,6 +227,7 @@ await asyncio.gather(*(t() for _ in range(${n})))
     return { work, rows: rows(), lines: list.scrollHeight };
   });
   results.output = { lines: 100000, append_ms: append, frame_work_ms: { median: median(frames.work), max: Math.max(...frames.work) }, dom_rows: frames.rows };
+  }
 } finally {
   await browser.close();
   server.close();
@@ -224,25 +235,31 @@ await asyncio.gather(*(t() for _ in range(${n})))
 
 const r = results;
 const f = (x) => (typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 0) : x);
-const lines = [
-  ['measure', 'Loopscope', 'comparison', 'target', 'met?'],
+const lines = [['measure', 'Loopscope', 'comparison', 'target', 'met?']];
+if (r.load) lines.push(
   ['page transfer, raw', kb(r.load.loopscope.raw), `Pyodide ${kb(r.load.pyodide.raw)}`, '', ''],
   ['page transfer, gzip', kb(r.load.loopscope.gzip), `Pyodide ${kb(r.load.pyodide.gzip)}`, '< 1/20 of Pyodide', r.load.loopscope.gzip * 20 < r.load.pyodide.gzip ? 'yes' : `no (1/${f(r.load.pyodide.gzip / r.load.loopscope.gzip)})`],
   ['page transfer, brotli', kb(r.load.loopscope.brotli), `Pyodide ${kb(r.load.pyodide.brotli)}`, '', ''],
-  ['first runnable (median of 10)', `${f(r.load.loopscope.runnable_ms_median)} ms`, `Pyodide ${f(r.load.pyodide.runnable_ms_median)} ms`, '< 1/10 of Pyodide', r.load.loopscope.runnable_ms_median * 10 < r.load.pyodide.runnable_ms_median ? 'yes' : 'no'],
+  ['first runnable (median of 10)', `${f(r.load.loopscope.runnable_ms_median)} ms`, `Pyodide ${f(r.load.pyodide.runnable_ms_median)} ms`, '< 1/10 of Pyodide', r.load.loopscope.runnable_ms_median * 10 < r.load.pyodide.runnable_ms_median ? 'yes' : `no (1/${f(r.load.pyodide.runnable_ms_median / r.load.loopscope.runnable_ms_median)})`],
+);
+if (r.tasks) lines.push(
   [`${TASKS} tasks, Trace on`, `${f(r.tasks.ms.on)} ms (${f(r.tasks.ratio_to_js.trace_on)}× JS)`, `JS Promise.all ${f(r.tasks.ms.js)} ms`, '≤ 3× JS', r.tasks.ratio_to_js.trace_on <= 3 ? 'yes' : `no (${f(r.tasks.ratio_to_js.trace_on)}×)`],
   [`${TASKS} tasks, Trace off`, `${f(r.tasks.ms.off)} ms (${f(r.tasks.ratio_to_js.trace_off)}× JS)`, r.tasks.ms.pyodide === null ? 'Pyodide: no gather finished in 120 s' : `Pyodide gather of ${r.tasks.ms.pyodide_n}: ${f(r.tasks.ms.pyodide)} ms (${f(r.tasks.ratio_to_js.pyodide)}× JS per task)`, '', ''],
+);
+if (r.timers) lines.push(
   ['timer lateness, median', `${f(r.timers.loopscope.median_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.median_ms)} ms`, 'within 1 ms of setTimeout', r.timers.loopscope.median_ms <= r.timers.set_timeout.median_ms + 1 ? 'yes' : 'no'],
   ['timer lateness, p99', `${f(r.timers.loopscope.p99_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.p99_ms)} ms`, '', ''],
+);
+if (r.output) lines.push(
   ['100k output lines: run + append', `${f(r.output.append_ms)} ms`, `${r.output.dom_rows} DOM rows`, '', ''],
   ['scrolling 100k lines: frame work', `median ${f(r.output.frame_work_ms.median)} ms, max ${f(r.output.frame_work_ms.max)} ms`, '', 'no frame over 16 ms', r.output.frame_work_ms.max <= 16 ? 'yes' : 'no'],
-];
+);
 const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => String(l[c]).length)));
 for (const [i, l] of lines.entries()) {
   console.log(l.map((cell, c) => String(cell).padEnd(widths[c])).join(' | '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 }
-console.log(`Pyodide ran the gather lesson: ${JSON.stringify(r.load.pyodide.gather_output)}`);
+if (r.load) console.log(`Pyodide ran the gather lesson: ${JSON.stringify(r.load.pyodide.gather_output)}`);
 await mkdir(join(here, '../../target'), { recursive: true });
 await writeFile(join(here, '../../target/bench.json'), JSON.stringify(results, null, 2));
 console.log('written: target/bench.json');
