@@ -48,7 +48,7 @@ fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
     });
     let mut lines = Vec::new();
     // Start-up (with gevent imported, on a loaded machine) plus the lesson's own length.
-    let limit = Duration::from_millis(lesson.expected_duration_ms() + 5_000);
+    let limit = Duration::from_millis(lesson.expected_duration_ms() + 15_000);
     while lines.len() < lesson.expected.len() {
         match receiver.recv_timeout(limit.saturating_sub(start.elapsed())) {
             Ok(line) => lines.push(line),

@@ -31,7 +31,7 @@ fn schedule(f: Box<dyn FnOnce()>, delay_us: Option<u64>, line: u32) -> Result<Ha
     if !run.is_running() {
         return Err(Error::NoRunningLoop);
     }
-    let (id, timer) = run.add_callback(f, delay_us, line);
+    let (id, timer) = run.add_callback(f, delay_us, line, None);
     Ok(Handle {
         id,
         timer,

@@ -325,6 +325,7 @@ mod browser {
                         Box::new(move || protocol.borrow_mut().data_received(&text)),
                         None,
                         0,
+                        None,
                     );
                 });
             }
@@ -337,6 +338,7 @@ mod browser {
                             Box::new(move || protocol.borrow_mut().connection_lost()),
                             None,
                             0,
+                            None,
                         );
                     }
                 }));
@@ -345,6 +347,7 @@ mod browser {
                 Box::new(move || protocol.borrow_mut().connection_made(transport)),
                 None,
                 0,
+                None,
             );
             // When the client leaves, the server's end closes and releases its record.
             self.connections.borrow_mut().push(end);

@@ -5,11 +5,12 @@
 //! callbacks share one queue in registration order. Keeping them in one list here gives the
 //! same order: callbacks added before `await` run before the awaiting task resumes.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Weak;
 use std::task::Waker;
 
-use super::executor::RunInner;
+use super::executor::{self, RunInner};
+use super::trace::{DoneOf, EventKind};
 
 enum Action {
     Wake(Waker),
@@ -18,12 +19,16 @@ enum Action {
 
 /// The pending on-done actions of one task or future.
 #[derive(Default)]
-pub(crate) struct OnDone(RefCell<Vec<Action>>);
+pub(crate) struct OnDone {
+    actions: RefCell<Vec<Action>>,
+    /// Whose actions these are, for the Trace (set once the task or future has its id).
+    of: Cell<Option<DoneOf>>,
+}
 
 impl OnDone {
     /// Wakes `waker` at the end (once, however often a waiter polls).
     pub(crate) fn add_waker(&self, waker: &Waker) {
-        let mut actions = self.0.borrow_mut();
+        let mut actions = self.actions.borrow_mut();
         let known = actions
             .iter()
             .any(|a| matches!(a, Action::Wake(w) if w.will_wake(waker)));
@@ -32,22 +37,38 @@ impl OnDone {
         }
     }
 
-    /// Schedules `callback` with `call_soon` at the end; `line` is where it was added.
-    pub(crate) fn add_callback(&self, callback: Box<dyn FnOnce()>, line: u32) {
-        self.0.borrow_mut().push(Action::Call(callback, line));
+    /// Names the task or future these actions belong to.
+    pub(crate) fn set_owner(&self, of: DoneOf) {
+        self.of.set(Some(of));
+    }
+
+    /// Schedules `callback` with `call_soon` at the end; `line` is where it was added. Recorded
+    /// in `run`'s Trace while it waits (when `pending`: the owner has not ended yet).
+    pub(crate) fn add_callback(
+        &self,
+        callback: Box<dyn FnOnce()>,
+        line: u32,
+        run: &Weak<RunInner>,
+        pending: bool,
+    ) {
+        self.actions.borrow_mut().push(Action::Call(callback, line));
+        if let (true, Some(to), Some(run)) = (pending, self.of.get(), run.upgrade()) {
+            let task = executor::current().and_then(|(_, task)| task);
+            run.record(task, EventKind::DoneCallbackAdded { to, line });
+        }
     }
 
     /// Runs every pending action in order. A run that has ended runs nothing more: its
     /// callbacks are dropped (wakers are still woken; an ended run ignores them).
     pub(crate) fn fire(&self, run: &Weak<RunInner>) {
-        let actions = std::mem::take(&mut *self.0.borrow_mut());
+        let actions = std::mem::take(&mut *self.actions.borrow_mut());
         let run = run.upgrade().filter(|run| run.is_running());
         for action in actions {
             match action {
                 Action::Wake(waker) => waker.wake(),
                 Action::Call(callback, line) => {
                     if let Some(run) = &run {
-                        run.add_callback(callback, None, line);
+                        run.add_callback(callback, None, line, self.of.get());
                     }
                 }
             }

@@ -14,8 +14,9 @@ use std::rc::Rc;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::host::{self, HostTimer, Tick};
+use super::model::{LoopSnapshot, Queued};
 use super::task::{TaskEnd, TaskId};
-use super::trace::{ClockKind, EventKind, IoKind, Trace, WaitOn};
+use super::trace::{ClockKind, DoneOf, EventKind, IoKind, Trace, WaitOn};
 use super::Error;
 
 /// How long one drain may run tasks before it yields to the browser so the page can paint.
@@ -158,6 +159,9 @@ pub(crate) struct RunInner {
     trace: RefCell<Trace>,
     observer: RefCell<Option<Rc<dyn Fn()>>>,
     end_wakers: RefCell<Vec<Waker>>,
+    /// With [`record_snapshots`] on: the real ready queue and timers after each event, by seq
+    /// (`None` where the state was busy; there is none such today, and tests say so).
+    snapshots: Option<RefCell<Vec<Option<LoopSnapshot>>>>,
 }
 
 thread_local! {
@@ -170,6 +174,15 @@ thread_local! {
     /// dropping a handle never silently kills one.
     static LIVE: RefCell<Vec<Rc<RunInner>>> = RefCell::default();
     static NEXT_GENERATION: Cell<u64> = const { Cell::new(1) };
+    static SNAPSHOTS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// From now on, runs started on this thread keep a snapshot of their real ready queue and
+/// timer heap after every event ([`Run::snapshots`]): how tests check that the internals view,
+/// which is rebuilt from the Trace alone, agrees with the executor. Off by default (it copies
+/// the queue at every event).
+pub fn record_snapshots(on: bool) {
+    SNAPSHOTS.with(|s| s.set(on));
 }
 
 /// How many runs have not ended yet (for leak checks in tests).
@@ -356,6 +369,27 @@ impl RunInner {
         }
         let at = self.now_us();
         self.trace.borrow_mut().push(at, task, kind);
+        if let Some(snapshots) = &self.snapshots {
+            let snapshot = self.state.try_borrow().ok().map(|state| LoopSnapshot {
+                ready: state
+                    .ready
+                    .iter()
+                    .filter_map(|entry| match *entry {
+                        Ready::Task(id) => state
+                            .tasks
+                            .get(id.index())
+                            .filter(|slot| !slot.finished)
+                            .map(|_| Queued::Task(id)),
+                        Ready::Callback(id) => state
+                            .callbacks
+                            .contains_key(&id)
+                            .then_some(Queued::Callback(id)),
+                    })
+                    .collect(),
+                timers: state.timers.keys().copied().collect(),
+            });
+            snapshots.borrow_mut().push(snapshot);
+        }
     }
 
     pub(crate) fn is_running(&self) -> bool {
@@ -454,6 +488,8 @@ impl RunInner {
             slot.queued = true;
             state.ready.push_back(Ready::Task(task));
         }
+        // As in asyncio, where cancelling wakes the task to raise CancelledError in it.
+        self.record(Some(task), EventKind::TaskWoken);
         schedule(self, Tick::Micro);
         true
     }
@@ -709,41 +745,49 @@ impl RunInner {
         f: Box<dyn FnOnce()>,
         delay_us: Option<u64>,
         line: u32,
+        done_of: Option<DoneOf>,
     ) -> (u64, Option<(u64, u64)>) {
         let task = current().and_then(|(_, task)| task);
-        let (id, timer) = {
+        let id = {
             let mut state = self.state.borrow_mut();
             state.next_callback += 1;
             let id = state.next_callback;
             state.callbacks.insert(id, Callback { run: f });
-            let timer = delay_us.map(|delay| {
-                state.next_timer += 1;
-                let key = (self.now_us().saturating_add(delay), state.next_timer);
-                state.timers.insert(key, TimerAction::Call(id));
-                key
-            });
-            if timer.is_none() {
+            if delay_us.is_none() {
                 state.ready.push_back(Ready::Callback(id));
             }
-            (id, timer)
+            id
         };
+        let due_us = delay_us.map(|delay| self.now_us().saturating_add(delay));
         self.record(
             task,
             EventKind::CallbackScheduled {
                 callback: id,
-                due_us: timer.map(|key| key.0),
+                due_us,
                 line,
+                done_of,
             },
         );
-        if let Some(key) = timer {
+        // A `call_later` timer is set (and recorded) right after the callback it is for.
+        let timer = due_us.map(|deadline_us| {
+            let key = {
+                let mut state = self.state.borrow_mut();
+                state.next_timer += 1;
+                let key = (deadline_us, state.next_timer);
+                state.timers.insert(key, TimerAction::Call(id));
+                key
+            };
             self.record(
                 task,
                 EventKind::TimerSet {
                     timer: key.1,
-                    deadline_us: key.0,
+                    deadline_us,
                     line,
                 },
             );
+            key
+        });
+        if timer.is_some() {
             match self.clock {
                 Clock::Real { .. } => self.arm_host_timer(),
                 // The loop may be idle (a `run_forever` setup with only timers): it must get
@@ -942,19 +986,26 @@ impl RunInner {
     /// Fires every timer whose deadline has come, in deadline order, waking their tasks.
     fn fire_due_timers(self: &Rc<Self>) {
         let now = self.now_us();
-        let due: Vec<((u64, u64), TimerAction)> = {
-            let mut state = self.state.borrow_mut();
-            let later = state.timers.split_off(&(now + 1, 0));
-            std::mem::replace(&mut state.timers, later)
-                .into_iter()
-                .collect()
-        };
-        for ((deadline_us, timer), action) in due {
+        // One at a time, so that the Trace's TimerFired and the timer heap never disagree.
+        loop {
+            let due = {
+                let mut state = self.state.borrow_mut();
+                match state.timers.first_key_value() {
+                    Some((&(deadline_us, _), _)) if deadline_us <= now => state.timers.pop_first(),
+                    _ => None,
+                }
+            };
+            let Some(((deadline_us, timer), action)) = due else {
+                break;
+            };
+            // A `call_later` callback is queued as its timer fires; a sleeping task's wake
+            // follows as its own event.
+            if let TimerAction::Call(id) = action {
+                self.queue_callback(id);
+            }
             self.record(None, EventKind::TimerFired { timer, deadline_us });
-            match action {
-                TimerAction::Wake(Some(waker)) => waker.wake(),
-                TimerAction::Wake(None) => {}
-                TimerAction::Call(id) => self.queue_callback(id),
+            if let TimerAction::Wake(Some(waker)) = action {
+                waker.wake();
             }
         }
     }
@@ -1050,6 +1101,7 @@ impl Run {
             virtual_now_us: Cell::new(0),
             in_scheduler: Cell::new(false),
             traced,
+            snapshots: SNAPSHOTS.with(Cell::get).then(|| RefCell::new(Vec::new())),
             state: RefCell::new(State {
                 status: RunStatus::Running,
                 tasks: Vec::new(),
@@ -1128,6 +1180,15 @@ impl Run {
     /// The events recorded so far. Do not hold the borrow across an `.await`.
     pub fn trace(&self) -> Ref<'_, Trace> {
         self.inner.trace.borrow()
+    }
+
+    /// The executor's real ready queue and timers after each event, by seq, if this run was
+    /// started with [`record_snapshots`] on (else empty).
+    pub fn snapshots(&self) -> Vec<Option<LoopSnapshot>> {
+        self.inner
+            .snapshots
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.borrow().clone())
     }
 
     /// Microseconds since the run began, on its clock.

@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 
 use super::done::OnDone;
 use super::executor::{self, RunInner};
-use super::trace::{EventKind, WaitOn};
+use super::trace::{DoneOf, EventKind, WaitOn};
 use super::Error;
 
 struct Inner<T> {
@@ -41,11 +41,14 @@ impl<T: Clone + 'static> Future<T> {
     /// `loop.create_future()`: needs a running loop.
     pub fn new() -> Result<Self, Error> {
         let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+        let id = run.next_future_id();
+        let on_done = OnDone::default();
+        on_done.set_owner(DoneOf::Future(id));
         Ok(Future {
-            id: run.next_future_id(),
+            id,
             inner: Rc::new(Inner {
                 result: RefCell::new(None),
-                on_done: OnDone::default(),
+                on_done,
             }),
             run: Rc::downgrade(&run),
         })
@@ -72,9 +75,12 @@ impl<T: Clone + 'static> Future<T> {
     pub fn add_done_callback(&self, f: impl FnOnce(&Future<T>) + 'static) {
         let line = std::panic::Location::caller().line();
         let future = self.clone();
-        self.inner
-            .on_done
-            .add_callback(Box::new(move || f(&future)), line);
+        self.inner.on_done.add_callback(
+            Box::new(move || f(&future)),
+            line,
+            &self.run,
+            !self.done(),
+        );
         if self.done() {
             self.inner.on_done.fire(&self.run);
         }

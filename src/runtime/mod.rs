@@ -24,6 +24,7 @@ mod future;
 pub mod host;
 mod io;
 mod join;
+pub mod model;
 mod protocols;
 pub mod storage;
 mod sync;
@@ -34,7 +35,7 @@ pub mod worker;
 
 pub use callbacks::{call_later, call_soon, stop, Handle};
 pub use error::Error;
-pub use executor::{live_runs, Clock, Run, RunStatus};
+pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use executor::{outside_loop, time_ms};
 pub use fetch::{fetch, Response};
 pub use future::Future;

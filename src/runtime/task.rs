@@ -10,7 +10,7 @@ use std::task::{Context, Poll, Waker};
 
 use super::done::OnDone;
 use super::executor::{self, RunInner};
-use super::trace::WaitOn;
+use super::trace::{DoneOf, WaitOn};
 use super::Error;
 
 /// A task's number within its run, in creation order (the main task is 0).
@@ -141,7 +141,7 @@ impl<T: Clone + 'static> Task<T> {
         let task = self.clone();
         self.cell
             .on_done
-            .add_callback(Box::new(move || f(&task)), line);
+            .add_callback(Box::new(move || f(&task)), line, &self.run, !self.done());
         if self.done() {
             self.cell.on_done.fire(&self.run);
         }
@@ -227,6 +227,7 @@ where
         body_cell.complete(result);
     };
     let id = run.spawn(Box::pin(body), cell.clone(), name.clone(), parent, line);
+    cell.on_done.set_owner(DoneOf::Task(id));
     Task {
         id,
         name,

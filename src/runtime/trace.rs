@@ -11,7 +11,7 @@ use super::task::TaskId;
 use super::Error;
 
 /// Bumped whenever an event's shape changes, so saved traces can be told apart.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The name shown for what the loop runs outside any task (callbacks).
 pub const LOOP_NAME: &str = "loop";
@@ -78,6 +78,15 @@ impl IoKind {
             IoKind::Channel => "channel",
         }
     }
+}
+
+/// Whose done callback a callback is: a task's or a one-shot future's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DoneOf {
+    /// `task.add_done_callback`.
+    Task(TaskId),
+    /// `future.add_done_callback`, by the future's id.
+    Future(u64),
 }
 
 /// How a run's clock keeps time, as recorded in the Trace.
@@ -157,6 +166,16 @@ pub enum EventKind {
         /// When it is due, for `call_later`.
         due_us: Option<u64>,
         /// The Rust source line that scheduled it.
+        line: u32,
+        /// For a done callback, whose it is (the task or future that ended).
+        done_of: Option<DoneOf>,
+    },
+    /// A done callback was added to a task or future that has not ended yet (it is scheduled,
+    /// as a `CallbackScheduled` with `done_of`, when that ends).
+    DoneCallbackAdded {
+        /// The task or future.
+        to: DoneOf,
+        /// The Rust source line that added it.
         line: u32,
     },
     /// The loop ran a callback.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, Phase};
 use super::timeline::describe as describe_wait;
-use crate::runtime::trace::{Event, EventKind, Trace, LOOP_NAME};
+use crate::runtime::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
 
 /// One line saying what happened at an event, for the replay bar.
 pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
@@ -130,11 +130,25 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
                 format!("cancels timer {timer}")
             }
         }
-        EventKind::CallbackScheduled { callback, .. } => {
+        EventKind::CallbackScheduled {
+            callback, done_of, ..
+        } => {
+            let of = done_of.map(|of| done_owner(of, &names));
+            match (of, zh) {
+                (Some(of), true) => format!("{of} 已结束，安排它的完成回调 {callback}"),
+                (Some(of), false) => {
+                    format!("{of} is done: schedules its done callback {callback}")
+                }
+                (None, true) => format!("安排回调 {callback}"),
+                (None, false) => format!("schedules callback {callback}"),
+            }
+        }
+        EventKind::DoneCallbackAdded { to, line } => {
+            let to = done_owner(*to, &names);
             if zh {
-                format!("安排回调 {callback}")
+                format!("给 {to} 添加完成回调（Rust 第 {line} 行）")
             } else {
-                format!("schedules callback {callback}")
+                format!("adds a done callback to {to} (Rust line {line})")
             }
         }
         EventKind::CallbackRan { callback } => {
@@ -185,6 +199,17 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
         }
     };
     format!("+{} ms · {who} · {what}", event.at_ms())
+}
+
+/// A task's name or `future #N`.
+pub fn done_owner(of: DoneOf, names: &[String]) -> String {
+    match of {
+        DoneOf::Task(task) => names
+            .get(task.index())
+            .cloned()
+            .unwrap_or_else(|| format!("task #{}", task.index() + 1)),
+        DoneOf::Future(id) => format!("future #{id}"),
+    }
 }
 
 /// The replay bar, shown once a run has ended.
