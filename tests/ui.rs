@@ -4,7 +4,8 @@
 mod common;
 
 use common::dom::{
-    all, by_testid, click, fire, fresh_root, has_testid, highlighted_line, output_rows, wait_until,
+    all, by_testid, click, fire, fresh_root, has_testid, highlighted_line, mount_app, output_rows,
+    run_lesson, wait_until,
 };
 use loopscope::runtime::live_runs;
 use loopscope::ui::App;
@@ -19,26 +20,6 @@ fn rows_as_strings(root: &web_sys::Element) -> Vec<String> {
         .into_iter()
         .map(|(at, task, text)| format!("{at} {task} {text}"))
         .collect()
-}
-
-/// Mounts a fresh App in English (the language is remembered across mounts in this page, so
-/// each test starts from a known one); dropping the returned handle unmounts it (and stops its
-/// run).
-fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item("loopscope.lang", "en").unwrap();
-    let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    (root, Box::new(handle))
-}
-
-/// Opens a lesson from the catalog, picks a clock (`clock-instant` or `clock-real`) and
-/// presses Run, as a learner would.
-async fn run_lesson(root: &HtmlElement, lesson: &str, clock: &str) {
-    click(root, &format!("lesson-{lesson}"));
-    click(root, clock);
-    leptos::task::tick().await;
-    click(root, "run");
 }
 
 /// Presses Stop and checks it took: no run is left alive and the status says so.

@@ -8,6 +8,7 @@ use super::console::Console;
 use super::controls::Controls;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull};
 use super::i18n::{label, t, use_lang, Lang};
+use super::internals::Internals;
 use super::io::IoPanel;
 use super::knobs::Knobs;
 use super::output::OutputPanel;
@@ -200,6 +201,7 @@ fn LessonView(
             <ExpectedPanel />
             <IoPanel />
             <Timeline />
+            <Internals />
         </main>
     }
 }

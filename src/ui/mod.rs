@@ -11,6 +11,7 @@ mod controls;
 mod embed;
 pub mod highlight;
 pub mod i18n;
+pub mod internals;
 pub mod io;
 mod knobs;
 

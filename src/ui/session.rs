@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::io::{extend_io_rows, IoRow};
 use super::timeline::Lane;
 use crate::examples::{self, Lesson, Needs, Settings};
+use crate::runtime::model::LoopModel;
 use crate::runtime::trace::PrintedLine;
 use crate::runtime::{Clock, Run, RunStatus};
 
@@ -111,6 +112,8 @@ pub struct Session {
     pub settings: RwSignal<Settings>,
     /// The current run's outside work (downloads, worker jobs, storage calls, connections).
     pub io: RwSignal<Vec<IoRow>>,
+    /// The loop as of the current run's latest event (ready queue, timers, task states).
+    pub model: RwSignal<LoopModel, LocalStorage>,
     key: u64,
     synced_events: StoredValue<usize>,
     frame_pending: StoredValue<bool>,
@@ -141,6 +144,7 @@ impl Session {
             generation: RwSignal::new(0),
             settings: RwSignal::new(Settings::defaults(lesson)),
             io: RwSignal::new(Vec::new()),
+            model: RwSignal::new_local(LoopModel::default()),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             frame_pending: StoredValue::new(false),
@@ -238,6 +242,7 @@ impl Session {
         self.rows.set(Vec::new());
         self.lanes.set(Vec::new());
         self.io.set(Vec::new());
+        self.model.set(LoopModel::default());
         self.cursor.set(None);
         self.event_count.set(0);
         self.focused.set(None);
@@ -301,6 +306,13 @@ impl Session {
             if fresh.iter().any(|e| e.task.is_some()) {
                 self.lanes
                     .update(|lanes| super::timeline::extend_lanes(lanes, fresh));
+            }
+            if !fresh.is_empty() {
+                self.model.update(|model| {
+                    for event in fresh {
+                        model.apply(event);
+                    }
+                });
             }
             let mut io_changed = false;
             self.io

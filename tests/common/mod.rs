@@ -194,6 +194,26 @@ pub mod dom {
         root
     }
 
+    /// Mounts a fresh App in English (the language is remembered across mounts in this page,
+    /// so each test starts from a known one); dropping the returned handle unmounts it (and
+    /// stops its run).
+    pub fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage.set_item("loopscope.lang", "en").unwrap();
+        let root = fresh_root();
+        let handle = leptos::mount::mount_to(root.clone(), loopscope::ui::App);
+        (root, Box::new(handle))
+    }
+
+    /// Opens a lesson from the catalog, picks a clock (`clock-instant` or `clock-real`) and
+    /// presses Run, as a learner would.
+    pub async fn run_lesson(root: &HtmlElement, lesson: &str, clock: &str) {
+        click(root, &format!("lesson-{lesson}"));
+        click(root, clock);
+        leptos::task::tick().await;
+        click(root, "run");
+    }
+
     /// All elements under `root` matching `selector`.
     pub fn all(root: &Element, selector: &str) -> Vec<Element> {
         let list = root.query_selector_all(selector).unwrap();

@@ -1,0 +1,288 @@
+//! The loop internals view: the loop as asyncio models it, at the replay cursor or, while a run
+//! goes, at its latest event. Everything shown comes from [`LoopModel`], which is rebuilt from
+//! the Trace alone (and checked against the executor's real state in the tests).
+
+use leptos::prelude::*;
+
+use super::i18n::{label, t, use_lang, Lang};
+use super::replay::done_owner;
+use super::session::use_session;
+use super::timeline::describe;
+use crate::runtime::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
+use crate::runtime::trace::DoneOf;
+
+/// The most entries a list shows; the rest are counted.
+const MAX_ITEMS: usize = 60;
+
+fn names(model: &LoopModel) -> Vec<String> {
+    model.tasks.iter().map(|t| t.name.to_string()).collect()
+}
+
+fn task_name(names: &[String], index: usize) -> String {
+    names
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| format!("task #{}", index + 1))
+}
+
+/// A ready-queue entry (or what is running) in words.
+pub fn queued_label(entry: Queued, model: &LoopModel, names: &[String], lang: Lang) -> String {
+    match entry {
+        Queued::Task(task) => task_name(names, task.index()),
+        Queued::Callback(id) => match (model.callback_line(id), lang) {
+            (Some(line), Lang::Zh) => format!("回调 #{id}（Rust 第 {line} 行）"),
+            (Some(line), Lang::En) => format!("callback #{id} (Rust line {line})"),
+            (None, Lang::Zh) => format!("回调 #{id}"),
+            (None, Lang::En) => format!("callback #{id}"),
+        },
+    }
+}
+
+/// A task's state in words.
+pub fn state_label(state: &TaskState, names: &[String], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match state {
+        TaskState::Pending => if zh {
+            "待运行（尚未开始）"
+        } else {
+            "pending (not started)"
+        }
+        .into(),
+        TaskState::Ready => if zh { "就绪" } else { "ready" }.into(),
+        TaskState::Running => if zh { "运行中" } else { "running" }.into(),
+        TaskState::Waiting(on) => {
+            let on = describe(on, names, lang);
+            if zh {
+                format!("等待：{on}")
+            } else {
+                format!("waiting: {on}")
+            }
+        }
+        TaskState::Done => if zh { "已完成" } else { "done" }.into(),
+        TaskState::Cancelled => if zh { "已取消" } else { "cancelled" }.into(),
+        TaskState::Failed(error) => {
+            if zh {
+                format!("出错：{error}")
+            } else {
+                format!("failed: {error}")
+            }
+        }
+    }
+}
+
+/// A timer in words: when it is due and what it will do.
+pub fn timer_label(timer: &TimerInfo, model: &LoopModel, names: &[String], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let due = if timer.deadline_us == u64::MAX {
+        if zh { "永不到期" } else { "never due" }.to_string()
+    } else if zh {
+        format!("{} ms 到期", timer.deadline_us / 1000)
+    } else {
+        format!("due at {} ms", timer.deadline_us / 1000)
+    };
+    let what = match timer.what {
+        TimerFor::Task(Some(task)) => {
+            let name = task_name(names, task.index());
+            if zh {
+                format!("唤醒 {name}")
+            } else {
+                format!("wakes {name}")
+            }
+        }
+        TimerFor::Task(None) => if zh {
+            "唤醒事件循环"
+        } else {
+            "wakes the loop"
+        }
+        .into(),
+        TimerFor::Callback(id) => {
+            let callback = queued_label(Queued::Callback(id), model, names, lang);
+            if zh {
+                format!("调用 {callback}")
+            } else {
+                format!("calls {callback}")
+            }
+        }
+    };
+    let id = timer.id;
+    if zh {
+        format!("定时器 {id}：{due}，{what}")
+    } else {
+        format!("timer {id}: {due}, {what}")
+    }
+}
+
+/// A ready-queue entry as a stable key: `task:<index>` or `callback:<id>` (for tests).
+pub fn entry_key(entry: Queued) -> String {
+    match entry {
+        Queued::Task(task) => format!("task:{}", task.index()),
+        Queued::Callback(id) => format!("callback:{id}"),
+    }
+}
+
+fn more(hidden: usize, lang: Lang) -> Option<String> {
+    (hidden > 0).then(|| match lang {
+        Lang::Zh => format!("另有 {hidden} 项"),
+        Lang::En => format!("and {hidden} more"),
+    })
+}
+
+fn lines_label(lines: &[u32], lang: Lang) -> String {
+    let list = lines
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Zh => format!("{} 个完成回调（Rust 第 {list} 行）", lines.len()),
+        Lang::En => format!("{} done callback(s) (Rust lines {list})", lines.len()),
+    }
+}
+
+fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
+    let zh = lang == Lang::Zh;
+    let names = names(model);
+    let running = match model.running {
+        Some(entry) => queued_label(entry, model, &names, lang),
+        None if model.closed => if zh {
+            "无（事件循环已关闭）"
+        } else {
+            "nothing (the loop is closed)"
+        }
+        .into(),
+        None => if zh { "无" } else { "nothing" }.into(),
+    };
+    let ready = model
+        .ready
+        .iter()
+        .take(MAX_ITEMS)
+        .map(|entry| {
+            let text = queued_label(*entry, model, &names, lang);
+            view! { <li data-testid="ready-entry" data-entry=entry_key(*entry)>{text}</li> }
+        })
+        .collect_view();
+    let ready_more = more(model.ready.len().saturating_sub(MAX_ITEMS), lang);
+    let ready_empty = model.ready.is_empty().then(|| {
+        view! { <li class="empty">{if zh { "（空）" } else { "(empty)" }}</li> }
+    });
+    let timers = model
+        .timers
+        .values()
+        .take(MAX_ITEMS)
+        .map(|timer| {
+            let text = timer_label(timer, model, &names, lang);
+            view! {
+                <li data-testid="timer-entry" data-timer=timer.id data-deadline-us=timer.deadline_us>
+                    {text}
+                </li>
+            }
+        })
+        .collect_view();
+    let timers_more = more(model.timers.len().saturating_sub(MAX_ITEMS), lang);
+    let timers_empty = model.timers.is_empty().then(|| {
+        view! { <li class="empty">{if zh { "（空）" } else { "(empty)" }}</li> }
+    });
+    let tasks = model
+        .tasks
+        .iter()
+        .take(MAX_ITEMS)
+        .map(|task| {
+            let state = state_label(&task.state, &names, lang);
+            let class = match task.state {
+                TaskState::Pending | TaskState::Ready => "ready",
+                TaskState::Running => "running",
+                TaskState::Waiting(_) => "waiting",
+                TaskState::Done => "done",
+                TaskState::Cancelled | TaskState::Failed(_) => "ended-badly",
+            };
+            let callbacks =
+                (!task.done_callbacks.is_empty()).then(|| lines_label(&task.done_callbacks, lang));
+            view! {
+                <tr data-testid="task-state" class=class>
+                    <td>{task.name.to_string()}</td>
+                    <td data-testid="task-state-text">{state}</td>
+                    <td>{callbacks}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let tasks_more = more(model.tasks.len().saturating_sub(MAX_ITEMS), lang);
+    let futures = model
+        .futures
+        .iter()
+        .filter(|(_, f)| !f.done_callbacks.is_empty() || !f.done)
+        .take(MAX_ITEMS)
+        .map(|(id, future)| {
+            let owner = done_owner(DoneOf::Future(*id), &names);
+            let state = match (future.done, zh) {
+                (true, true) => "已有结果",
+                (true, false) => "done",
+                (false, true) => "未完成",
+                (false, false) => "pending",
+            };
+            let callbacks = (!future.done_callbacks.is_empty())
+                .then(|| format!(" · {}", lines_label(&future.done_callbacks, lang)));
+            view! { <li data-testid="future-entry">{owner}": "{state}{callbacks}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="internals-body">
+            <p data-testid="internals-running">
+                <strong>{if zh { "正在运行：" } else { "Running now: " }}</strong>
+                {running}
+            </p>
+            <div class="internals-grid">
+                <div>
+                    <h4>{if zh { "就绪队列（从左到右依次运行）" } else { "Ready queue (runs first → last)" }}</h4>
+                    <ol class="queue" data-testid="internals-ready">{ready}{ready_empty}{ready_more}</ol>
+                </div>
+                <div>
+                    <h4>{if zh { "定时器堆（最早到期在前）" } else { "Timer heap (soonest first)" }}</h4>
+                    <ol data-testid="internals-timers">{timers}{timers_empty}{timers_more}</ol>
+                </div>
+            </div>
+            <h4>{if zh { "任务" } else { "Tasks" }}</h4>
+            <table class="tasks" data-testid="internals-tasks">
+                <tbody>{tasks}</tbody>
+            </table>
+            {tasks_more.map(|m| view! { <p class="more">{m}</p> })}
+            <ul class="futures" data-testid="internals-futures">{futures}</ul>
+        </div>
+    }
+}
+
+/// The panel: closed by default; while closed it costs nothing per frame.
+#[component]
+pub fn Internals() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let body = move || {
+        if !open.get() {
+            return None;
+        }
+        let lang = lang.get();
+        Some(match session.cursor.get() {
+            Some(seq) => session
+                .with_trace(|trace| render(&LoopModel::at(trace, Some(seq)), lang).into_any())
+                .unwrap_or_else(|| ().into_any()),
+            None => session.model.with(|model| render(model, lang).into_any()),
+        })
+    };
+    view! {
+        <details
+            class="internals"
+            data-testid="internals"
+            prop:open=move || open.get()
+            on:toggle=move |ev| {
+                let element: web_sys::Element = event_target(&ev);
+                open.set(element.has_attribute("open"));
+            }
+        >
+            <summary data-testid="internals-toggle">
+                {label(t("Loop internals: ready queue, timers, task states", "事件循环内部：就绪队列、定时器、任务状态"))}
+            </summary>
+            {body}
+        </details>
+    }
+}

@@ -1,0 +1,139 @@
+//! The loop internals view in the real App: at every replay step of three lessons, the ready
+//! queue and timers it shows equal the executor's own (snapshots the runtime takes of its real
+//! ready queue and timer heap while the same lesson runs), and the task states follow.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::dom::{all, by_testid, click, has_testid, mount_app, run_lesson, wait_until};
+use loopscope::examples;
+use loopscope::runtime::model::Queued;
+use loopscope::runtime::{record_snapshots, Clock};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn attr_list(root: &web_sys::Element, selector: &str, attr: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .map(|e| e.get_attribute(attr).unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_internals_view_equals_the_executor_at_every_replay_step() {
+    for id in ["create-task", "done-callbacks", "call-later"] {
+        let lesson = examples::find(id).unwrap();
+        // The executor's real state after every event, from a run of the same lesson (virtual
+        // runs repeat exactly, event for event).
+        record_snapshots(true);
+        let reference = lesson.start(Clock::Virtual);
+        reference.finished().await;
+        record_snapshots(false);
+        let snapshots = reference.snapshots();
+        let events = reference.trace().len();
+        assert_eq!(snapshots.len(), events, "{id}");
+
+        let (root, handle) = mount_app();
+        run_lesson(&root, id, "clock-instant").await;
+        wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+        click(&root, "internals-toggle");
+        wait_until("the internals view", 1000, || {
+            has_testid(&root, "internals-ready")
+        })
+        .await;
+        click(&root, "step-first");
+        let mut compared = 0;
+        for seq in 0..events {
+            if seq > 0 {
+                click(&root, "step-next");
+            }
+            leptos::task::tick().await;
+            let replay = by_testid(&root, "replay-event").text_content().unwrap();
+            assert!(
+                replay.starts_with(&format!("{}/", seq + 1)),
+                "{id}: {replay}"
+            );
+            let Some(real) = &snapshots[seq] else {
+                panic!("{id}: the runtime took no snapshot at event {seq}")
+            };
+            let closed = by_testid(&root, "internals-running")
+                .text_content()
+                .unwrap()
+                .contains("closed");
+            if closed {
+                break;
+            }
+            let ready = attr_list(&root, "[data-testid=ready-entry]", "data-entry");
+            let want: Vec<String> = real
+                .ready
+                .iter()
+                .map(|q| match q {
+                    Queued::Task(t) => format!("task:{}", t.index()),
+                    Queued::Callback(c) => format!("callback:{c}"),
+                })
+                .collect();
+            assert_eq!(ready, want, "{id}: ready queue at event {seq}: {replay}");
+            let timers: Vec<(u64, u64)> = all(&root, "[data-testid=timer-entry]")
+                .iter()
+                .map(|e| {
+                    let n = |a: &str| e.get_attribute(a).unwrap().parse::<u64>().unwrap();
+                    (n("data-deadline-us"), n("data-timer"))
+                })
+                .collect();
+            assert_eq!(timers, real.timers, "{id}: timers at event {seq}: {replay}");
+            compared += 1;
+        }
+        assert!(compared > 10, "{id}: {compared} steps compared");
+        // The whole run: every task done.
+        click(&root, "step-last");
+        leptos::task::tick().await;
+        let states: Vec<String> = all(&root, "[data-testid=task-state-text]")
+            .iter()
+            .map(|e| e.text_content().unwrap())
+            .collect();
+        assert!(states.iter().all(|s| s == "done"), "{id}: {states:?}");
+        drop(handle);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn while_create_task_sleeps_the_view_shows_two_timers_and_who_waits_on_what() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "create-task", "clock-instant").await;
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    click(&root, "internals-toggle");
+    wait_until("the internals view", 1000, || {
+        has_testid(&root, "internals-ready")
+    })
+    .await;
+    // Step to where the second task has set its timer and suspended: both tasks sleep.
+    click(&root, "step-first");
+    let event = || by_testid(&root, "replay-event").text_content().unwrap();
+    let mut steps = 0;
+    while !event().contains("Task-3 · suspends") {
+        click(&root, "step-next");
+        leptos::task::tick().await;
+        steps += 1;
+        assert!(steps < 100, "never reached Task-3's sleep: {}", event());
+    }
+    let timers: Vec<String> = all(&root, "[data-testid=timer-entry]")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        timers,
+        [
+            "timer 1: due at 2000 ms, wakes Task-2",
+            "timer 2: due at 2000 ms, wakes Task-3"
+        ]
+    );
+    let states: Vec<String> = all(&root, "[data-testid=task-state-text]")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(states[0], "waiting: awaiting Task-2");
+    assert_eq!(states[1], "waiting: sleep until 2000 ms");
+    assert_eq!(states[2], "waiting: sleep until 2000 ms");
+    drop(handle);
+}
