@@ -8,7 +8,6 @@ use common::dom::{
     run_lesson, wait_until,
 };
 use loopscope::runtime::live_runs;
-use loopscope::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
