@@ -1163,6 +1163,12 @@ impl Run {
         self.inner.clock
     }
 
+    /// When the loop first ran, in the host's milliseconds (`performance.now()` in a page):
+    /// time 0 of a real-clock run. `None` before the first step.
+    pub fn origin_ms(&self) -> Option<f64> {
+        self.inner.origin_ms.get()
+    }
+
     /// Where the run is in its life.
     pub fn status(&self) -> RunStatus {
         self.inner.state.borrow().status.clone()

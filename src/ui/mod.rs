@@ -9,6 +9,7 @@ mod catalog;
 mod console;
 mod controls;
 mod embed;
+pub mod export;
 pub mod highlight;
 pub mod i18n;
 pub mod internals;

@@ -201,6 +201,28 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
     format!("+{} ms · {who} · {what}", event.at_ms())
 }
 
+/// A `blob:` URL holding the current run as Chrome trace JSON (the previous one is revoked).
+fn trace_file_url(session: super::session::Session) -> Option<String> {
+    let json = session.with_trace(|trace| {
+        super::export::chrome_trace(trace, session.lesson_id.get_untracked())
+    })?;
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    LAST_URL.with(|last| {
+        if let Some(old) = last.replace(Some(url.clone())) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+    });
+    Some(url)
+}
+
+thread_local! {
+    static LAST_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// A task's name or `future #N`.
 pub fn done_owner(of: DoneOf, names: &[String]) -> String {
     match of {
@@ -296,6 +318,29 @@ pub fn Replay() -> impl IntoView {
                     "⇥"
                 </button>
                 <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>"»"</button>
+                <a
+                    class="button"
+                    data-testid="download-trace"
+                    href="#"
+                    download=move || format!("loopscope-{}.json", session.lesson_id.get())
+                    title=label(t(
+                        "The run as a Chrome trace: open it in ui.perfetto.dev or the DevTools Performance panel",
+                        "把这次运行导出为 Chrome trace：可在 ui.perfetto.dev 或 DevTools 的 Performance 面板中打开",
+                    ))
+                    on:click=move |ev| {
+                        // The file is made when asked for: the href is set before the browser
+                        // follows the link.
+                        let link: web_sys::Element = event_target(&ev);
+                        match trace_file_url(session) {
+                            Some(url) => {
+                                let _ = link.set_attribute("href", &url);
+                            }
+                            None => ev.prevent_default(),
+                        }
+                    }
+                >
+                    {label(t("Download trace (Perfetto)", "下载 trace（Perfetto）"))}
+                </a>
                 <span class="replay-event" data-testid="replay-event" aria-live="polite">
                     {move || format!("{}/{} · {}", at() + 1, last() + 1, description())}
                 </span>

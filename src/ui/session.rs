@@ -116,6 +116,9 @@ pub struct Session {
     pub model: RwSignal<LoopModel, LocalStorage>,
     key: u64,
     synced_events: StoredValue<usize>,
+    /// `performance.measure` entries made for the current run (capped).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    measures: StoredValue<usize>,
     frame_pending: StoredValue<bool>,
 }
 
@@ -147,6 +150,7 @@ impl Session {
             model: RwSignal::new_local(LoopModel::default()),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
+            measures: StoredValue::new(0),
             frame_pending: StoredValue::new(false),
         }
     }
@@ -249,6 +253,7 @@ impl Session {
         self.hovered.set(None);
         self.elapsed_ms.set(0);
         self.synced_events.set_value(0);
+        self.measures.set_value(0);
     }
 
     fn current_run(self, generation: u64) -> Option<Run> {
@@ -288,6 +293,45 @@ impl Session {
         request_animation_frame(move || self.tick_clock(generation));
     }
 
+    /// On a real-clock run, each step and wait that just ended becomes a `performance.measure`
+    /// on its task's DevTools track (see [`super::export::devtools`]).
+    #[cfg(target_arch = "wasm32")]
+    fn measure_closed_segments(self, run: &Run, lanes: &[Lane], before: &[usize]) {
+        use super::export::devtools;
+        use super::timeline::Activity;
+        let (Clock::Real { scale }, Some(origin)) = (run.clock(), run.origin_ms()) else {
+            return;
+        };
+        let page_ms = |us: u64| origin + us as f64 / 1000.0 * scale;
+        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
+        for (index, lane) in lanes.iter().enumerate() {
+            let from = before.get(index).copied().unwrap_or(0).saturating_sub(1);
+            for segment in &lane.segments[from.min(lane.segments.len())..] {
+                let Some(to) = segment.to_us else { continue };
+                let (name, waiting) = match &segment.activity {
+                    Activity::Running => ("step".to_string(), false),
+                    Activity::Waiting(on) => (
+                        super::timeline::describe(on, &names, super::i18n::Lang::En),
+                        true,
+                    ),
+                    Activity::Ready => continue,
+                };
+                let done = self.measures.get_value();
+                if done >= devtools::MAX_MEASURES {
+                    return;
+                }
+                self.measures.set_value(done + 1);
+                devtools::measure(
+                    &format!("{}: {name}", lane.name),
+                    &lane.name,
+                    page_ms(segment.from_us),
+                    page_ms(to),
+                    waiting,
+                );
+            }
+        }
+    }
+
     /// Copies what the Trace gained since the last sync into the signals.
     fn sync(self, generation: u64) {
         let Some(run) = self.current_run(generation) else {
@@ -304,8 +348,13 @@ impl Session {
             let rows: Vec<Row> = trace.printed_since(from).map(Row::from).collect();
             let last_ms = events.last().map_or(0, |e| e.at_ms());
             if fresh.iter().any(|e| e.task.is_some()) {
-                self.lanes
-                    .update(|lanes| super::timeline::extend_lanes(lanes, fresh));
+                self.lanes.update(|lanes| {
+                    #[cfg(target_arch = "wasm32")]
+                    let before: Vec<usize> = lanes.iter().map(|l| l.segments.len()).collect();
+                    super::timeline::extend_lanes(lanes, fresh);
+                    #[cfg(target_arch = "wasm32")]
+                    self.measure_closed_segments(&run, lanes, &before);
+                });
             }
             if !fresh.is_empty() {
                 self.model.update(|model| {
