@@ -506,6 +506,53 @@ async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing
 }
 
 #[wasm_bindgen_test]
+async fn a_shared_link_restores_the_knobs_clock_speed_and_language_and_makes_the_same_link() {
+    let window = web_sys::window().unwrap();
+    let shared = "#/lesson/tasks-wait?f1=3&clock=real-5x&lang=zh";
+    window.location().set_hash(shared).unwrap();
+    let (root, handle) = mount_app(); // stores English; the link's Chinese wins
+    leptos::task::tick().await;
+    let checked = |id: &str| {
+        by_testid(&root, id)
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .checked()
+    };
+    assert!(checked("clock-real"));
+    let speed = by_testid(&root, "speed")
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .unwrap();
+    assert_eq!(speed.value(), "5");
+    assert_eq!(
+        by_testid(&root, "lang-toggle").text_content().unwrap(),
+        "English"
+    );
+    let knob = by_testid(&root, "knob-f1")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(knob.value(), "3");
+    // The page's own share link says the same.
+    let link = by_testid(&root, "share-link")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert!(link.ends_with(shared), "{link}");
+    // Change the clock: the link follows.
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    let link = by_testid(&root, "share-link")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert!(
+        link.ends_with("#/lesson/tasks-wait?f1=3&clock=instant&lang=zh"),
+        "{link}"
+    );
+    drop(handle);
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_deep_link_opens_a_lesson_with_its_knobs_and_back_returns_to_the_previous_values() {
     let window = web_sys::window().unwrap();
     window

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::catalog::Catalog;
 use super::console::Console;
 use super::controls::Controls;
-use super::embed::{EmbedBridge, EmbedCode, OpenFull};
+use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
 use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
 use super::io::IoPanel;
@@ -54,6 +54,56 @@ pub fn query_of(hash: &str) -> &str {
     hash.split_once('?').map_or("", |(_, query)| query)
 }
 
+/// What a shared link carries besides the lesson and its knobs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedPage {
+    /// The clock, and on the real clock the speed (1, 2, 5 or 10).
+    pub clock: Option<(ClockMode, u32)>,
+    /// The language.
+    pub lang: Option<Lang>,
+}
+
+/// The page part of a shared link's query: `clock=instant`, `clock=real` or `clock=real-5x`,
+/// and `lang=zh` / `lang=en`. (No knob is called `clock` or `lang`.)
+pub fn share_query(clock: ClockMode, speed: u32, lang: Lang) -> String {
+    let clock = match (clock, speed) {
+        (ClockMode::Instant, _) => "instant".to_string(),
+        (ClockMode::Real, 0 | 1) => "real".to_string(),
+        (ClockMode::Real, speed) => format!("real-{speed}x"),
+    };
+    let lang = match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    };
+    format!("clock={clock}&lang={lang}")
+}
+
+/// Reads the page part of a query; unknown or malformed values are ignored (the page keeps its
+/// own), as knobs ignore what they do not know.
+pub fn shared_page(query: &str) -> SharedPage {
+    let mut page = SharedPage::default();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("clock", "instant")) => page.clock = Some((ClockMode::Instant, 1)),
+            Some(("clock", "real")) => page.clock = Some((ClockMode::Real, 1)),
+            Some(("clock", value)) => {
+                let speed = value
+                    .strip_prefix("real-")
+                    .and_then(|v| v.strip_suffix('x'))
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .filter(|s| [1, 2, 5, 10].contains(s));
+                if let Some(speed) = speed {
+                    page.clock = Some((ClockMode::Real, speed));
+                }
+            }
+            Some(("lang", "zh")) => page.lang = Some(Lang::Zh),
+            Some(("lang", "en")) => page.lang = Some(Lang::En),
+            _ => {}
+        }
+    }
+    page
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -69,6 +119,15 @@ pub fn App() -> impl IntoView {
     let embed = matches!(route(&hash), Some(Route::Embed(_)));
     let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
     provide_context(session);
+    // A shared link's clock, speed and language (the knobs are read with the lesson below).
+    let shared = shared_page(query_of(&hash));
+    if let Some((clock, speed)) = shared.clock {
+        session.clock.set(clock);
+        session.speed.set(speed);
+    }
+    if let Some(shared_lang) = shared.lang {
+        lang.set(shared_lang);
+    }
     let open_from_hash = move |hash: &str| {
         if let Some(id) = lesson_from_hash(hash) {
             if let Some(lesson) = crate::examples::find(id) {
@@ -176,7 +235,7 @@ fn LessonView(
         <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id>
             <h2 data-testid="lesson-title">{move || lang.get().pick(lesson().title)}</h2>
             <p class="note">{move || lang.get().pick(lesson().note)}</p>
-            {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> }.into_any() }}
+            {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> <ShareLink /> }.into_any() }}
             <Controls />
             <Knobs />
             <Replay />
@@ -209,6 +268,35 @@ fn LessonView(
 #[cfg(test)]
 mod tests {
     use super::{lesson_from_hash, route, Route};
+
+    #[test]
+    fn a_shared_link_carries_clock_speed_and_language() {
+        use super::{share_query, shared_page, ClockMode, Lang, SharedPage};
+        let query = share_query(ClockMode::Real, 5, Lang::Zh);
+        assert_eq!(query, "clock=real-5x&lang=zh");
+        assert_eq!(
+            shared_page(&format!("workers=2&{query}")),
+            SharedPage {
+                clock: Some((ClockMode::Real, 5)),
+                lang: Some(Lang::Zh)
+            }
+        );
+        assert_eq!(
+            shared_page("clock=instant&lang=en").clock,
+            Some((ClockMode::Instant, 1))
+        );
+        // Nonsense is ignored, not half-applied.
+        for bad in [
+            "clock=real-3x",
+            "clock=real-x",
+            "clock=fast",
+            "lang=fr",
+            "clock",
+            "",
+        ] {
+            assert_eq!(shared_page(bad), SharedPage::default(), "{bad}");
+        }
+    }
 
     #[test]
     fn routes_tell_the_full_page_from_an_embed() {

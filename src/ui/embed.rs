@@ -148,6 +148,52 @@ fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// Copies `text` to the clipboard and selects it in `input`. The clipboard needs a secure
+/// context; where it is missing the text is only selected, ready for Ctrl+C. Returns whether
+/// the clipboard took it.
+fn copy_text(input: NodeRef<leptos::html::Input>, text: &str) -> bool {
+    if let Some(input) = input.get() {
+        input.select();
+    }
+    web_sys::window()
+        .and_then(|w| {
+            let clipboard = Reflect::get(&w.navigator(), &"clipboard".into()).ok()?;
+            let write = Reflect::get(&clipboard, &"writeText".into()).ok()?;
+            let write: js_sys::Function = write.dyn_into().ok()?;
+            write.call1(&clipboard, &text.into()).ok()
+        })
+        .is_some()
+}
+
+/// A link to this lesson as it is set up now: its knobs, the clock and speed, the language.
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let link = move || {
+        let knobs = session.settings.with(|s| s.to_query(session.lesson()));
+        let page = super::app::share_query(session.clock.get(), session.speed.get(), lang.get());
+        let query = if knobs.is_empty() {
+            page
+        } else {
+            format!("{knobs}&{page}")
+        };
+        format!("{}#/lesson/{}?{query}", page_url(), session.lesson_id.get())
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    let copied = RwSignal::new(false);
+    let copy = move |_| copied.set(copy_text(input, &link()));
+    view! {
+        <details class="embed-code share">
+            <summary>{label(t("Share this setup", "分享当前设置"))}</summary>
+            <input node_ref=input readonly data-testid="share-link" prop:value=link aria-label=label(t("Link", "链接")) />
+            <button data-testid="copy-share" on:click=copy>
+                {move || if copied.get() { label(t("Copied", "已复制"))() } else { label(t("Copy link", "复制链接"))() }}
+            </button>
+        </details>
+    }
+}
+
 /// The iframe code for the open lesson, ready to copy into a course page.
 #[component]
 pub fn EmbedCode() -> impl IntoView {
@@ -164,20 +210,7 @@ pub fn EmbedCode() -> impl IntoView {
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
-    let copy = move |_| {
-        // The clipboard needs a secure context; where it is missing the code is selected
-        // instead, ready for Ctrl+C.
-        if let Some(input) = input.get() {
-            input.select();
-        }
-        let written = web_sys::window().and_then(|w| {
-            let clipboard = Reflect::get(&w.navigator(), &"clipboard".into()).ok()?;
-            let write = Reflect::get(&clipboard, &"writeText".into()).ok()?;
-            let write: js_sys::Function = write.dyn_into().ok()?;
-            write.call1(&clipboard, &code().into()).ok()
-        });
-        copied.set(written.is_some());
-    };
+    let copy = move |_| copied.set(copy_text(input, &code()));
     view! {
         <details class="embed-code">
             <summary>{label(t("Embed this lesson", "嵌入这一课"))}</summary>
