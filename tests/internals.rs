@@ -20,6 +20,19 @@ fn attr_list(root: &web_sys::Element, selector: &str, attr: &str) -> Vec<String>
         .collect()
 }
 
+/// Mounts the App, runs `lesson` on the instant clock and opens the internals view for replay.
+async fn replay_with_internals(lesson: &str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    let (root, handle) = mount_app();
+    run_lesson(&root, lesson, "clock-instant").await;
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    click(&root, "internals-toggle");
+    wait_until("the internals view", 1000, || {
+        has_testid(&root, "internals-ready")
+    })
+    .await;
+    (root, handle)
+}
+
 #[wasm_bindgen_test]
 async fn the_internals_view_equals_the_executor_at_every_replay_step() {
     for id in ["create-task", "done-callbacks", "call-later"] {
@@ -34,14 +47,7 @@ async fn the_internals_view_equals_the_executor_at_every_replay_step() {
         let events = reference.trace().len();
         assert_eq!(snapshots.len(), events, "{id}");
 
-        let (root, handle) = mount_app();
-        run_lesson(&root, id, "clock-instant").await;
-        wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
-        click(&root, "internals-toggle");
-        wait_until("the internals view", 1000, || {
-            has_testid(&root, "internals-ready")
-        })
-        .await;
+        let (root, handle) = replay_with_internals(id).await;
         click(&root, "step-first");
         let mut compared = 0;
         for (seq, real) in snapshots.iter().enumerate() {
@@ -99,14 +105,7 @@ async fn the_internals_view_equals_the_executor_at_every_replay_step() {
 
 #[wasm_bindgen_test]
 async fn while_create_task_sleeps_the_view_shows_two_timers_and_who_waits_on_what() {
-    let (root, handle) = mount_app();
-    run_lesson(&root, "create-task", "clock-instant").await;
-    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
-    click(&root, "internals-toggle");
-    wait_until("the internals view", 1000, || {
-        has_testid(&root, "internals-ready")
-    })
-    .await;
+    let (root, handle) = replay_with_internals("create-task").await;
     // Step to where the second task has set its timer and suspended: both tasks sleep.
     click(&root, "step-first");
     let event = || by_testid(&root, "replay-event").text_content().unwrap();
