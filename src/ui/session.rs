@@ -349,11 +349,17 @@ impl Session {
             let last_ms = events.last().map_or(0, |e| e.at_ms());
             if fresh.iter().any(|e| e.task.is_some()) {
                 self.lanes.update(|lanes| {
+                    // Only real-clock runs feed DevTools, and only up to the cap: the others
+                    // skip the bookkeeping.
                     #[cfg(target_arch = "wasm32")]
-                    let before: Vec<usize> = lanes.iter().map(|l| l.segments.len()).collect();
+                    let before: Option<Vec<usize>> = (matches!(run.clock(), Clock::Real { .. })
+                        && self.measures.get_value() < super::export::devtools::MAX_MEASURES)
+                        .then(|| lanes.iter().map(|l| l.segments.len()).collect());
                     super::timeline::extend_lanes(lanes, fresh);
                     #[cfg(target_arch = "wasm32")]
-                    self.measure_closed_segments(&run, lanes, &before);
+                    if let Some(before) = before {
+                        self.measure_closed_segments(&run, lanes, &before);
+                    }
                 });
             }
             if !fresh.is_empty() {
