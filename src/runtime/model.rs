@@ -164,7 +164,14 @@ impl LoopModel {
 
     fn end_task(&mut self, task: Option<TaskId>, state: TaskState) {
         if let Some(id) = task {
-            self.unqueue(Queued::Task(id));
+            // Only a pending or ready task is in the queue: searching it for every ending
+            // task would make a run of n tasks cost n² here.
+            let queued = self
+                .task_mut(task)
+                .is_some_and(|info| matches!(info.state, TaskState::Pending | TaskState::Ready));
+            if queued {
+                self.unqueue(Queued::Task(id));
+            }
             if self.running == Some(Queued::Task(id)) {
                 self.running = None;
             }
