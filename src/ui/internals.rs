@@ -127,6 +127,20 @@ fn more(hidden: usize, lang: Lang) -> Option<String> {
     })
 }
 
+/// What ends a list of `len` entries drawn up to [`MAX_ITEMS`]: "(empty)", "and N more", or
+/// nothing.
+fn list_tail(len: usize, lang: Lang) -> Option<impl IntoView> {
+    let text = if len == 0 {
+        Some(match lang {
+            Lang::Zh => "（空）".to_string(),
+            Lang::En => "(empty)".to_string(),
+        })
+    } else {
+        more(len.saturating_sub(MAX_ITEMS), lang)
+    };
+    text.map(|text| view! { <li class="empty">{text}</li> })
+}
+
 fn lines_label(lines: &[u32], lang: Lang) -> String {
     let list = lines
         .iter()
@@ -161,10 +175,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
             view! { <li data-testid="ready-entry" data-entry=entry_key(*entry)>{text}</li> }
         })
         .collect_view();
-    let ready_more = more(model.ready.len().saturating_sub(MAX_ITEMS), lang);
-    let ready_empty = model.ready.is_empty().then(|| {
-        view! { <li class="empty">{if zh { "（空）" } else { "(empty)" }}</li> }
-    });
+    let ready_tail = list_tail(model.ready.len(), lang);
     let timers = model
         .timers
         .values()
@@ -178,10 +189,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let timers_more = more(model.timers.len().saturating_sub(MAX_ITEMS), lang);
-    let timers_empty = model.timers.is_empty().then(|| {
-        view! { <li class="empty">{if zh { "（空）" } else { "(empty)" }}</li> }
-    });
+    let timers_tail = list_tail(model.timers.len(), lang);
     let tasks = model
         .tasks
         .iter()
@@ -234,11 +242,11 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
             <div class="internals-grid">
                 <div>
                     <h4>{if zh { "就绪队列（从左到右依次运行）" } else { "Ready queue (runs first → last)" }}</h4>
-                    <ol class="queue" data-testid="internals-ready">{ready}{ready_empty}{ready_more}</ol>
+                    <ol class="queue" data-testid="internals-ready">{ready}{ready_tail}</ol>
                 </div>
                 <div>
                     <h4>{if zh { "定时器堆（最早到期在前）" } else { "Timer heap (soonest first)" }}</h4>
-                    <ol data-testid="internals-timers">{timers}{timers_empty}{timers_more}</ol>
+                    <ol data-testid="internals-timers">{timers}{timers_tail}</ol>
                 </div>
             </div>
             <h4>{if zh { "任务" } else { "Tasks" }}</h4>
