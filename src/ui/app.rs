@@ -12,6 +12,7 @@ use super::internals::Internals;
 use super::io::IoPanel;
 use super::knobs::Knobs;
 use super::output::OutputPanel;
+use super::predict::{self, PredictPanel, PredictToggle};
 use super::replay::Replay;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
@@ -133,6 +134,9 @@ pub fn App() -> impl IntoView {
             if let Some(lesson) = crate::examples::find(id) {
                 let (settings, _refused) = Settings::from_query(lesson, query_of(hash));
                 session.open_with(id, settings);
+                if let Some(asked) = predict::asked(query_of(hash)) {
+                    predict::open_as_asked(session, &asked);
+                }
             }
         }
     };
@@ -142,7 +146,14 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(ev::hashchange, move |_| open_from_hash(&current_hash()));
     Effect::new(move |_| {
         let id = session.lesson_id.get();
-        let query = session.settings.with(|s| s.to_query(session.lesson()));
+        let mut query = session.settings.with(|s| s.to_query(session.lesson()));
+        // Predict mode stays on across a reload (the arrangement is kept in the browser).
+        if session.predict.with(Option::is_some) {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str("predict=1");
+        }
         let query = if query.is_empty() {
             query
         } else {
@@ -237,7 +248,9 @@ fn LessonView(
             <p class="note">{move || lang.get().pick(lesson().note)}</p>
             {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> <ShareLink /> }.into_any() }}
             <Controls />
+            <PredictToggle />
             <Knobs />
+            <PredictPanel />
             <Replay />
             <div class="sources">
                 <SourceView
@@ -257,7 +270,12 @@ fn LessonView(
             </div>
             <OutputPanel />
             <Console />
-            <ExpectedPanel />
+            // In predict mode the expected output would give the answer away until a run ends.
+            <Show when=move || {
+                session.predict.with(Option::is_none) || session.phase.get() == super::session::Phase::Finished
+            }>
+                <ExpectedPanel />
+            </Show>
             <IoPanel />
             <Timeline />
             <Internals />

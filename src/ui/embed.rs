@@ -4,10 +4,15 @@
 //! - `loopscope:ready` `{lesson}` once the lesson is shown;
 //! - `loopscope:run-finished` `{lesson, status, lines: [{at_ms, task, text}]}` when a run ends
 //!   (`status` is `finished`, `failed` or `stopped`);
-//! - `loopscope:height` `{height}` when the content's height changes, for auto-resizing.
+//! - `loopscope:height` `{height}` when the content's height changes, for auto-resizing;
+//! - `loopscope:prediction` `{lesson, correct, right, total, first_wrong, prediction}` when a
+//!   run in predict mode is scored (`correct`: every line in place; `first_wrong`: 1-based line
+//!   or `null`; `prediction`: the arrangement as a link carries it, `2.0~1000.1.3`).
 //!
 //! Messages from the host (only `window.parent` is listened to): `loopscope:run`
-//! `{clock?: "instant" | "real"}` and `loopscope:stop`. Nothing needs cross-origin isolation.
+//! `{clock?: "instant" | "real"}`, `loopscope:stop` and `loopscope:predict` `{on?: bool}`
+//! (predict mode on or off; a quiz page can also open `#/embed/<id>?predict=1`). Nothing
+//! needs cross-origin isolation.
 
 use js_sys::{Array, Object, Reflect};
 use leptos::ev;
@@ -38,6 +43,28 @@ fn post(kind: &str, fields: &[(&str, JsValue)]) {
         // The lesson's output is no secret, and the host's origin is not known in advance.
         let _ = host.post_message(&message(kind, fields), "*");
     }
+}
+
+/// Tells the host page how a prediction scored (see the module docs).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn report_prediction(
+    prediction: &super::predict::Prediction,
+    score: &super::predict::Score,
+) {
+    let first_wrong = score
+        .first_wrong
+        .map_or(JsValue::NULL, |line| JsValue::from(line as f64 + 1.0));
+    post(
+        "loopscope:prediction",
+        &[
+            ("lesson", prediction.lesson.into()),
+            ("correct", score.all_right().into()),
+            ("right", JsValue::from(score.correct as f64)),
+            ("total", JsValue::from(score.total as f64)),
+            ("first_wrong", first_wrong),
+            ("prediction", prediction.encode().into()),
+        ],
+    );
 }
 
 /// Talks to the host page; renders nothing.
@@ -129,6 +156,17 @@ pub fn EmbedBridge() -> impl IntoView {
                 session.run();
             }
             Some("loopscope:stop") => session.stop(),
+            Some("loopscope:predict") => {
+                let on = Reflect::get(&data, &"on".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(true);
+                if on {
+                    super::predict::open_as_asked(session, &super::predict::Asked::On);
+                } else {
+                    session.predict.set(None);
+                }
+            }
             _ => {}
         }
     });
@@ -165,7 +203,8 @@ fn copy_text(input: NodeRef<leptos::html::Input>, text: &str) -> bool {
         .is_some()
 }
 
-/// A link to this lesson as it is set up now: its knobs, the clock and speed, the language.
+/// A link to this lesson as it is set up now: its knobs, the clock and speed, the language
+/// and, in predict mode, the prediction.
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let session = use_session();
@@ -173,11 +212,15 @@ pub fn ShareLink() -> impl IntoView {
     let link = move || {
         let knobs = session.settings.with(|s| s.to_query(session.lesson()));
         let page = super::app::share_query(session.clock.get(), session.speed.get(), lang.get());
-        let query = if knobs.is_empty() {
+        let mut query = if knobs.is_empty() {
             page
         } else {
             format!("{knobs}&{page}")
         };
+        if let Some(prediction) = session.predict.get() {
+            query.push_str("&predict=");
+            query.push_str(&prediction.encode());
+        }
         format!("{}#/lesson/{}?{query}", page_url(), session.lesson_id.get())
     };
     let input = NodeRef::<leptos::html::Input>::new();

@@ -17,6 +17,7 @@ pub mod io;
 mod knobs;
 
 pub mod output;
+pub mod predict;
 mod replay;
 pub mod session;
 mod source;

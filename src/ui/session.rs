@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::io::{extend_io_rows, IoRow};
+use super::predict::{self, Prediction};
 use super::timeline::Lane;
 use crate::examples::{self, Lesson, Needs, Settings};
 use crate::runtime::model::LoopModel;
@@ -114,6 +115,8 @@ pub struct Session {
     pub io: RwSignal<Vec<IoRow>>,
     /// The loop as of the current run's latest event (ready queue, timers, task states).
     pub model: RwSignal<LoopModel, LocalStorage>,
+    /// Predict mode: the learner's arrangement of the open lesson's lines, or `None` when off.
+    pub predict: RwSignal<Option<Prediction>>,
     key: u64,
     synced_events: StoredValue<usize>,
     /// `performance.measure` entries made for the current run (capped).
@@ -148,6 +151,7 @@ impl Session {
             settings: RwSignal::new(Settings::defaults(lesson)),
             io: RwSignal::new(Vec::new()),
             model: RwSignal::new_local(LoopModel::default()),
+            predict: RwSignal::new(None),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             measures: StoredValue::new(0),
@@ -158,6 +162,12 @@ impl Session {
     /// The open lesson.
     pub fn lesson(self) -> &'static Lesson {
         let id = self.lesson_id.get();
+        examples::find(id).unwrap_or(examples::CATALOG[0].lessons[0])
+    }
+
+    /// The open lesson, read without tracking (for event handlers).
+    pub fn lesson_untracked(self) -> &'static Lesson {
+        let id = self.lesson_id.get_untracked();
         examples::find(id).unwrap_or(examples::CATALOG[0].lessons[0])
     }
 
@@ -184,6 +194,17 @@ impl Session {
         self.clear();
         self.phase.set(Phase::Idle);
         self.lesson_id.set(lesson.id);
+        // In predict mode the new lesson's lines are arranged afresh (or as kept last time).
+        if self.predict.with_untracked(Option::is_some) {
+            self.predict.set(Some(predict::for_lesson(lesson)));
+        }
+    }
+
+    /// Forgets the current run and its output (as if the lesson had just been opened).
+    pub fn reset_run(self) {
+        self.discard_run();
+        self.clear();
+        self.phase.set(Phase::Idle);
     }
 
     /// Whether the knobs are at the lesson's own values (the expected output applies).

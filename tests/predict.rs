@@ -1,0 +1,291 @@
+//! Predict the order, in the real App: lines arranged by drag and drop, the keyboard and the
+//! arrow buttons; a wrong prediction is scored wrong at the right line and explained; progress
+//! is kept across mounts; links open the mode (in the page and in an embed) and carry the
+//! arrangement.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::dom::{all, by_testid, click, has_testid, mount_app, type_into, wait_until};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LESSON: &str = "gather-order";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+}
+
+/// The expected-line indices in the order shown.
+fn arrangement(root: &Element) -> Vec<usize> {
+    all(root, "[data-testid=predict-line]")
+        .iter()
+        .map(|li| li.get_attribute("data-index").unwrap().parse().unwrap())
+        .collect()
+}
+
+fn line_showing(root: &Element, index: usize) -> HtmlElement {
+    root.query_selector(&format!(
+        "[data-testid=predict-line][data-index=\"{index}\"]"
+    ))
+    .unwrap()
+    .unwrap()
+    .unchecked_into()
+}
+
+fn line_at(root: &Element, position: usize) -> HtmlElement {
+    root.query_selector(&format!(
+        "[data-testid=predict-line][data-position=\"{position}\"]"
+    ))
+    .unwrap()
+    .unwrap()
+    .unchecked_into()
+}
+
+/// Drags a line onto another with real DragEvents carrying a DataTransfer.
+fn drag(from: &HtmlElement, onto: &HtmlElement) {
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    for (target, kind) in [
+        (from, "dragstart"),
+        (onto, "dragover"),
+        (onto, "drop"),
+        (from, "dragend"),
+    ] {
+        let init = web_sys::DragEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_data_transfer(Some(&transfer));
+        let event = web_sys::DragEvent::new_with_event_init_dict(kind, &init).unwrap();
+        target.dispatch_event(&event).unwrap();
+    }
+}
+
+fn key(target: &HtmlElement, key: &str, alt: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_alt_key(alt);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    common::dom::sleep_ms(20).await;
+}
+
+/// Puts the lines in `target` order, alternating drag and drop with Alt+↑ presses.
+async fn arrange(root: &Element, target: &[usize]) {
+    for (position, &index) in target.iter().enumerate() {
+        let now = arrangement(root).iter().position(|&i| i == index).unwrap();
+        if now == position {
+            continue;
+        }
+        if position % 2 == 0 {
+            drag(&line_showing(root, index), &line_at(root, position));
+            settle().await;
+        } else {
+            for _ in position..now {
+                key(&line_showing(root, index), "ArrowUp", true);
+                settle().await;
+            }
+        }
+        assert_eq!(arrangement(root)[position], index, "placing line {index}");
+    }
+    assert_eq!(arrangement(root), target);
+}
+
+async fn run_and_score(root: &Element) {
+    click(root, "clock-instant");
+    leptos::task::tick().await;
+    click(root, "run");
+    wait_until("the prediction's score", 3000, || {
+        has_testid(root, "predict-score")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_prediction_is_scored_wrong_at_the_right_line_explained_and_kept() {
+    storage()
+        .remove_item(&format!("loopscope.predict.{LESSON}"))
+        .unwrap();
+    set_hash(&format!("#/lesson/{LESSON}?predict=1"));
+    let (root, handle) = mount_app();
+    settle().await;
+    assert!(has_testid(&root, "predict"));
+    assert_eq!(
+        by_testid(&root, "predict-toggle")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    // The expected output would give the answer away: hidden until a run ends.
+    assert!(!has_testid(&root, "expected"));
+    let shown = arrangement(&root);
+    assert_eq!(shown.len(), 7);
+    assert_ne!(shown, (0..7).collect::<Vec<_>>(), "it starts scrambled");
+
+    // Right up to "mid end" placed before "fast end".
+    arrange(&root, &[0, 1, 2, 4, 3, 5, 6]).await;
+    // Focus moves with the line, and the move is announced.
+    let announced = by_testid(&root, "predict-announce").text_content().unwrap();
+    assert!(announced.contains("is now line"), "{announced}");
+    // A rough time for "fast end" (1000 ms really) is optional.
+    type_into(&line_showing(&root, 3), "predict-time", "900");
+    settle().await;
+
+    run_and_score(&root).await;
+    let score = by_testid(&root, "predict-score");
+    assert_eq!(
+        score.get_attribute("data-first-wrong").as_deref(),
+        Some("4")
+    );
+    assert_eq!(score.get_attribute("data-correct").as_deref(), Some("5"));
+    let marks: Vec<String> = all(&root, "[data-testid=predict-row]")
+        .iter()
+        .map(|r| r.get_attribute("data-ok").unwrap())
+        .collect();
+    assert_eq!(
+        marks,
+        ["true", "true", "true", "false", "false", "true", "true"]
+    );
+    let explain = by_testid(&root, "predict-explain");
+    assert_eq!(explain.get_attribute("data-line").as_deref(), Some("4"));
+    let text = explain.text_content().unwrap();
+    assert!(text.contains("Task-3 had been waiting"), "{text}");
+    assert!(
+        text.contains("Task-4, which prints “mid end”, was still waiting"),
+        "{text}"
+    );
+    // The expected output is back once the run has ended.
+    assert!(has_testid(&root, "expected"));
+    // The cause opens in replay: Task-3's wake at +1000 ms.
+    click(&root, "predict-replay");
+    settle().await;
+    let at = by_testid(&root, "replay-event").text_content().unwrap();
+    assert!(at.contains("Task-3"), "{at}");
+    settle().await;
+    let progress = by_testid(&root, "predict-progress").text_content().unwrap();
+    assert!(progress.contains("1 · best 5 / 7"), "{progress}");
+
+    // Fix it with the ↑ button on line 5 ("fast end"), run again: all right, solved.
+    let up: HtmlElement = line_at(&root, 4)
+        .query_selector("[data-testid=predict-up]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    up.click();
+    settle().await;
+    assert_eq!(arrangement(&root), (0..7).collect::<Vec<_>>());
+    run_and_score(&root).await;
+    wait_until("a full score", 3000, || {
+        by_testid(&root, "predict-score")
+            .get_attribute("data-correct")
+            .as_deref()
+            == Some("7")
+    })
+    .await;
+    assert_eq!(
+        by_testid(&root, "predict-score")
+            .get_attribute("data-first-wrong")
+            .as_deref(),
+        Some("")
+    );
+    assert!(!has_testid(&root, "predict-explain"));
+    settle().await;
+    let progress = by_testid(&root, "predict-progress").text_content().unwrap();
+    assert!(progress.contains("2 · best 7 / 7 · solved"), "{progress}");
+    // The share link carries the arrangement and its rough time.
+    let link = by_testid(&root, "share-link")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert!(link.ends_with("&predict=0.1.2.3~900.4.5.6"), "{link}");
+    drop(handle);
+
+    // Kept across visits: a new page in predict mode shows the last arrangement.
+    set_hash(&format!("#/lesson/{LESSON}?predict=1"));
+    let (root, handle) = mount_app();
+    settle().await;
+    assert_eq!(arrangement(&root), (0..7).collect::<Vec<_>>());
+    drop(handle);
+
+    // A link's own arrangement wins; the toggle turns the mode off and the panel goes.
+    set_hash(&format!("#/lesson/{LESSON}?predict=6.5.4.3.2.1.0"));
+    let (root, handle) = mount_app();
+    settle().await;
+    assert_eq!(arrangement(&root), [6, 5, 4, 3, 2, 1, 0]);
+    // Plain arrows move the focus, not the line.
+    let first = line_at(&root, 0);
+    first.focus().unwrap();
+    key(&first, "ArrowDown", false);
+    settle().await;
+    assert_eq!(arrangement(&root), [6, 5, 4, 3, 2, 1, 0]);
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused.get_attribute("data-position").as_deref(), Some("1"));
+    click(&root, "predict-toggle");
+    settle().await;
+    assert!(!has_testid(&root, "predict"));
+    drop(handle);
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn predict_mode_opens_in_an_embed_and_changed_knobs_are_not_scored() {
+    storage()
+        .remove_item("loopscope.predict.mistake-sequential")
+        .unwrap();
+    set_hash("#/embed/mistake-sequential?predict=1");
+    let (root, handle) = mount_app();
+    settle().await;
+    assert_eq!(
+        by_testid(&root, "app")
+            .get_attribute("data-embed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(has_testid(&root, "predict"));
+    let n = arrangement(&root).len();
+    arrange(&root, &(0..n).collect::<Vec<_>>()).await;
+    run_and_score(&root).await;
+    assert_eq!(
+        by_testid(&root, "predict-score")
+            .get_attribute("data-correct")
+            .as_deref(),
+        Some(n.to_string().as_str())
+    );
+    // Other knob values print other times: the panel says so and does not score.
+    type_into(&root, "knob-f1", "3");
+    settle().await;
+    assert!(has_testid(&root, "predict-knobs"));
+    click(&root, "run");
+    wait_until("the run's end", 3000, || {
+        by_testid(&root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Finished")
+    })
+    .await;
+    assert!(!has_testid(&root, "predict-score"));
+    drop(handle);
+    set_hash("");
+}
