@@ -15,7 +15,7 @@ fn runtime_lessons() -> impl Iterator<Item = &'static Lesson> {
 
 #[test]
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
-    assert_eq!(examples::all().count(), 42);
+    assert_eq!(examples::all().count(), 44);
     let mut count = 0;
     for lesson in runtime_lessons() {
         let run = lesson.start(Clock::Virtual);
@@ -23,7 +23,7 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
         common::assert_lesson_run(lesson, &run);
         count += 1;
     }
-    assert_eq!(count, 35);
+    assert_eq!(count, 37);
     assert_eq!(live_runs(), 0);
 }
 

@@ -20,6 +20,7 @@ pub mod ch6;
 pub mod ch7;
 pub mod ch8;
 pub mod knobs;
+pub mod lint;
 pub mod order;
 pub mod py;
 
@@ -233,6 +234,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch2::async_await::LESSON,
             &ch2::asyncio_run::LESSON,
             &ch2::coroutine_object::LESSON,
+            &ch2::never_awaited::LESSON,
             &ch2::await_values::LESSON,
             &ch2::await_twice::LESSON,
         ],
@@ -248,6 +250,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch3::tasks_wait::LESSON,
             &ch3::mistake_no_loop::LESSON,
             &ch3::mistake_sequential::LESSON,
+            &ch3::task_error_lost::LESSON,
             &ch3::wait_timeout::LESSON,
             &ch3::gather_order::LESSON,
             &ch3::gather_groups::LESSON,

@@ -675,7 +675,7 @@ impl RunInner {
     /// awaits the end. Futures are dropped after the state borrow ends, because their `Drop`
     /// may call back in (a `Sleep` cancels its timer).
     fn end(self: &Rc<Self>, status: RunStatus) {
-        let (futures, ends, callbacks, host_timer) = {
+        let (futures, ends, callbacks, host_timer, lost) = {
             let mut state = self.state.borrow_mut();
             if state.status != RunStatus::Running {
                 return;
@@ -684,6 +684,14 @@ impl RunInner {
             state.ready.clear();
             let mut futures = Vec::new();
             let mut ends = Vec::new();
+            // Tasks that ended on their own before, for the errors nobody retrieved.
+            let ended: Vec<(TaskId, Rc<dyn TaskEnd>)> = state
+                .tasks
+                .iter()
+                .enumerate()
+                .filter(|(_, slot)| slot.finished)
+                .map(|(index, slot)| (TaskId::new(index), slot.end.clone()))
+                .collect();
             for (index, slot) in state.tasks.iter_mut().enumerate() {
                 if let Some(future) = slot.future.take() {
                     futures.push(future);
@@ -695,8 +703,21 @@ impl RunInner {
             }
             state.live_tasks = 0;
             let callbacks = std::mem::take(&mut state.callbacks);
-            (futures, ends, callbacks, state.host_timer.take())
+            let lost = if matches!(status, RunStatus::Finished(_)) {
+                ended
+                    .into_iter()
+                    .filter(|(task, _)| state.main != Some(*task))
+                    .filter_map(|(task, end)| end.lost_error().map(|error| (task, error)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (futures, ends, callbacks, state.host_timer.take(), lost)
         };
+        // As asyncio logs "Task exception was never retrieved" when such a task is collected.
+        for (task, error) in lost {
+            self.record(Some(task), EventKind::ErrorNeverRetrieved { error });
+        }
         // Dropped after the borrow, like everything that owns closures: the pending setTimeout
         // is cleared, and callbacks that never ran go with whatever they captured.
         drop(host_timer);

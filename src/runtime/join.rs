@@ -34,9 +34,12 @@ where
     I: IntoIterator,
     I::Item: IntoTask<T>,
 {
-    Gather {
-        tasks: tasks_of(items, std::panic::Location::caller().line()),
+    let tasks = tasks_of(items, std::panic::Location::caller().line());
+    // The gather takes every child's outcome: none of their errors is lost.
+    for task in tasks.iter().flatten() {
+        task.mark_retrieved();
     }
+    Gather { tasks }
 }
 
 /// The future of [`gather`].

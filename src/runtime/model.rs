@@ -337,7 +337,10 @@ impl LoopModel {
             | EventKind::ThreadPrint { .. }
             | EventKind::IoStarted { .. }
             | EventKind::IoProgress { .. }
-            | EventKind::IoEnded { .. } => {}
+            | EventKind::IoEnded { .. }
+            | EventKind::CoroutineNeverAwaited { .. }
+            | EventKind::Blocked { .. }
+            | EventKind::ErrorNeverRetrieved { .. } => {}
         }
     }
 }

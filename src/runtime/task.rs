@@ -40,12 +40,17 @@ pub(crate) trait TaskEnd {
     fn outcome(&self) -> Option<Result<(), Error>>;
     /// Ends it with `error` if its own code did not (Stop, or cancelled before starting).
     fn force_error(&self, error: Error);
+    /// The error it failed with, if it failed (not cancelled) and nobody awaited it, asked for
+    /// its result or gathered it.
+    fn lost_error(&self) -> Option<Error>;
 }
 
 struct Cell<T> {
     result: RefCell<Option<Result<T, Error>>>,
     on_done: OnDone,
     run: Weak<RunInner>,
+    /// Whether someone took (or undertook to take) its outcome: `await`, `result()`, `gather`.
+    retrieved: std::cell::Cell<bool>,
 }
 
 impl<T> Cell<T> {
@@ -71,6 +76,15 @@ impl<T> TaskEnd for Cell<T> {
 
     fn force_error(&self, error: Error) {
         self.complete(Err(error));
+    }
+
+    fn lost_error(&self) -> Option<Error> {
+        match &*self.result.borrow() {
+            Some(Err(error)) if *error != Error::Cancelled && !self.retrieved.get() => {
+                Some(error.clone())
+            }
+            _ => None,
+        }
     }
 }
 
@@ -126,6 +140,7 @@ impl<T: Clone + 'static> Task<T> {
 
     /// Its result; like Python, asking before it is done is an `InvalidStateError`.
     pub fn result(&self) -> Result<T, Error> {
+        self.cell.retrieved.set(true);
         match &*self.cell.result.borrow() {
             Some(result) => result.clone(),
             None => Err(Error::InvalidState("Result is not set.")),
@@ -189,6 +204,7 @@ impl<T: Clone + 'static> StdFuture for Join<T> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         if let Some(result) = &*self.task.cell.result.borrow() {
+            self.task.cell.retrieved.set(true);
             return Poll::Ready(result.clone());
         }
         if executor::take_cancel() {
@@ -220,6 +236,7 @@ where
         result: RefCell::new(None),
         on_done: OnDone::default(),
         run: Rc::downgrade(run),
+        retrieved: std::cell::Cell::new(false),
     });
     let body_cell = cell.clone();
     let body = async move {
@@ -285,6 +302,12 @@ impl<T> Task<T> {
         self.cell.on_done.add_waker(waker);
     }
 
+    /// Someone (a `gather`) will take its outcome: its error is not lost. As in asyncio, where
+    /// gather marks every child's exception retrieved.
+    pub(crate) fn mark_retrieved(&self) {
+        self.cell.retrieved.set(true);
+    }
+
     /// The task's outcome if it has ended, without cloning its value.
     pub(crate) fn peek_outcome(&self) -> Option<Result<(), Error>> {
         self.cell.outcome()
@@ -316,13 +339,83 @@ where
 
 /// A coroutine object with its concrete type erased, so coroutines of different functions fit
 /// in one list, as Python's `[f1(), f2()]` does.
-pub type Coroutine<T> = Pin<Box<dyn StdFuture<Output = Result<T, Error>>>>;
+///
+/// Like Python's coroutine objects, it notices being thrown away unused: dropped by a lesson's
+/// code without ever being awaited or wrapped in a task, it records
+/// [`CoroutineNeverAwaited`](super::trace::EventKind::CoroutineNeverAwaited) (Python's
+/// "coroutine '…' was never awaited"), which the page's lints report.
+#[must_use = "a coroutine does nothing unless awaited or wrapped in a task"]
+pub struct Coroutine<T> {
+    future: Pin<Box<dyn StdFuture<Output = Result<T, Error>>>>,
+    /// Where it was made, until its first poll.
+    unpolled: Option<(&'static str, u32)>,
+}
+
+impl<T> StdFuture for Coroutine<T> {
+    type Output = Result<T, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.unpolled = None;
+        self.future.as_mut().poll(cx)
+    }
+}
+
+impl<T> Drop for Coroutine<T> {
+    fn drop(&mut self) {
+        let Some((name, line)) = self.unpolled.take() else {
+            return;
+        };
+        // Only a drop by the lesson's own step counts: the executor drops unstarted tasks'
+        // coroutines outside any step (cancelled before starting, or the run's end), as
+        // asyncio closes them without a warning.
+        if let Some((run, task)) = executor::current() {
+            if run.is_running() {
+                run.record(
+                    task,
+                    super::trace::EventKind::CoroutineNeverAwaited {
+                        name: Rc::from(name),
+                        line,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The coroutine function's name from its future's type
+/// (`crate::examples::ch2::never_awaited::greet::{{closure}}` → `greet`).
+fn function_name(type_name: &'static str) -> &'static str {
+    let mut name = type_name;
+    while let Some(outer) = name.strip_suffix("::{{closure}}") {
+        name = outer;
+    }
+    name.rsplit("::").next().unwrap_or(name)
+}
 
 /// Boxes a coroutine into a [`Coroutine`]. Like every Rust future, it runs nothing until it is
 /// awaited or wrapped in a task.
+#[track_caller]
 pub fn coroutine<T, F>(future: F) -> Coroutine<T>
 where
     F: StdFuture<Output = Result<T, Error>> + 'static,
 {
-    Box::pin(future)
+    Coroutine {
+        future: Box::pin(future),
+        unpolled: Some((
+            function_name(std::any::type_name::<F>()),
+            std::panic::Location::caller().line(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_coroutine_is_named_after_its_function() {
+        assert_eq!(
+            super::function_name("loopscope::examples::ch2::never_awaited::greet::{{closure}}"),
+            "greet"
+        );
+        assert_eq!(super::function_name("main"), "main");
+    }
 }

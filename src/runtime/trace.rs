@@ -11,7 +11,7 @@ use super::task::TaskId;
 use super::Error;
 
 /// Bumped whenever an event's shape changes, so saved traces can be told apart.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The name shown for what the loop runs outside any task (callbacks).
 pub const LOOP_NAME: &str = "loop";
@@ -237,6 +237,29 @@ pub enum EventKind {
         io: u64,
         /// Why it failed, or `None` if it succeeded.
         error: Option<Rc<str>>,
+    },
+    /// A coroutine made with [`coroutine`](super::coroutine) was dropped by the lesson's code
+    /// without ever being awaited or wrapped in a task (Python warns: "coroutine '…' was never
+    /// awaited"). Recorded for the task whose step dropped it.
+    CoroutineNeverAwaited {
+        /// The coroutine function's name.
+        name: Rc<str>,
+        /// The Rust line that made it.
+        line: u32,
+    },
+    /// Blocking code held the loop's thread (a `time.sleep` inside a coroutine): recorded as
+    /// it begins, for the task whose step blocks.
+    Blocked {
+        /// For how long, in microseconds of the run's clock.
+        us: u64,
+        /// The Rust line of the blocking call.
+        line: u32,
+    },
+    /// At the run's end: this task failed and nobody awaited it or asked for its result, so
+    /// its error was lost (Python logs "Task exception was never retrieved").
+    ErrorNeverRetrieved {
+        /// The error nobody saw.
+        error: Error,
     },
     /// The main task ended and the run with it.
     RunFinished {

@@ -98,7 +98,9 @@ impl Job {
 
     /// Calls it right here, on the loop's own thread, as a coroutine that calls a blocking
     /// function does: nothing else runs until it returns.
+    #[track_caller]
     pub fn run_here(self) -> Result<i64, Error> {
+        let line = std::panic::Location::caller().line();
         let (run, task) = executor::current().ok_or(Error::NoRunningLoop)?;
         for step in self.steps {
             match step {
@@ -114,7 +116,10 @@ impl Job {
                         py_line,
                     },
                 ),
-                Step::Block { us } => run.block_loop(us),
+                Step::Block { us } => {
+                    run.record(task, EventKind::Blocked { us, line });
+                    run.block_loop(us);
+                }
             }
         }
         Ok(self.result)

@@ -11,6 +11,7 @@ use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
 use super::io::IoPanel;
 use super::knobs::Knobs;
+use super::lints::LintPanel;
 use super::output::OutputPanel;
 use super::predict::{self, PredictPanel, PredictToggle};
 use super::replay::Replay;
@@ -270,6 +271,7 @@ fn LessonView(
             </div>
             <OutputPanel />
             <Console />
+            <LintPanel embed=embed />
             // In predict mode the expected output would give the answer away until a run ends.
             <Show when=move || {
                 session.predict.with(Option::is_none) || session.phase.get() == super::session::Phase::Finished

@@ -173,7 +173,7 @@ pub fn EmbedBridge() -> impl IntoView {
     on_cleanup(move || listener.remove());
 }
 
-fn page_url() -> String {
+pub(crate) fn page_url() -> String {
     web_sys::window()
         .map(|w| {
             let location = w.location();

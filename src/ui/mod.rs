@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod internals;
 pub mod io;
 mod knobs;
+pub mod lints;
 
 pub mod output;
 pub mod predict;

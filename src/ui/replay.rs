@@ -197,6 +197,28 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
                 "stopped".into()
             }
         }
+        EventKind::CoroutineNeverAwaited { name, line } => {
+            if zh {
+                format!("协程 {name}（Rust 第 {line} 行）从未被 await 就被丢弃")
+            } else {
+                format!("coroutine {name} (Rust line {line}) dropped, never awaited")
+            }
+        }
+        EventKind::Blocked { us, line } => {
+            let ms = (us + 500) / 1000;
+            if zh {
+                format!("阻塞调用（Rust 第 {line} 行）占住事件循环 {ms} ms")
+            } else {
+                format!("blocking call (Rust line {line}) holds the loop for {ms} ms")
+            }
+        }
+        EventKind::ErrorNeverRetrieved { error } => {
+            if zh {
+                format!("任务的异常没人取走：{error}")
+            } else {
+                format!("task exception was never retrieved: {error}")
+            }
+        }
     };
     format!("+{} ms · {who} · {what}", event.at_ms())
 }

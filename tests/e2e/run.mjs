@@ -29,11 +29,17 @@ const HOST_PAGE = `<!doctype html>
   window.runLesson = () => frame.contentWindow.postMessage({ type: 'loopscope:run', clock: 'instant' }, '*');
 </script>`;
 
+// A quiz page: the lesson opens in predict mode with the learner's arrangement (here "mid end"
+// before "fast end", wrong from line 4), and the page collects the scored result.
+const QUIZ_PAGE = HOST_PAGE
+  .replace('/#/embed/gather-order', '/#/embed/gather-order?predict=0.1.2.4.3.5.6')
+  .replace('<h1>Lesson 3: gather</h1>', '<h1>Quiz: in which order does gather print?</h1>');
+
 // A static server for dist/, as a course author would host the build.
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path === '/course-page.html') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST_PAGE);
+  if (path === '/course-page.html' || path === '/quiz-page.html') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path === '/quiz-page.html' ? QUIZ_PAGE : HOST_PAGE);
     return;
   }
   const file = join(dist, path === '/' ? 'index.html' : path);
@@ -147,6 +153,24 @@ try {
   assert.equal(await frame.locator('.catalog').count(), 0);
   await host.screenshot({ path: join(artifacts, 'embedded-course-page.png'), fullPage: true });
   console.log(`embed ok: ready, run-finished (${finished.lines.length} lines), height ${height}px`);
+
+  // 5b. A quiz page: the embed opens in predict mode and reports the scored prediction.
+  const quiz = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  quiz.on('pageerror', (e) => problems.push(`quiz page error: ${e.message}`));
+  await quiz.goto(`${base}quiz-page.html`);
+  await quiz.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:ready'));
+  const quizFrame = quiz.frameLocator('#lesson');
+  assert.equal(await quizFrame.locator('[data-testid=predict-line]').count(), 7);
+  await quiz.evaluate(() => window.runLesson());
+  await quiz.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:prediction'));
+  const prediction = await quiz.evaluate(() => window.received.find((m) => m.type === 'loopscope:prediction'));
+  assert.deepEqual(
+    { lesson: prediction.lesson, correct: prediction.correct, right: prediction.right, total: prediction.total, first_wrong: prediction.first_wrong, prediction: prediction.prediction },
+    { lesson: 'gather-order', correct: false, right: 5, total: 7, first_wrong: 4, prediction: '0.1.2.4.3.5.6' },
+  );
+  await quizFrame.locator('[data-testid=predict-explain]').waitFor();
+  await quiz.screenshot({ path: join(artifacts, 'quiz-prediction.png'), fullPage: true });
+  console.log(`quiz ok: prediction scored ${prediction.right}/${prediction.total}, first wrong at line ${prediction.first_wrong}`);
 
   // 6. A phone-sized screen: everything fits the width (listings scroll inside themselves).
   const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });

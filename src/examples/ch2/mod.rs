@@ -6,3 +6,4 @@ pub mod await_twice;
 pub mod await_values;
 pub mod coroutine_object;
 pub mod ensure_future;
+pub mod never_awaited;

@@ -8,6 +8,7 @@ pub mod gather_order;
 pub mod mistake_no_loop;
 pub mod mistake_sequential;
 pub mod run_forever;
+pub mod task_error_lost;
 pub mod task_names;
 pub mod tasks_wait;
 pub mod wait_timeout;

@@ -1,0 +1,174 @@
+//! Beginner lints in the browser: no lint on any lesson that needs the browser or workers
+//! (the runtime lessons are checked natively in `tests/native_lints.rs`), the blocked-loop
+//! lint on the real clock, and the hints panel in the real App and in an embed.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::dom::{
+    all, by_testid, click, has_testid, mount_app, run_lesson, sleep_ms, type_into, wait_until,
+};
+use loopscope::examples::lint::{self, Finding, LintKind};
+use loopscope::examples::{self, Ends, KnobValue, Needs, Settings};
+use loopscope::runtime::{Clock, RunStatus};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn no_lint_fires_on_the_lessons_that_need_the_browser_or_workers() {
+    let mut checked = 0;
+    for lesson in examples::all().filter(|l| l.needs != Needs::Runtime) {
+        let settings = common::fixture_settings(lesson);
+        let run = lesson.start_with(Clock::Virtual, &settings);
+        match lesson.ends {
+            Ends::ByItself => {
+                run.finished().await;
+            }
+            Ends::OnlyWhenStopped => {
+                sleep_ms(100).await;
+                run.stop();
+            }
+        }
+        let found = lint::lints(&run.trace(), lesson, &settings);
+        assert_eq!(
+            found.iter().map(|l| l.kind()).collect::<Vec<_>>(),
+            lint::demonstrated_by(lesson.id),
+            "{}: {found:#?}",
+            lesson.id
+        );
+        checked += 1;
+    }
+    assert!(checked >= 7, "{checked}");
+}
+
+#[wasm_bindgen_test]
+async fn a_blocked_loop_is_measured_on_the_real_clock() {
+    // One blocking second at 5× speed: 200 ms of wall time, well over the 50 ms limit.
+    let lesson = examples::find("blocking-loop").unwrap();
+    let mut settings = Settings::defaults(lesson);
+    settings.set("jobs", KnobValue::Int(1));
+    let run = lesson.start_with(Clock::Real { scale: 0.2 }, &settings);
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let found = lint::lints(&run.trace(), lesson, &settings);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let Finding::Blocked { task, ms, line, .. } = &found[0].finding else {
+        panic!("{found:#?}");
+    };
+    assert_eq!((task.as_str(), *line), ("Task-1", Some(30)));
+    // Lesson time; the spin is never short, and a loaded machine may add some.
+    assert!((1000..1400).contains(ms), "{ms} ms");
+}
+
+/// The hints shown after running `lesson` on the instant clock.
+async fn hints_after_running(root: &web_sys::HtmlElement, lesson: &str) -> Vec<String> {
+    run_lesson(root, lesson, "clock-instant").await;
+    wait_until(&format!("the hints of {lesson}"), 3000, || {
+        has_testid(root, "lints") || has_testid(root, "lints-clean")
+    })
+    .await;
+    all(root, "[data-testid=lint]")
+        .iter()
+        .map(|l| l.get_attribute("data-lint").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_shows_each_lint_with_its_fix_and_teaching_lesson_and_none_on_a_correct_one() {
+    let (root, handle) = mount_app();
+    for (lesson, kind) in [
+        ("never-awaited", LintKind::NeverAwaited),
+        ("task-error-lost", LintKind::ErrorLost),
+        ("mistake-sequential", LintKind::Sequential),
+        ("blocking-loop", LintKind::Blocked),
+    ] {
+        assert_eq!(
+            hints_after_running(&root, lesson).await,
+            [kind.id()],
+            "{lesson}"
+        );
+        let fix = by_testid(&root, "lint-fix").text_content().unwrap();
+        assert!(fix.starts_with("Fix: "), "{fix}");
+        let link = by_testid(&root, "lint-lesson");
+        assert_eq!(
+            link.get_attribute("href").unwrap(),
+            format!("#/lesson/{}", kind.lesson())
+        );
+    }
+    let message = by_testid(&root, "lint-message").text_content().unwrap();
+    assert!(
+        message.contains("Step 2 of Task-1 held the loop for 10000 ms, at Rust line 30"),
+        "{message}"
+    );
+    // Show in replay: the step that blocked.
+    click(&root, "lint-show");
+    leptos::task::tick().await;
+    let at = by_testid(&root, "replay-event").text_content().unwrap();
+    assert!(at.contains("Task-1"), "{at}");
+
+    // A correct lesson: no hint, and a word that the run was checked.
+    assert!(hints_after_running(&root, "create-task").await.is_empty());
+    assert!(has_testid(&root, "lints-clean"));
+
+    // The same mistake in another lesson links to the lesson that teaches it: following the
+    // link opens it.
+    assert_eq!(
+        hints_after_running(&root, "executor-sequential").await,
+        ["blocked-loop"]
+    );
+    let link = by_testid(&root, "lint-lesson");
+    assert!(link
+        .text_content()
+        .unwrap()
+        .contains("Blocking inside a coroutine"));
+    link.click();
+    wait_until("the teaching lesson", 2000, || {
+        by_testid(&root, "lesson")
+            .get_attribute("data-lesson")
+            .as_deref()
+            == Some("blocking-loop")
+    })
+    .await;
+    // Changed knobs are judged as run: one job blocks for one second.
+    type_into(&root, "knob-jobs", "1");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the hint of one job", 3000, || {
+        has_testid(&root, "lint-message")
+            && by_testid(&root, "lint-message")
+                .text_content()
+                .unwrap()
+                .contains("held the loop for 1000 ms")
+    })
+    .await;
+    drop(handle);
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn in_an_embed_a_lint_links_to_the_full_page_in_a_new_tab() {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/embed/never-awaited")
+        .unwrap();
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the hint", 3000, || has_testid(&root, "lint")).await;
+    let link = by_testid(&root, "lint-lesson")
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .unwrap();
+    assert_eq!(link.target(), "_blank");
+    assert!(
+        link.href().ends_with("#/lesson/never-awaited"),
+        "{}",
+        link.href()
+    );
+    assert!(link.text_content().unwrap().contains("(this one)"));
+    drop(handle);
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}
