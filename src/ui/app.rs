@@ -274,7 +274,8 @@ fn LessonView(
             <LintPanel embed=embed />
             // In predict mode the expected output would give the answer away until a run ends.
             <Show when=move || {
-                session.predict.with(Option::is_none) || session.phase.get() == super::session::Phase::Finished
+                session.predict.with(Option::is_none)
+                    || !matches!(session.phase.get(), super::session::Phase::Idle | super::session::Phase::Running)
             }>
                 <ExpectedPanel />
             </Show>

@@ -508,14 +508,21 @@ pub fn open_as_asked(session: Session, asked: &Asked) {
     session.predict.set(Some(prediction));
 }
 
-/// The current prediction scored against the current run, once it has finished with the
-/// lesson's own knob values (other values print other lines).
+/// The current prediction scored against the current run, once it has finished (or, for a
+/// lesson that only Stop ends, been stopped) with the lesson's own knob values (other values
+/// print other lines).
 pub fn current_score(session: Session) -> Option<Score> {
     let prediction = session.predict.get()?;
-    if session.phase.get() != Phase::Finished || !session.settings_are_defaults() {
+    let lesson = session.lesson();
+    // A lesson that waits forever is scored when Stop ends it.
+    let ended = match session.phase.get() {
+        Phase::Finished => true,
+        Phase::Stopped => lesson.ends == examples::Ends::OnlyWhenStopped,
+        _ => false,
+    };
+    if !ended || !session.settings_are_defaults() {
         return None;
     }
-    let lesson = session.lesson();
     if prediction.lesson != lesson.id {
         return None;
     }
