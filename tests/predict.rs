@@ -229,6 +229,21 @@ async fn a_wrong_prediction_is_scored_wrong_at_the_right_line_explained_and_kept
     let (root, handle) = mount_app();
     settle().await;
     assert_eq!(arrangement(&root), [6, 5, 4, 3, 2, 1, 0]);
+    // Every line has its ↓ button (the last one's disabled); it moves the line down one.
+    let downs = all(&root, "[data-testid=predict-down]");
+    assert_eq!(downs.len(), 7);
+    assert!(downs[6].has_attribute("disabled") && !downs[0].has_attribute("disabled"));
+    downs[0].unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(arrangement(&root), [5, 6, 4, 3, 2, 1, 0]);
+    line_at(&root, 1)
+        .query_selector("[data-testid=predict-up]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(arrangement(&root), [6, 5, 4, 3, 2, 1, 0]);
     // Plain arrows move the focus, not the line.
     let first = line_at(&root, 0);
     first.focus().unwrap();

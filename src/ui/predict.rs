@@ -773,7 +773,7 @@ pub fn PredictPanel() -> impl IntoView {
                 <button
                     class="move"
                     data-testid="predict-down"
-                    disabled=move || position + 1 >= count()
+                    disabled=move || { position + 1 >= count() }
                     aria-label=label(t("Move down", "下移"))
                     on:click=move |_| move_line(position, position + 1)
                 >"↓"</button>

@@ -161,6 +161,7 @@ try {
   await quiz.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:ready'));
   const quizFrame = quiz.frameLocator('#lesson');
   assert.equal(await quizFrame.locator('[data-testid=predict-line]').count(), 7);
+  assert.equal(await quizFrame.locator('[data-testid=predict-down]').count(), 7, 'every line has its ↓ button');
   await quiz.evaluate(() => window.runLesson());
   await quiz.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:prediction'));
   const prediction = await quiz.evaluate(() => window.received.find((m) => m.type === 'loopscope:prediction'));
