@@ -67,20 +67,7 @@ impl Prediction {
         let Some(lesson) = examples::find(self.lesson) else {
             return 0;
         };
-        let rows: Vec<Row> = lesson
-            .expected
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Row {
-                seq: i as u64,
-                at_ms: e.at_ms,
-                task: e.task.to_string(),
-                text: e.text.to_string(),
-                rust_line: 0,
-                py_line: 0,
-            })
-            .collect();
-        score(lesson, self, &rows).correct
+        score(lesson, self, &expected_rows(lesson)).correct
     }
 
     /// `2.0~1000.1.3`: the expected-line indices in predicted order, each with `~ms` if a time
@@ -130,6 +117,23 @@ impl Prediction {
             self.order.insert(to, line);
         }
     }
+}
+
+/// The lesson's expected output as the rows of a run that printed exactly it.
+fn expected_rows(lesson: &Lesson) -> Vec<Row> {
+    lesson
+        .expected
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Row {
+            seq: i as u64,
+            at_ms: e.at_ms,
+            task: e.task.to_string(),
+            text: e.text.to_string(),
+            rust_line: 0,
+            py_line: 0,
+        })
+        .collect()
 }
 
 /// The largest rough time accepted (a day); more is a typo.
@@ -1079,19 +1083,7 @@ mod tests {
         assert!(!same_time.is_empty());
         for lesson in same_time {
             // The run printed the expected lines (these lessons need the browser or workers).
-            let rows: Vec<Row> = lesson
-                .expected
-                .iter()
-                .enumerate()
-                .map(|(i, e)| Row {
-                    seq: i as u64,
-                    at_ms: e.at_ms,
-                    task: e.task.to_string(),
-                    text: e.text.to_string(),
-                    rust_line: 0,
-                    py_line: 0,
-                })
-                .collect();
+            let rows = expected_rows(lesson);
             // Reverse every group of lines expected at the same time.
             let mut order: Vec<usize> = Vec::new();
             let mut start = 0;
