@@ -239,9 +239,10 @@ struct TaskWatch {
     /// The running step.
     step: Option<Step>,
     steps: usize,
-    /// The sleep it waits in now: (ms, Rust line, seq), and whether it has been alone so far.
+    /// The sleep it waits in now: (ms, Rust line, seq), and how many steps and callbacks the
+    /// loop had run when it began (the same count at its wake: it slept alone).
     sleeping: Option<(u64, u32, u64)>,
-    alone: bool,
+    activity_at_sleep: u64,
     /// The previous sleep, if it was alone and nothing but this task's own step followed.
     last_alone_sleep: Option<(u64, u32, u64)>,
 }
@@ -253,6 +254,7 @@ pub fn lints(trace: &Trace, lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     // Real ms per run ms: a step is judged by the wall time it held the page.
     let mut scale = 1.0;
     let mut watch: HashMap<TaskId, TaskWatch> = HashMap::new();
+    let mut activity = 0u64;
     // Timer id → (ms from set to due, line).
     let mut timers: HashMap<u64, (u64, u32)> = HashMap::new();
     // Blocked steps already reported, by (task, line): one lint each, the longest.
@@ -260,20 +262,14 @@ pub fn lints(trace: &Trace, lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let name = |task: TaskId| trace.task_name(task).to_string();
     for event in trace.events() {
         let at = event.at_us;
-        // Someone else running ends every other task's "alone".
-        let runs_something = matches!(
+        // Steps and callbacks the loop has run before this event: a task slept alone if the
+        // count did not move while it slept (one counter, not a pass over every task).
+        let activity_before = activity;
+        if matches!(
             event.kind,
             EventKind::TaskPolled | EventKind::CallbackRan { .. }
-        );
-        if runs_something {
-            for (task, w) in watch.iter_mut() {
-                if Some(*task) != event.task {
-                    w.alone = false;
-                    if w.sleeping.is_none() {
-                        w.last_alone_sleep = None;
-                    }
-                }
-            }
+        ) {
+            activity += 1;
         }
         match &event.kind {
             EventKind::RunStarted {
@@ -321,7 +317,7 @@ pub fn lints(trace: &Trace, lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
                 if let Some(sleep) = w.sleeping.take() {
                     // Woke from a sleep: if it was alone and so was the one before, and two
                     // different knobs set them, they could have overlapped.
-                    if w.alone {
+                    if w.activity_at_sleep == activity_before {
                         if let Some(first) = w.last_alone_sleep {
                             let knob_of = |ms: u64, not: Option<usize>| {
                                 knobs
@@ -408,7 +404,7 @@ pub fn lints(trace: &Trace, lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
                     } => {
                         let (ms, line) = timers.get(timer).copied().unwrap_or((0, 0));
                         w.sleeping = Some((ms, line, event.seq));
-                        w.alone = true;
+                        w.activity_at_sleep = activity;
                     }
                     _ => {
                         w.sleeping = None;
