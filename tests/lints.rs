@@ -1,6 +1,7 @@
-//! Beginner lints in the browser: no lint on any lesson that needs the browser or workers
-//! (the runtime lessons are checked natively in `tests/native_lints.rs`), the blocked-loop
-//! lint on the real clock, and the hints panel in the real App and in an embed.
+//! Beginner lints in the browser: on every lesson of the course (the ones that need the
+//! browser or workers included), exactly the lints the lesson makes on purpose, none on the
+//! others; the blocked-loop lint on the real clock; the hints panel in the real App and in an
+//! embed. (`tests/native_lints.rs` checks the runtime lessons' findings in detail.)
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -9,7 +10,7 @@ use common::dom::{
     all, by_testid, click, has_testid, mount_app, run_lesson, sleep_ms, type_into, wait_until,
 };
 use loopscope::examples::lint::{self, Finding, LintKind};
-use loopscope::examples::{self, Ends, KnobValue, Needs, Settings};
+use loopscope::examples::{self, Ends, KnobValue, Settings};
 use loopscope::runtime::{Clock, RunStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,9 +18,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-async fn no_lint_fires_on_the_lessons_that_need_the_browser_or_workers() {
+async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
     let mut checked = 0;
-    for lesson in examples::all().filter(|l| l.needs != Needs::Runtime) {
+    for lesson in examples::all() {
         let settings = common::fixture_settings(lesson);
         let run = lesson.start_with(Clock::Virtual, &settings);
         match lesson.ends {
@@ -40,7 +41,7 @@ async fn no_lint_fires_on_the_lessons_that_need_the_browser_or_workers() {
         );
         checked += 1;
     }
-    assert!(checked >= 7, "{checked}");
+    assert_eq!(checked, 44);
 }
 
 #[wasm_bindgen_test]
