@@ -30,16 +30,11 @@ pub struct Prediction {
     pub times: Vec<Option<u64>>,
 }
 
-/// Lines of a lesson's output, for a prediction: (task, text).
-fn lines(lesson: &Lesson) -> &'static [Expected] {
-    lesson.expected
-}
-
 impl Prediction {
     /// The lesson's lines in a scrambled order that is the same on every visit (seeded by the
     /// lesson id) and never already the right one when there are two lines or more.
     pub fn shuffled(lesson: &'static Lesson) -> Prediction {
-        let n = lines(lesson).len();
+        let n = lesson.expected.len();
         let mut order: Vec<usize> = (0..n).collect();
         // FNV-1a of the id, then an xorshift Fisher-Yates.
         let mut seed = lesson.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -86,7 +81,7 @@ impl Prediction {
     /// Reads [`encode`](Self::encode)'s form; `None` unless it is a permutation of exactly
     /// this lesson's lines (a link made for other knobs or another version is ignored).
     pub fn decode(lesson: &'static Lesson, text: &str) -> Option<Prediction> {
-        let n = lines(lesson).len();
+        let n = lesson.expected.len();
         let mut order = Vec::with_capacity(n);
         let mut times = vec![None; n];
         for part in text.split('.') {
@@ -183,7 +178,7 @@ impl Score {
 /// [`Order::SameTimeAnyOrder`] a line counts as right in any place among the lines the lesson
 /// prints at the same moment, as the lesson's own check allows.
 pub fn score(lesson: &Lesson, prediction: &Prediction, rows: &[Row]) -> Score {
-    let expected = lines(lesson);
+    let expected = lesson.expected;
     // The expected time of the actual line at a position, for same-time groups.
     let expected_time = |row: &Row| {
         expected
