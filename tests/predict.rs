@@ -35,22 +35,23 @@ fn arrangement(root: &Element) -> Vec<usize> {
         .collect()
 }
 
-fn line_showing(root: &Element, index: usize) -> HtmlElement {
+/// The line whose `data-<attribute>` is `value` (`index`: which expected line it shows;
+/// `position`: where it stands now).
+fn line_where(root: &Element, attribute: &str, value: usize) -> HtmlElement {
     root.query_selector(&format!(
-        "[data-testid=predict-line][data-index=\"{index}\"]"
+        "[data-testid=predict-line][data-{attribute}=\"{value}\"]"
     ))
     .unwrap()
     .unwrap()
     .unchecked_into()
 }
 
+fn line_showing(root: &Element, index: usize) -> HtmlElement {
+    line_where(root, "index", index)
+}
+
 fn line_at(root: &Element, position: usize) -> HtmlElement {
-    root.query_selector(&format!(
-        "[data-testid=predict-line][data-position=\"{position}\"]"
-    ))
-    .unwrap()
-    .unwrap()
-    .unchecked_into()
+    line_where(root, "position", position)
 }
 
 /// Drags a line onto another with real DragEvents carrying a DataTransfer.
