@@ -31,22 +31,26 @@ fn same_task(expected: &str, actual: &str) -> bool {
     expected == actual || (worker(expected) && worker(actual))
 }
 
-/// `"<what>: about <N> ms"`, split into `<what>` and `N`: a line that prints a time the
-/// lesson measured itself (`sequential: about 1600 ms`).
-fn measured(text: &str) -> Option<(&str, u64)> {
+/// `"<what>: about <N> ms<rest>"`, split into `<what>`, `N` and `<rest>`: a line that prints
+/// a time the lesson measured itself (`sequential: about 1600 ms`, `tick 1: about 9500 ms
+/// late`).
+fn measured(text: &str) -> Option<(&str, u64, &str)> {
     let (what, rest) = text.split_once(": about ")?;
-    Some((what, rest.strip_suffix(" ms")?.parse().ok()?))
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = rest.split_at(digits);
+    Some((what, number.parse().ok()?, rest.strip_prefix(" ms")?))
 }
 
-/// The same text; on the real clock (a non-zero tolerance) a measured time in it may differ by
-/// the tolerance too, since it was measured on the same clock.
-fn text_ok(expected: &str, actual: &str, tolerance_ms: Option<u64>) -> bool {
+/// Whether a printed line says what the expected line says. The same text; on the real clock
+/// (a non-zero tolerance) a measured time in it may differ by the tolerance too, since it was
+/// measured on the same clock. Shared with the test that runs the Python listings.
+pub fn same_text(expected: &str, actual: &str, tolerance_ms: Option<u64>) -> bool {
     if expected == actual {
         return true;
     }
     match (tolerance_ms, measured(expected), measured(actual)) {
-        (Some(tolerance), Some((what, want)), Some((said, took))) if tolerance > 0 => {
-            what == said && want.abs_diff(took) <= tolerance
+        (Some(tolerance), Some((what, want, tail)), Some((said, took, rest))) if tolerance > 0 => {
+            what == said && tail == rest && want.abs_diff(took) <= tolerance
         }
         _ => false,
     }
@@ -94,7 +98,7 @@ pub fn compare(
                 return Err(mismatch(line));
             };
             let found = unmatched.iter().position(|e| {
-                text_ok(e.text, &seen.text, tolerance_ms)
+                same_text(e.text, &seen.text, tolerance_ms)
                     && same_task(e.task, &seen.task)
                     && time_ok(e.at_ms, seen.at_ms, tolerance_ms)
             });
@@ -121,7 +125,7 @@ pub fn compare(
 
 #[cfg(test)]
 mod tests {
-    use super::{compare, Seen};
+    use super::{compare, same_text, Seen};
     use crate::examples::{line, Order};
 
     fn seen(at_ms: u64, task: &str, text: &str) -> Seen {
@@ -143,6 +147,17 @@ mod tests {
         assert!(compare(&expected, &far, Order::Exact, Some(250)).is_err());
         let other = [seen(1600, "Task-1", "concurrent: about 1600 ms")];
         assert!(compare(&expected, &other, Order::Exact, Some(250)).is_err());
+    }
+
+    #[test]
+    fn a_measured_time_may_be_followed_by_more_words_which_must_match() {
+        let late = "tick 1: about 9500 ms late";
+        assert!(same_text(late, "tick 1: about 9600 ms late", Some(300)));
+        assert!(!same_text(late, "tick 1: about 9600 ms late", Some(0)));
+        assert!(!same_text(late, "tick 1: about 9600 ms early", Some(300)));
+        assert!(!same_text(late, "tick 2: about 9500 ms late", Some(300)));
+        assert!(!same_text(late, "tick 1: about 9900 ms late", Some(300)));
+        assert!(!same_text(late, "tick 1: about ms late", Some(300)));
     }
 
     #[test]
