@@ -145,9 +145,21 @@ async fn a_wrong_prediction_is_scored_wrong_at_the_right_line_explained_and_kept
     // Focus moves with the line, and the move is announced.
     let announced = by_testid(&root, "predict-announce").text_content().unwrap();
     assert!(announced.contains("is now line"), "{announced}");
-    // A rough time for "fast end" (1000 ms really) is optional.
+    // A rough time for "fast end" (1000 ms really) is optional. It is taken when the field is
+    // left (Tab to the next line's field); the field Tab went to keeps the focus.
+    let next_field = by_testid(&line_at(&root, 5), "predict-time")
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    next_field.focus().unwrap();
     type_into(&line_showing(&root, 3), "predict-time", "900");
     settle().await;
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(focused.as_ref(), Some(next_field.as_ref()), "focus lost");
+    assert!(next_field.is_connected());
 
     run_and_score(&root).await;
     let score = by_testid(&root, "predict-score");
