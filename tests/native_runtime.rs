@@ -375,6 +375,34 @@ fn run_forever_ends_when_a_done_callback_stops_the_loop() {
 }
 
 #[test]
+fn run_forever_with_only_timers_keeps_time_on_the_real_clock() {
+    // A setup that only calls call_later (no task, nothing ready): the loop's clock must start
+    // with the setup, or the timers wait for a time that never comes (they re-arm forever, so
+    // the host loop is given 5 s at most).
+    let run = Run::forever(Clock::Real { scale: 0.1 }, || {
+        call_later(2.0, || {
+            print!(py 1, "after 2 s");
+            let _ = stop();
+        })?;
+        call_later(1.0, || print!(py 1, "after 1 s"))?;
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_secs(5));
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let lines = run.trace().printed();
+    let order: Vec<_> = lines.iter().map(|l| l.text.to_string()).collect();
+    assert_eq!(order, ["after 1 s", "after 2 s"]);
+    for (line, want) in lines.iter().zip([1000u64, 2000]) {
+        let got = line.at_ms();
+        assert!(
+            got >= want && got <= want + 500,
+            "{} at {got} ms",
+            line.text
+        );
+    }
+}
+
+#[test]
 fn done_callbacks_run_in_order_with_bound_arguments_like_partial() {
     fn callback2(extra: u32, task: &Task<&'static str>) {
         print!(py 1, "done: {extra} {}", task.result().unwrap_or("?"));

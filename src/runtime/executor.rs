@@ -821,12 +821,18 @@ impl RunInner {
         (id, timer)
     }
 
-    /// Puts a callback whose timer fired at the back of the ready queue.
+    /// Puts a callback whose timer fired at the back of the ready queue, and gives the loop a
+    /// turn to run it, as a task's wake does (on the real clock the timer fires from the host's
+    /// `setTimeout`, outside any turn; on the virtual clock the turn is already running).
     fn queue_callback(self: &Rc<Self>, id: u64) {
-        let mut state = self.state.borrow_mut();
-        if state.callbacks.contains_key(&id) {
+        {
+            let mut state = self.state.borrow_mut();
+            if !state.callbacks.contains_key(&id) {
+                return;
+            }
             state.ready.push_back(Ready::Callback(id));
         }
+        schedule(self, Tick::Micro);
     }
 
     /// Cancels a callback that has not run; `false` if it already ran or was cancelled.
@@ -1166,6 +1172,10 @@ impl Run {
         F: FnOnce() -> Result<(), Error>,
     {
         let inner = Self::new_inner(clock);
+        // The setup already runs on the loop, and its `call_later` delays count from now: the
+        // clock starts here. (Started only at the first turn, a setup of nothing but timers
+        // would leave a real clock at 0 for ever, and no timer would ever come due.)
+        inner.origin_ms.set(Some(host::now_ms()));
         let result = enter(&inner, None, setup);
         if let Err(error) = result {
             inner.end(RunStatus::Finished(Err(error)));
@@ -1185,7 +1195,8 @@ impl Run {
     }
 
     /// When the loop first ran, in the host's milliseconds (`performance.now()` in a page):
-    /// time 0 of a real-clock run. `None` before the first step.
+    /// time 0 of a real-clock run. `None` before the first step (a `run_forever` run: from the
+    /// start of its setup).
     pub fn origin_ms(&self) -> Option<f64> {
         self.inner.origin_ms.get()
     }

@@ -21,7 +21,7 @@ pub use browser::now_ms;
 pub(crate) use browser::{request_tick, set_timer, HostTimer};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{now_ms, run_until_idle};
+pub use native::{now_ms, run_for, run_until_idle};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use native::{request_tick, set_timer, HostTimer};
 
@@ -146,8 +146,9 @@ mod native {
     impl Drop for HostTimer {
         fn drop(&mut self) {
             // Take the callback out first and drop it after the borrow ends: it may own
-            // things whose own drop touches the host again.
-            let removed = HOST.with(|h| h.borrow_mut().timers.remove(&self.key));
+            // things whose own drop touches the host again. A run still alive when its thread
+            // ends (a failed test) outlives the host's timers: nothing is left to remove then.
+            let removed = HOST.try_with(|h| h.borrow_mut().timers.remove(&self.key));
             drop(removed);
         }
     }
@@ -171,6 +172,13 @@ mod native {
     /// Plays the browser's loop natively: runs requested ticks, then due timers (sleeping the
     /// thread until the next one), until nothing is left to do.
     pub fn run_until_idle() {
+        run_for(Duration::MAX);
+    }
+
+    /// [`run_until_idle`], but for at most `limit` of wall time (a test of a run that might
+    /// never end, such as a timer that keeps re-arming, fails instead of hanging).
+    pub fn run_for(limit: Duration) {
+        let started = std::time::Instant::now();
         loop {
             let tick = HOST.with(|h| std::mem::take(&mut h.borrow_mut().tick_requested));
             if tick {
@@ -181,7 +189,13 @@ mod native {
             let Some(key) = next else { break };
             let now_us = (now_ms() * 1000.0) as u64;
             if key.0 > now_us {
-                std::thread::sleep(Duration::from_micros(key.0 - now_us));
+                let wait = Duration::from_micros(key.0 - now_us);
+                let left = limit.saturating_sub(started.elapsed());
+                if wait > left {
+                    std::thread::sleep(left);
+                    break;
+                }
+                std::thread::sleep(wait);
             }
             let callback = HOST.with(|h| h.borrow_mut().timers.remove(&key));
             if let Some(callback) = callback {
