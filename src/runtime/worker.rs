@@ -161,6 +161,7 @@ mod browser {
 
     use super::super::executor::{self, Clock, RunInner};
     use super::super::future::Future;
+    use super::super::host::{self, HostTimer};
     use super::super::io::{js, IoOp};
     use super::super::trace::{EventKind, IoKind};
     use super::{check_workers, Error, Job, Step};
@@ -205,6 +206,8 @@ mod browser {
         jobs: BTreeMap<u64, Pending>,
         next_job: u64,
         submitted: Vec<Future<i64>>,
+        /// The host task that will start the next worker, if one is due (see `dispatch`).
+        starting: Option<HostTimer>,
     }
 
     /// A pool of Web Workers: `concurrent.futures.ThreadPoolExecutor(max_workers)`.
@@ -243,6 +246,7 @@ mod browser {
                     jobs: BTreeMap::new(),
                     next_job: 0,
                     submitted: Vec::new(),
+                    starting: None,
                 })),
             })
         }
@@ -256,6 +260,15 @@ mod browser {
                 inner.next_job += 1;
                 let id = inner.next_job;
                 let run = inner.run.clone();
+                // A job holds the virtual clock from its submission, also while it waits for
+                // a worker to start or to free up.
+                let waiting = match run.upgrade() {
+                    Some(run) => {
+                        run.io_wait_begin();
+                        true
+                    }
+                    None => false,
+                };
                 inner.jobs.insert(
                     id,
                     Pending {
@@ -263,7 +276,7 @@ mod browser {
                         future: future.clone(),
                         op: Some(op),
                         run,
-                        waiting: false,
+                        waiting,
                     },
                 );
                 inner.queue.push_back(id);
@@ -303,16 +316,21 @@ mod browser {
             let idle = inner.slots.iter().position(|s| s.busy.is_none());
             let slot = match idle {
                 Some(slot) => slot,
-                None if inner.slots.len() < inner.max_workers => {
-                    let slot = start_worker(pool, &inner)?;
-                    inner.slots.push(slot);
-                    inner.slots.len() - 1
+                None => {
+                    // `new Worker` holds the page for a few ms each (3-6 ms in headless
+                    // Chromium here): a worker starts in a host task of its own, never inside
+                    // the step that submitted the job, so that step stays short (the
+                    // blocked-loop hint judges the lesson's code, not the runtime's) and the
+                    // page paints between starts. The job waits in the queue meanwhile.
+                    if inner.slots.len() < inner.max_workers && inner.starting.is_none() {
+                        let weak = Rc::downgrade(pool);
+                        inner.starting = Some(host::set_timer(0.0, move || grow(&weak)));
+                    }
+                    return Ok(());
                 }
-                None => return Ok(()),
             };
             inner.queue.pop_front();
             let scale = inner.scale;
-            let run = inner.run.upgrade();
             let Some(pending) = inner.jobs.get_mut(&id) else {
                 continue;
             };
@@ -326,10 +344,6 @@ mod browser {
                     Step::Block { us } => JsValue::from_f64(*us as f64 / 1000.0 * scale),
                 })
                 .collect();
-            if let Some(run) = &run {
-                run.io_wait_begin();
-                pending.waiting = true;
-            }
             let message: js_sys::Array = [JsValue::from_f64(id as f64), steps.into()]
                 .into_iter()
                 .collect();
@@ -339,6 +353,45 @@ mod browser {
                 .post_message(&message)
                 .map_err(|e| Error::raised(js::message(&e)))?;
         }
+    }
+
+    /// Starts one worker for the queued jobs, then hands them out (which may ask for the next
+    /// start). If the browser refuses a worker, the pool stays at the workers it has; with none
+    /// at all, every queued job fails with the browser's reason.
+    fn grow(pool: &Weak<RefCell<Inner>>) {
+        let Some(pool) = pool.upgrade() else { return };
+        // This callback's own timer: kept until the end of the callback.
+        let fired = pool.borrow_mut().starting.take();
+        let started = {
+            let inner = pool.borrow();
+            start_worker(&pool, &inner)
+        };
+        match started {
+            Ok(slot) => pool.borrow_mut().slots.push(slot),
+            Err(error) => {
+                let failed: Vec<Pending> = {
+                    let mut inner = pool.borrow_mut();
+                    inner.max_workers = inner.slots.len();
+                    if inner.slots.is_empty() {
+                        let queued: Vec<u64> = inner.queue.drain(..).collect();
+                        queued
+                            .into_iter()
+                            .filter_map(|id| inner.jobs.remove(&id))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                };
+                for mut pending in failed {
+                    if let Some(op) = pending.op.take() {
+                        op.end(Some(&error));
+                    }
+                    let _ = pending.future.set_exception(error.clone());
+                }
+            }
+        }
+        let _ = dispatch(&pool);
+        drop(fired);
     }
 
     fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &Inner) -> Result<Slot, Error> {
