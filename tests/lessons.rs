@@ -4,7 +4,6 @@
 
 mod common;
 
-use loopscope::examples::order::compare;
 use loopscope::examples::{self, Ends, Expected, Needs};
 use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
@@ -92,21 +91,7 @@ async fn every_runtime_lesson_keeps_order_and_time_on_the_real_clock() {
         }
         // The lesson's own order rule, each line within the tolerance of its time plus the
         // lateness carried to it (and a time the lesson measures itself within the tolerance).
-        if let Err(m) = compare(
-            &carried,
-            &common::seen(&printed),
-            lesson.order,
-            Some(TOLERANCE_MS),
-        ) {
-            panic!(
-                "{}: line {} differs: expected {:?} (with the lateness carried to it), printed {:?}\nall printed: {:#?}",
-                lesson.id,
-                m.line,
-                m.expected,
-                m.actual,
-                common::observed(&printed)
-            );
-        }
+        common::assert_printed(lesson, &carried, &printed, TOLERANCE_MS);
         checked += 1;
     }
     assert_eq!(checked, 37);
