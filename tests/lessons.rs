@@ -30,9 +30,9 @@ async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     assert_eq!(live_runs(), 0);
 }
 
-/// Every lesson that needs only the runtime, on the real clock at scale 0.1 (a 2 s sleep takes
-/// 200 ms): it ends by itself (or, if only Stop ends it, has printed everything), in the
-/// lesson's order. Times are never early. Each line may be late by at most 40 ms of wall time
+/// Every lesson that needs only the runtime, on the real clock at scale 0.2 (a 2 s sleep takes
+/// 400 ms): it ends by itself (or, if only Stop ends it, has printed everything), in the
+/// lesson's order. Times are never early. Each line may be late by at most 80 ms of wall time
 /// (400 lesson ms) more than the line before it was: a sleep starts when the task resumes, so
 /// sleeps in a row add up their timers' lateness (as in asyncio; async-range's ten 1 s sleeps
 /// ended 429 ms late on a loaded CI machine), and each timer's own lateness is setTimeout's
@@ -40,7 +40,9 @@ async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
 /// are checked on the real clock in tests/io.rs.)
 #[wasm_bindgen_test]
 async fn every_runtime_lesson_keeps_order_and_time_on_the_real_clock() {
-    const SCALE: f64 = 0.1;
+    // At 0.1 the tolerance was 40 ms of wall time: one pause of a loaded CI machine (its
+    // reader once saw a Python line 63 ms late) could fail a correct run.
+    const SCALE: f64 = 0.2;
     const TOLERANCE_MS: u64 = 400;
     let mut checked = 0;
     for lesson in examples::all().filter(|l| l.needs == Needs::Runtime) {
