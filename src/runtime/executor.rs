@@ -684,14 +684,21 @@ impl RunInner {
             state.ready.clear();
             let mut futures = Vec::new();
             let mut ends = Vec::new();
-            // Tasks that ended on their own before, for the errors nobody retrieved.
-            let ended: Vec<(TaskId, Rc<dyn TaskEnd>)> = state
-                .tasks
-                .iter()
-                .enumerate()
-                .filter(|(_, slot)| slot.finished)
-                .map(|(index, slot)| (TaskId::new(index), slot.end.clone()))
-                .collect();
+            // A finished run's tasks that had already ended on their own, other than the main
+            // one, with an error nobody retrieved (read before the loop below ends the rest).
+            let lost: Vec<(TaskId, Error)> = if matches!(status, RunStatus::Finished(_)) {
+                let main = state.main;
+                state
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .map(|(index, slot)| (TaskId::new(index), slot))
+                    .filter(|(task, slot)| slot.finished && main != Some(*task))
+                    .filter_map(|(task, slot)| slot.end.lost_error().map(|error| (task, error)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for (index, slot) in state.tasks.iter_mut().enumerate() {
                 if let Some(future) = slot.future.take() {
                     futures.push(future);
@@ -703,15 +710,6 @@ impl RunInner {
             }
             state.live_tasks = 0;
             let callbacks = std::mem::take(&mut state.callbacks);
-            let lost = if matches!(status, RunStatus::Finished(_)) {
-                ended
-                    .into_iter()
-                    .filter(|(task, _)| state.main != Some(*task))
-                    .filter_map(|(task, end)| end.lost_error().map(|error| (task, error)))
-                    .collect()
-            } else {
-                Vec::new()
-            };
             (futures, ends, callbacks, state.host_timer.take(), lost)
         };
         // As asyncio logs "Task exception was never retrieved" when such a task is collected.
