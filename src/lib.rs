@@ -6,8 +6,10 @@
 //! tests can reach it.
 #![deny(missing_docs)]
 
+pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod bench;
 pub mod examples;
 pub mod runtime;
+pub mod trace;
 pub mod ui;

@@ -74,7 +74,7 @@ async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
                 .iter()
                 .filter(|e| {
                     e.task.map(|t| t.index()) == Some(index)
-                        && matches!(e.kind, loopscope::runtime::trace::EventKind::TaskPolled)
+                        && matches!(e.kind, loopscope::trace::EventKind::TaskPolled)
                 })
                 .count();
             let steps = count(&events, "X", "step", Some((index + 1) as f64));
@@ -84,12 +84,7 @@ async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
         let timers_set = trace
             .events()
             .iter()
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    loopscope::runtime::trace::EventKind::TimerSet { .. }
-                )
-            })
+            .filter(|e| matches!(e.kind, loopscope::trace::EventKind::TimerSet { .. }))
             .count();
         assert!(count(&events, "i", "timer ", None) >= timers_set, "{id}");
     }

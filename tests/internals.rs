@@ -6,9 +6,10 @@
 mod common;
 
 use common::dom::{all, by_testid, click, has_testid, mount_app, run_lesson, wait_until};
+use loopscope::analysis::model::Queued;
 use loopscope::examples;
-use loopscope::runtime::model::Queued;
 use loopscope::runtime::{record_snapshots, Clock};
+use loopscope::trace::{TimerId, TimerKey};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -80,11 +81,14 @@ async fn the_internals_view_equals_the_executor_at_every_replay_step() {
                 })
                 .collect();
             assert_eq!(ready, want, "{id}: ready queue at event {seq}: {replay}");
-            let timers: Vec<(u64, u64)> = all(&root, "[data-testid=timer-entry]")
+            let timers: Vec<TimerKey> = all(&root, "[data-testid=timer-entry]")
                 .iter()
                 .map(|e| {
                     let n = |a: &str| e.get_attribute(a).unwrap().parse::<u64>().unwrap();
-                    (n("data-deadline-us"), n("data-timer"))
+                    TimerKey {
+                        due_us: n("data-deadline-us"),
+                        id: TimerId(n("data-timer")),
+                    }
                 })
                 .collect();
             assert_eq!(timers, real.timers, "{id}: timers at event {seq}: {replay}");

@@ -3,10 +3,10 @@
 //! in `tests/internals.rs` do the same through the page's replay).
 #![cfg(not(target_arch = "wasm32"))]
 
+use loopscope::analysis::model::{LoopModel, Queued, TaskState, TimerFor};
 use loopscope::examples::{self, Needs};
-use loopscope::runtime::model::{LoopModel, Queued, TaskState, TimerFor};
-use loopscope::runtime::trace::WaitOn;
 use loopscope::runtime::{host, record_snapshots, Clock};
+use loopscope::trace::WaitOn;
 
 #[test]
 fn the_model_equals_the_executor_after_every_event_of_every_lesson() {
@@ -92,7 +92,7 @@ fn done_callbacks_wait_on_their_task_then_run_from_the_ready_queue() {
         .position(|e| {
             matches!(
                 e.kind,
-                loopscope::runtime::trace::EventKind::DoneCallbackAdded { .. }
+                loopscope::trace::EventKind::DoneCallbackAdded { .. }
             )
         })
         .expect("a DoneCallbackAdded event");
@@ -109,7 +109,7 @@ fn done_callbacks_wait_on_their_task_then_run_from_the_ready_queue() {
         .rposition(|e| {
             matches!(
                 e.kind,
-                loopscope::runtime::trace::EventKind::CallbackScheduled {
+                loopscope::trace::EventKind::CallbackScheduled {
                     done_of: Some(_),
                     ..
                 }

@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use super::{KnobKind, Lesson, Settings, Text};
-use crate::runtime::trace::{ClockKind, EventKind, Trace, WaitOn};
 use crate::runtime::TaskId;
+use crate::trace::{ClockKind, EventKind, TimerId, Trace, WaitOn};
 
 /// A step longer than this blocks the loop (asyncio's debug mode warns at 100 ms; a browser
 /// frame is 16 ms; 50 ms is where the page starts to feel stuck).
@@ -256,7 +256,7 @@ pub fn lints(trace: &Trace, lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let mut watch: HashMap<TaskId, TaskWatch> = HashMap::new();
     let mut activity = 0u64;
     // Timer id → (ms from set to due, line).
-    let mut timers: HashMap<u64, (u64, u32)> = HashMap::new();
+    let mut timers: HashMap<TimerId, (u64, u32)> = HashMap::new();
     // Blocked steps already reported, by (task, line): one lint each, the longest.
     let mut blocked: HashMap<(TaskId, Option<u32>), usize> = HashMap::new();
     let name = |task: TaskId| trace.task_name(task).to_string();

@@ -6,12 +6,13 @@ use std::rc::{Rc, Weak};
 use super::executor::{self, RunInner};
 use super::time::seconds_to_us;
 use super::Error;
+use crate::trace::{CallbackId, TimerKey};
 
 /// A scheduled callback: the twin of `asyncio.Handle` / `TimerHandle`.
 #[derive(Clone)]
 pub struct Handle {
-    id: u64,
-    timer: Option<(u64, u64)>,
+    id: CallbackId,
+    timer: Option<TimerKey>,
     run: Weak<RunInner>,
 }
 

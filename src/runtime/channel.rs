@@ -64,8 +64,8 @@ mod browser {
     use super::super::executor::{self, RunInner};
     use super::super::io::IoOp;
     use super::super::sync::Queue;
-    use super::super::trace::IoKind;
     use super::{check_message, Error, Protocol, Reply};
+    use crate::trace::IoKind;
 
     type OnMessage = Closure<dyn FnMut(web_sys::MessageEvent)>;
 

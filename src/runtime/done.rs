@@ -10,7 +10,7 @@ use std::rc::Weak;
 use std::task::Waker;
 
 use super::executor::{self, RunInner};
-use super::trace::{DoneOf, EventKind};
+use crate::trace::{DoneOf, EventKind};
 
 enum Action {
     Wake(Waker),

@@ -14,10 +14,14 @@ use std::rc::Rc;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::host::{self, HostTimer, Tick};
-use super::model::{LoopSnapshot, Queued};
-use super::task::{TaskEnd, TaskId};
-use super::trace::{ClockKind, DoneOf, EventKind, IoKind, Trace, WaitOn};
+use super::snapshot::{LoopSnapshot, Queued};
+use super::task::TaskEnd;
 use super::Error;
+use crate::trace::TaskId;
+use crate::trace::{
+    CallbackId, ClockKind, DoneOf, EventKind, FutureId, IoId, IoKind, TimerId, TimerKey, Trace,
+    WaitOn,
+};
 
 /// How long one drain may run tasks before it yields to the browser so the page can paint.
 const BUDGET_MS: f64 = 8.0;
@@ -100,7 +104,7 @@ struct Slot {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ready {
     Task(TaskId),
-    Callback(u64),
+    Callback(CallbackId),
 }
 
 /// What a timer does when it fires.
@@ -108,7 +112,7 @@ enum TimerAction {
     /// Wake the sleeping task (its waker, once it has been polled).
     Wake(Option<Waker>),
     /// Queue this callback (`call_later`).
-    Call(u64),
+    Call(CallbackId),
 }
 
 /// A callback waiting in the ready queue or behind a timer.
@@ -121,8 +125,8 @@ struct State {
     tasks: Vec<Slot>,
     ready: VecDeque<Ready>,
     /// Pending timers by (deadline in µs, timer id), so equal deadlines fire in the order set.
-    timers: BTreeMap<(u64, u64), TimerAction>,
-    callbacks: BTreeMap<u64, Callback>,
+    timers: BTreeMap<TimerKey, TimerAction>,
+    callbacks: BTreeMap<CallbackId, Callback>,
     next_callback: u64,
     /// `loop.stop()` was called: the run ends after the current step.
     stop_requested: bool,
@@ -136,7 +140,7 @@ struct State {
     wait_reason: Option<WaitOn>,
     /// Outside work that has started and not ended (fetches, worker jobs, storage calls,
     /// posted messages), by id: the live counters.
-    io: BTreeMap<u64, IoKind>,
+    io: BTreeMap<IoId, IoKind>,
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     next_io: u64,
     /// How many awaits on the browser are outstanding (a promise, a message in transit). The
@@ -414,10 +418,10 @@ impl RunInner {
         }
     }
 
-    pub(crate) fn next_future_id(&self) -> u64 {
+    pub(crate) fn next_future_id(&self) -> FutureId {
         let mut state = self.state.borrow_mut();
         state.next_future += 1;
-        state.next_future
+        FutureId(state.next_future)
     }
 
     /// Adds a task to the run and queues its first step, as `loop.create_task` does.
@@ -535,7 +539,7 @@ impl RunInner {
                 Clock::Virtual => {
                     // A deadline of u64::MAX is "never" (an infinite sleep): time does not jump
                     // there; the run just waits, as asyncio would, until Stop.
-                    let next_deadline = self.state.borrow().timers.keys().next().map(|k| k.0);
+                    let next_deadline = self.state.borrow().timers.keys().next().map(|k| k.due_us);
                     let Some(deadline) = next_deadline.filter(|d| *d != u64::MAX) else {
                         return false;
                     };
@@ -765,12 +769,12 @@ impl RunInner {
         delay_us: Option<u64>,
         line: u32,
         done_of: Option<DoneOf>,
-    ) -> (u64, Option<(u64, u64)>) {
+    ) -> (CallbackId, Option<TimerKey>) {
         let task = current().and_then(|(_, task)| task);
         let id = {
             let mut state = self.state.borrow_mut();
             state.next_callback += 1;
-            let id = state.next_callback;
+            let id = CallbackId(state.next_callback);
             state.callbacks.insert(id, Callback { run: f });
             if delay_us.is_none() {
                 state.ready.push_back(Ready::Callback(id));
@@ -792,14 +796,17 @@ impl RunInner {
             let key = {
                 let mut state = self.state.borrow_mut();
                 state.next_timer += 1;
-                let key = (deadline_us, state.next_timer);
+                let key = TimerKey {
+                    due_us: deadline_us,
+                    id: TimerId(state.next_timer),
+                };
                 state.timers.insert(key, TimerAction::Call(id));
                 key
             };
             self.record(
                 task,
                 EventKind::TimerSet {
-                    timer: key.1,
+                    timer: key.id,
                     deadline_us,
                     line,
                 },
@@ -822,7 +829,7 @@ impl RunInner {
     /// Puts a callback whose timer fired at the back of the ready queue, and gives the loop a
     /// turn to run it, as a task's wake does (on the real clock the timer fires from the host's
     /// `setTimeout`, outside any turn; on the virtual clock the turn is already running).
-    fn queue_callback(self: &Rc<Self>, id: u64) {
+    fn queue_callback(self: &Rc<Self>, id: CallbackId) {
         {
             let mut state = self.state.borrow_mut();
             if !state.callbacks.contains_key(&id) {
@@ -834,7 +841,7 @@ impl RunInner {
     }
 
     /// Cancels a callback that has not run; `false` if it already ran or was cancelled.
-    pub(crate) fn cancel_callback(&self, id: u64, timer: Option<(u64, u64)>) -> bool {
+    pub(crate) fn cancel_callback(&self, id: CallbackId, timer: Option<TimerKey>) -> bool {
         let removed = {
             let mut state = self.state.borrow_mut();
             if let Some(key) = timer {
@@ -851,7 +858,7 @@ impl RunInner {
         cancelled
     }
 
-    fn run_callback(self: &Rc<Self>, id: u64) {
+    fn run_callback(self: &Rc<Self>, id: CallbackId) {
         let callback = self.state.borrow_mut().callbacks.remove(&id);
         let Some(callback) = callback else { return };
         self.record(None, EventKind::CallbackRan { callback: id });
@@ -886,11 +893,11 @@ impl RunInner {
 
     /// Registers outside work as in flight and records its start; returns its id.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn begin_io(&self, task: Option<TaskId>, kind: IoKind, label: Rc<str>) -> u64 {
+    pub(crate) fn begin_io(&self, task: Option<TaskId>, kind: IoKind, label: Rc<str>) -> IoId {
         let io = {
             let mut state = self.state.borrow_mut();
             state.next_io += 1;
-            let io = state.next_io;
+            let io = IoId(state.next_io);
             state.io.insert(io, kind);
             io
         };
@@ -901,7 +908,7 @@ impl RunInner {
     /// Marks outside work as no longer in flight (done, failed or abandoned) and records it.
     /// On the virtual clock the loop gets a turn, since time may move again.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn end_io(self: &Rc<Self>, io: u64, error: Option<Rc<str>>) {
+    pub(crate) fn end_io(self: &Rc<Self>, io: IoId, error: Option<Rc<str>>) {
         let removed = self.state.borrow_mut().io.remove(&io).is_some();
         if !removed {
             return;
@@ -931,7 +938,7 @@ impl RunInner {
 
     /// Records progress of outside work, if it is still in flight.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn io_progress(&self, io: u64, done: u64, total: Option<u64>) {
+    pub(crate) fn io_progress(&self, io: IoId, done: u64, total: Option<u64>) {
         if self.state.borrow().io.contains_key(&io) {
             let task = current().and_then(|(_, task)| task);
             self.record(task, EventKind::IoProgress { io, done, total });
@@ -963,18 +970,21 @@ impl RunInner {
         deadline_us: u64,
         waker: Waker,
         line: u32,
-    ) -> (u64, u64) {
+    ) -> TimerKey {
         let key = {
             let mut state = self.state.borrow_mut();
             state.next_timer += 1;
-            let key = (deadline_us, state.next_timer);
+            let key = TimerKey {
+                due_us: deadline_us,
+                id: TimerId(state.next_timer),
+            };
             state.timers.insert(key, TimerAction::Wake(Some(waker)));
             key
         };
         self.record(
             task,
             EventKind::TimerSet {
-                timer: key.1,
+                timer: key.id,
                 deadline_us,
                 line,
             },
@@ -986,7 +996,7 @@ impl RunInner {
     }
 
     /// Whether the timer has fired; if not, makes sure it will wake `waker`.
-    pub(crate) fn poll_timer(&self, key: (u64, u64), waker: &Waker) -> bool {
+    pub(crate) fn poll_timer(&self, key: TimerKey, waker: &Waker) -> bool {
         let mut state = self.state.borrow_mut();
         match state.timers.get_mut(&key) {
             None => true,
@@ -1001,10 +1011,10 @@ impl RunInner {
     }
 
     /// Removes a timer that has not fired (a dropped or cancelled sleep).
-    pub(crate) fn cancel_timer(&self, key: (u64, u64), task: Option<TaskId>) {
+    pub(crate) fn cancel_timer(&self, key: TimerKey, task: Option<TaskId>) {
         let removed = self.state.borrow_mut().timers.remove(&key);
         if removed.is_some() {
-            self.record(task, EventKind::TimerCancelled { timer: key.1 });
+            self.record(task, EventKind::TimerCancelled { timer: key.id });
         }
     }
 
@@ -1016,11 +1026,18 @@ impl RunInner {
             let due = {
                 let mut state = self.state.borrow_mut();
                 match state.timers.first_key_value() {
-                    Some((&(deadline_us, _), _)) if deadline_us <= now => state.timers.pop_first(),
+                    Some((key, _)) if key.due_us <= now => state.timers.pop_first(),
                     _ => None,
                 }
             };
-            let Some(((deadline_us, timer), action)) = due else {
+            let Some((
+                TimerKey {
+                    due_us: deadline_us,
+                    id: timer,
+                },
+                action,
+            )) = due
+            else {
                 break;
             };
             // A `call_later` callback is queued as its timer fires; a sleeping task's wake
@@ -1045,7 +1062,7 @@ impl RunInner {
         if state.status != RunStatus::Running {
             return;
         }
-        let Some(&(deadline, _)) = state.timers.keys().next() else {
+        let Some(deadline) = state.timers.keys().next().map(|key| key.due_us) else {
             state.host_timer = None;
             return;
         };

@@ -114,8 +114,8 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::super::io::{js, IoOp};
-    use super::super::trace::IoKind;
     use super::{check_url, network_message, Error};
+    use crate::trace::IoKind;
 
     /// An HTTP response whose body has not been read yet.
     pub struct Response {

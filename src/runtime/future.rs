@@ -8,8 +8,8 @@ use std::task::{Context, Poll};
 
 use super::done::OnDone;
 use super::executor::{self, RunInner};
-use super::trace::{DoneOf, EventKind, WaitOn};
 use super::Error;
+use crate::trace::{DoneOf, EventKind, FutureId, WaitOn};
 
 struct Inner<T> {
     result: RefCell<Option<Result<T, Error>>>,
@@ -22,7 +22,7 @@ struct Inner<T> {
 /// [`Future::set_exception`], or [`Future::cancel`]) is called; if nobody ever calls them it
 /// waits forever, exactly like Python, and only Stop ends the run.
 pub struct Future<T> {
-    id: u64,
+    id: FutureId,
     inner: Rc<Inner<T>>,
     run: Weak<RunInner>,
 }

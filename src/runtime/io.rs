@@ -15,13 +15,13 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 use super::executor::{self, RunInner};
-use super::trace::{IoKind, WaitOn};
 use super::Error;
+use crate::trace::{IoId, IoKind, WaitOn};
 
 /// One piece of outside work in flight, owned by whoever waits for it.
 pub(crate) struct IoOp {
     run: Weak<RunInner>,
-    id: u64,
+    id: IoId,
     kind: IoKind,
     ended: bool,
 }

@@ -9,8 +9,8 @@ use super::executor;
 use super::protocols::AsyncIterator;
 use super::task::{IntoTask, Task};
 use super::time::{sleep, Sleep};
-use super::trace::WaitOn;
 use super::Error;
+use crate::trace::WaitOn;
 
 /// Turns every awaitable into a task now, as Python does when `gather` or `wait` is called.
 fn tasks_of<T, I>(items: I, line: u32) -> Result<Vec<Task<T>>, Error>

@@ -17,24 +17,23 @@
 mod callbacks;
 pub mod channel;
 mod done;
-mod error;
 mod executor;
 pub mod fetch;
 mod future;
 pub mod host;
 mod io;
 mod join;
-pub mod model;
 mod protocols;
+pub mod snapshot;
 pub mod storage;
 mod sync;
 mod task;
 mod time;
-pub mod trace;
 pub mod worker;
 
+pub use crate::trace::Error;
+pub use crate::trace::{EventKind, IoKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, stop, Handle};
-pub use error::Error;
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use executor::{outside_loop, time_ms};
 pub use fetch::{fetch, Response};
@@ -47,10 +46,8 @@ pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
 pub use sync::{Event, Lock, Permit, Queue, Semaphore};
 pub use task::{
     coroutine, create_task, create_task_named, ensure_future, Coroutine, IntoTask, Join, Task,
-    TaskId,
 };
 pub use time::{sleep, Sleep};
-pub use trace::{EventKind, IoKind, Trace, WaitOn};
 pub use worker::{run_in_executor, Job, Pool};
 
 /// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".

@@ -57,8 +57,8 @@ mod browser {
     use wasm_bindgen::prelude::*;
 
     use super::super::io::{js, IoOp};
-    use super::super::trace::IoKind;
     use super::{check_file_name, slice_from, Error};
+    use crate::trace::IoKind;
 
     #[wasm_bindgen(module = "/src/runtime/storage.js")]
     extern "C" {

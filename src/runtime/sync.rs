@@ -11,8 +11,8 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use super::executor;
-use super::trace::WaitOn;
 use super::Error;
+use crate::trace::WaitOn;
 
 /// FIFO waiters of one condition.
 #[derive(Default)]

@@ -10,29 +10,8 @@ use std::task::{Context, Poll, Waker};
 
 use super::done::OnDone;
 use super::executor::{self, RunInner};
-use super::trace::{DoneOf, WaitOn};
 use super::Error;
-
-/// A task's number within its run, in creation order (the main task is 0).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TaskId(u32);
-
-impl TaskId {
-    pub(crate) fn new(index: usize) -> Self {
-        TaskId(index as u32)
-    }
-
-    /// The index, for tables kept per task.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-impl fmt::Display for TaskId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
+use crate::trace::{DoneOf, TaskId, WaitOn};
 
 /// What the executor needs of a task's shared cell, whatever its result type.
 pub(crate) trait TaskEnd {
@@ -342,7 +321,7 @@ where
 ///
 /// Like Python's coroutine objects, it notices being thrown away unused: dropped by a lesson's
 /// code without ever being awaited or wrapped in a task, it records
-/// [`CoroutineNeverAwaited`](super::trace::EventKind::CoroutineNeverAwaited) (Python's
+/// [`CoroutineNeverAwaited`](crate::trace::EventKind::CoroutineNeverAwaited) (Python's
 /// "coroutine '…' was never awaited"), which the page's lints report.
 #[must_use = "a coroutine does nothing unless awaited or wrapped in a task"]
 pub struct Coroutine<T> {
@@ -372,7 +351,7 @@ impl<T> Drop for Coroutine<T> {
             if run.is_running() {
                 run.record(
                     task,
-                    super::trace::EventKind::CoroutineNeverAwaited {
+                    crate::trace::EventKind::CoroutineNeverAwaited {
                         name: Rc::from(name),
                         line,
                     },

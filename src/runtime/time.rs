@@ -6,9 +6,9 @@ use std::rc::Weak;
 use std::task::{Context, Poll};
 
 use super::executor::{self, RunInner};
-use super::task::TaskId;
-use super::trace::WaitOn;
 use super::Error;
+use crate::trace::WaitOn;
+use crate::trace::{TaskId, TimerKey};
 
 /// Converts seconds to whole microseconds the way asyncio treats delays: negative or NaN is
 /// "now", infinity (or anything beyond about 292,000 years) is "never".
@@ -50,7 +50,7 @@ pub struct Sleep {
 /// A sleep's timer once set: the run it lives in, its key there, and the sleeping task.
 struct ArmedTimer {
     run: Weak<RunInner>,
-    key: (u64, u64),
+    key: TimerKey,
     task: Option<TaskId>,
 }
 
@@ -72,8 +72,8 @@ impl StdFuture for Sleep {
                 return Poll::Ready(Ok(()));
             }
             executor::set_wait_reason(WaitOn::Sleep {
-                timer: key.1,
-                until_us: key.0,
+                timer: key.id,
+                until_us: key.due_us,
             });
             return Poll::Pending;
         }
@@ -98,8 +98,8 @@ impl StdFuture for Sleep {
                     task,
                 });
                 executor::set_wait_reason(WaitOn::Sleep {
-                    timer: key.1,
-                    until_us: key.0,
+                    timer: key.id,
+                    until_us: key.due_us,
                 });
                 Poll::Pending
             }

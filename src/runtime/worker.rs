@@ -15,8 +15,8 @@
 use std::rc::Rc;
 
 use super::executor;
-use super::trace::EventKind;
 use super::Error;
+use crate::trace::EventKind;
 
 /// One step of a blocking job.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,8 +163,8 @@ mod browser {
     use super::super::future::Future;
     use super::super::host::{self, HostTimer};
     use super::super::io::{js, IoOp};
-    use super::super::trace::{EventKind, IoKind};
     use super::{check_workers, Error, Job, Step};
+    use crate::trace::{EventKind, IoKind};
 
     /// The worker's whole program: perform a job's steps, report prints and the end.
     /// A step is a number: a negative one `-(i+1)` means "print step i", any other is a number

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use super::i18n::Lang;
 use super::timeline::{describe, lanes, Activity, Lane};
-use crate::runtime::trace::{EventKind, Trace};
+use crate::trace::{EventKind, Trace};
 
 /// The loop's own track id; task `i` is track `i + 1`.
 const LOOP_TRACK: usize = 0;

@@ -8,8 +8,8 @@ use super::i18n::{label, t, use_lang, Lang};
 use super::replay::done_owner;
 use super::session::use_session;
 use super::timeline::describe;
-use crate::runtime::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
-use crate::runtime::trace::DoneOf;
+use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
+use crate::trace::DoneOf;
 
 /// The most entries a list shows; the rest are counted.
 const MAX_ITEMS: usize = 60;
@@ -183,7 +183,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .map(|timer| {
             let text = timer_label(timer, model, &names, lang);
             view! {
-                <li data-testid="timer-entry" data-timer=timer.id data-deadline-us=timer.deadline_us>
+                <li data-testid="timer-entry" data-timer=timer.id.get() data-deadline-us=timer.deadline_us>
                     {text}
                 </li>
             }

@@ -15,9 +15,9 @@ use wasm_bindgen::JsCast;
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, Phase, Row, Session};
 use super::timeline::describe;
+use crate::analysis::model::{LoopModel, TaskState};
 use crate::examples::{self, Expected, Lesson, Order};
-use crate::runtime::model::{LoopModel, TaskState};
-use crate::runtime::trace::{EventKind, Trace};
+use crate::trace::{EventKind, Trace};
 
 /// A learner's predicted order for one lesson.
 #[derive(Clone, Debug, PartialEq, Eq)]

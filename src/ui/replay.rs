@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, Phase};
 use super::timeline::describe as describe_wait;
-use crate::runtime::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
+use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
 
 /// One line saying what happened at an event, for the replay bar.
 pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {

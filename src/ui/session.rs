@@ -11,13 +11,13 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::io::{extend_io_rows, IoRow};
 use super::predict::{self, Prediction};
 use super::timeline::Lane;
+use crate::analysis::io_rows::{extend_io_rows, IoRow};
+use crate::analysis::model::LoopModel;
 use crate::examples::{self, Lesson, Needs, Settings};
-use crate::runtime::model::LoopModel;
-use crate::runtime::trace::PrintedLine;
 use crate::runtime::{Clock, Run, RunStatus};
+use crate::trace::PrintedLine;
 
 /// How the page runs a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

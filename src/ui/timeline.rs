@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use crate::runtime::trace::{Event, EventKind, Trace, WaitOn};
+use crate::trace::{Event, EventKind, Trace, WaitOn};
 
 /// What a task is doing during one segment of its lane.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use loopscope::examples::order::{compare, Seen};
 use loopscope::examples::{Ends, Expected, KnobValue, Lesson, Settings};
-use loopscope::runtime::trace::PrintedLine;
 use loopscope::runtime::{EventKind, IoKind, Run, RunStatus};
+use loopscope::trace::PrintedLine;
 
 /// The printed lines as (ms, task, text), the shape lessons state their expectations in.
 pub fn observed(lines: &[PrintedLine]) -> Vec<(u64, String, String)> {

@@ -7,8 +7,11 @@
 
 use std::rc::Rc;
 
-use super::task::TaskId;
-use super::Error;
+mod error;
+mod ids;
+
+pub use error::Error;
+pub use ids::{CallbackId, FutureId, IoId, TaskId, TimerId, TimerKey};
 
 /// Bumped whenever an event's shape changes, so saved traces can be told apart.
 pub const FORMAT_VERSION: u32 = 3;
@@ -22,14 +25,14 @@ pub enum WaitOn {
     /// A timer (`sleep`), due at `until_us`.
     Sleep {
         /// The timer's id.
-        timer: u64,
+        timer: TimerId,
         /// When it is due, in microseconds since the run began.
         until_us: u64,
     },
     /// Another task's end (`await task`).
     Task(TaskId),
     /// A one-shot [`Future`](super::Future) being resolved.
-    Future(u64),
+    Future(FutureId),
     /// `gather` of this many awaitables.
     Gather(usize),
     /// `wait` on this many tasks.
@@ -47,7 +50,7 @@ pub enum WaitOn {
     /// Work outside the loop: a fetch, a worker job, storage or a message channel.
     Io {
         /// The operation's id.
-        io: u64,
+        io: IoId,
         /// What kind of work it is.
         kind: IoKind,
     },
@@ -86,7 +89,7 @@ pub enum DoneOf {
     /// `task.add_done_callback`.
     Task(TaskId),
     /// `future.add_done_callback`, by the future's id.
-    Future(u64),
+    Future(FutureId),
 }
 
 /// How a run's clock keeps time, as recorded in the Trace.
@@ -141,7 +144,7 @@ pub enum EventKind {
     /// A timer was set.
     TimerSet {
         /// Its id.
-        timer: u64,
+        timer: TimerId,
         /// When it is due, in microseconds since the run began.
         deadline_us: u64,
         /// The Rust source line that set it.
@@ -150,19 +153,19 @@ pub enum EventKind {
     /// A timer fired (on the real clock, `at_us - deadline` is how late).
     TimerFired {
         /// Its id.
-        timer: u64,
+        timer: TimerId,
         /// When it was due.
         deadline_us: u64,
     },
     /// A timer was dropped before it fired.
     TimerCancelled {
         /// Its id.
-        timer: u64,
+        timer: TimerId,
     },
     /// A callback was scheduled: `call_soon` (no due time), `call_later`, or a done callback.
     CallbackScheduled {
         /// Its id.
-        callback: u64,
+        callback: CallbackId,
         /// When it is due, for `call_later`.
         due_us: Option<u64>,
         /// The Rust source line that scheduled it.
@@ -181,17 +184,17 @@ pub enum EventKind {
     /// The loop ran a callback.
     CallbackRan {
         /// Its id.
-        callback: u64,
+        callback: CallbackId,
     },
     /// A callback was cancelled through its handle before it ran.
     CallbackCancelled {
         /// Its id.
-        callback: u64,
+        callback: CallbackId,
     },
     /// A one-shot future got its result (or error).
     FutureSet {
         /// The future's id.
-        future: u64,
+        future: FutureId,
     },
     /// A lesson printed a line.
     Print {
@@ -216,7 +219,7 @@ pub enum EventKind {
     /// Outside work began (a request sent, a job posted, a file opened).
     IoStarted {
         /// Its id, unique within the run.
-        io: u64,
+        io: IoId,
         /// What kind of work.
         kind: IoKind,
         /// What it is about (a URL, a job, a file name).
@@ -225,7 +228,7 @@ pub enum EventKind {
     /// Outside work made progress (bytes received).
     IoProgress {
         /// Its id.
-        io: u64,
+        io: IoId,
         /// Units done so far (bytes).
         done: u64,
         /// The total, when known (`Content-Length`).
@@ -234,7 +237,7 @@ pub enum EventKind {
     /// Outside work ended.
     IoEnded {
         /// Its id.
-        io: u64,
+        io: IoId,
         /// Why it failed, or `None` if it succeeded.
         error: Option<Rc<str>>,
     },

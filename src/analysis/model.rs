@@ -9,17 +9,10 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
-use super::task::TaskId;
-use super::trace::{DoneOf, Event, EventKind, Trace, WaitOn};
-
-/// An entry of the ready queue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Queued {
-    /// A task's next step.
-    Task(TaskId),
-    /// A callback (`call_soon`, a fired `call_later`, a done callback), by id.
-    Callback(u64),
-}
+pub use crate::runtime::snapshot::{LoopSnapshot, Queued};
+use crate::trace::{
+    CallbackId, DoneOf, Event, EventKind, FutureId, TaskId, TimerId, TimerKey, Trace, WaitOn,
+};
 
 /// A task's state, in asyncio's terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,14 +60,14 @@ pub enum TimerFor {
     /// Wake the task that set it (`sleep`, a timeout); `None` for the loop itself.
     Task(Option<TaskId>),
     /// Queue this `call_later` callback.
-    Callback(u64),
+    Callback(CallbackId),
 }
 
 /// A timer in the heap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimerInfo {
     /// Its id.
-    pub id: u64,
+    pub id: TimerId,
     /// When it is due, µs since the run began (`u64::MAX`: never).
     pub deadline_us: u64,
     /// What it is for.
@@ -92,18 +85,6 @@ pub struct FutureInfo {
     pub done_callbacks: Vec<u32>,
 }
 
-/// The executor's real ready queue and timer heap at one event, taken by the runtime itself
-/// when [`record_snapshots`](super::executor::record_snapshots) is on; for tests that check
-/// the model against the runtime.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoopSnapshot {
-    /// The ready queue, front first (entries whose task ended or whose callback was cancelled
-    /// are skipped, as the loop skips them).
-    pub ready: Vec<Queued>,
-    /// The timers as (deadline µs, id), soonest first.
-    pub timers: Vec<(u64, u64)>,
-}
-
 /// The loop at one step.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LoopModel {
@@ -112,17 +93,17 @@ pub struct LoopModel {
     /// What runs next, front first.
     pub ready: VecDeque<Queued>,
     /// The timer heap, by (deadline, id).
-    pub timers: BTreeMap<(u64, u64), TimerInfo>,
+    pub timers: BTreeMap<TimerKey, TimerInfo>,
     /// Every task so far, by task index.
     pub tasks: Vec<TaskInfo>,
     /// The futures that have done callbacks or a result, by id.
-    pub futures: BTreeMap<u64, FutureInfo>,
+    pub futures: BTreeMap<FutureId, FutureInfo>,
     /// What is running now: a task's step or a callback.
     pub running: Option<Queued>,
     /// Callbacks scheduled and not yet run: id → (line, its timer if `call_later`).
-    callbacks: BTreeMap<u64, (u32, Option<(u64, u64)>)>,
+    callbacks: BTreeMap<CallbackId, (u32, Option<TimerKey>)>,
     /// A `call_later` callback whose timer is the next TimerSet.
-    timer_for_callback: Option<u64>,
+    timer_for_callback: Option<CallbackId>,
     /// Whether the run has ended (the loop is closed).
     pub closed: bool,
 }
@@ -148,7 +129,7 @@ impl LoopModel {
     }
 
     /// The Rust line of a queued or timed callback.
-    pub fn callback_line(&self, id: u64) -> Option<u32> {
+    pub fn callback_line(&self, id: CallbackId) -> Option<u32> {
         self.callbacks.get(&id).map(|(line, _)| *line)
     }
 
@@ -244,14 +225,20 @@ impl LoopModel {
                 let what = match self.timer_for_callback.take() {
                     Some(callback) => {
                         if let Some(entry) = self.callbacks.get_mut(&callback) {
-                            entry.1 = Some((*deadline_us, *timer));
+                            entry.1 = Some(TimerKey {
+                                due_us: *deadline_us,
+                                id: *timer,
+                            });
                         }
                         TimerFor::Callback(callback)
                     }
                     None => TimerFor::Task(task),
                 };
                 self.timers.insert(
-                    (*deadline_us, *timer),
+                    TimerKey {
+                        due_us: *deadline_us,
+                        id: *timer,
+                    },
                     TimerInfo {
                         id: *timer,
                         deadline_us: *deadline_us,
@@ -261,7 +248,11 @@ impl LoopModel {
                 );
             }
             EventKind::TimerFired { timer, deadline_us } => {
-                if let Some(info) = self.timers.remove(&(*deadline_us, *timer)) {
+                let key = TimerKey {
+                    due_us: *deadline_us,
+                    id: *timer,
+                };
+                if let Some(info) = self.timers.remove(&key) {
                     // A sleeping task's wake is its own event (TaskWoken); a callback's timer
                     // queues the callback directly.
                     if let TimerFor::Callback(callback) = info.what {
@@ -273,7 +264,7 @@ impl LoopModel {
                 }
             }
             EventKind::TimerCancelled { timer } => {
-                self.timers.retain(|key, _| key.1 != *timer);
+                self.timers.retain(|key, _| key.id != *timer);
             }
             EventKind::CallbackScheduled {
                 callback,

@@ -1,4 +1,6 @@
-//! The runtime's errors: the Rust twins of the exceptions an asyncio lesson can meet.
+//! The exceptions of a run: the Rust twins of those an asyncio lesson can meet. They live
+//! beside the Trace because the Trace records them (a task's failure, a run's outcome); the
+//! runtime raises them and re-exports this type as `runtime::Error`.
 
 use std::fmt;
 use std::rc::Rc;
