@@ -104,7 +104,7 @@ fn spans(syntaxes: &SyntaxSet, extension: &str, text: &str) -> Vec<(u32, u32, u3
 
 fn listings(dir: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("src/examples")
+        .expect("src/course")
         .flatten()
         .map(|e| e.path())
         .collect();
@@ -121,11 +121,11 @@ fn listings(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let examples = Path::new("src/examples");
-    println!("cargo::rerun-if-changed=src/examples");
+    let course = Path::new("src/course");
+    println!("cargo::rerun-if-changed=src/course");
     let syntaxes = SyntaxSet::load_defaults_newlines();
     let mut found = Vec::new();
-    for chapter in std::fs::read_dir(examples).expect("src/examples").flatten() {
+    for chapter in std::fs::read_dir(course).expect("src/course").flatten() {
         if chapter.path().is_dir() {
             listings(&chapter.path(), &mut found);
         }
@@ -152,7 +152,7 @@ fn main() {
         if extension == "rs" {
             // The Rust listing the page shows: the lesson file up to the end marker, so the
             // lesson's record (notes, expected output) is not compiled in a second time.
-            let relative = path.strip_prefix(examples).expect("under src/examples");
+            let relative = path.strip_prefix(course).expect("under src/course");
             let target = listings_dir.join(relative);
             std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
             std::fs::write(&target, &listing).expect("write listing");

@@ -9,7 +9,7 @@
 pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod bench;
-pub mod examples;
+pub mod course;
 pub mod runtime;
 pub mod trace;
 pub mod ui;

@@ -7,9 +7,9 @@ mod common;
 
 use common::dom::{by_testid, click, has_testid, mount_app, run_lesson, wait_until};
 use js_sys::{Array, Reflect, JSON};
-use loopscope::examples;
+use loopscope::analysis::export::chrome_trace;
+use loopscope::course;
 use loopscope::runtime::Clock;
-use loopscope::ui::export::chrome_trace;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -42,7 +42,7 @@ fn count(events: &[JsValue], ph: &str, name_prefix: &str, tid: Option<f64>) -> u
 #[wasm_bindgen_test]
 async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
     for (id, tasks, prints) in [("create-task", 3, 6), ("gather-groups", 0, 0)] {
-        let lesson = examples::find(id).unwrap();
+        let lesson = course::find(id).unwrap();
         let run = lesson.start(Clock::Virtual);
         run.finished().await;
         let trace = run.trace();

@@ -7,7 +7,7 @@ mod common;
 
 use common::dom::{all, by_testid, click, has_testid, mount_app, run_lesson, wait_until};
 use loopscope::analysis::model::Queued;
-use loopscope::examples;
+use loopscope::course;
 use loopscope::runtime::{record_snapshots, Clock};
 use loopscope::trace::{TimerId, TimerKey};
 use wasm_bindgen_test::*;
@@ -37,7 +37,7 @@ async fn replay_with_internals(lesson: &str) -> (web_sys::HtmlElement, Box<dyn s
 #[wasm_bindgen_test]
 async fn the_internals_view_equals_the_executor_at_every_replay_step() {
     for id in ["create-task", "done-callbacks", "call-later"] {
-        let lesson = examples::find(id).unwrap();
+        let lesson = course::find(id).unwrap();
         // The executor's real state after every event, from a run of the same lesson (virtual
         // runs repeat exactly, event for event).
         record_snapshots(true);

@@ -5,8 +5,8 @@
 
 mod common;
 
-use loopscope::examples::order::{compare, Seen};
-use loopscope::examples::{self, KnobValue, Settings};
+use loopscope::analysis::matching::Seen;
+use loopscope::course::{self, KnobValue, Settings};
 use loopscope::runtime::channel::{Console, Reply};
 use loopscope::runtime::{fetch, live_runs, Clock, Error, IoKind, Run, RunStatus};
 use std::cell::RefCell;
@@ -30,20 +30,19 @@ fn seen_without_base(run: &Run) -> Vec<Seen> {
 }
 
 fn assert_matches(id: &str, run: &Run, tolerance_ms: u64) {
-    let lesson = examples::find(id).unwrap();
-    let seen = seen_without_base(run);
-    if let Err(m) = compare(lesson.expected, &seen, lesson.order, Some(tolerance_ms)) {
-        panic!(
-            "{id}: line {} differs: expected {:?}, got {:?}\n{seen:#?}",
-            m.line, m.expected, m.actual
-        );
-    }
+    let lesson = course::find(id).unwrap();
+    common::assert_printed(
+        lesson,
+        lesson.expected,
+        &seen_without_base(run),
+        tolerance_ms,
+    );
     common::assert_source_lines(lesson, &run.trace().printed());
 }
 
 #[wasm_bindgen_test]
 async fn downloads_match_exactly_on_the_virtual_clock() {
-    let lesson = examples::find("downloads").unwrap();
+    let lesson = course::find("downloads").unwrap();
     let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("downloads", &run, 0);
@@ -70,7 +69,7 @@ async fn downloads_match_exactly_on_the_virtual_clock() {
 /// rounded to 100 ms, so they read as on the virtual clock.
 #[wasm_bindgen_test]
 async fn downloads_keep_time_on_the_real_clock() {
-    let lesson = examples::find("downloads").unwrap();
+    let lesson = course::find("downloads").unwrap();
     let run = lesson.start_with(Clock::Real { scale: 1.0 }, &fixture_urls(lesson));
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("downloads", &run, 250);
@@ -78,7 +77,7 @@ async fn downloads_keep_time_on_the_real_clock() {
 
 #[wasm_bindgen_test]
 async fn gather_returns_pages_in_the_order_asked() {
-    let lesson = examples::find("gather-pages").unwrap();
+    let lesson = course::find("gather-pages").unwrap();
     let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("gather-pages", &run, 0);
@@ -148,7 +147,7 @@ async fn failing_urls_fail_one_by_one_with_clear_messages() {
 
 #[wasm_bindgen_test]
 async fn stop_aborts_downloads_in_flight() {
-    let lesson = examples::find("downloads").unwrap();
+    let lesson = course::find("downloads").unwrap();
     let mut settings = fixture_urls(lesson);
     settings.set("speed", KnobValue::Int(10)); // 10 KB/s: seconds per file
     let run = lesson.start_with(Clock::Real { scale: 1.0 }, &settings);
@@ -178,7 +177,7 @@ async fn stop_aborts_downloads_in_flight() {
 #[wasm_bindgen_test]
 async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
     for clock in [Clock::Virtual, Clock::Real { scale: 1.0 }] {
-        let run = examples::find("opfs-files").unwrap().start(clock);
+        let run = course::find("opfs-files").unwrap().start(clock);
         assert_eq!(
             run.finished().await,
             RunStatus::Finished(Ok(())),
@@ -219,9 +218,7 @@ async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
 
 #[wasm_bindgen_test]
 async fn the_key_value_store_sets_gets_deletes_and_drops_its_database() {
-    let run = examples::find("indexeddb-kv")
-        .unwrap()
-        .start(Clock::Virtual);
+    let run = course::find("indexeddb-kv").unwrap().start(Clock::Virtual);
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("indexeddb-kv", &run, 0);
     assert_eq!(common::live_counters(&run), [0; 7]);
@@ -243,7 +240,7 @@ async fn bad_storage_names_and_modes_are_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 async fn the_command_server_answers_the_script_then_the_console_until_shutdown() {
-    let lesson = examples::find("command-server").unwrap();
+    let lesson = course::find("command-server").unwrap();
     let run = lesson.start(Clock::Virtual);
     common::dom::wait_until("the scripted client to finish", 5_000, || {
         common::printed_texts(&run).last().map(String::as_str) == Some("Connection closed")
@@ -308,11 +305,9 @@ const WORKER_TOLERANCE_MS: u64 = 300;
 
 #[wasm_bindgen_test]
 async fn ten_jobs_on_five_workers_take_two_job_lengths_and_the_ticker_stays_on_time() {
-    let run = examples::find("run-in-executor")
-        .unwrap()
-        .start(Clock::Real {
-            scale: WORKER_SCALE,
-        });
+    let run = course::find("run-in-executor").unwrap().start(Clock::Real {
+        scale: WORKER_SCALE,
+    });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("run-in-executor", &run, WORKER_TOLERANCE_MS);
     assert_eq!(common::live_counters(&run), [0; 7]);
@@ -320,7 +315,7 @@ async fn ten_jobs_on_five_workers_take_two_job_lengths_and_the_ticker_stays_on_t
 
 #[wasm_bindgen_test]
 async fn n_jobs_on_n_workers_take_about_one_job() {
-    let lesson = examples::find("run-in-executor").unwrap();
+    let lesson = course::find("run-in-executor").unwrap();
     for n in [2, 8] {
         let (settings, errors) = Settings::from_query(lesson, &format!("workers={n}&jobs={n}"));
         assert!(errors.is_empty());
@@ -359,11 +354,9 @@ async fn n_jobs_on_n_workers_take_about_one_job() {
 
 #[wasm_bindgen_test]
 async fn pool_callbacks_arrive_after_one_job_length() {
-    let run = examples::find("pool-callbacks")
-        .unwrap()
-        .start(Clock::Real {
-            scale: WORKER_SCALE,
-        });
+    let run = course::find("pool-callbacks").unwrap().start(Clock::Real {
+        scale: WORKER_SCALE,
+    });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("pool-callbacks", &run, WORKER_TOLERANCE_MS);
 }
@@ -371,9 +364,7 @@ async fn pool_callbacks_arrive_after_one_job_length() {
 #[wasm_bindgen_test]
 async fn blocking_the_loop_really_delays_the_timers() {
     for id in ["executor-sequential", "blocking-loop"] {
-        let run = examples::find(id)
-            .unwrap()
-            .start(Clock::Real { scale: 0.1 });
+        let run = course::find(id).unwrap().start(Clock::Real { scale: 0.1 });
         assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
         // 400 lesson ms = 40 ms of wall time at this scale: noise on a loaded machine, far below
         // the one-second steps the lessons show.
@@ -383,7 +374,7 @@ async fn blocking_the_loop_really_delays_the_timers() {
 
 #[wasm_bindgen_test]
 async fn stop_terminates_workers_mid_job() {
-    let run = examples::find("run-in-executor")
+    let run = course::find("run-in-executor")
         .unwrap()
         .start(Clock::Real { scale: 1.0 });
     common::dom::wait_until("jobs on workers", 5_000, || run.live_io(IoKind::Worker) > 0).await;

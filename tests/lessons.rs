@@ -4,7 +4,7 @@
 
 mod common;
 
-use loopscope::examples::{self, Ends, Expected, Needs};
+use loopscope::course::{self, Ends, Expected, Needs};
 use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
 
@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     // Lessons that download from the app's own server or block workers for real time are run
     // in tests/io.rs, against the fixture server and on the real clock.
-    let here = examples::all()
+    let here = course::all()
         .filter(|l| l.needs != Needs::Workers && l.knobs.iter().all(|k| k.id != "urls"));
     for lesson in here {
         let run = lesson.start(Clock::Virtual);
@@ -45,7 +45,7 @@ async fn every_runtime_lesson_keeps_order_and_time_on_the_real_clock() {
     const SCALE: f64 = 0.2;
     const TOLERANCE_MS: u64 = 400;
     let mut checked = 0;
-    for lesson in examples::all().filter(|l| l.needs == Needs::Runtime) {
+    for lesson in course::all().filter(|l| l.needs == Needs::Runtime) {
         let run = lesson.start(Clock::Real { scale: SCALE });
         // Twice the lesson's length in wall time, and at least a second: a run whose timers
         // never come due fails here instead of hanging the suite.

@@ -9,8 +9,8 @@ mod common;
 use common::dom::{
     all, by_testid, click, has_testid, mount_app, run_lesson, sleep_ms, type_into, wait_until,
 };
-use loopscope::examples::lint::{self, Finding, LintKind};
-use loopscope::examples::{self, Ends, KnobValue, Settings};
+use loopscope::analysis::lints::{self, Finding, Mistake};
+use loopscope::course::{self, Ends, KnobValue, Settings};
 use loopscope::runtime::{Clock, RunStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -20,7 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
     let mut checked = 0;
-    for lesson in examples::all() {
+    for lesson in course::all() {
         let settings = common::fixture_settings(lesson);
         let run = lesson.start_with(Clock::Virtual, &settings);
         match lesson.ends {
@@ -32,10 +32,10 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
                 run.stop();
             }
         }
-        let found = lint::lints(&run.trace(), lesson, &settings);
+        let found = lints::lints(&run.trace(), lesson, &settings);
         assert_eq!(
             found.iter().map(|l| l.kind()).collect::<Vec<_>>(),
-            lint::demonstrated_by(lesson.id),
+            lesson.mistakes,
             "{}: {found:#?}",
             lesson.id
         );
@@ -47,12 +47,12 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
 #[wasm_bindgen_test]
 async fn a_blocked_loop_is_measured_on_the_real_clock() {
     // One blocking second at 5× speed: 200 ms of wall time, well over the 50 ms limit.
-    let lesson = examples::find("blocking-loop").unwrap();
+    let lesson = course::find("blocking-loop").unwrap();
     let mut settings = Settings::defaults(lesson);
     settings.set("jobs", KnobValue::Int(1));
     let run = lesson.start_with(Clock::Real { scale: 0.2 }, &settings);
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
-    let found = lint::lints(&run.trace(), lesson, &settings);
+    let found = lints::lints(&run.trace(), lesson, &settings);
     assert_eq!(found.len(), 1, "{found:#?}");
     let Finding::Blocked { task, ms, line, .. } = &found[0].finding else {
         panic!("{found:#?}");
@@ -68,11 +68,11 @@ async fn the_worker_lessons_raise_no_blocked_loop_hint_on_the_real_clock() {
     // Worker holds it for a few ms, so workers start outside the lesson's steps; the steps
     // here measured 3-11 ms (20-24 ms when the workers started inside them), the limit is 50.
     for id in ["run-in-executor", "pool-callbacks"] {
-        let lesson = examples::find(id).unwrap();
+        let lesson = course::find(id).unwrap();
         let settings = Settings::defaults(lesson);
         let run = lesson.start_with(Clock::Real { scale: 0.5 }, &settings);
         assert_eq!(run.finished().await, RunStatus::Finished(Ok(())), "{id}");
-        let found = lint::lints(&run.trace(), lesson, &settings);
+        let found = lints::lints(&run.trace(), lesson, &settings);
         assert!(found.is_empty(), "{id}: {found:#?}");
     }
 }
@@ -94,10 +94,10 @@ async fn hints_after_running(root: &web_sys::HtmlElement, lesson: &str) -> Vec<S
 async fn the_page_shows_each_lint_with_its_fix_and_teaching_lesson_and_none_on_a_correct_one() {
     let (root, handle) = mount_app();
     for (lesson, kind) in [
-        ("never-awaited", LintKind::NeverAwaited),
-        ("task-error-lost", LintKind::ErrorLost),
-        ("mistake-sequential", LintKind::Sequential),
-        ("blocking-loop", LintKind::Blocked),
+        ("never-awaited", Mistake::NeverAwaited),
+        ("task-error-lost", Mistake::ErrorLost),
+        ("mistake-sequential", Mistake::Sequential),
+        ("blocking-loop", Mistake::Blocked),
     ] {
         assert_eq!(
             hints_after_running(&root, lesson).await,

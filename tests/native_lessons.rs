@@ -4,18 +4,18 @@
 
 mod common;
 
-use loopscope::examples::{self, Lesson, Needs};
+use loopscope::course::{self, Lesson, Needs};
 use loopscope::runtime::{host, live_runs, Clock, Run};
 
 /// The lessons that need nothing but the runtime (the others need a browser: fetch, storage,
 /// message channels, Web Workers; they are tested in headless Chromium).
 fn runtime_lessons() -> impl Iterator<Item = &'static Lesson> {
-    examples::all().filter(|l| l.needs == Needs::Runtime)
+    course::all().filter(|l| l.needs == Needs::Runtime)
 }
 
 #[test]
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
-    assert_eq!(examples::all().count(), 44);
+    assert_eq!(course::all().count(), 44);
     let mut count = 0;
     for lesson in runtime_lessons() {
         let run = lesson.start(Clock::Virtual);
@@ -53,24 +53,24 @@ fn virtual_runs_repeat_exactly() {
 
 #[test]
 fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
-    let mut ids: Vec<_> = examples::all().map(|l| l.id).collect();
+    let mut ids: Vec<_> = course::all().map(|l| l.id).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), examples::all().count());
-    for lesson in examples::all() {
+    assert_eq!(ids.len(), course::all().count());
+    for lesson in course::all() {
         assert!(!lesson.rust_listing().contains("LESSON"), "{}", lesson.id);
         let entry = match lesson.entry {
-            examples::Entry::Run(_) => "pub async fn main",
-            examples::Entry::Forever(_) => "pub fn setup",
+            course::Entry::Run(_) => "pub async fn main",
+            course::Entry::Forever(_) => "pub fn setup",
         };
         assert!(lesson.rust_listing().contains(entry), "{}", lesson.id);
-        assert_eq!(examples::find(lesson.id).map(|l| l.id), Some(lesson.id));
+        assert_eq!(course::find(lesson.id).map(|l| l.id), Some(lesson.id));
     }
 }
 
 #[test]
 fn browser_lessons_fail_natively_with_a_clear_message() {
-    for lesson in examples::all().filter(|l| l.needs != Needs::Runtime) {
+    for lesson in course::all().filter(|l| l.needs != Needs::Runtime) {
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         // Either the run fails with the message, or (downloads) each file reports it.
@@ -83,7 +83,7 @@ fn browser_lessons_fail_natively_with_a_clear_message() {
 #[test]
 fn every_knob_points_at_its_value_in_the_python_listing() {
     let mut knobs = 0;
-    for lesson in examples::all() {
+    for lesson in course::all() {
         for knob in lesson.knobs {
             knobs += 1;
             let default = knob.format(&knob.default_value());
@@ -120,7 +120,7 @@ fn every_knob_points_at_its_value_in_the_python_listing() {
         }
         // At the lesson's own values, the listing is exactly the file.
         assert_eq!(
-            lesson.python_with(&examples::Settings::defaults(lesson)),
+            lesson.python_with(&course::Settings::defaults(lesson)),
             lesson.python,
             "{}",
             lesson.id
@@ -131,8 +131,8 @@ fn every_knob_points_at_its_value_in_the_python_listing() {
 
 /// Runs a lesson natively with knob values from a query and returns (ms, text) lines.
 fn run_with(id: &str, query: &str) -> Vec<(u64, String)> {
-    let lesson = examples::find(id).unwrap();
-    let (settings, refused) = examples::Settings::from_query(lesson, query);
+    let lesson = course::find(id).unwrap();
+    let (settings, refused) = course::Settings::from_query(lesson, query);
     assert!(refused.is_empty(), "{refused:?}");
     let run = lesson.start_with(Clock::Virtual, &settings);
     host::run_until_idle();

@@ -6,23 +6,25 @@
 
 mod common;
 
-use loopscope::examples::lint::{self, Finding, Lint, LintKind};
-use loopscope::examples::{self, KnobValue, Lesson, Needs, Settings};
+use loopscope::analysis::lints::{self, Finding, Lint, Mistake};
+use loopscope::ui::i18n::Lang;
+use loopscope::ui::words::lint_words;
+use loopscope::course::{self, KnobValue, Lesson, Needs, Settings};
 use loopscope::runtime::{host, Clock};
 
 fn lints_of(lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let run = lesson.start_with(Clock::Virtual, settings);
     host::run_until_idle();
     let trace = run.trace();
-    lint::lints(&trace, lesson, settings)
+    lints::lints(&trace, lesson, settings)
 }
 
 fn lesson(id: &str) -> &'static Lesson {
-    examples::find(id).unwrap()
+    course::find(id).unwrap()
 }
 
-fn kinds(lints: &[Lint]) -> Vec<LintKind> {
-    let mut kinds: Vec<LintKind> = lints.iter().map(Lint::kind).collect();
+fn kinds(lints: &[Lint]) -> Vec<Mistake> {
+    let mut kinds: Vec<Mistake> = lints.iter().map(Lint::kind).collect();
     kinds.dedup();
     kinds
 }
@@ -30,11 +32,11 @@ fn kinds(lints: &[Lint]) -> Vec<LintKind> {
 #[test]
 fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_of_the_course() {
     let mut checked = 0;
-    for lesson in examples::all().filter(|l| l.needs == Needs::Runtime) {
+    for lesson in course::all().filter(|l| l.needs == Needs::Runtime) {
         let lints = lints_of(lesson, &Settings::defaults(lesson));
         assert_eq!(
             kinds(&lints),
-            lint::demonstrated_by(lesson.id),
+            lesson.mistakes,
             "{}: {lints:#?}",
             lesson.id
         );
@@ -43,14 +45,14 @@ fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_of_the_course() {
     assert!(checked >= 35, "{checked}");
     // Every lint kind has a lesson that shows it, and links to a lesson that exists.
     for kind in [
-        LintKind::NeverAwaited,
-        LintKind::ErrorLost,
-        LintKind::Blocked,
-        LintKind::Sequential,
+        Mistake::NeverAwaited,
+        Mistake::ErrorLost,
+        Mistake::Blocked,
+        Mistake::Sequential,
     ] {
-        assert!(examples::find(kind.lesson()).is_some(), "{kind:?}");
+        assert!(course::find(kind.lesson()).is_some(), "{kind:?}");
         assert!(
-            lint::DEMONSTRATED.iter().any(|(_, k)| k.contains(&kind)),
+            course::all().any(|l| l.mistakes.contains(&kind)),
             "{kind:?}"
         );
     }
@@ -73,8 +75,7 @@ fn a_coroutine_never_awaited_is_named_with_its_line() {
         .nth(16)
         .unwrap()
         .contains("coroutine(greet(\"world\"))"));
-    assert!(lints[0]
-        .message(false)
+    assert!(lint_words(&lints[0], Lang::En)
         .contains("coroutine 'greet' was never awaited"));
 }
 
@@ -142,9 +143,8 @@ fn sequential_sleeps_set_by_two_knobs_are_reported_with_both_times() {
     assert_eq!(task, "Task-1");
     assert_eq!((first.0, first.1.en, first.2), (3000, "f1 sleeps", 8));
     assert_eq!((second.0, second.1.en, second.2), (5000, "f2 sleeps", 15));
-    assert!(lints[0].message(false).contains("8000 ms in all"));
-    assert!(lints[0]
-        .message(false)
+    assert!(lint_words(&lints[0], Lang::En).contains("8000 ms in all"));
+    assert!(lint_words(&lints[0], Lang::En)
         .contains("together they take 5000 ms"));
     // The same knobs on the lesson that creates tasks: they overlap, nothing to say.
     let tasks = lesson("create-task");

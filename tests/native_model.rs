@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use loopscope::analysis::model::{LoopModel, Queued, TaskState, TimerFor};
-use loopscope::examples::{self, Needs};
+use loopscope::course::{self, Needs};
 use loopscope::runtime::{host, record_snapshots, Clock};
 use loopscope::trace::WaitOn;
 
@@ -12,7 +12,7 @@ use loopscope::trace::WaitOn;
 fn the_model_equals_the_executor_after_every_event_of_every_lesson() {
     record_snapshots(true);
     let mut checked = 0;
-    for lesson in examples::all().filter(|l| l.needs == Needs::Runtime) {
+    for lesson in course::all().filter(|l| l.needs == Needs::Runtime) {
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         let trace = run.trace();
@@ -45,7 +45,7 @@ fn the_model_equals_the_executor_after_every_event_of_every_lesson() {
 
 #[test]
 fn create_task_at_its_first_sleep_has_two_timers_and_the_right_states() {
-    let lesson = examples::find("create-task").unwrap();
+    let lesson = course::find("create-task").unwrap();
     let run = lesson.start(Clock::Virtual);
     host::run_until_idle();
     let trace = run.trace();
@@ -82,7 +82,7 @@ fn create_task_at_its_first_sleep_has_two_timers_and_the_right_states() {
 
 #[test]
 fn done_callbacks_wait_on_their_task_then_run_from_the_ready_queue() {
-    let lesson = examples::find("done-callbacks").unwrap();
+    let lesson = course::find("done-callbacks").unwrap();
     let run = lesson.start(Clock::Virtual);
     host::run_until_idle();
     let trace = run.trace();

@@ -7,8 +7,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use loopscope::examples::order::same_text;
-use loopscope::examples::{self, Cpython, Ends, Lesson};
+use loopscope::analysis::matching::{same_words, Timing};
+use loopscope::course::{self, Cpython, Ends, Lesson};
 
 /// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
 /// one- and two-second gaps the lessons teach.
@@ -76,7 +76,7 @@ fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
 
 #[test]
 fn python_listings_print_what_the_rust_lessons_print_and_when() {
-    let runnable: Vec<&Lesson> = examples::all()
+    let runnable: Vec<&Lesson> = course::all()
         .filter(|l| matches!(l.cpython, Cpython::Runs | Cpython::Needs(_)))
         .collect();
     // The listings sleep for real: run them side by side.
@@ -97,7 +97,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
             && expected
                 .iter()
                 .zip(&texts)
-                .all(|(want, got)| same_text(want, got, Some(TOLERANCE_MS)));
+                .all(|(want, got)| same_words(want, got, Timing::Within(TOLERANCE_MS)));
         assert!(
             same,
             "{}: printed lines\n  got: {texts:?}\n want: {expected:?}",
@@ -128,7 +128,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
 
 #[test]
 fn listings_marked_removed_really_fail_on_current_cpython() {
-    for lesson in examples::all().filter(|l| l.cpython == Cpython::Removed) {
+    for lesson in course::all().filter(|l| l.cpython == Cpython::Removed) {
         let (_, stderr, ok) = run_python(lesson);
         assert!(
             !ok,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use loopscope::examples::{self, KnobValue, Needs, Settings};
+use loopscope::course::{self, KnobValue, Needs, Settings};
 use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
 
@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A lesson's settings for the test page: downloads point at the fixture server, slowly, so
 /// Stop finds them mid-transfer.
-fn settings_for(lesson: &examples::Lesson) -> Settings {
+fn settings_for(lesson: &course::Lesson) -> Settings {
     let mut settings = common::fixture_settings(lesson);
     if settings.get("speed").is_some() {
         settings.set("speed", KnobValue::Int(20));
@@ -22,7 +22,7 @@ fn settings_for(lesson: &examples::Lesson) -> Settings {
 
 #[wasm_bindgen_test]
 async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
-    for lesson in examples::all() {
+    for lesson in course::all() {
         // Ten times faster than real time, so the lessons that block the page itself (that is
         // their point) freeze it for one second rather than ten.
         let scale = if lesson.needs == Needs::Workers {
@@ -64,7 +64,7 @@ async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
 
 #[wasm_bindgen_test]
 async fn a_thousand_runs_in_a_row_leave_no_trace_of_each_other() {
-    let lesson = examples::find("gather-order").unwrap();
+    let lesson = course::find("gather-order").unwrap();
     let mut generations = std::collections::BTreeSet::new();
     for i in 0..1000 {
         let run = lesson.start(Clock::Virtual);
@@ -87,7 +87,7 @@ async fn a_thousand_runs_in_a_row_leave_no_trace_of_each_other() {
 
 #[wasm_bindgen_test]
 async fn run_pressed_twice_on_the_real_clock_keeps_only_the_second_run() {
-    let lesson = examples::find("create-task").unwrap();
+    let lesson = course::find("create-task").unwrap();
     let first = lesson.start(Clock::Real { scale: 0.05 });
     common::dom::sleep_ms(20).await;
     first.stop();

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use common::dom::sleep_ms;
-use loopscope::examples;
+use loopscope::course;
 use loopscope::print;
 use loopscope::runtime::{create_task, live_runs, sleep, Clock, EventKind, Run, RunStatus};
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn stop_mid_run_leaves_no_task_or_timer_and_records_nothing_after() {
-    let lesson = examples::find("create-task").unwrap();
+    let lesson = course::find("create-task").unwrap();
     let run = lesson.start(Clock::Real { scale: 1.0 });
     sleep_ms(50).await;
     assert_eq!(run.status(), RunStatus::Running);
@@ -60,7 +60,7 @@ async fn a_busy_run_still_lets_the_browser_run_its_own_tasks() {
 
 #[wasm_bindgen_test]
 async fn runs_have_distinct_generations_and_separate_traces() {
-    let lesson = examples::find("tasks-wait").unwrap();
+    let lesson = course::find("tasks-wait").unwrap();
     let first = lesson.start(Clock::Real { scale: 1.0 });
     sleep_ms(20).await;
     first.stop();

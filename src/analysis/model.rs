@@ -198,10 +198,9 @@ impl LoopModel {
                         self.running = None;
                     }
                 }
-                // Woken during its own step (sleep(0)): it stays ready, not waiting.
                 if let Some(info) = self.task_mut(task) {
-                    if info.state == TaskState::Running {
-                        info.state = TaskState::Waiting(on.clone());
+                    if let Some(on) = suspension_waits(info.state == TaskState::Running, on) {
+                        info.state = TaskState::Waiting(on);
                     }
                 }
             }
@@ -334,6 +333,16 @@ impl LoopModel {
             | EventKind::ErrorNeverRetrieved { .. } => {}
         }
     }
+}
+
+/// What a task waits on after its step ends suspended on `on`, or `None` if it stays ready.
+///
+/// A task that wakes itself during its own step (`sleep(0)`: the wake is recorded before the
+/// step's suspension) is already queued when the suspension comes, so it is ready, not
+/// waiting. Only a task that was still running starts to wait. The loop model and the
+/// timeline's lanes both follow this rule.
+pub fn suspension_waits(was_running: bool, on: &WaitOn) -> Option<WaitOn> {
+    was_running.then(|| on.clone())
 }
 
 fn remove_line(lines: &mut Vec<u32>, line: u32) {

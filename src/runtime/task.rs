@@ -362,7 +362,7 @@ impl<T> Drop for Coroutine<T> {
 }
 
 /// The coroutine function's name from its future's type
-/// (`crate::examples::ch2::never_awaited::greet::{{closure}}` → `greet`).
+/// (`crate::course::ch2::never_awaited::greet::{{closure}}` → `greet`).
 fn function_name(type_name: &'static str) -> &'static str {
     let mut name = type_name;
     while let Some(outer) = name.strip_suffix("::{{closure}}") {
@@ -392,7 +392,7 @@ mod tests {
     #[test]
     fn a_coroutine_is_named_after_its_function() {
         assert_eq!(
-            super::function_name("loopscope::examples::ch2::never_awaited::greet::{{closure}}"),
+            super::function_name("loopscope::course::ch2::never_awaited::greet::{{closure}}"),
             "greet"
         );
         assert_eq!(super::function_name("main"), "main");

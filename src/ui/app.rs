@@ -19,7 +19,7 @@ use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
 use super::verdict::ExpectedPanel;
-use crate::examples::Settings;
+use crate::course::Settings;
 
 /// Where a URL fragment points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub fn App() -> impl IntoView {
     }
     let open_from_hash = move |hash: &str| {
         if let Some(id) = lesson_from_hash(hash) {
-            if let Some(lesson) = crate::examples::find(id) {
+            if let Some(lesson) = crate::course::find(id) {
                 let (settings, _refused) = Settings::from_query(lesson, query_of(hash));
                 session.open_with(id, settings);
                 if let Some(asked) = predict::asked(query_of(hash)) {

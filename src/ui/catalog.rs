@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
-use crate::examples::CATALOG;
+use crate::course::CATALOG;
 
 /// The list of chapters and their lessons; the open one is marked.
 #[component]

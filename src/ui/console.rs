@@ -7,11 +7,6 @@ use super::i18n::{label, t, use_lang};
 use super::session::{use_session, Phase};
 use crate::runtime::channel::{Console as Connection, Reply};
 
-/// The server a lesson's console talks to, if the lesson has a console.
-pub fn console_server(lesson_id: &str) -> Option<&'static str> {
-    (lesson_id == "command-server").then_some("command-server")
-}
-
 /// One line of the console's log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
@@ -26,7 +21,9 @@ pub fn Console() -> impl IntoView {
     let session = use_session();
     view! {
         {move || {
-            console_server(session.lesson_id.get())
+            session
+                .lesson()
+                .console
                 .map(|server| view! { <ConsoleBox server=server /> })
         }}
     }

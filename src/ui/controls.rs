@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase};
-use crate::examples::Needs;
+use crate::course::Needs;
 
 /// The run controls and the run's status line.
 #[component]

@@ -48,8 +48,8 @@ fn post(kind: &str, fields: &[(&str, JsValue)]) {
 /// Tells the host page how a prediction scored (see the module docs).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn report_prediction(
-    prediction: &super::predict::Prediction,
-    score: &super::predict::Score,
+    prediction: &crate::analysis::predict::Prediction,
+    score: &crate::analysis::predict::Score,
 ) {
     let first_wrong = score
         .first_wrong

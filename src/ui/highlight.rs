@@ -73,17 +73,17 @@ fn class_name(class: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{pieces, spans};
-    use crate::examples;
+    use crate::course;
 
     #[test]
     fn every_listing_has_tokens_and_they_cover_keywords_strings_and_comments() {
-        for lesson in examples::all() {
+        for lesson in course::all() {
             for listing in [lesson.python, lesson.rust_listing()] {
                 let spans = spans(listing).unwrap_or_else(|| panic!("{}: no tokens", lesson.id));
                 assert!(spans.len() > 5, "{}", lesson.id);
             }
         }
-        let lesson = examples::find("create-task").unwrap();
+        let lesson = course::find("create-task").unwrap();
         let spans = spans(lesson.python).unwrap();
         let line = "    await asyncio.sleep(2)";
         let split = pieces(line, 5, spans);

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::examples::Text;
+use crate::course::Text;
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang, Lang};
 use super::replay::done_owner;
 use super::session::use_session;
-use super::timeline::describe;
+use super::words::wait_words as describe;
 use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
 use crate::trace::DoneOf;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
-use crate::examples::{Knob, KnobKind};
+use crate::course::{Knob, KnobKind};
 
 /// The lesson's knobs; nothing for a lesson without any.
 #[component]
@@ -27,7 +27,7 @@ pub fn Knobs() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="knobs-reset"
-                    on:click=move |_| session.open_with(session.lesson().id, crate::examples::Settings::defaults(session.lesson()))
+                    on:click=move |_| session.open_with(session.lesson().id, crate::course::Settings::defaults(session.lesson()))
                 >
                     {label(t("Lesson's own values", "恢复课程原值"))}
                 </button>
@@ -40,7 +40,7 @@ pub fn Knobs() -> impl IntoView {
 fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let error = RwSignal::new(None::<crate::examples::knobs::KnobError>);
+    let error = RwSignal::new(None::<crate::course::knobs::KnobError>);
     // What the input shows: the value in use, unless the learner typed something refused.
     let shown = move || {
         session
@@ -59,7 +59,7 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     let error_id = format!("{input_id}-error");
     // Follows the language toggle, like every other label.
     let hint = move || match knob.kind {
-        KnobKind::Int { min, max, unit, .. } => format!("{min}–{max} {unit}"),
+        KnobKind::Int { min, max, unit, .. } => format!("{min}–{max} {}", unit.symbol()),
         KnobKind::Urls { max, .. } => match lang.get() {
             super::i18n::Lang::Zh => format!("最多 {max} 个"),
             super::i18n::Lang::En => format!("up to {max}"),

@@ -1,12 +1,14 @@
-//! Hints from the run: the beginner lints of [`crate::examples::lint`], shown once a run has
+//! Hints from the run: the beginner lints of [`crate::analysis::lints`], shown once a run has
 //! ended, each with its one-line fix, a link to the lesson that teaches it and a way to see
 //! the moment in replay.
 
 use leptos::prelude::*;
 
-use super::i18n::{label, t, use_lang, Lang};
+use super::i18n::{label, t, use_lang};
 use super::session::{use_session, Phase};
-use crate::examples::{self, lint};
+use super::words::lint_words;
+use crate::analysis::lints::{self as lint};
+use crate::course;
 
 /// The hints panel (nothing while a run goes or before the first).
 #[component]
@@ -27,7 +29,7 @@ pub fn LintPanel(
     });
     let item = move |found: lint::Lint| {
         let kind = found.kind();
-        let teaching = examples::find(kind.lesson());
+        let teaching = course::find(kind.lesson());
         let here = kind.lesson() == session.lesson_id.get_untracked();
         let href = if embed {
             format!("{}#/lesson/{}", super::embed::page_url(), kind.lesson())
@@ -37,7 +39,7 @@ pub fn LintPanel(
         let seq = found.seq;
         let message = {
             let found = found.clone();
-            move || found.message(lang.get() == Lang::Zh)
+            move || lint_words(&found, lang.get())
         };
         view! {
             <li class="lint" data-testid="lint" data-lint=kind.id()>

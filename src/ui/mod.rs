@@ -8,21 +8,23 @@ mod app;
 mod catalog;
 mod console;
 mod controls;
+#[cfg(target_arch = "wasm32")]
+pub mod devtools;
 mod embed;
-pub mod export;
 pub mod highlight;
 pub mod i18n;
 pub mod internals;
 pub mod io;
 mod knobs;
 pub mod lints;
-
 pub mod output;
 pub mod predict;
+pub mod progress;
 mod replay;
 pub mod session;
 mod source;
 pub mod timeline;
 pub mod verdict;
+pub mod words;
 
 pub use app::App;

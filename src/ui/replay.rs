@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, Phase};
-use super::timeline::describe as describe_wait;
+use super::words::wait_words as describe_wait;
 use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
 
 /// One line saying what happened at an event, for the replay bar.
@@ -226,7 +226,11 @@ pub fn describe_event(trace: &Trace, event: &Event, lang: Lang) -> String {
 /// A `blob:` URL holding the current run as Chrome trace JSON (the previous one is revoked).
 fn trace_file_url(session: super::session::Session) -> Option<String> {
     let json = session.with_trace(|trace| {
-        super::export::chrome_trace(trace, session.lesson_id.get_untracked())
+        crate::analysis::export::chrome_trace(
+            trace,
+            session.lesson_id.get_untracked(),
+            &|on, names| super::words::wait_words(on, names, super::i18n::Lang::En),
+        )
     })?;
     let parts = js_sys::Array::of1(&json.into());
     let options = web_sys::BlobPropertyBag::new();

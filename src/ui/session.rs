@@ -11,13 +11,14 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::predict::{self, Prediction};
-use super::timeline::Lane;
+use super::progress;
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
+use crate::analysis::lanes::Lane;
 use crate::analysis::model::LoopModel;
-use crate::examples::{self, Lesson, Needs, Settings};
+pub use crate::analysis::output::Row;
+use crate::analysis::predict::Prediction;
+use crate::course::{self, Lesson, Needs, Settings};
 use crate::runtime::{Clock, Run, RunStatus};
-use crate::trace::PrintedLine;
 
 /// How the page runs a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,36 +42,6 @@ pub enum Phase {
     Failed(String),
     /// Stop ended the run.
     Stopped,
-}
-
-/// One line of the output panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    /// The Print event's sequence number (unique within a run).
-    pub seq: u64,
-    /// Milliseconds since the run began.
-    pub at_ms: u64,
-    /// The printing task's name.
-    pub task: String,
-    /// The printed text.
-    pub text: String,
-    /// Rust listing line.
-    pub rust_line: u32,
-    /// Python listing line.
-    pub py_line: u32,
-}
-
-impl From<PrintedLine> for Row {
-    fn from(line: PrintedLine) -> Self {
-        Row {
-            seq: line.seq,
-            at_ms: line.at_ms(),
-            task: line.task_name.to_string(),
-            text: line.text.to_string(),
-            rust_line: line.rust_line,
-            py_line: line.py_line,
-        }
-    }
 }
 
 thread_local! {
@@ -133,7 +104,7 @@ pub fn use_session() -> Session {
 impl Session {
     /// A session showing `lesson_id` (or the first lesson if the id is unknown).
     pub fn new(lesson_id: &str, clock: ClockMode) -> Self {
-        let lesson = examples::find(lesson_id).unwrap_or(examples::CATALOG[0].lessons[0]);
+        let lesson = course::find(lesson_id).unwrap_or(course::CATALOG[0].lessons[0]);
         Session {
             lesson_id: RwSignal::new(lesson.id),
             clock: RwSignal::new(clock),
@@ -162,18 +133,18 @@ impl Session {
     /// The open lesson.
     pub fn lesson(self) -> &'static Lesson {
         let id = self.lesson_id.get();
-        examples::find(id).unwrap_or(examples::CATALOG[0].lessons[0])
+        course::find(id).unwrap_or(course::CATALOG[0].lessons[0])
     }
 
     /// The open lesson, read without tracking (for event handlers).
     pub fn lesson_untracked(self) -> &'static Lesson {
         let id = self.lesson_id.get_untracked();
-        examples::find(id).unwrap_or(examples::CATALOG[0].lessons[0])
+        course::find(id).unwrap_or(course::CATALOG[0].lessons[0])
     }
 
     /// Opens another lesson: a run in progress is stopped and the output cleared.
     pub fn open(self, id: &str) {
-        if let Some(lesson) = examples::find(id) {
+        if let Some(lesson) = course::find(id) {
             self.open_with(id, Settings::defaults(lesson));
         }
     }
@@ -181,7 +152,7 @@ impl Session {
     /// Opens a lesson with these knob values (from a link). The same lesson with other
     /// values keeps its output until the next run; another lesson starts afresh.
     pub fn open_with(self, id: &str, settings: Settings) {
-        let Some(lesson) = examples::find(id) else {
+        let Some(lesson) = course::find(id) else {
             return;
         };
         if self.settings.get_untracked() != settings {
@@ -196,7 +167,7 @@ impl Session {
         self.lesson_id.set(lesson.id);
         // In predict mode the new lesson's lines are arranged afresh (or as kept last time).
         if self.predict.with_untracked(Option::is_some) {
-            self.predict.set(Some(predict::for_lesson(lesson)));
+            self.predict.set(Some(progress::for_lesson(lesson)));
         }
     }
 
@@ -315,11 +286,11 @@ impl Session {
     }
 
     /// On a real-clock run, each step and wait that just ended becomes a `performance.measure`
-    /// on its task's DevTools track (see [`super::export::devtools`]).
+    /// on its task's DevTools track (see [`super::devtools`]).
     #[cfg(target_arch = "wasm32")]
     fn measure_closed_segments(self, run: &Run, lanes: &[Lane], before: &[usize]) {
-        use super::export::devtools;
-        use super::timeline::Activity;
+        use super::devtools;
+        use crate::analysis::lanes::Activity;
         let (Clock::Real { scale }, Some(origin)) = (run.clock(), run.origin_ms()) else {
             return;
         };
@@ -332,7 +303,7 @@ impl Session {
                 let (name, waiting) = match &segment.activity {
                     Activity::Running => ("step".to_string(), false),
                     Activity::Waiting(on) => (
-                        super::timeline::describe(on, &names, super::i18n::Lang::En),
+                        super::words::wait_words(on, &names, super::i18n::Lang::En),
                         true,
                     ),
                     Activity::Ready => continue,
@@ -374,9 +345,9 @@ impl Session {
                     // skip the bookkeeping.
                     #[cfg(target_arch = "wasm32")]
                     let before: Option<Vec<usize>> = (matches!(run.clock(), Clock::Real { .. })
-                        && self.measures.get_value() < super::export::devtools::MAX_MEASURES)
+                        && self.measures.get_value() < super::devtools::MAX_MEASURES)
                         .then(|| lanes.iter().map(|l| l.segments.len()).collect());
-                    super::timeline::extend_lanes(lanes, fresh);
+                    crate::analysis::lanes::extend_lanes(lanes, fresh);
                     #[cfg(target_arch = "wasm32")]
                     if let Some(before) = before {
                         self.measure_closed_segments(&run, lanes, &before);

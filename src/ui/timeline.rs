@@ -1,201 +1,12 @@
 //! The timeline: one lane per task, showing when it ran, what it waited on, and when it
-//! printed. [`lanes`] derives it from the Trace alone (pure, tested natively); [`Timeline`]
-//! draws it as SVG.
+//! printed. The lanes come from `analysis::lanes`; [`Timeline`] draws them as SVG.
 
 use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use crate::trace::{Event, EventKind, Trace, WaitOn};
-
-/// What a task is doing during one segment of its lane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Activity {
-    /// Queued in the ready queue, about to run.
-    Ready,
-    /// One step of it is running.
-    Running,
-    /// Suspended, waiting on something.
-    Waiting(WaitOn),
-}
-
-/// A stretch of time in one state.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Segment {
-    /// Start, µs since the run began.
-    pub from_us: u64,
-    /// End, or `None` while it lasts.
-    pub to_us: Option<u64>,
-    /// The state.
-    pub activity: Activity,
-}
-
-/// How a lane ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LaneEnd {
-    /// Returned.
-    Finished,
-    /// Cancelled.
-    Cancelled,
-    /// Raised.
-    Failed,
-}
-
-/// One task's lane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lane {
-    /// The task's name.
-    pub name: String,
-    /// Its segments in time order.
-    pub segments: Vec<Segment>,
-    /// Its prints: (µs, text).
-    pub prints: Vec<(u64, String)>,
-    /// How it ended, if it has.
-    pub end: Option<(u64, LaneEnd)>,
-}
-
-/// The lanes of every task in the Trace, in creation order.
-pub fn lanes(trace: &Trace) -> Vec<Lane> {
-    lanes_until(trace, None)
-}
-
-/// The lanes as they stood right after event `upto` (all of them for `None`): what replay
-/// shows at a step.
-pub fn lanes_until(trace: &Trace, upto: Option<u64>) -> Vec<Lane> {
-    let events = trace.events();
-    let shown = upto.map_or(events.len(), |seq| (seq as usize + 1).min(events.len()));
-    let mut lanes = Vec::new();
-    extend_lanes(&mut lanes, &events[..shown]);
-    lanes
-}
-
-/// Brings `lanes` up to date with `events`, the Trace's events that follow the ones they were
-/// built from: a running page feeds each frame's new events only, so a frame costs what it
-/// adds, not the whole run.
-pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
-    for event in events {
-        let Some(task) = event.task else { continue };
-        let index = task.index();
-        let at = event.at_us;
-        if let EventKind::TaskSpawned { name, .. } = &event.kind {
-            if lanes.len() <= index {
-                lanes.resize_with(index + 1, || Lane {
-                    name: String::new(),
-                    segments: Vec::new(),
-                    prints: Vec::new(),
-                    end: None,
-                });
-            }
-            lanes[index].name = name.to_string();
-            lanes[index].segments.push(Segment {
-                from_us: at,
-                to_us: None,
-                activity: Activity::Ready,
-            });
-            continue;
-        }
-        let Some(lane) = lanes.get_mut(index) else {
-            continue;
-        };
-        let next = match &event.kind {
-            EventKind::TaskPolled => Some(Activity::Running),
-            EventKind::TaskSuspended { on } => Some(Activity::Waiting(on.clone())),
-            EventKind::TaskWoken => Some(Activity::Ready),
-            EventKind::TaskFinished | EventKind::TaskCancelled | EventKind::TaskFailed { .. } => {
-                let end = match &event.kind {
-                    EventKind::TaskFinished => LaneEnd::Finished,
-                    EventKind::TaskCancelled => LaneEnd::Cancelled,
-                    _ => LaneEnd::Failed,
-                };
-                close(lane, at);
-                lane.end = Some((at, end));
-                None
-            }
-            EventKind::Print { text, .. } => {
-                lane.prints.push((at, text.to_string()));
-                None
-            }
-            _ => None,
-        };
-        if let Some(activity) = next {
-            // A self-wake (sleep(0)) is recorded before the step's suspension; the task is
-            // then ready, not waiting, so a Ready segment is not replaced by Waiting(Yield).
-            if lane
-                .segments
-                .last()
-                .is_some_and(|s| s.to_us.is_none() && s.activity == Activity::Ready)
-                && activity == Activity::Waiting(WaitOn::Yield)
-            {
-                continue;
-            }
-            close(lane, at);
-            lane.segments.push(Segment {
-                from_us: at,
-                to_us: None,
-                activity,
-            });
-        }
-    }
-}
-
-fn close(lane: &mut Lane, at: u64) {
-    if let Some(last) = lane.segments.last_mut() {
-        if last.to_us.is_none() {
-            last.to_us = Some(at);
-        }
-    }
-}
-
-/// Words for what a task waits on; `names` are the lanes' task names, by task index.
-pub fn describe(on: &WaitOn, names: &[String], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match on {
-        WaitOn::Sleep { until_us, .. } if *until_us == u64::MAX => {
-            if zh {
-                "sleep（永远）".into()
-            } else {
-                "sleep (forever)".into()
-            }
-        }
-        WaitOn::Sleep { until_us, .. } => {
-            if zh {
-                format!("sleep 至 {} ms", until_us / 1000)
-            } else {
-                format!("sleep until {} ms", until_us / 1000)
-            }
-        }
-        WaitOn::Task(id) => {
-            let name = names.get(id.index()).map_or("?", String::as_str);
-            if zh {
-                format!("等待 {name}")
-            } else {
-                format!("awaiting {name}")
-            }
-        }
-        WaitOn::Future(id) => format!("future #{id}"),
-        WaitOn::Gather(n) => format!("gather ({n})"),
-        WaitOn::Wait(n) => format!("wait ({n})"),
-        WaitOn::Queue => "queue".into(),
-        WaitOn::Lock => "lock".into(),
-        WaitOn::Semaphore => "semaphore".into(),
-        WaitOn::Event => "event".into(),
-        WaitOn::Io { io, kind } => format!("{} #{io}", kind.name()),
-        WaitOn::Yield => {
-            if zh {
-                "让出一轮".into()
-            } else {
-                "yield".into()
-            }
-        }
-        WaitOn::Other => {
-            if zh {
-                "其他".into()
-            } else {
-                "other".into()
-            }
-        }
-    }
-}
+use super::words::wait_words as describe;
+use crate::analysis::lanes::{lanes_until, Activity, Lane, LaneEnd};
 
 /// A share of the run's length in hundredths of a percent (integers only: formatting floats
 /// would pull several KB of code into the wasm).
@@ -508,12 +319,13 @@ pub fn print_marks(prints: &[(u64, String)], total_us: u64) -> Vec<(u64, usize, 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::examples;
+    use crate::analysis::lanes::lanes;
+    use crate::course;
     use crate::runtime::{host, Clock};
 
     #[test]
     fn a_lane_reads_as_words_for_the_keyboard() {
-        let lesson = examples::find("create-task").unwrap();
+        let lesson = course::find("create-task").unwrap();
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         let lanes = lanes(&run.trace());
@@ -524,76 +336,6 @@ mod tests {
             "Task-2; waits: 0–2000 ms sleep until 2000 ms; prints: +0 ms “1”, +2000 ms “2”; ended at 2000 ms"
         );
         assert!(lane_summary(&lanes[1], 2_000_000, &names, Lang::Zh).contains("2000 ms 结束"));
-    }
-
-    #[test]
-    fn create_task_lanes_show_both_sleeps_and_every_print() {
-        let lesson = examples::find("create-task").unwrap();
-        let run = lesson.start(Clock::Virtual);
-        host::run_until_idle();
-        let lanes = lanes(&run.trace());
-        let names: Vec<_> = lanes.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["Task-1", "Task-2", "Task-3"]);
-        for lane in &lanes[1..] {
-            let sleeping: Vec<_> = lane
-                .segments
-                .iter()
-                .filter(|s| matches!(s.activity, Activity::Waiting(WaitOn::Sleep { .. })))
-                .map(|s| (s.from_us, s.to_us))
-                .collect();
-            assert_eq!(sleeping, [(0, Some(2_000_000))], "{}", lane.name);
-            assert_eq!(lane.end, Some((2_000_000, LaneEnd::Finished)));
-        }
-        let main_waits: Vec<_> = lanes[0]
-            .segments
-            .iter()
-            .filter_map(|s| match &s.activity {
-                Activity::Waiting(on) => Some(on.clone()),
-                _ => None,
-            })
-            .collect();
-        assert!(matches!(main_waits[0], WaitOn::Task(_)));
-        let prints: usize = lanes.iter().map(|l| l.prints.len()).sum();
-        assert_eq!(prints, 6);
-        // Segments of a lane follow each other without gaps or overlaps.
-        for lane in &lanes {
-            for pair in lane.segments.windows(2) {
-                assert_eq!(pair[0].to_us, Some(pair[1].from_us), "{}", lane.name);
-            }
-        }
-    }
-
-    #[test]
-    fn a_cancelled_task_ends_its_lane_as_cancelled() {
-        let lesson = examples::find("wait-timeout").unwrap();
-        let run = lesson.start(Clock::Virtual);
-        host::run_until_idle();
-        let lanes = lanes(&run.trace());
-        assert_eq!(lanes[1].end, Some((2_000_000, LaneEnd::Cancelled)));
-        assert_eq!(lanes[2].end, Some((1_000_000, LaneEnd::Finished)));
-    }
-
-    #[test]
-    fn lanes_built_a_few_events_at_a_time_equal_lanes_built_at_once() {
-        for id in [
-            "create-task",
-            "wait-timeout",
-            "gather-groups",
-            "producer-consumer",
-        ] {
-            let lesson = examples::find(id).unwrap();
-            let run = lesson.start(Clock::Virtual);
-            host::run_until_idle();
-            let trace = run.trace();
-            let events = trace.events();
-            for step in [1, 3, 7] {
-                let mut built = Vec::new();
-                for chunk in events.chunks(step) {
-                    extend_lanes(&mut built, chunk);
-                }
-                assert_eq!(built, lanes(&trace), "{id} in chunks of {step}");
-            }
-        }
     }
 
     #[test]

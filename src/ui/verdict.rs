@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{label, t, use_lang, Lang};
+use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase, Row};
-use crate::examples::order::{self, Seen};
-use crate::examples::{Expected, Order};
+use super::words::verdict_words;
+use crate::analysis::matching::{self, Timing};
+use crate::course::{Expected, Order};
 
 /// The outcome of comparing a run with the lesson's expected output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,21 +31,13 @@ fn show(at_ms: Option<u64>, task: &str, text: &str) -> String {
     }
 }
 
-/// Compares with the lesson's rule for order ([`Order`]). Times count only when
-/// `exact_times` (the virtual clock); on the real clock they are real and vary.
-pub fn compare(expected: &[Expected], rows: &[Row], order: Order, exact_times: bool) -> Verdict {
-    let seen: Vec<Seen> = rows
-        .iter()
-        .map(|r| Seen {
-            at_ms: r.at_ms,
-            task: r.task.clone(),
-            text: r.text.clone(),
-        })
-        .collect();
-    match order::compare(expected, &seen, order, exact_times.then_some(0)) {
+/// Judges the run by the one matching rule ([`matching::compare`]) under the lesson's
+/// [`Order`] and `timing`; times are shown in the message only where they were judged.
+pub fn compare(expected: &[Expected], rows: &[Row], order: Order, timing: Timing) -> Verdict {
+    match matching::compare(expected, rows, order, timing) {
         Ok(()) => Verdict::Matches,
         Err(mismatch) => {
-            let time = |ms: u64| exact_times.then_some(ms);
+            let time = |ms: u64| (timing != Timing::Ignore).then_some(ms);
             Verdict::Differs {
                 line: mismatch.line,
                 expected: mismatch
@@ -53,43 +46,6 @@ pub fn compare(expected: &[Expected], rows: &[Row], order: Order, exact_times: b
                 actual: mismatch
                     .actual
                     .map(|g| show(time(g.at_ms), &g.task, &g.text)),
-            }
-        }
-    }
-}
-
-fn describe(verdict: &Verdict, exact_times: bool, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match verdict {
-        Verdict::Matches if exact_times => {
-            if zh {
-                "✓ 与预期完全一致（顺序与时间）".into()
-            } else {
-                "✓ matches the expected output (order and times)".into()
-            }
-        }
-        Verdict::Matches => {
-            if zh {
-                "✓ 顺序与预期一致（真实时钟下时间略有出入）".into()
-            } else {
-                "✓ same order as expected (real-clock times vary slightly)".into()
-            }
-        }
-        Verdict::Differs {
-            line,
-            expected,
-            actual,
-        } => {
-            let none = if zh { "（无）" } else { "(nothing)" };
-            let expected = expected.as_deref().unwrap_or(none);
-            let actual = actual.as_deref().unwrap_or(none);
-            if zh {
-                format!("✗ 第 {} 行不同：预期 {expected}，实际 {actual}", line + 1)
-            } else {
-                format!(
-                    "✗ differs at line {}: expected {expected}, got {actual}",
-                    line + 1
-                )
             }
         }
     }
@@ -110,9 +66,10 @@ pub fn ExpectedPanel() -> impl IntoView {
         if !session.settings_are_defaults() {
             return Some((None, exact()));
         }
+        let timing = Timing::for_page(exact());
         let verdict = session
             .rows
-            .with(|rows| compare(lesson.expected, rows, lesson.order, exact()));
+            .with(|rows| compare(lesson.expected, rows, lesson.order, timing));
         Some((Some(verdict), exact()))
     };
     let expected_rows = move || {
@@ -156,7 +113,7 @@ pub fn ExpectedPanel() -> impl IntoView {
                                 data-testid="verdict"
                                 data-matches=ok.to_string()
                             >
-                                {describe(&v, exact, lang.get())}
+                                {verdict_words(&v, exact, lang.get())}
                             </span>
                         }
                         .into_any()
@@ -173,7 +130,7 @@ pub fn ExpectedPanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::line;
+    use crate::course::line;
 
     fn row(at_ms: u64, task: &str, text: &str) -> Row {
         Row {
@@ -192,16 +149,16 @@ mod tests {
     fn same_lines_match_and_times_count_only_on_the_virtual_clock() {
         let rows = [row(0, "Task-2", "1"), row(2000, "Task-2", "2")];
         assert_eq!(
-            compare(EXPECTED, &rows, Order::Exact, true),
+            compare(EXPECTED, &rows, Order::Exact, Timing::Exact),
             Verdict::Matches
         );
         let late = [row(0, "Task-2", "1"), row(2004, "Task-2", "2")];
         assert_eq!(
-            compare(EXPECTED, &late, Order::Exact, false),
+            compare(EXPECTED, &late, Order::Exact, Timing::Ignore),
             Verdict::Matches
         );
         assert_eq!(
-            compare(EXPECTED, &late, Order::Exact, true),
+            compare(EXPECTED, &late, Order::Exact, Timing::Exact),
             Verdict::Differs {
                 line: 1,
                 expected: Some("+2000 ms Task-2 2".into()),
@@ -214,12 +171,12 @@ mod tests {
     fn the_first_wrong_missing_or_extra_line_is_reported() {
         let swapped = [row(0, "Task-2", "2"), row(2000, "Task-2", "1")];
         assert!(matches!(
-            compare(EXPECTED, &swapped, Order::Exact, true),
+            compare(EXPECTED, &swapped, Order::Exact, Timing::Exact),
             Verdict::Differs { line: 0, .. }
         ));
         let short = [row(0, "Task-2", "1")];
         assert_eq!(
-            compare(EXPECTED, &short, Order::Exact, false),
+            compare(EXPECTED, &short, Order::Exact, Timing::Ignore),
             Verdict::Differs {
                 line: 1,
                 expected: Some("Task-2 2".into()),
@@ -232,7 +189,7 @@ mod tests {
             row(2000, "Task-1", "x"),
         ];
         assert!(matches!(
-            compare(EXPECTED, &long, Order::Exact, true),
+            compare(EXPECTED, &long, Order::Exact, Timing::Exact),
             Verdict::Differs {
                 line: 2,
                 expected: None,

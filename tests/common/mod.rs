@@ -1,8 +1,8 @@
 //! Helpers shared by the native and the browser test files.
 #![allow(dead_code)]
 
-use loopscope::examples::order::{compare, Seen};
-use loopscope::examples::{Ends, Expected, KnobValue, Lesson, Settings};
+use loopscope::analysis::matching::{compare, Line, Seen, Timing};
+use loopscope::course::{Ends, Expected, KnobValue, Lesson, Settings};
 use loopscope::runtime::{EventKind, IoKind, Run, RunStatus};
 use loopscope::trace::PrintedLine;
 
@@ -23,24 +23,24 @@ pub const FIXTURES: &str = match option_env!("LOOPSCOPE_FIXTURES") {
 /// The lesson's own settings, with its URL list (if it has one) pointed at the fixture server.
 pub fn fixture_settings(lesson: &Lesson) -> Settings {
     let mut settings = Settings::defaults(lesson);
-    let urls = settings.urls("urls");
-    if !urls.is_empty() {
+    if let Some(KnobValue::Urls(urls)) = settings.get("urls") {
         let urls = urls.iter().map(|u| format!("{FIXTURES}{u}")).collect();
         settings.set("urls", KnobValue::Urls(urls));
     }
     settings
 }
 
-/// The printed lines as the shared comparison sees them.
+/// The printed lines as the shared comparison reports them.
 pub fn seen(lines: &[PrintedLine]) -> Vec<Seen> {
-    lines
-        .iter()
-        .map(|l| Seen {
-            at_ms: l.at_ms(),
-            task: l.task_name.to_string(),
-            text: l.text.to_string(),
-        })
-        .collect()
+    lines.iter().map(Seen::of).collect()
+}
+
+/// The timing a test judges by: exact for a tolerance of 0 (the virtual clock), else within it.
+pub fn timing(tolerance_ms: u64) -> Timing {
+    match tolerance_ms {
+        0 => Timing::Exact,
+        ms => Timing::Within(ms),
+    }
 }
 
 /// Asserts the run printed the lesson's expected lines in an allowed order, with times within
@@ -59,17 +59,14 @@ pub fn assert_output(lesson: &Lesson, run: &Run, tolerance_ms: u64) {
 pub fn assert_printed(
     lesson: &Lesson,
     expected: &[Expected],
-    lines: &[PrintedLine],
+    lines: &[impl Line],
     tolerance_ms: u64,
 ) {
-    if let Err(mismatch) = compare(expected, &seen(lines), lesson.order, Some(tolerance_ms)) {
+    if let Err(mismatch) = compare(expected, lines, lesson.order, timing(tolerance_ms)) {
+        let all: Vec<Seen> = lines.iter().map(Seen::of).collect();
         panic!(
-            "{}: line {} differs: expected {:?}, printed {:?}\nall printed: {:#?}",
-            lesson.id,
-            mismatch.line,
-            mismatch.expected,
-            mismatch.actual,
-            observed(lines)
+            "{}: line {} differs: expected {:?}, printed {:?}\nall printed: {all:#?}",
+            lesson.id, mismatch.line, mismatch.expected, mismatch.actual,
         );
     }
 }

@@ -1,0 +1,415 @@
+//! The one rule for "does this output match?": a printed line against an expected line, and
+//! a run's output against a lesson's. The page's verdict, predict's scoring and every test
+//! that checks a lesson's output are built on it, so none of them can judge a run differently.
+//!
+//! A line matches when it says the same words, from the same task (any worker thread counts
+//! as any other: they take jobs as they free up), at a time [`Timing`] accepts. A line that
+//! reports a time the lesson measured itself (`sequential: about 1600 ms`) is judged by the
+//! same [`Timing`]: the number may vary as a print time may, the words around it may not.
+
+use crate::course::{Expected, Order};
+use crate::trace::PrintedLine;
+
+/// How the times of a run are judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// Exactly the expected milliseconds: the virtual clock, which is repeatable.
+    Exact,
+    /// Within this many milliseconds: the real clock, in a test that states its tolerance.
+    Within(u64),
+    /// Not at all: the real clock in the page, where a hidden tab or a busy machine may delay
+    /// anything. Only the order and the words count.
+    Ignore,
+}
+
+impl Timing {
+    /// How the page judges a run on this clock: exactly on the virtual clock, order and words
+    /// only on the real one.
+    pub fn for_page(virtual_clock: bool) -> Timing {
+        if virtual_clock {
+            Timing::Exact
+        } else {
+            Timing::Ignore
+        }
+    }
+
+    /// Whether `actual` ms is close enough to `expected` ms.
+    pub fn accepts(self, expected: u64, actual: u64) -> bool {
+        match self {
+            Timing::Exact => expected == actual,
+            Timing::Within(tolerance) => expected.abs_diff(actual) <= tolerance,
+            Timing::Ignore => true,
+        }
+    }
+}
+
+/// A printed line as the rule reads it; implemented by every shape a printed line takes (the
+/// Trace's, the page's rows, the comparison's own [`Seen`], an expected line).
+pub trait Line {
+    /// Milliseconds since the run began.
+    fn at_ms(&self) -> u64;
+    /// The task (or thread) that printed it.
+    fn task(&self) -> &str;
+    /// What it printed.
+    fn text(&self) -> &str;
+}
+
+/// One printed line, owned: what a [`Mismatch`] reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen {
+    /// Milliseconds since the run began.
+    pub at_ms: u64,
+    /// The task (or thread) that printed it.
+    pub task: String,
+    /// What it printed.
+    pub text: String,
+}
+
+impl Seen {
+    /// A copy of any printed line.
+    pub fn of(line: &impl Line) -> Seen {
+        Seen {
+            at_ms: line.at_ms(),
+            task: line.task().to_string(),
+            text: line.text().to_string(),
+        }
+    }
+}
+
+impl Line for Seen {
+    fn at_ms(&self) -> u64 {
+        self.at_ms
+    }
+    fn task(&self) -> &str {
+        &self.task
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Line for Expected {
+    fn at_ms(&self) -> u64 {
+        self.at_ms
+    }
+    fn task(&self) -> &str {
+        self.task
+    }
+    fn text(&self) -> &str {
+        self.text
+    }
+}
+
+impl Line for PrintedLine {
+    fn at_ms(&self) -> u64 {
+        PrintedLine::at_ms(self)
+    }
+    fn task(&self) -> &str {
+        &self.task_name
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Worker threads take jobs in whatever order they free up, so `worker-3` is just "a worker".
+pub fn same_task(expected: &str, actual: &str) -> bool {
+    let worker = |name: &str| name.starts_with("worker");
+    expected == actual || (worker(expected) && worker(actual))
+}
+
+/// `"<what>: about <N> ms<rest>"`, split into `<what>`, `N` and `<rest>`: a line that prints
+/// a time the lesson measured itself (`sequential: about 1600 ms`, `tick 1: about 9500 ms
+/// late`).
+fn measured(text: &str) -> Option<(&str, u64, &str)> {
+    let (what, rest) = text.split_once(": about ")?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = rest.split_at(digits);
+    Some((what, number.parse().ok()?, rest.strip_prefix(" ms")?))
+}
+
+/// Whether a printed text says what the expected text says: the same words, and a measured
+/// time in it as close as `timing` accepts (it was measured on the same clock).
+pub fn same_words(expected: &str, actual: &str, timing: Timing) -> bool {
+    if expected == actual {
+        return true;
+    }
+    match (measured(expected), measured(actual)) {
+        (Some((what, want, tail)), Some((said, took, rest))) => {
+            what == said && tail == rest && timing.accepts(want, took)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `actual` is the line `expected` describes, wherever it was printed: the same words
+/// from the same task. Predict's scoring asks this (a learner's rough time is judged apart).
+pub fn says_same(expected: &impl Line, actual: &impl Line, timing: Timing) -> bool {
+    same_task(expected.task(), actual.task()) && same_words(expected.text(), actual.text(), timing)
+}
+
+/// The rule: `actual` is `expected`, printed at a time `timing` accepts.
+pub fn same_line(expected: &impl Line, actual: &impl Line, timing: Timing) -> bool {
+    says_same(expected, actual, timing) && timing.accepts(expected.at_ms(), actual.at_ms())
+}
+
+/// The first place where a run differs from the expected output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The index of the first differing line.
+    pub line: usize,
+    /// The line expected there, if any.
+    pub expected: Option<Expected>,
+    /// The line printed there, if any.
+    pub actual: Option<Seen>,
+}
+
+/// The lines of `expected` that may come in place of line `start`, in any order among
+/// themselves: itself, or under [`Order::SameTimeAnyOrder`] every line due at its time.
+fn group_end(expected: &[Expected], start: usize, order: Order) -> usize {
+    match order {
+        Order::Exact => start + 1,
+        Order::SameTimeAnyOrder => {
+            let at = expected[start].at_ms;
+            start
+                + expected[start..]
+                    .iter()
+                    .take_while(|e| e.at_ms == at)
+                    .count()
+        }
+    }
+}
+
+/// Compares a run's printed lines with the expected ones, line by line, under the lesson's
+/// [`Order`] and `timing`.
+pub fn compare(
+    expected: &[Expected],
+    actual: &[impl Line],
+    order: Order,
+    timing: Timing,
+) -> Result<(), Mismatch> {
+    let mismatch = |line: usize| Mismatch {
+        line,
+        expected: expected.get(line).copied(),
+        actual: actual.get(line).map(Seen::of),
+    };
+    let mut start = 0;
+    while start < expected.len() {
+        let end = group_end(expected, start, order);
+        let mut unmatched: Vec<&Expected> = expected[start..end].iter().collect();
+        for line in start..end {
+            let Some(seen) = actual.get(line) else {
+                return Err(mismatch(line));
+            };
+            match unmatched.iter().position(|e| same_line(*e, seen, timing)) {
+                Some(index) => {
+                    unmatched.remove(index);
+                }
+                None => {
+                    return Err(Mismatch {
+                        line,
+                        expected: unmatched.first().map(|e| **e),
+                        actual: Some(Seen::of(seen)),
+                    })
+                }
+            }
+        }
+        start = end;
+    }
+    if actual.len() > expected.len() {
+        return Err(mismatch(expected.len()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compare, same_words, Seen, Timing};
+    use crate::course::{line, Order};
+
+    fn seen(at_ms: u64, task: &str, text: &str) -> Seen {
+        Seen {
+            at_ms,
+            task: task.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_measured_time_in_a_line_may_vary_by_the_real_clocks_tolerance_only() {
+        let expected = [line(1579, "Task-1", "sequential: about 1600 ms")];
+        let later = [seen(1710, "Task-1", "sequential: about 1700 ms")];
+        assert_eq!(
+            compare(&expected, &later, Order::Exact, Timing::Within(250)),
+            Ok(())
+        );
+        // Exact on the virtual clock, and never beyond the tolerance or for another line.
+        assert!(compare(&expected, &later, Order::Exact, Timing::Exact).is_err());
+        let far = [seen(1600, "Task-1", "sequential: about 2000 ms")];
+        assert!(compare(&expected, &far, Order::Exact, Timing::Within(250)).is_err());
+        let other = [seen(1600, "Task-1", "concurrent: about 1600 ms")];
+        assert!(compare(&expected, &other, Order::Exact, Timing::Within(250)).is_err());
+    }
+
+    #[test]
+    fn a_measured_time_may_be_followed_by_more_words_which_must_match() {
+        let late = "tick 1: about 9500 ms late";
+        assert!(same_words(
+            late,
+            "tick 1: about 9600 ms late",
+            Timing::Within(300)
+        ));
+        assert!(!same_words(
+            late,
+            "tick 1: about 9600 ms late",
+            Timing::Exact
+        ));
+        assert!(!same_words(
+            late,
+            "tick 1: about 9600 ms early",
+            Timing::Within(300)
+        ));
+        assert!(!same_words(
+            late,
+            "tick 2: about 9500 ms late",
+            Timing::Within(300)
+        ));
+        assert!(!same_words(
+            late,
+            "tick 1: about 9900 ms late",
+            Timing::Within(300)
+        ));
+        assert!(!same_words(
+            late,
+            "tick 1: about ms late",
+            Timing::Within(300)
+        ));
+    }
+
+    #[test]
+    fn where_print_times_are_ignored_a_measured_time_is_too_but_not_its_words() {
+        // The page's real clock: a correct run that measured 9600 ms is still the same line
+        // (it used to need the exact text, so the page said "differs" on a correct run).
+        let late = "tick 1: about 9500 ms late";
+        assert!(same_words(
+            late,
+            "tick 1: about 9600 ms late",
+            Timing::Ignore
+        ));
+        assert!(same_words(
+            late,
+            "tick 1: about 19000 ms late",
+            Timing::Ignore
+        ));
+        assert!(!same_words(
+            late,
+            "tick 1: about 9600 ms early",
+            Timing::Ignore
+        ));
+        assert!(!same_words(
+            late,
+            "tick 2: about 9500 ms late",
+            Timing::Ignore
+        ));
+        let expected = [line(1579, "Task-1", "sequential: about 1600 ms")];
+        let real = [seen(1712, "Task-1", "sequential: about 1700 ms")];
+        assert_eq!(
+            compare(&expected, &real, Order::Exact, Timing::Ignore),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn any_worker_thread_counts_as_any_other_and_nothing_else_does() {
+        let expected = [line(0, "worker-1", "downloading 0")];
+        let other_worker = [seen(0, "worker-3", "downloading 0")];
+        assert_eq!(
+            compare(&expected, &other_worker, Order::Exact, Timing::Exact),
+            Ok(())
+        );
+        let a_task = [seen(0, "Task-1", "downloading 0")];
+        assert!(compare(&expected, &a_task, Order::Exact, Timing::Exact).is_err());
+    }
+
+    #[test]
+    fn exact_order_needs_every_line_in_place() {
+        let expected = [line(0, "Task-1", "a"), line(0, "Task-1", "b")];
+        let right = [seen(0, "Task-1", "a"), seen(0, "Task-1", "b")];
+        assert_eq!(
+            compare(&expected, &right, Order::Exact, Timing::Exact),
+            Ok(())
+        );
+        let swapped = [seen(0, "Task-1", "b"), seen(0, "Task-1", "a")];
+        assert_eq!(
+            compare(&expected, &swapped, Order::Exact, Timing::Exact)
+                .unwrap_err()
+                .line,
+            0
+        );
+        let late = [seen(0, "Task-1", "a"), seen(5, "Task-1", "b")];
+        assert_eq!(
+            compare(&expected, &late, Order::Exact, Timing::Exact)
+                .unwrap_err()
+                .line,
+            1
+        );
+        assert_eq!(
+            compare(&expected, &late, Order::Exact, Timing::Within(10)),
+            Ok(())
+        );
+        let short = [seen(0, "Task-1", "a")];
+        assert_eq!(
+            compare(&expected, &short, Order::Exact, Timing::Ignore)
+                .unwrap_err()
+                .line,
+            1
+        );
+        let long = [
+            seen(0, "Task-1", "a"),
+            seen(0, "Task-1", "b"),
+            seen(0, "x", "c"),
+        ];
+        assert_eq!(
+            compare(&expected, &long, Order::Exact, Timing::Ignore)
+                .unwrap_err()
+                .line,
+            2
+        );
+    }
+
+    #[test]
+    fn same_time_lines_may_swap_but_not_cross_times() {
+        let expected = [
+            line(0, "worker-1", "downloading 0"),
+            line(0, "worker-2", "downloading 1"),
+            line(1000, "worker-1", "done 0"),
+            line(1000, "worker-2", "done 1"),
+        ];
+        let swapped = [
+            seen(3, "worker-2", "downloading 1"),
+            seen(4, "worker-1", "downloading 0"),
+            seen(1010, "worker-1", "done 1"),
+            seen(1012, "worker-2", "done 0"),
+        ];
+        assert_eq!(
+            compare(
+                &expected,
+                &swapped,
+                Order::SameTimeAnyOrder,
+                Timing::Within(50)
+            ),
+            Ok(())
+        );
+        assert!(compare(&expected, &swapped, Order::Exact, Timing::Within(50)).is_err());
+        let crossed = [
+            seen(0, "worker-1", "downloading 0"),
+            seen(0, "worker-1", "done 0"),
+            seen(1000, "worker-2", "downloading 1"),
+            seen(1000, "worker-2", "done 1"),
+        ];
+        let error =
+            compare(&expected, &crossed, Order::SameTimeAnyOrder, Timing::Ignore).unwrap_err();
+        assert_eq!(error.line, 1);
+        assert_eq!(error.actual.map(|a| a.text), Some("done 0".to_string()));
+    }
+}

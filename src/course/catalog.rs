@@ -1,0 +1,152 @@
+//! The course's table of contents: every lesson, by chapter, in teaching order.
+
+use super::lesson::Text;
+use super::{ch1, ch2, ch3, ch4, ch5, ch6, ch7, ch8, Lesson};
+
+/// A chapter of the course.
+#[derive(Clone, Copy)]
+pub struct Chapter {
+    /// Its number, from 1.
+    pub number: u8,
+    /// Its title.
+    pub title: Text,
+    /// Its lessons, in teaching order.
+    pub lessons: &'static [&'static Lesson],
+}
+
+/// Every lesson, by chapter.
+pub static CATALOG: &[Chapter] = &[
+    Chapter {
+        number: 1,
+        title: Text {
+            en: "Before asyncio",
+            zh: "asyncio 之前",
+        },
+        lessons: &[
+            &ch1::plain_calls::LESSON,
+            &ch1::yield_from::LESSON,
+            &ch1::greenlet_switch::LESSON,
+            &ch1::gevent_spawn::LESSON,
+        ],
+    },
+    Chapter {
+        number: 2,
+        title: Text {
+            en: "asyncio basics",
+            zh: "asyncio 基础",
+        },
+        lessons: &[
+            &ch2::ensure_future::LESSON,
+            &ch2::async_await::LESSON,
+            &ch2::asyncio_run::LESSON,
+            &ch2::coroutine_object::LESSON,
+            &ch2::never_awaited::LESSON,
+            &ch2::await_values::LESSON,
+            &ch2::await_twice::LESSON,
+        ],
+    },
+    Chapter {
+        number: 3,
+        title: Text {
+            en: "Tasks",
+            zh: "Task 对象",
+        },
+        lessons: &[
+            &ch3::create_task::LESSON,
+            &ch3::tasks_wait::LESSON,
+            &ch3::mistake_no_loop::LESSON,
+            &ch3::mistake_sequential::LESSON,
+            &ch3::task_error_lost::LESSON,
+            &ch3::wait_timeout::LESSON,
+            &ch3::gather_order::LESSON,
+            &ch3::gather_groups::LESSON,
+            &ch3::task_names::LESSON,
+            &ch3::done_callbacks::LESSON,
+            &ch3::run_forever::LESSON,
+            &ch3::factorial::LESSON,
+        ],
+    },
+    Chapter {
+        number: 4,
+        title: Text {
+            en: "Futures and executors",
+            zh: "Future 与执行器",
+        },
+        lessons: &[
+            &ch4::future_pending::LESSON,
+            &ch4::future_set_result::LESSON,
+            &ch4::pool_callbacks::LESSON,
+            &ch4::executor_sequential::LESSON,
+            &ch4::blocking_loop::LESSON,
+            &ch4::run_in_executor::LESSON,
+        ],
+    },
+    Chapter {
+        number: 5,
+        title: Text {
+            en: "Loop callbacks",
+            zh: "事件循环的回调",
+        },
+        lessons: &[
+            &ch5::call_soon::LESSON,
+            &ch5::call_later::LESSON,
+            &ch5::partial::LESSON,
+        ],
+    },
+    Chapter {
+        number: 6,
+        title: Text {
+            en: "Async protocols",
+            zh: "异步协议",
+        },
+        lessons: &[
+            &ch6::async_with::LESSON,
+            &ch6::async_range::LESSON,
+            &ch6::reader::LESSON,
+        ],
+    },
+    Chapter {
+        number: 7,
+        title: Text {
+            en: "Real I/O in the browser",
+            zh: "浏览器里的真实 I/O",
+        },
+        lessons: &[
+            &ch7::downloads::LESSON,
+            &ch7::gather_pages::LESSON,
+            &ch7::opfs_files::LESSON,
+            &ch7::indexeddb_kv::LESSON,
+            &ch7::command_server::LESSON,
+        ],
+    },
+    Chapter {
+        number: 8,
+        title: Text {
+            en: "Next steps: coordinating tasks",
+            zh: "进阶：任务之间的协作",
+        },
+        lessons: &[
+            &ch8::producer_consumer::LESSON,
+            &ch8::semaphore_limit::LESSON,
+            &ch8::as_completed::LESSON,
+            &ch8::timeout_cleanup::LESSON,
+        ],
+    },
+];
+
+/// Every lesson in catalog order.
+pub fn all() -> impl Iterator<Item = &'static Lesson> {
+    CATALOG.iter().flat_map(|c| c.lessons.iter().copied())
+}
+
+/// The lesson with this id.
+pub fn find(id: &str) -> Option<&'static Lesson> {
+    all().find(|l| l.id == id)
+}
+
+/// The chapter a lesson belongs to.
+pub fn chapter_of(id: &str) -> Option<&'static Chapter> {
+    CATALOG
+        .iter()
+        .find(|c| c.lessons.iter().any(|l| l.id == id))
+}

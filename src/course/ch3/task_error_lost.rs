@@ -1,0 +1,55 @@
+//! Mistake: a task nobody awaits can fail without anyone noticing.
+
+use crate::print;
+use crate::runtime::{create_task, sleep, Error, Result};
+
+async fn load_config() -> Result<()> {
+    print!(py 5, "loading config");
+    sleep(1.0).await?;
+    Err(Error::raised("ValueError: config file is missing"))
+}
+
+/// The lesson: start a task, forget it, and carry on.
+pub async fn main() -> Result<()> {
+    // The handle is dropped: nobody will await the task or ask for its result.
+    let _ = create_task(load_config())?;
+    sleep(2.0).await?;
+    print!(py 13, "main done, nobody saw the error");
+    Ok(())
+}
+
+// ---- end of listing ----
+
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Mistake, Needs, Order, Text};
+
+/// This lesson's record.
+pub const LESSON: Lesson = Lesson {
+    id: "task-error-lost",
+    title: Text {
+        en: "Mistake 3: a task's error nobody retrieves",
+        zh: "错误 3：任务的异常没人接收",
+    },
+    note: Text {
+        en: "load_config fails after a second, but main never awaits its task, so the error has \
+             nowhere to go: the run ends \"normally\" and Python only logs \"Task exception was \
+             never retrieved\" on the way out. Keep the task and await it (or gather it) so its \
+             error reaches you. The lint under the output names the task and its error.",
+        zh: "load_config 一秒后出错，但 main 从不 await 这个任务，异常无处可去：程序“正常”结束，\
+             Python 只在退出时记录一句 Task exception was never retrieved。保存任务并 await 它（或交给 gather），\
+             错误才会传到你手里。输出下方的提示会指出是哪个任务、什么错误。",
+    },
+    python: include_str!("task_error_lost.py"),
+    rust_file: super::super::listing!("ch3/task_error_lost.rs"),
+    expected: &[
+        line(0, "Task-2", "loading config"),
+        line(2000, "Task-1", "main done, nobody saw the error"),
+    ],
+    cpython: Cpython::Runs,
+    ends: Ends::ByItself,
+    needs: Needs::Runtime,
+    mistakes: &[Mistake::ErrorLost],
+    console: None,
+    order: Order::Exact,
+    knobs: &[],
+    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+};

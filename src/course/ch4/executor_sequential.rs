@@ -1,0 +1,96 @@
+//! Blocking calls one after another: ten one-second jobs take ten seconds.
+
+use crate::print;
+use crate::runtime::{time_ms, Job, Result};
+
+/// `download_img(url)`: a blocking function, written as its steps (see `runtime::worker`).
+fn download_img(url: i64) -> Job {
+    Job::new(format!("download_img({url})"))
+        .print(8, format!("downloading {url}"))
+        .block(1.0) // time.sleep(1): the thread can do nothing else
+        .print(10, format!("done {url}"))
+}
+
+/// The lesson: call it `jobs` times, each call blocking until it returns.
+pub async fn main(jobs: i64) -> Result<()> {
+    let start = time_ms()?;
+    for i in 0..jobs {
+        download_img(i).run_here()?;
+    }
+    let took = (time_ms()? - start + 500) / 1000;
+    print!(py 16, "{jobs} jobs took about {took} s");
+    Ok(())
+}
+
+// ---- end of listing ----
+
+use super::super::{
+    line, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Mistake, Needs, Order, Text,
+    Unit,
+};
+
+/// The number of jobs, shared by the executor lessons.
+pub const JOBS: Knob = Knob {
+    id: "jobs",
+    python: "JOBS",
+    spots: &[],
+    label: Text {
+        en: "blocking jobs",
+        zh: "阻塞任务数",
+    },
+    kind: KnobKind::Int {
+        default: 10,
+        min: 1,
+        max: 20,
+        unit: Unit::Count,
+    },
+};
+
+/// This lesson's record.
+pub const LESSON: Lesson = Lesson {
+    id: "executor-sequential",
+    title: Text {
+        en: "Blocking jobs one after another",
+        zh: "阻塞任务一个接一个",
+    },
+    note: Text {
+        en: "Before any pool: ten calls of a function that blocks for a second, in a plain \
+             loop. Nothing overlaps, so it takes ten seconds. This is the baseline the next \
+             two lessons beat (with workers) and fail to beat (blocking inside a coroutine).",
+        zh: "还没有线程池：在普通循环里调用十次会阻塞 1 秒的函数。没有任何重叠，\
+             所以要 10 秒。后面两课用线程池打败它，或者在协程里阻塞而打不败它。",
+    },
+    python: include_str!("executor_sequential.py"),
+    rust_file: super::super::listing!("ch4/executor_sequential.rs"),
+    expected: &[
+        line(0, "Task-1", "downloading 0"),
+        line(1000, "Task-1", "done 0"),
+        line(1000, "Task-1", "downloading 1"),
+        line(2000, "Task-1", "done 1"),
+        line(2000, "Task-1", "downloading 2"),
+        line(3000, "Task-1", "done 2"),
+        line(3000, "Task-1", "downloading 3"),
+        line(4000, "Task-1", "done 3"),
+        line(4000, "Task-1", "downloading 4"),
+        line(5000, "Task-1", "done 4"),
+        line(5000, "Task-1", "downloading 5"),
+        line(6000, "Task-1", "done 5"),
+        line(6000, "Task-1", "downloading 6"),
+        line(7000, "Task-1", "done 6"),
+        line(7000, "Task-1", "downloading 7"),
+        line(8000, "Task-1", "done 7"),
+        line(8000, "Task-1", "downloading 8"),
+        line(9000, "Task-1", "done 8"),
+        line(9000, "Task-1", "downloading 9"),
+        line(10000, "Task-1", "done 9"),
+        line(10000, "Task-1", "10 jobs took about 10 s"),
+    ],
+    cpython: Cpython::Runs,
+    ends: Ends::ByItself,
+    needs: Needs::Runtime,
+    mistakes: &[Mistake::Blocked],
+    console: None,
+    order: Order::Exact,
+    knobs: &[JOBS],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("jobs"))) }),
+};

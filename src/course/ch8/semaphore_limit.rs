@@ -1,0 +1,78 @@
+//! A `Semaphore` limits how many tasks do something at once.
+
+use crate::print;
+use crate::runtime::{gather, sleep, Result, Semaphore};
+
+async fn job(i: u32, sem: Semaphore) -> Result<()> {
+    let _permit = sem.acquire().await?; // `async with sem:` until `_permit` is dropped
+    print!(py 6, "start {i}");
+    sleep(1.0).await?;
+    print!(py 8, "end {i}");
+    Ok(())
+}
+
+/// The lesson: five one-second jobs, at most two at a time.
+pub async fn main(limit: i64) -> Result<()> {
+    let sem = Semaphore::new(limit.max(1) as usize);
+    gather((1..=5).map(|i| job(i, sem.clone()))).await?;
+    Ok(())
+}
+
+// ---- end of listing ----
+
+use super::super::{
+    line, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
+    Unit,
+};
+
+/// This lesson's record.
+pub const LESSON: Lesson = Lesson {
+    id: "semaphore-limit",
+    title: Text {
+        en: "Limiting concurrency with a Semaphore",
+        zh: "用 Semaphore 限制并发数",
+    },
+    note: Text {
+        en: "All five jobs start at once, but async with sem lets only two in at a time; the \
+             others wait at the door in order. Five one-second jobs, two at a time: 3 s. This \
+             is how you keep a crawler from opening a hundred connections at once.",
+        zh: "五个任务同时开始，但 async with sem 每次只放两个进去，其余的按顺序在门口等。\
+             五个 1 秒的任务，每次两个：共 3 秒。爬虫就是这样避免一下子打开上百个连接。",
+    },
+    python: include_str!("semaphore_limit.py"),
+    rust_file: super::super::listing!("ch8/semaphore_limit.rs"),
+    expected: &[
+        line(0, "Task-2", "start 1"),
+        line(0, "Task-3", "start 2"),
+        line(1000, "Task-2", "end 1"),
+        line(1000, "Task-3", "end 2"),
+        line(1000, "Task-4", "start 3"),
+        line(1000, "Task-5", "start 4"),
+        line(2000, "Task-4", "end 3"),
+        line(2000, "Task-5", "end 4"),
+        line(2000, "Task-6", "start 5"),
+        line(3000, "Task-6", "end 5"),
+    ],
+    cpython: Cpython::Runs,
+    ends: Ends::ByItself,
+    needs: Needs::Runtime,
+    mistakes: &[],
+    console: None,
+    order: Order::Exact,
+    knobs: &[Knob {
+        id: "limit",
+        python: "",
+        spots: &[spot(12, "Semaphore(", "2")],
+        label: Text {
+            en: "tasks at a time",
+            zh: "同时进入的任务数",
+        },
+        kind: KnobKind::Int {
+            default: 2,
+            min: 1,
+            max: 5,
+            unit: Unit::Count,
+        },
+    }],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("limit"))) }),
+};

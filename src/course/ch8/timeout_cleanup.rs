@@ -1,0 +1,84 @@
+//! A timeout with cleanup: `wait_for` cancels the slow task, and its `finally` still runs.
+
+use crate::print;
+use crate::runtime::{sleep, wait_for, Error, Result};
+
+async fn download(length: i64) -> Result<&'static str> {
+    print!(py 5, "download starts");
+    let outcome = sleep(length as f64).await; // try:
+    print!(py 10, "closing the connection"); // finally: runs on cancellation too
+    outcome?;
+    Ok("data")
+}
+
+/// The lesson: give the download 2 s.
+pub async fn main(length: i64, timeout: i64) -> Result<()> {
+    match wait_for(download(length), Some(timeout as f64)).await {
+        Err(Error::Timeout) => print!(py 17, "gave up after {timeout} s"),
+        other => {
+            other?;
+        }
+    }
+    Ok(())
+}
+
+// ---- end of listing ----
+
+use super::super::{
+    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+};
+
+/// This lesson's record.
+pub const LESSON: Lesson = Lesson {
+    id: "timeout-cleanup",
+    title: Text {
+        en: "Timeouts with cleanup",
+        zh: "超时与清理",
+    },
+    note: Text {
+        en: "wait_for gives the download 2 s. When time is up it cancels the task: \
+             CancelledError is raised at the task's await, its finally block closes the \
+             connection, and only then does wait_for raise TimeoutError. In Rust the \
+             cancellation arrives as Err(Cancelled) from the sleep, and the cleanup runs \
+             before the error is passed on with ?.",
+        zh: "wait_for 给下载 2 秒。时间到了就取消这个任务：CancelledError 在任务的 await 处抛出，finally 关闭连接，\
+             之后 wait_for 才抛出 TimeoutError。Rust 里取消以 sleep 返回 Err(Cancelled) 的形式到达，\
+             清理先执行，然后再用 ? 把错误传出去。",
+    },
+    python: include_str!("timeout_cleanup.py"),
+    rust_file: super::super::listing!("ch8/timeout_cleanup.rs"),
+    expected: &[
+        line(0, "Task-2", "download starts"),
+        line(2000, "Task-2", "closing the connection"),
+        line(2000, "Task-1", "gave up after 2 s"),
+    ],
+    cpython: Cpython::Runs,
+    ends: Ends::ByItself,
+    needs: Needs::Runtime,
+    mistakes: &[],
+    console: None,
+    order: Order::Exact,
+    knobs: &[
+        seconds(
+            "download",
+            Text {
+                en: "the download takes",
+                zh: "下载需要",
+            },
+            5,
+            30,
+            &[spot(7, "sleep(", "5")],
+        ),
+        seconds(
+            "timeout",
+            Text {
+                en: "timeout",
+                zh: "超时",
+            },
+            2,
+            30,
+            &[spot(15, "timeout=", "2"), spot(17, "after ", "2")],
+        ),
+    ],
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("download"), k.int("timeout"))) }),
+};

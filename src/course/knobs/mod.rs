@@ -1,0 +1,328 @@
+//! Knobs: the values of a lesson a learner may change (counts, durations, URLs), with bounds.
+//!
+//! A knob has an id (used in URLs: `#/lesson/run-in-executor?workers=3`), the name of the
+//! constant it sets in the Python listing (`MAX_WORKERS = 3`, written in so the listing shows
+//! the value in use), a bilingual label and its kind with bounds. [`Knob::parse`] turns what a
+//! learner typed into a value or a [`KnobError`] saying why not; the last valid value stays.
+//! A run's values are [`Settings`]; links carry them as a query ([`query`]); the Python
+//! listing shows them ([`listing`]).
+
+pub mod listing;
+pub mod query;
+mod settings;
+
+pub use settings::{KnobReader, Settings};
+
+use super::lesson::Text;
+use crate::runtime::fetch::check_url;
+
+/// What kind of value a knob holds, with its bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KnobKind {
+    /// A whole number in `min..=max`, in `unit`.
+    Int {
+        /// The lesson's own value.
+        default: i64,
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+        /// What the number counts.
+        unit: Unit,
+    },
+    /// A list of URLs, one per line (http, https or relative), at most `max` of them.
+    Urls {
+        /// The lesson's own list.
+        default: &'static [&'static str],
+        /// How many at most.
+        max: usize,
+    },
+}
+
+/// What a number knob counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A plain count (jobs, workers, items).
+    Count,
+    /// Seconds of the lesson's clock: a duration.
+    Seconds,
+    /// A transfer rate.
+    KilobytesPerSecond,
+}
+
+impl Unit {
+    /// Shown after the number (`"s"`; nothing for a count).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Count => "",
+            Unit::Seconds => "s",
+            Unit::KilobytesPerSecond => "KB/s",
+        }
+    }
+
+    /// A value of this unit as milliseconds, if it is a duration.
+    pub fn as_ms(self, value: i64) -> Option<u64> {
+        match self {
+            Unit::Seconds => Some(value.max(0) as u64 * 1000),
+            Unit::Count | Unit::KilobytesPerSecond => None,
+        }
+    }
+}
+
+/// A place in the Python listing that shows a knob's value: on `line`, the `literal` right
+/// after `after` (`sleep(` `2`) is replaced by the value in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spot {
+    /// The 1-based line.
+    pub line: u32,
+    /// The text just before the value.
+    pub after: &'static str,
+    /// The lesson's own value as written there.
+    pub literal: &'static str,
+}
+
+/// Shorthand for a [`Spot`].
+pub const fn spot(line: u32, after: &'static str, literal: &'static str) -> Spot {
+    Spot {
+        line,
+        after,
+        literal,
+    }
+}
+
+/// One knob of a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Knob {
+    /// Its id in URLs and tests.
+    pub id: &'static str,
+    /// The constant it sets in the Python listing (`JOBS = 10`), or `""` if it has none.
+    pub python: &'static str,
+    /// Where else the Python listing shows its value (a literal in a call).
+    pub spots: &'static [Spot],
+    /// Its label.
+    pub label: Text,
+    /// Its kind and bounds.
+    pub kind: KnobKind,
+}
+
+/// A knob's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KnobValue {
+    /// A whole number.
+    Int(i64),
+    /// URLs, in order.
+    Urls(Vec<String>),
+}
+
+/// Why a typed value was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KnobError {
+    /// Not a whole number at all (empty, `NaN`, `abc`, `1.5`).
+    NotANumber(String),
+    /// Below the minimum.
+    TooSmall(i64),
+    /// Above the maximum.
+    TooLarge(i64),
+    /// No URL given.
+    NoUrls,
+    /// More URLs than allowed.
+    TooManyUrls(usize),
+    /// One of the URLs cannot be fetched at all (its line and why).
+    BadUrl(usize, String),
+}
+
+impl KnobError {
+    /// The message shown under the knob.
+    pub fn message(&self, zh: bool) -> String {
+        match (self, zh) {
+            (KnobError::NotANumber(text), false) if text.is_empty() => {
+                "enter a whole number".into()
+            }
+            (KnobError::NotANumber(text), true) if text.is_empty() => "请输入一个整数".into(),
+            (KnobError::NotANumber(text), false) => {
+                format!("“{text}” is not a whole number")
+            }
+            (KnobError::NotANumber(text), true) => format!("“{text}” 不是整数"),
+            (KnobError::TooSmall(min), false) => format!("must be at least {min}"),
+            (KnobError::TooSmall(min), true) => format!("不能小于 {min}"),
+            (KnobError::TooLarge(max), false) => format!("must be at most {max}"),
+            (KnobError::TooLarge(max), true) => format!("不能大于 {max}"),
+            (KnobError::NoUrls, false) => "give at least one URL".into(),
+            (KnobError::NoUrls, true) => "至少要有一个 URL".into(),
+            (KnobError::TooManyUrls(max), false) => format!("at most {max} URLs"),
+            (KnobError::TooManyUrls(max), true) => format!("最多 {max} 个 URL"),
+            (KnobError::BadUrl(line, why), false) => format!("line {line}: {why}"),
+            (KnobError::BadUrl(line, why), true) => format!("第 {line} 行：{why}"),
+        }
+    }
+}
+
+impl Knob {
+    /// The lesson's own value.
+    pub fn default_value(&self) -> KnobValue {
+        match self.kind {
+            KnobKind::Int { default, .. } => KnobValue::Int(default),
+            KnobKind::Urls { default, .. } => {
+                KnobValue::Urls(default.iter().map(|u| u.to_string()).collect())
+            }
+        }
+    }
+
+    /// Turns typed text into a value within bounds, or says why it cannot be one.
+    pub fn parse(&self, text: &str) -> Result<KnobValue, KnobError> {
+        match self.kind {
+            KnobKind::Int { min, max, .. } => {
+                let trimmed = text.trim();
+                let number: i64 = trimmed
+                    .parse()
+                    .map_err(|_| KnobError::NotANumber(trimmed.chars().take(40).collect()))?;
+                if number < min {
+                    Err(KnobError::TooSmall(min))
+                } else if number > max {
+                    Err(KnobError::TooLarge(max))
+                } else {
+                    Ok(KnobValue::Int(number))
+                }
+            }
+            KnobKind::Urls { max, .. } => {
+                let urls: Vec<String> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if urls.is_empty() {
+                    return Err(KnobError::NoUrls);
+                }
+                if urls.len() > max {
+                    return Err(KnobError::TooManyUrls(max));
+                }
+                for (index, url) in urls.iter().enumerate() {
+                    if let Err(error) = check_url(url, "http://localhost/") {
+                        return Err(KnobError::BadUrl(index + 1, error.to_string()));
+                    }
+                }
+                Ok(KnobValue::Urls(urls))
+            }
+        }
+    }
+
+    /// Its value in `settings` as milliseconds, if it is a duration knob.
+    pub fn duration_ms(&self, settings: &Settings) -> Option<u64> {
+        match self.kind {
+            KnobKind::Int { unit, .. } => match settings.get(self.id)? {
+                KnobValue::Int(value) => unit.as_ms(*value),
+                KnobValue::Urls(_) => None,
+            },
+            KnobKind::Urls { .. } => None,
+        }
+    }
+
+    /// A value as text: what an input shows and a URL carries.
+    pub fn format(&self, value: &KnobValue) -> String {
+        match value {
+            KnobValue::Int(n) => n.to_string(),
+            KnobValue::Urls(urls) => urls.join("\n"),
+        }
+    }
+}
+
+/// A seconds knob shown at `spots` (`asyncio.sleep(2)`), from 0 to `max` seconds.
+pub const fn seconds(
+    id: &'static str,
+    label: Text,
+    default: i64,
+    max: i64,
+    spots: &'static [Spot],
+) -> Knob {
+    Knob {
+        id,
+        python: "",
+        spots,
+        label,
+        kind: KnobKind::Int {
+            default,
+            min: 0,
+            max,
+            unit: Unit::Seconds,
+        },
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::{Knob, KnobError, KnobKind, KnobValue, Unit};
+    use crate::course::Text;
+
+    pub(crate) const JOBS: Knob = Knob {
+        id: "jobs",
+        python: "JOBS",
+        spots: &[],
+        label: Text {
+            en: "jobs",
+            zh: "任务数",
+        },
+        kind: KnobKind::Int {
+            default: 10,
+            min: 1,
+            max: 50,
+            unit: Unit::Count,
+        },
+    };
+    pub(crate) const URLS: Knob = Knob {
+        id: "urls",
+        python: "URLS",
+        spots: &[],
+        label: Text {
+            en: "URLs",
+            zh: "URL",
+        },
+        kind: KnobKind::Urls {
+            default: &["a.png", "b.png"],
+            max: 3,
+        },
+    };
+
+    #[test]
+    fn numbers_are_checked_against_their_bounds() {
+        assert_eq!(JOBS.parse(" 7 "), Ok(KnobValue::Int(7)));
+        assert_eq!(JOBS.parse("0"), Err(KnobError::TooSmall(1)));
+        assert_eq!(JOBS.parse("-3"), Err(KnobError::TooSmall(1)));
+        assert_eq!(JOBS.parse("51"), Err(KnobError::TooLarge(50)));
+        assert_eq!(
+            JOBS.parse("99999999999999999999999"),
+            Err(KnobError::NotANumber("99999999999999999999999".into()))
+        );
+        for bad in ["", "NaN", "abc", "1.5", "1e3", "<b>1</b>"] {
+            assert!(
+                matches!(JOBS.parse(bad), Err(KnobError::NotANumber(_))),
+                "{bad}"
+            );
+        }
+        assert!(JOBS
+            .parse("x")
+            .unwrap_err()
+            .message(false)
+            .contains("not a whole number"));
+        assert!(JOBS
+            .parse("0")
+            .unwrap_err()
+            .message(true)
+            .contains("不能小于 1"));
+    }
+
+    #[test]
+    fn url_lists_are_checked_line_by_line() {
+        assert_eq!(
+            URLS.parse("a.png\n\n https://x.org/b.jpg \n"),
+            Ok(KnobValue::Urls(vec![
+                "a.png".into(),
+                "https://x.org/b.jpg".into()
+            ]))
+        );
+        assert_eq!(URLS.parse(" \n "), Err(KnobError::NoUrls));
+        assert_eq!(URLS.parse("a\nb\nc\nd"), Err(KnobError::TooManyUrls(3)));
+        let error = URLS.parse("a.png\njavascript:alert(1)").unwrap_err();
+        assert!(matches!(error, KnobError::BadUrl(2, _)), "{error:?}");
+    }
+}

@@ -1,0 +1,191 @@
+//! What a lesson is: its listings, note, expected output, knobs, and how it runs and ends.
+//!
+//! A lesson file (`chN/<name>.rs`) holds the async Rust code that runs, then, after the line
+//! [`END_OF_LISTING`], its [`Lesson`] record.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use super::knobs::{self, Knob, KnobReader, Settings};
+use super::Mistake;
+use crate::runtime::{self, Clock, Run};
+
+/// The line that ends the part of a lesson file shown as its Rust listing.
+pub const END_OF_LISTING: &str = "// ---- end of listing ----";
+
+/// A text in both of the UI's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Chinese.
+    pub zh: &'static str,
+}
+
+/// One expected output line: when (on the virtual clock), which task, what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// Milliseconds since the run began.
+    pub at_ms: u64,
+    /// The printing task's name.
+    pub task: &'static str,
+    /// The printed text.
+    pub text: &'static str,
+}
+
+/// Shorthand for an [`Expected`] line.
+pub const fn line(at_ms: u64, task: &'static str, text: &'static str) -> Expected {
+    Expected { at_ms, task, text }
+}
+
+/// How a lesson's Python listing can be checked against real CPython by the test suite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cpython {
+    /// It runs on the standard library alone and prints exactly the expected lines.
+    Runs,
+    /// It needs these packages from PyPI (for example `greenlet`).
+    Needs(&'static [&'static str]),
+    /// It uses an API that current CPython removed; the note says which.
+    Removed,
+    /// It prints from several threads at once, and CPython's `print` from threads may mix
+    /// two lines into one, so the check cannot compare its lines.
+    Threads,
+    /// It uses a server-side library (aiohttp, aiofile, aioredis, a TCP server) that the
+    /// browser replaces with its own API; its output under CPython names other things.
+    Server(&'static str),
+}
+
+/// What a lesson needs to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Only the runtime: it runs natively too, on either clock.
+    Runtime,
+    /// Browser APIs (fetch, storage, message channels); either clock.
+    Browser,
+    /// Web Workers, whose blocking takes real time: the real clock only.
+    Workers,
+}
+
+/// How strictly the printed order is fixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Exactly the expected order.
+    Exact,
+    /// Lines expected at the same time may come in any order among themselves (threads,
+    /// concurrent downloads); lines at different times keep their order.
+    SameTimeAnyOrder,
+}
+
+/// The future a lesson's `main` returns.
+pub type LessonFuture = Pin<Box<dyn Future<Output = runtime::Result<()>>>>;
+
+/// How a lesson's run ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ends {
+    /// It finishes on its own.
+    ByItself,
+    /// It waits forever, as its Python twin does; only Stop ends it.
+    OnlyWhenStopped,
+}
+
+/// How a lesson starts its loop.
+#[derive(Clone, Copy)]
+pub enum Entry {
+    /// `asyncio.run(main())`: the run ends when `main` does. It gets the knobs' values.
+    Run(fn(&KnobReader) -> LessonFuture),
+    /// `loop.run_forever()` after module-level setup: the run ends when something calls
+    /// `loop.stop()` (or Stop is pressed).
+    Forever(fn() -> runtime::Result<()>),
+}
+
+/// One lesson of the course.
+#[derive(Clone, Copy)]
+pub struct Lesson {
+    /// Stable id, used in URLs and tests (`"gather-order"`).
+    pub id: &'static str,
+    /// Its title.
+    pub title: Text,
+    /// A short explanation of what to notice.
+    pub note: Text,
+    /// The Python listing, in the course's style.
+    pub python: &'static str,
+    /// The Rust listing: the lesson file up to [`END_OF_LISTING`] (see `listing!`).
+    pub rust_file: &'static str,
+    /// The output expected on the virtual clock, in order.
+    pub expected: &'static [Expected],
+    /// How its Python listing can be checked against CPython.
+    pub cpython: Cpython,
+    /// How it starts.
+    pub entry: Entry,
+    /// How its run ends.
+    pub ends: Ends,
+    /// What it needs to run.
+    pub needs: Needs,
+    /// The beginner mistakes it makes on purpose (a lint for each shows after its run); a
+    /// correct lesson makes none, and the tests hold every lesson to its list.
+    pub mistakes: &'static [Mistake],
+    /// The server the learner talks to through the page's console, by the name the lesson
+    /// serves on, if it has one.
+    pub console: Option<&'static str>,
+    /// How strictly its output order is fixed.
+    pub order: Order,
+    /// The values a learner can change, with their bounds.
+    pub knobs: &'static [Knob],
+}
+
+impl Lesson {
+    /// Runs the lesson on `clock` with its knobs at their defaults.
+    #[track_caller]
+    pub fn start(&self, clock: Clock) -> Run {
+        self.start_with(clock, &Settings::defaults(self))
+    }
+
+    /// Runs the lesson on `clock` with these knob values. A lesson that needs workers always
+    /// runs on the real clock (at the scale asked for, or 1.0): blocking takes real time.
+    #[track_caller]
+    pub fn start_with(&self, clock: Clock, settings: &Settings) -> Run {
+        let clock = match (self.needs, clock) {
+            (Needs::Workers, Clock::Virtual) => Clock::Real { scale: 1.0 },
+            (_, clock) => clock,
+        };
+        match self.entry {
+            Entry::Run(main) => {
+                let settings = settings.clone();
+                Run::start(clock, move || {
+                    let knobs = KnobReader::new(&settings);
+                    let future = main(&knobs);
+                    match knobs.unknown() {
+                        // A misspelt knob id in the lesson's entry: say so, loudly, instead
+                        // of running with a silent 0.
+                        Some(id) => {
+                            drop(future);
+                            let message = format!("RuntimeError: the lesson has no knob {id:?}");
+                            Box::pin(async move { Err(runtime::Error::raised(message)) })
+                        }
+                        None => future,
+                    }
+                })
+            }
+            Entry::Forever(setup) => Run::forever(clock, setup),
+        }
+    }
+
+    /// The Python listing with the knobs' current values written in (`JOBS = 10`).
+    pub fn python_with(&self, settings: &Settings) -> String {
+        knobs::listing::substitute(self.python, self.knobs, settings)
+    }
+
+    /// The Rust listing shown in the page: the file up to [`END_OF_LISTING`], so its line
+    /// numbers are the file's own.
+    pub fn rust_listing(&self) -> &'static str {
+        match self.rust_file.find(END_OF_LISTING) {
+            Some(end) => self.rust_file[..end].trim_end(),
+            None => self.rust_file,
+        }
+    }
+
+    /// When the last expected line is printed, in milliseconds.
+    pub fn expected_duration_ms(&self) -> u64 {
+        self.expected.last().map_or(0, |e| e.at_ms)
+    }
+}

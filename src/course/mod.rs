@@ -1,0 +1,41 @@
+//! The course: its lessons, one file each, listed by chapter in [`CATALOG`], and what a
+//! lesson is made of ([`Lesson`], its [`knobs`]).
+//!
+//! A lesson file holds the async Rust code that runs, then, after the line
+//! [`END_OF_LISTING`], its [`Lesson`] record: the Python listing (a `.py` file beside it), a
+//! short note in Chinese and English, and the expected output with its virtual-clock times.
+//! The Rust listing shown in the page is `include_str!` of that very file, cut at the marker,
+//! so a printed line's `line!()` points at the line that really ran.
+
+pub mod catalog;
+pub mod ch1;
+pub mod ch2;
+pub mod ch3;
+pub mod ch4;
+pub mod ch5;
+pub mod ch6;
+pub mod ch7;
+pub mod ch8;
+pub mod knobs;
+pub mod lesson;
+pub mod mistake;
+pub mod py;
+
+pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
+pub use knobs::{
+    seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit,
+};
+pub use lesson::{
+    line, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, END_OF_LISTING,
+};
+pub use mistake::Mistake;
+
+/// The Rust listing of a lesson file (`listing!("ch3/create_task.rs")`): the file up to
+/// [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and the record
+/// after the marker is not compiled in twice.
+macro_rules! listing {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/listings/", $path))
+    };
+}
+pub(crate) use listing;
