@@ -10,6 +10,9 @@ use js_sys::{Array, Reflect, JSON};
 use loopscope::analysis::export::chrome_trace;
 use loopscope::course;
 use loopscope::runtime::Clock;
+use loopscope::trace::FORMAT_VERSION;
+use loopscope::ui::i18n::Lang;
+use loopscope::ui::words::wait_words;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -46,8 +49,14 @@ async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
         let run = lesson.start(Clock::Virtual);
         run.finished().await;
         let trace = run.trace();
-        let json = chrome_trace(&trace, id);
+        let json = chrome_trace(&trace, id, &|on, names| wait_words(on, names, Lang::En));
         let events = trace_events(&json);
+        // The file says which Trace format it was made from.
+        let parsed = JSON::parse(&json).unwrap();
+        assert_eq!(
+            get(&get(&parsed, "otherData"), "loopscope_trace_format").as_f64(),
+            Some(f64::from(FORMAT_VERSION))
+        );
         let names: Vec<String> = trace.task_names().map(str::to_string).collect();
         if tasks > 0 {
             assert_eq!(names.len(), tasks, "{id}");

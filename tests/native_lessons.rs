@@ -5,7 +5,7 @@
 mod common;
 
 use loopscope::course::{self, Lesson, Needs};
-use loopscope::runtime::{host, live_runs, Clock, Run};
+use loopscope::runtime::{host, live_runs, Clock, Error, Run, RunStatus};
 
 /// The lessons that need nothing but the runtime (the others need a browser: fetch, storage,
 /// message channels, Web Workers; they are tested in headless Chromium).
@@ -195,4 +195,24 @@ fn knobs_change_what_the_lessons_do() {
         run_with("executor-sequential", "jobs=2").last().unwrap(),
         &(2000, "2 jobs took about 2 s".to_string())
     );
+}
+
+#[test]
+fn a_lesson_asking_for_a_knob_it_does_not_have_fails_its_run_by_name() {
+    use loopscope::course::{Entry, KnobReader, LessonFuture};
+    fn misspelt(knobs: &KnobReader) -> LessonFuture {
+        let seconds = knobs.int("f3"); // the lesson's knobs are f1 and f2
+        Box::pin(async move { loopscope::runtime::sleep(seconds as f64).await })
+    }
+    let mut lesson = *course::find("create-task").unwrap();
+    lesson.entry = Entry::Run(misspelt);
+    let run = lesson.start(Clock::Virtual);
+    host::run_until_idle();
+    assert_eq!(
+        run.status(),
+        RunStatus::Finished(Err(Error::raised(
+            "RuntimeError: the lesson has no knob \"f3\""
+        )))
+    );
+    assert!(run.trace().printed().is_empty());
 }

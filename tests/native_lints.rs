@@ -7,10 +7,10 @@
 mod common;
 
 use loopscope::analysis::lints::{self, Finding, Lint, Mistake};
-use loopscope::ui::i18n::Lang;
-use loopscope::ui::words::lint_words;
 use loopscope::course::{self, KnobValue, Lesson, Needs, Settings};
 use loopscope::runtime::{host, Clock};
+use loopscope::ui::i18n::Lang;
+use loopscope::ui::words::lint_words;
 
 fn lints_of(lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let run = lesson.start_with(Clock::Virtual, settings);
@@ -34,12 +34,7 @@ fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_of_the_course() {
     let mut checked = 0;
     for lesson in course::all().filter(|l| l.needs == Needs::Runtime) {
         let lints = lints_of(lesson, &Settings::defaults(lesson));
-        assert_eq!(
-            kinds(&lints),
-            lesson.mistakes,
-            "{}: {lints:#?}",
-            lesson.id
-        );
+        assert_eq!(kinds(&lints), lesson.mistakes, "{}: {lints:#?}", lesson.id);
         checked += 1;
     }
     assert!(checked >= 35, "{checked}");
@@ -75,8 +70,7 @@ fn a_coroutine_never_awaited_is_named_with_its_line() {
         .nth(16)
         .unwrap()
         .contains("coroutine(greet(\"world\"))"));
-    assert!(lint_words(&lints[0], Lang::En)
-        .contains("coroutine 'greet' was never awaited"));
+    assert!(lint_words(&lints[0], Lang::En).contains("coroutine 'greet' was never awaited"));
 }
 
 #[test]
@@ -144,8 +138,7 @@ fn sequential_sleeps_set_by_two_knobs_are_reported_with_both_times() {
     assert_eq!((first.0, first.1.en, first.2), (3000, "f1 sleeps", 8));
     assert_eq!((second.0, second.1.en, second.2), (5000, "f2 sleeps", 15));
     assert!(lint_words(&lints[0], Lang::En).contains("8000 ms in all"));
-    assert!(lint_words(&lints[0], Lang::En)
-        .contains("together they take 5000 ms"));
+    assert!(lint_words(&lints[0], Lang::En).contains("together they take 5000 ms"));
     // The same knobs on the lesson that creates tasks: they overlap, nothing to say.
     let tasks = lesson("create-task");
     let mut settings = Settings::defaults(tasks);

@@ -1,12 +1,18 @@
 //! Predict the order, in the real App: lines arranged by drag and drop, the keyboard and the
 //! arrow buttons; a wrong prediction is scored wrong at the right line and explained; progress
 //! is kept across mounts; links open the mode (in the page and in an embed) and carry the
-//! arrangement.
+//! arrangement; real runs on Web Workers are scored by the one matching rule (any worker for
+//! any worker, lines due at the same moment in any order).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
 use common::dom::{all, by_testid, click, has_testid, mount_app, type_into, wait_until};
+use loopscope::analysis::matching::Timing;
+use loopscope::analysis::output::Row;
+use loopscope::analysis::predict::{score, Prediction};
+use loopscope::course::{self, Lesson, Order};
+use loopscope::runtime::{Clock, RunStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -316,4 +322,100 @@ async fn predict_mode_opens_in_an_embed_and_changed_knobs_are_not_scored() {
     assert!(!has_testid(&root, "predict-score"));
     drop(handle);
     set_hash("");
+}
+
+/// `lesson` run for real, its printed lines as the page's rows.
+async fn real_rows(id: &str) -> (&'static Lesson, Vec<Row>) {
+    let lesson = course::find(id).unwrap();
+    let run = lesson.start(Clock::Real { scale: 1.0 });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())), "{id}");
+    let rows = run.trace().printed().into_iter().map(Row::from).collect();
+    (lesson, rows)
+}
+
+fn in_order(lesson: &'static Lesson, order: Vec<usize>) -> Prediction {
+    let n = order.len();
+    Prediction {
+        lesson: lesson.id,
+        order,
+        times: vec![None; n],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_a_line() {
+    // Through the page: the right order, given by a link, scored against a real run on real
+    // Web Workers (which worker takes which job is the browser's business).
+    let id = "run-in-executor";
+    let n = course::find(id).unwrap().expected.len();
+    let order: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    storage()
+        .remove_item(&format!("loopscope.predict.{id}"))
+        .unwrap();
+    set_hash(&format!("#/lesson/{id}?predict={}", order.join(".")));
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "run");
+    wait_until("the prediction's score", 20_000, || {
+        has_testid(&root, "predict-score")
+    })
+    .await;
+    let shown = by_testid(&root, "predict-score");
+    assert_eq!(
+        shown.get_attribute("data-correct").as_deref(),
+        Some(n.to_string().as_str()),
+        "{}",
+        shown.text_content().unwrap_or_default()
+    );
+    drop(handle);
+    set_hash("");
+
+    // And with every line moved to another worker than the one that printed it.
+    let (lesson, mut rows) = real_rows(id).await;
+    let mut moved = 0;
+    for row in rows.iter_mut() {
+        if let Some(n) = row.task.strip_prefix("worker-") {
+            let n: u32 = n.parse().unwrap();
+            row.task = format!("worker-{}", n % 5 + 1);
+            moved += 1;
+        }
+    }
+    assert!(moved >= 10, "{moved} worker lines");
+    let right = in_order(lesson, (0..lesson.expected.len()).collect());
+    let scored = score(lesson, &right, &rows, Timing::Ignore);
+    assert!(scored.all_right(), "{scored:#?}");
+}
+
+#[wasm_bindgen_test]
+async fn lines_at_the_same_moment_may_be_predicted_in_any_order_in_a_real_run() {
+    let lessons: Vec<&str> = course::all()
+        .filter(|l| l.order == Order::SameTimeAnyOrder)
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(lessons, ["pool-callbacks", "run-in-executor"]);
+    for id in lessons {
+        let (lesson, rows) = real_rows(id).await;
+        // Reverse every group of lines expected at the same time.
+        let mut order: Vec<usize> = Vec::new();
+        let mut start = 0;
+        while start < lesson.expected.len() {
+            let at = lesson.expected[start].at_ms;
+            let end = start
+                + lesson.expected[start..]
+                    .iter()
+                    .take_while(|e| e.at_ms == at)
+                    .count();
+            order.extend((start..end).rev());
+            start = end;
+        }
+        let reversed = in_order(lesson, order.clone());
+        let scored = score(lesson, &reversed, &rows, Timing::Ignore);
+        assert!(scored.all_right(), "{id}: {scored:#?}");
+        // Across different times the order still counts.
+        order.rotate_left(1);
+        assert!(
+            !score(lesson, &in_order(lesson, order), &rows, Timing::Ignore).all_right(),
+            "{id}"
+        );
+    }
 }

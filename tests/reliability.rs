@@ -4,7 +4,7 @@
 
 mod common;
 
-use loopscope::course::{self, KnobValue, Needs, Settings};
+use loopscope::course::{self, Ends, KnobValue, Needs, Settings};
 use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
 
@@ -22,6 +22,10 @@ fn settings_for(lesson: &course::Lesson) -> Settings {
 
 #[wasm_bindgen_test]
 async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
+    // A lesson that ends before Stop comes makes every check below trivially true: count the
+    // lessons really stopped mid-run, and require it of every lesson long enough for it.
+    let mut stopped_mid_run = Vec::new();
+    let mut long_enough = Vec::new();
     for lesson in course::all() {
         // Ten times faster than real time, so the lessons that block the page itself (that is
         // their point) freeze it for one second rather than ten.
@@ -30,17 +34,26 @@ async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
         } else {
             0.1
         };
-        let run = lesson.start_with(Clock::Real { scale }, &settings_for(lesson));
         // Long enough to be inside the lesson (a sleep, a download, a worker job), shorter
         // than most of them.
-        common::dom::sleep_ms(if lesson.needs == Needs::Workers {
+        let stop_after_ms = if lesson.needs == Needs::Workers {
             150
         } else {
             20
-        })
-        .await;
+        };
+        // Lessons that last five times the wait (or forever) must still be running at Stop.
+        let wall_ms = lesson.expected_duration_ms() as f64 * scale;
+        if lesson.ends == Ends::OnlyWhenStopped || wall_ms >= f64::from(stop_after_ms) * 5.0 {
+            long_enough.push(lesson.id);
+        }
+        let run = lesson.start_with(Clock::Real { scale }, &settings_for(lesson));
+        common::dom::sleep_ms(stop_after_ms).await;
         let was_running = run.status() == RunStatus::Running;
         run.stop();
+        if was_running {
+            assert_eq!(run.status(), RunStatus::Stopped, "{}", lesson.id);
+            stopped_mid_run.push(lesson.id);
+        }
         assert_ne!(run.status(), RunStatus::Running, "{}", lesson.id);
         assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
         let printed = common::printed_texts(&run).len();
@@ -60,6 +73,21 @@ async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
         );
     }
     assert_eq!(live_runs(), 0);
+    let missed: Vec<_> = long_enough
+        .iter()
+        .filter(|id| !stopped_mid_run.contains(id))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "these lessons had ended before Stop: {missed:?}"
+    );
+    // Most of the course is stopped mid-run, not only the lessons the rule above names.
+    assert!(
+        stopped_mid_run.len() >= 30,
+        "{} of {} lessons stopped mid-run: {stopped_mid_run:?}",
+        stopped_mid_run.len(),
+        course::all().count()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -503,6 +503,36 @@ mod tests {
     }
 
     #[test]
+    fn a_line_another_worker_printed_is_still_the_predicted_line() {
+        // Workers take jobs as they free up: a real run of run-in-executor may print a line
+        // from worker-3 that the lesson lists under worker-1. The verdict calls such a run
+        // right, and so must predict (it compared task names exactly).
+        let lesson = lesson("run-in-executor");
+        let mut rows = expected_rows(lesson);
+        let workers = rows.iter().filter(|r| r.task.starts_with("worker")).count();
+        assert!(workers >= 4);
+        for row in rows.iter_mut().filter(|r| r.task.starts_with("worker")) {
+            row.task = match row.task.as_str() {
+                "worker-1" => "worker-2".into(),
+                _ => "worker-1".into(),
+            };
+        }
+        let right = in_order(lesson.id, (0..lesson.expected.len()).collect());
+        let scored = score(lesson, &right, &rows, Timing::Ignore);
+        assert!(scored.all_right(), "{scored:#?}");
+        // A task's line is not a worker's.
+        let task_line = rows
+            .iter()
+            .position(|r| r.task.starts_with("Task"))
+            .unwrap();
+        rows[task_line].task = "worker-1".into();
+        assert_eq!(
+            score(lesson, &right, &rows, Timing::Ignore).first_wrong,
+            Some(task_line)
+        );
+    }
+
+    #[test]
     fn rough_times_count_when_close() {
         let (rows, _run) = run("gather-order");
         let mut p = in_order("gather-order", (0..7).collect());
@@ -574,47 +604,5 @@ mod tests {
             matches!(&divergence.why, Why::OtherLine { elsewhere: Elsewhere::SameTask, wanted_task, .. } if wanted_task == "Task-1"),
             "{divergence:?}"
         );
-    }
-
-    #[test]
-    fn lines_at_the_same_moment_may_be_predicted_in_any_order_where_the_lesson_allows_it() {
-        let same_time: Vec<&Lesson> = course::all()
-            .filter(|l| l.order == Order::SameTimeAnyOrder)
-            .collect();
-        assert!(!same_time.is_empty());
-        for lesson in same_time {
-            // The run printed the expected lines (these lessons need the browser or workers).
-            let rows = expected_rows(lesson);
-            // Reverse every group of lines expected at the same time.
-            let mut order: Vec<usize> = Vec::new();
-            let mut start = 0;
-            while start < lesson.expected.len() {
-                let at = lesson.expected[start].at_ms;
-                let end = start
-                    + lesson.expected[start..]
-                        .iter()
-                        .take_while(|e| e.at_ms == at)
-                        .count();
-                order.extend((start..end).rev());
-                start = end;
-            }
-            let reversed = in_order(lesson.id, order.clone());
-            assert!(
-                score(lesson, &reversed, &rows, Timing::Exact).all_right(),
-                "{}",
-                lesson.id
-            );
-            // Across different times the order still counts.
-            if order.len() >= 2
-                && lesson.expected[order[0]].at_ms != lesson.expected[*order.last().unwrap()].at_ms
-            {
-                order.rotate_left(1);
-                assert!(
-                    !score(lesson, &in_order(lesson.id, order), &rows, Timing::Exact).all_right(),
-                    "{}",
-                    lesson.id
-                );
-            }
-        }
     }
 }

@@ -22,9 +22,7 @@ pub mod mistake;
 pub mod py;
 
 pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
-pub use knobs::{
-    seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit,
-};
+pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
     line, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, END_OF_LISTING,
 };
