@@ -14,3 +14,4 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod predict;
+pub mod replay;

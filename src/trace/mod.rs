@@ -369,6 +369,11 @@ impl Trace {
             .unwrap_or_else(|| Rc::from("?"))
     }
 
+    /// The name of the task made `index`-th, if there is one.
+    pub fn name_of(&self, index: usize) -> Option<&str> {
+        self.names.get(index).map(|name| &**name)
+    }
+
     /// Every task's name, by task index.
     pub fn task_names(&self) -> impl Iterator<Item = &str> {
         self.names.iter().map(|name| &**name)

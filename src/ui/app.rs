@@ -13,11 +13,12 @@ use super::io::IoPanel;
 use super::knobs::Knobs;
 use super::lints::LintPanel;
 use super::output::OutputPanel;
-use super::predict::{self, PredictPanel, PredictToggle};
+use super::predict::{PredictPanel, PredictToggle};
 use super::replay::Replay;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
+use super::urls::{asked, lesson_from_hash, lesson_hash, query_of, route, shared_page, Route};
 use super::verdict::ExpectedPanel;
 use crate::course::Settings;
 
@@ -135,8 +136,8 @@ pub fn App() -> impl IntoView {
             if let Some(lesson) = crate::course::find(id) {
                 let (settings, _refused) = Settings::from_query(lesson, query_of(hash));
                 session.open_with(id, settings);
-                if let Some(asked) = predict::asked(query_of(hash)) {
-                    predict::open_as_asked(session, &asked);
+                if let Some(asked) = asked(query_of(hash)) {
+                    session.open_as_asked(&asked);
                 }
             }
         }
@@ -155,16 +156,7 @@ pub fn App() -> impl IntoView {
             }
             query.push_str("predict=1");
         }
-        let query = if query.is_empty() {
-            query
-        } else {
-            format!("?{query}")
-        };
-        let wanted = if embed {
-            format!("#/embed/{id}{query}")
-        } else {
-            format!("#/lesson/{id}{query}")
-        };
+        let wanted = lesson_hash(id, embed, &query);
         if current_hash() != wanted {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&wanted);

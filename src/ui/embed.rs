@@ -21,6 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase};
+use super::urls::{embed_code, lesson_page, share_link, Asked};
 
 /// The page this one is embedded in, if it is in an iframe.
 fn host() -> Option<web_sys::Window> {
@@ -162,7 +163,7 @@ pub fn EmbedBridge() -> impl IntoView {
                     .and_then(|v| v.as_bool())
                     .unwrap_or(true);
                 if on {
-                    super::predict::open_as_asked(session, &super::predict::Asked::On);
+                    session.open_as_asked(&Asked::On);
                 } else {
                     session.predict.set(None);
                 }
@@ -171,19 +172,6 @@ pub fn EmbedBridge() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-}
-
-pub(crate) fn page_url() -> String {
-    web_sys::window()
-        .map(|w| {
-            let location = w.location();
-            format!(
-                "{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
 }
 
 /// Copies `text` to the clipboard and selects it in `input`. The clipboard needs a secure
@@ -211,17 +199,9 @@ pub fn ShareLink() -> impl IntoView {
     let lang = use_lang();
     let link = move || {
         let knobs = session.settings.with(|s| s.to_query(session.lesson()));
-        let page = super::app::share_query(session.clock.get(), session.speed.get(), lang.get());
-        let mut query = if knobs.is_empty() {
-            page
-        } else {
-            format!("{knobs}&{page}")
-        };
-        if let Some(prediction) = session.predict.get() {
-            query.push_str("&predict=");
-            query.push_str(&prediction.encode());
-        }
-        format!("{}#/lesson/{}?{query}", page_url(), session.lesson_id.get())
+        let page = (session.clock.get(), session.speed.get(), lang.get());
+        let prediction = session.predict.get();
+        share_link(&session.lesson_id.get(), &knobs, page, prediction.as_ref())
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
@@ -244,12 +224,7 @@ pub fn EmbedCode() -> impl IntoView {
     let lang = use_lang();
     let code = move || {
         let lesson = session.lesson();
-        let title = lang.get().pick(lesson.title).replace('"', "&quot;");
-        format!(
-            "<iframe src=\"{}#/embed/{}\" title=\"Loopscope: {title}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-            page_url(),
-            lesson.id
-        )
+        embed_code(lesson.id, lang.get().pick(lesson.title))
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
@@ -274,7 +249,7 @@ pub fn OpenFull() -> impl IntoView {
             class="open-full"
             target="_blank"
             rel="noopener"
-            href=move || format!("{}#/lesson/{}", page_url(), session.lesson_id.get())
+            href=move || lesson_page(&session.lesson_id.get())
         >
             {label(t("Open in Loopscope ↗", "在 Loopscope 中打开 ↗"))}
         </a>

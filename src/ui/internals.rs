@@ -5,112 +5,13 @@
 use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
-use super::replay::done_owner;
 use super::session::use_session;
-use super::words::wait_words as describe;
+use super::words::{done_owner, lines_label, more, queued_label, state_label, timer_label};
 use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
 use crate::trace::DoneOf;
 
 /// The most entries a list shows; the rest are counted.
 const MAX_ITEMS: usize = 60;
-
-fn names(model: &LoopModel) -> Vec<String> {
-    model.tasks.iter().map(|t| t.name.to_string()).collect()
-}
-
-fn task_name(names: &[String], index: usize) -> String {
-    names
-        .get(index)
-        .cloned()
-        .unwrap_or_else(|| format!("task #{}", index + 1))
-}
-
-/// A ready-queue entry (or what is running) in words.
-pub fn queued_label(entry: Queued, model: &LoopModel, names: &[String], lang: Lang) -> String {
-    match entry {
-        Queued::Task(task) => task_name(names, task.index()),
-        Queued::Callback(id) => match (model.callback_line(id), lang) {
-            (Some(line), Lang::Zh) => format!("回调 #{id}（Rust 第 {line} 行）"),
-            (Some(line), Lang::En) => format!("callback #{id} (Rust line {line})"),
-            (None, Lang::Zh) => format!("回调 #{id}"),
-            (None, Lang::En) => format!("callback #{id}"),
-        },
-    }
-}
-
-/// A task's state in words.
-pub fn state_label(state: &TaskState, names: &[String], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match state {
-        TaskState::Pending => if zh {
-            "待运行（尚未开始）"
-        } else {
-            "pending (not started)"
-        }
-        .into(),
-        TaskState::Ready => if zh { "就绪" } else { "ready" }.into(),
-        TaskState::Running => if zh { "运行中" } else { "running" }.into(),
-        TaskState::Waiting(on) => {
-            let on = describe(on, names, lang);
-            if zh {
-                format!("等待：{on}")
-            } else {
-                format!("waiting: {on}")
-            }
-        }
-        TaskState::Done => if zh { "已完成" } else { "done" }.into(),
-        TaskState::Cancelled => if zh { "已取消" } else { "cancelled" }.into(),
-        TaskState::Failed(error) => {
-            if zh {
-                format!("出错：{error}")
-            } else {
-                format!("failed: {error}")
-            }
-        }
-    }
-}
-
-/// A timer in words: when it is due and what it will do.
-pub fn timer_label(timer: &TimerInfo, model: &LoopModel, names: &[String], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let due = if timer.deadline_us == u64::MAX {
-        if zh { "永不到期" } else { "never due" }.to_string()
-    } else if zh {
-        format!("{} ms 到期", timer.deadline_us / 1000)
-    } else {
-        format!("due at {} ms", timer.deadline_us / 1000)
-    };
-    let what = match timer.what {
-        TimerFor::Task(Some(task)) => {
-            let name = task_name(names, task.index());
-            if zh {
-                format!("唤醒 {name}")
-            } else {
-                format!("wakes {name}")
-            }
-        }
-        TimerFor::Task(None) => if zh {
-            "唤醒事件循环"
-        } else {
-            "wakes the loop"
-        }
-        .into(),
-        TimerFor::Callback(id) => {
-            let callback = queued_label(Queued::Callback(id), model, names, lang);
-            if zh {
-                format!("调用 {callback}")
-            } else {
-                format!("calls {callback}")
-            }
-        }
-    };
-    let id = timer.id;
-    if zh {
-        format!("定时器 {id}：{due}，{what}")
-    } else {
-        format!("timer {id}: {due}, {what}")
-    }
-}
 
 /// A ready-queue entry as a stable key: `task:<index>` or `callback:<id>` (for tests).
 pub fn entry_key(entry: Queued) -> String {
@@ -118,13 +19,6 @@ pub fn entry_key(entry: Queued) -> String {
         Queued::Task(task) => format!("task:{}", task.index()),
         Queued::Callback(id) => format!("callback:{id}"),
     }
-}
-
-fn more(hidden: usize, lang: Lang) -> Option<String> {
-    (hidden > 0).then(|| match lang {
-        Lang::Zh => format!("另有 {hidden} 项"),
-        Lang::En => format!("and {hidden} more"),
-    })
 }
 
 /// What ends a list of `len` entries drawn up to [`MAX_ITEMS`]: "(empty)", "and N more", or
@@ -141,23 +35,12 @@ fn list_tail(len: usize, lang: Lang) -> Option<impl IntoView> {
     text.map(|text| view! { <li class="empty">{text}</li> })
 }
 
-fn lines_label(lines: &[u32], lang: Lang) -> String {
-    let list = lines
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    match lang {
-        Lang::Zh => format!("{} 个完成回调（Rust 第 {list} 行）", lines.len()),
-        Lang::En => format!("{} done callback(s) (Rust lines {list})", lines.len()),
-    }
-}
-
 fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
     let zh = lang == Lang::Zh;
-    let names = names(model);
+    // The model names its own tasks: no copy of every name per render.
+    let names = model;
     let running = match model.running {
-        Some(entry) => queued_label(entry, model, &names, lang),
+        Some(entry) => queued_label(entry, model, names, lang),
         None if model.closed => if zh {
             "无（事件循环已关闭）"
         } else {
@@ -171,7 +54,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .iter()
         .take(MAX_ITEMS)
         .map(|entry| {
-            let text = queued_label(*entry, model, &names, lang);
+            let text = queued_label(*entry, model, names, lang);
             view! { <li data-testid="ready-entry" data-entry=entry_key(*entry)>{text}</li> }
         })
         .collect_view();
@@ -181,7 +64,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .values()
         .take(MAX_ITEMS)
         .map(|timer| {
-            let text = timer_label(timer, model, &names, lang);
+            let text = timer_label(timer, model, names, lang);
             view! {
                 <li data-testid="timer-entry" data-timer=timer.id.get() data-deadline-us=timer.deadline_us>
                     {text}
@@ -195,7 +78,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .iter()
         .take(MAX_ITEMS)
         .map(|task| {
-            let state = state_label(&task.state, &names, lang);
+            let state = state_label(&task.state, names, lang);
             let class = match task.state {
                 TaskState::Pending | TaskState::Ready => "ready",
                 TaskState::Running => "running",
@@ -221,7 +104,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .filter(|(_, f)| !f.done_callbacks.is_empty() || !f.done)
         .take(MAX_ITEMS)
         .map(|(id, future)| {
-            let owner = done_owner(DoneOf::Future(*id), &names);
+            let owner = done_owner(DoneOf::Future(*id), names);
             let state = match (future.done, zh) {
                 (true, true) => "已有结果",
                 (true, false) => "done",
@@ -272,7 +155,7 @@ pub fn Internals() -> impl IntoView {
         let lang = lang.get();
         Some(match session.cursor.get() {
             Some(seq) => session
-                .with_trace(|trace| render(&LoopModel::at(trace, Some(seq)), lang).into_any())
+                .replay_at(seq, |at| render(&at.model, lang).into_any())
                 .unwrap_or_else(|| ().into_any()),
             None => session.model.with(|model| render(model, lang).into_any()),
         })

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
+use super::words::knob_error_words;
 use crate::course::{Knob, KnobKind};
 
 /// The lesson's knobs; nothing for a lesson without any.
@@ -107,7 +108,7 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
             {field}
             <span class="knob-hint">{hint}</span>
             <span class="knob-error" id=error_id data-testid=format!("knob-error-{}", knob.id) aria-live="polite">
-                {move || error.get().map(|e| e.message(lang.get() == super::i18n::Lang::Zh))}
+                {move || error.get().map(|e| knob_error_words(&e, lang.get()))}
             </span>
         </div>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, Phase};
+use super::urls::{lesson_hash, lesson_page};
 use super::words::lint_words;
 use crate::analysis::lints::{self as lint};
 use crate::course;
@@ -32,9 +33,9 @@ pub fn LintPanel(
         let teaching = course::find(kind.lesson());
         let here = kind.lesson() == session.lesson_id.get_untracked();
         let href = if embed {
-            format!("{}#/lesson/{}", super::embed::page_url(), kind.lesson())
+            lesson_page(kind.lesson())
         } else {
-            format!("#/lesson/{}", kind.lesson())
+            lesson_hash(kind.lesson(), false, "")
         };
         let seq = found.seq;
         let message = {

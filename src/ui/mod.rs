@@ -24,6 +24,7 @@ mod replay;
 pub mod session;
 mod source;
 pub mod timeline;
+pub mod urls;
 pub mod verdict;
 pub mod words;
 

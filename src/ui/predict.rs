@@ -15,46 +15,10 @@ use wasm_bindgen::JsCast;
 use super::i18n::{label, t, use_lang, Lang};
 use super::progress::{for_lesson, keep_arrangement, Progress};
 use super::session::{use_session, ClockMode, Phase, Session};
-use super::words::divergence_words;
+use super::words::{divergence_words, score_words};
 use crate::analysis::matching::Timing;
 use crate::analysis::predict::{explain, score, Prediction, Score, MAX_TIME_MS};
 use crate::course::{self, Expected};
-
-/// What a link's `predict=` asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Asked {
-    /// `predict=1`: open in predict mode with the kept (or a scrambled) arrangement.
-    On,
-    /// `predict=2.0.1.3`: this arrangement.
-    Arrangement(String),
-}
-
-/// Reads `predict=` from a link's query.
-pub fn asked(query: &str) -> Option<Asked> {
-    query
-        .split('&')
-        .find_map(|pair| match pair.split_once('=') {
-            Some(("predict", "1" | "on" | "")) => Some(Asked::On),
-            Some(("predict", value)) => Some(Asked::Arrangement(value.to_string())),
-            _ => None,
-        })
-}
-
-/// Turns predict mode on for the open lesson as a link asks; an arrangement that does not fit
-/// the lesson falls back to the kept one.
-pub fn open_as_asked(session: Session, asked: &Asked) {
-    let lesson = session.lesson_untracked();
-    let prediction = match asked {
-        Asked::Arrangement(text) => {
-            Prediction::decode(lesson, text).unwrap_or_else(|| for_lesson(lesson))
-        }
-        Asked::On => match session.predict.get_untracked() {
-            Some(current) if current.lesson == lesson.id => return,
-            _ => for_lesson(lesson),
-        },
-    };
-    session.predict.set(Some(prediction));
-}
 
 /// The current prediction scored against the current run, once it has finished (or, for a
 /// lesson that only Stop ends, been stopped) with the lesson's own knob values (other values
@@ -80,26 +44,6 @@ pub fn current_score(session: Session) -> Option<Score> {
             .rows
             .with(|rows| score(lesson, &prediction, rows, timing)),
     )
-}
-
-/// A one-line score for the status and the host: "5 / 7 lines right".
-fn score_words(score: &Score, lang: Lang) -> String {
-    match (lang, score.all_right()) {
-        (Lang::En, true) => format!("✓ All {} lines in the right order!", score.total),
-        (Lang::Zh, true) => format!("✓ 全部 {} 行顺序正确！", score.total),
-        (Lang::En, false) => format!(
-            "{} / {} lines right; first wrong at line {}",
-            score.correct,
-            score.total,
-            score.first_wrong.unwrap_or(0) + 1
-        ),
-        (Lang::Zh, false) => format!(
-            "{} / {} 行正确；第 {} 行起出错",
-            score.correct,
-            score.total,
-            score.first_wrong.unwrap_or(0) + 1
-        ),
-    }
 }
 
 fn focus_line(list: NodeRef<leptos::html::Ol>, position: usize) {
@@ -214,8 +158,7 @@ pub fn PredictPanel() -> impl IntoView {
         let score = score.get()?;
         session.with_trace(|trace| {
             let divergence = explain(&score, trace)?;
-            let names: Vec<String> = trace.task_names().map(str::to_string).collect();
-            let text = divergence_words(&divergence, &names, lang.get());
+            let text = divergence_words(&divergence, trace, lang.get());
             Some((divergence, text))
         })?
     };
@@ -468,20 +411,5 @@ pub fn PredictPanel() -> impl IntoView {
                 <p class="predict-progress" data-testid="predict-progress">{progress_text}</p>
             </section>
         </Show>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_ask_for_predict_mode_or_an_arrangement() {
-        assert_eq!(asked("f1=2&predict=1"), Some(Asked::On));
-        assert_eq!(
-            asked("predict=2.0.1"),
-            Some(Asked::Arrangement("2.0.1".into()))
-        );
-        assert_eq!(asked("clock=instant"), None);
     }
 }

@@ -11,10 +11,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::progress;
+use super::progress::{self, for_lesson};
+use super::urls::Asked;
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
 use crate::analysis::lanes::Lane;
 use crate::analysis::model::LoopModel;
+use crate::analysis::replay::{Folded, Replay};
 pub use crate::analysis::output::Row;
 use crate::analysis::predict::Prediction;
 use crate::course::{self, Lesson, Needs, Settings};
@@ -94,6 +96,8 @@ pub struct Session {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     measures: StoredValue<usize>,
     frame_pending: StoredValue<bool>,
+    /// Replay's checkpoints over the current run (made at the first cursor move).
+    replay: StoredValue<Option<Replay>, LocalStorage>,
 }
 
 /// The session from context.
@@ -127,6 +131,7 @@ impl Session {
             synced_events: StoredValue::new(0),
             measures: StoredValue::new(0),
             frame_pending: StoredValue::new(false),
+            replay: StoredValue::new_local(None),
         }
     }
 
@@ -239,6 +244,7 @@ impl Session {
         self.lanes.set(Vec::new());
         self.io.set(Vec::new());
         self.model.set(LoopModel::default());
+        self.replay.set_value(None);
         self.cursor.set(None);
         self.event_count.set(0);
         self.focused.set(None);
@@ -295,7 +301,6 @@ impl Session {
             return;
         };
         let page_ms = |us: u64| origin + us as f64 / 1000.0 * scale;
-        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
         for (index, lane) in lanes.iter().enumerate() {
             let from = before.get(index).copied().unwrap_or(0).saturating_sub(1);
             for segment in &lane.segments[from.min(lane.segments.len())..] {
@@ -303,7 +308,7 @@ impl Session {
                 let (name, waiting) = match &segment.activity {
                     Activity::Running => ("step".to_string(), false),
                     Activity::Waiting(on) => (
-                        super::words::wait_words(on, &names, super::i18n::Lang::En),
+                        super::words::wait_words(on, lanes, super::i18n::Lang::En),
                         true,
                     ),
                     Activity::Ready => continue,
@@ -403,6 +408,40 @@ impl Session {
             .or(self.focused.get())
             .or_else(|| latest(&rows));
         index.and_then(|i| rows.get(i).cloned())
+    }
+
+    /// Turns predict mode on for the open lesson as a link asks; an arrangement that does not fit
+    /// the lesson falls back to the kept one.
+    pub fn open_as_asked(self, asked: &Asked) {
+        let lesson = self.lesson_untracked();
+        let prediction = match asked {
+            Asked::Arrangement(text) => {
+                Prediction::decode(lesson, text).unwrap_or_else(|| for_lesson(lesson))
+            }
+            Asked::On => match self.predict.get_untracked() {
+                Some(current) if current.lesson == lesson.id => return,
+                _ => for_lesson(lesson),
+            },
+        };
+        self.predict.set(Some(prediction));
+    }
+
+
+    /// What replay shows right after event `seq` of the current run (the loop model and the
+    /// lanes), from replay's checkpoints: a cursor move costs the events since the nearest
+    /// one, not the whole run.
+    pub fn replay_at<R>(self, seq: u64, f: impl FnOnce(&Folded) -> R) -> Option<R> {
+        self.with_trace(|trace| {
+            self.replay.update_value(|replay| {
+                if !replay.as_ref().is_some_and(|r| r.fits(trace)) {
+                    *replay = Some(Replay::new(trace));
+                }
+            });
+            self.replay
+                .try_update_value(|replay| replay.as_mut().map(|r| f(r.at(trace, seq))))
+                .flatten()
+        })
+        .flatten()
     }
 
     /// Reads the current run's Trace (for replay), if there is a run.

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use super::words::wait_words as describe;
-use crate::analysis::lanes::{lanes_until, Activity, Lane, LaneEnd};
+use super::words::{lane_summary, wait_words as describe};
+use crate::analysis::lanes::{Activity, Lane, LaneEnd};
 
 /// A share of the run's length in hundredths of a percent (integers only: formatting floats
 /// would pull several KB of code into the wasm).
@@ -14,51 +14,64 @@ fn basis_points(us: u64, total_us: u64) -> u64 {
     (u128::from(us) * 10_000 / u128::from(total_us.max(1))) as u64
 }
 
-/// Basis points as an SVG percentage, e.g. `12.34%`.
-fn percent(bp: u64) -> String {
-    format!("{}.{:02}%", bp / 100, bp % 100)
-}
-
 /// The most lanes drawn; a run with more tasks says how many are not shown.
 pub const MAX_LANES: usize = 60;
 
 /// The timeline of the current run: a lane per task, appearing as tasks are created.
+///
+/// Lanes are drawn in the run's own units (µs) and scaled by their `viewBox`, so a frame of a
+/// running real-clock run changes one attribute per lane (its `viewBox`, as the run grows);
+/// a lane is drawn again only when its own events change it.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     // The focused lane's summary, shown under the lanes (what hovering shows, for the keyboard).
     let detail = RwSignal::new(None::<String>);
-    let rows = move || {
-        let total = session.elapsed_ms.get().max(1) * 1000;
+    let total_us = Memo::new(move |_| session.elapsed_ms.get().max(1) * 1000);
+    let count = move || session.lanes.with(Vec::len);
+    let live = move || {
+        view! {
+            <For each=move || 0..count().min(MAX_LANES) key=|index| *index let:index>
+                <LiveLane index=index total_us=total_us detail=detail />
+            </For>
+        }
+    };
+    // Replaying: the lanes as they stood at the cursor, on the whole run's scale (a cursor
+    // move redraws them; it is one step, not a frame).
+    let replayed = move |seq: u64| {
         let lang = lang.get();
-        let draw = |lanes: &[Lane], open_end: u64, cursor: Option<u64>| {
-            let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
-            let drawn = lanes
-                .iter()
-                .take(MAX_LANES)
-                .map(|lane| lane_view(lane, total, open_end, cursor, &names, lang, detail))
-                .collect_view();
-            (drawn, lanes.len().saturating_sub(MAX_LANES))
-        };
-        // Replaying: the lanes as they stood at the cursor, on the whole run's scale.
-        let (drawn, hidden) = match session.cursor.get() {
-            Some(seq) => session
-                .with_trace(|trace| {
-                    let at = trace.events().get(seq as usize).map_or(0, |e| e.at_us);
-                    draw(&lanes_until(trace, Some(seq)), at, Some(at))
-                })
-                .unwrap_or_else(|| draw(&[], total, None)),
-            None => session.lanes.with(|lanes| draw(lanes, total, None)),
-        };
-        let more = (hidden > 0).then(|| {
-            let text = match lang {
+        session
+            .replay_at(seq, |at| {
+                let now = at.model.now_us;
+                at.lanes
+                    .iter()
+                    .take(MAX_LANES)
+                    .map(|lane| {
+                        let shape = Shape {
+                            total_us: total_us.get_untracked(),
+                            open_end_us: now,
+                            cursor_us: Some(now),
+                        };
+                        lane_view(lane, &at.lanes, shape, total_us, lang, detail)
+                    })
+                    .collect_view()
+            })
+            .map(IntoAny::into_any)
+    };
+    let lanes = move || match session.cursor.get() {
+        Some(seq) => replayed(seq).unwrap_or_else(|| ().into_any()),
+        None => live().into_any(),
+    };
+    let more = move || {
+        let hidden = count().saturating_sub(MAX_LANES);
+        (hidden > 0).then(|| {
+            let text = match lang.get() {
                 Lang::Zh => format!("另有 {hidden} 个任务未画出"),
                 Lang::En => format!("and {hidden} more tasks, not drawn"),
             };
             view! { <p class="more-lanes" data-testid="timeline-more">{text}</p> }
-        });
-        (drawn, more)
+        })
     };
     view! {
         <section class="timeline" aria-label=label(t("Timeline", "时间线"))>
@@ -71,7 +84,7 @@ pub fn Timeline() -> impl IntoView {
                     <span class="key print"></span>"print"
                 </span>
             </h3>
-            <div class="lanes" data-testid="timeline" role="list">{rows}</div>
+            <div class="lanes" data-testid="timeline" role="list">{lanes}{more}</div>
             <p class="lane-detail" data-testid="lane-detail" aria-hidden="true">
                 {move || detail.get().unwrap_or_else(|| lang.get().pick(t(
                     "Tab to a lane to read it here.",
@@ -82,8 +95,36 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// The most waits and the most prints a lane's summary reads out; the rest are counted.
-const SUMMARY_ITEMS: usize = 40;
+/// One lane of a running (or finished) run, drawn again only when its own task's events
+/// change it.
+#[component]
+fn LiveLane(
+    /// The task's index.
+    index: usize,
+    /// The run's length so far, µs (the lane's scale).
+    total_us: Memo<u64>,
+    /// Where a focused lane shows its summary.
+    detail: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let lane = Memo::new(move |_| session.lanes.with(|lanes| lanes.get(index).cloned()));
+    move || {
+        let lang = lang.get();
+        lane.get().map(|lane| {
+            // Names of the other tasks (for "awaiting Task-3") do not change once made: read
+            // without tracking, or every lane would be drawn again for every new event.
+            session.lanes.with_untracked(|lanes| {
+                let shape = Shape {
+                    total_us: total_us.get_untracked(),
+                    open_end_us: OPEN_END_US,
+                    cursor_us: None,
+                };
+                lane_view(&lane, lanes, shape, total_us, lang, detail)
+            })
+        })
+    }
+}
 
 /// Above this many segments or prints, a lane draws one mark per [`CELL_BP`] of its width
 /// instead of one per segment or print: the SVG stays small whatever the run's length.
@@ -92,91 +133,32 @@ const DETAILED_MARKS: usize = 400;
 /// The width of one cell, in basis points of the lane (0.4 %, also the thinnest mark).
 const CELL_BP: u64 = 40;
 
-/// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
-/// readers (a focused lane reads it out and shows it under the timeline).
-pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &[String], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let mut parts = Vec::new();
-    let waits_total = lane
-        .segments
-        .iter()
-        .filter(|s| matches!(s.activity, Activity::Waiting(_)))
-        .count();
-    for segment in &lane.segments {
-        if parts.len() == SUMMARY_ITEMS {
-            break;
-        }
-        let to = segment.to_us.unwrap_or(open_end_us) / 1000;
-        let from = segment.from_us / 1000;
-        match &segment.activity {
-            Activity::Waiting(on) => {
-                parts.push(format!("{from}–{to} ms {}", describe(on, names, lang)))
-            }
-            Activity::Running | Activity::Ready => {}
-        }
-    }
-    let more = |shown: usize, total: usize| {
-        (total > shown).then(|| {
-            if zh {
-                format!("另有 {} 项", total - shown)
-            } else {
-                format!("and {} more", total - shown)
-            }
-        })
-    };
-    parts.extend(more(parts.len(), waits_total));
-    let mut prints: Vec<String> = lane
-        .prints
-        .iter()
-        .take(SUMMARY_ITEMS)
-        .map(|(at, text)| format!("+{} ms “{text}”", at / 1000))
-        .collect();
-    prints.extend(more(prints.len(), lane.prints.len()));
-    let end = match lane.end {
-        Some((at, LaneEnd::Cancelled)) => Some(if zh {
-            format!("{} ms 被取消", at / 1000)
-        } else {
-            format!("cancelled at {} ms", at / 1000)
-        }),
-        Some((at, LaneEnd::Failed)) => Some(if zh {
-            format!("{} ms 出错", at / 1000)
-        } else {
-            format!("failed at {} ms", at / 1000)
-        }),
-        Some((at, _)) => Some(if zh {
-            format!("{} ms 结束", at / 1000)
-        } else {
-            format!("ended at {} ms", at / 1000)
-        }),
-        None => None,
-    };
-    let mut out = lane.name.clone();
-    let waits = if zh { "等待" } else { "waits" };
-    let printed = if zh { "打印" } else { "prints" };
-    if !parts.is_empty() {
-        out.push_str(&format!("; {waits}: {}", parts.join(", ")));
-    }
-    if !prints.is_empty() {
-        out.push_str(&format!("; {printed}: {}", prints.join(", ")));
-    }
-    if let Some(end) = end {
-        out.push_str("; ");
-        out.push_str(&end);
-    }
-    out
+/// Where a segment still going is drawn to on a live lane: past any run's end, so the lane's
+/// `viewBox` (not the segment) follows the run as it grows.
+const OPEN_END_US: u64 = 1 << 40;
+
+/// How one drawing of a lane is laid out.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// The run's length when the lane is drawn, µs (for merging marks too small to see).
+    total_us: u64,
+    /// Where an open segment ends.
+    open_end_us: u64,
+    /// Replay's cursor, if replaying.
+    cursor_us: Option<u64>,
 }
 
 fn lane_view(
     lane: &Lane,
-    total_us: u64,
-    open_end_us: u64,
-    cursor_us: Option<u64>,
-    names: &[String],
+    names: &[Lane],
+    shape: Shape,
+    scale_us: Memo<u64>,
     lang: Lang,
     detail: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let zh = lang == Lang::Zh;
-    let summary = lane_summary(lane, open_end_us, names, lang);
+    let total_us = shape.total_us;
+    let summary = lane_summary(lane, shape.open_end_us.min(total_us), names, lang);
     // A long lane keeps only the marks that show at the drawn resolution: a segment lying
     // wholly under what is already drawn, or a print in an occupied cell, is merged into it.
     let coalesce = lane.segments.len() > DETAILED_MARKS;
@@ -185,9 +167,8 @@ fn lane_view(
         .segments
         .iter()
         .filter_map(|segment| {
-            let to = segment.to_us.unwrap_or(open_end_us);
+            let to = segment.to_us.unwrap_or(shape.open_end_us);
             let x = basis_points(segment.from_us, total_us);
-            // Steps take no time on the virtual clock: keep them visible as thin marks.
             let width = basis_points(to.saturating_sub(segment.from_us), total_us).max(CELL_BP);
             if coalesce && x + width <= drawn_to {
                 return None;
@@ -212,22 +193,36 @@ fn lane_view(
                 ),
                 Activity::Waiting(on) => ("waiting", describe(on, names, lang)),
             };
+            let shown_to = segment.to_us.unwrap_or(total_us);
             let title = format!(
                 "{} {what}: {}–{} ms",
                 lane.name,
                 segment.from_us / 1000,
-                to / 1000
+                shown_to / 1000
             );
+            // Steps take no time on the virtual clock: each one also gets a mark a few pixels
+            // wide, whatever the scale (a stroke that does not scale with the viewBox).
+            let step = (class == "running").then(|| {
+                let x = segment.from_us.to_string();
+                view! { <line class="step" x1=x.clone() x2=x y1="4" y2="18" vector-effect="non-scaling-stroke"></line> }
+            });
             Some(view! {
-                <rect class=class x=percent(x) y="4" width=percent(width) height="14">
+                <rect
+                    class=class
+                    x=segment.from_us.to_string()
+                    y="4"
+                    width=to.saturating_sub(segment.from_us).to_string()
+                    height="14"
+                >
                     <title>{title}</title>
                 </rect>
+                {step}
             })
         })
         .collect_view();
     let prints = print_marks(&lane.prints, total_us)
         .into_iter()
-        .map(|(bp, first, count)| {
+        .map(|(_, first, count)| {
             let (at, text) = &lane.prints[first];
             let title = if count == 1 {
                 format!("{} +{} ms: {text}", lane.name, at / 1000)
@@ -241,16 +236,20 @@ fn lane_view(
                     last / 1000
                 )
             };
+            let x = at.to_string();
+            // A line of no length with round caps: a dot that keeps its size at any scale.
             view! {
-                <circle
+                <line
                     class="print"
                     data-testid="timeline-print"
-                    cx=percent(bp)
-                    cy="11"
-                    r="4"
+                    x1=x.clone()
+                    x2=x
+                    y1="11"
+                    y2="11"
+                    vector-effect="non-scaling-stroke"
                 >
                     <title>{title}</title>
-                </circle>
+                </line>
             }
         })
         .collect_view();
@@ -271,9 +270,9 @@ fn lane_view(
         }
         _ => "",
     };
-    let cursor = cursor_us.map(|at| {
-        let x = percent(basis_points(at, total_us));
-        view! { <line class="cursor" x1=x.clone() x2=x y1="0" y2="22"></line> }
+    let cursor = shape.cursor_us.map(|at| {
+        let x = at.to_string();
+        view! { <line class="cursor" x1=x.clone() x2=x y1="0" y2="22" vector-effect="non-scaling-stroke"></line> }
     });
     let shown = summary.clone();
     let name = lane.name.clone();
@@ -288,13 +287,27 @@ fn lane_view(
             on:blur=move |_| detail.set(None)
         >
             <span class="lane-name" aria-hidden="true">{name}<small>{ended}</small></span>
-            <svg class="lane-track" height="22" width="100%" aria-hidden="true">
+            <svg
+                class="lane-track"
+                height="22"
+                width="100%"
+                aria-hidden="true"
+                preserveAspectRatio="none"
+                viewBox=move || view_box(scale_us.get())
+            >
                 {segments}
                 {prints}
                 {cursor}
             </svg>
         </div>
     }
+}
+
+/// The `viewBox` of a lane for a run of `total_us`: the whole run, with 1 % to spare on each
+/// side so the marks at its ends show whole.
+pub fn view_box(total_us: u64) -> String {
+    let pad = total_us / 100 + 1;
+    format!("-{pad} 0 {} 22", total_us + 2 * pad)
 }
 
 /// The print marks of a lane: (position in basis points, index of the first print, how many
@@ -329,13 +342,12 @@ mod tests {
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         let lanes = lanes(&run.trace());
-        let names: Vec<String> = lanes.iter().map(|l| l.name.clone()).collect();
-        let summary = lane_summary(&lanes[1], 2_000_000, &names, Lang::En);
+        let summary = lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::En);
         assert_eq!(
             summary,
             "Task-2; waits: 0–2000 ms sleep until 2000 ms; prints: +0 ms “1”, +2000 ms “2”; ended at 2000 ms"
         );
-        assert!(lane_summary(&lanes[1], 2_000_000, &names, Lang::Zh).contains("2000 ms 结束"));
+        assert!(lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::Zh).contains("2000 ms 结束"));
     }
 
     #[test]

@@ -131,32 +131,6 @@ pub enum KnobError {
     BadUrl(usize, String),
 }
 
-impl KnobError {
-    /// The message shown under the knob.
-    pub fn message(&self, zh: bool) -> String {
-        match (self, zh) {
-            (KnobError::NotANumber(text), false) if text.is_empty() => {
-                "enter a whole number".into()
-            }
-            (KnobError::NotANumber(text), true) if text.is_empty() => "请输入一个整数".into(),
-            (KnobError::NotANumber(text), false) => {
-                format!("“{text}” is not a whole number")
-            }
-            (KnobError::NotANumber(text), true) => format!("“{text}” 不是整数"),
-            (KnobError::TooSmall(min), false) => format!("must be at least {min}"),
-            (KnobError::TooSmall(min), true) => format!("不能小于 {min}"),
-            (KnobError::TooLarge(max), false) => format!("must be at most {max}"),
-            (KnobError::TooLarge(max), true) => format!("不能大于 {max}"),
-            (KnobError::NoUrls, false) => "give at least one URL".into(),
-            (KnobError::NoUrls, true) => "至少要有一个 URL".into(),
-            (KnobError::TooManyUrls(max), false) => format!("at most {max} URLs"),
-            (KnobError::TooManyUrls(max), true) => format!("最多 {max} 个 URL"),
-            (KnobError::BadUrl(line, why), false) => format!("line {line}: {why}"),
-            (KnobError::BadUrl(line, why), true) => format!("第 {line} 行：{why}"),
-        }
-    }
-}
-
 impl Knob {
     /// The lesson's own value.
     pub fn default_value(&self) -> KnobValue {
@@ -299,16 +273,6 @@ pub(crate) mod tests {
                 "{bad}"
             );
         }
-        assert!(JOBS
-            .parse("x")
-            .unwrap_err()
-            .message(false)
-            .contains("not a whole number"));
-        assert!(JOBS
-            .parse("0")
-            .unwrap_err()
-            .message(true)
-            .contains("不能小于 1"));
     }
 
     #[test]

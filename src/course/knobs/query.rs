@@ -5,19 +5,16 @@ use super::{KnobError, Settings};
 use crate::course::Lesson;
 
 impl Settings {
-    /// Reads `id=value&...` (URL-decoded already by the caller or not: `%` escapes and `+`
-    /// are decoded here). Unknown ids are ignored; refused values keep the default and are
+    /// Reads `id=value&...` ([`pairs`]: `%` escapes and `+` are decoded here). Unknown ids are ignored; refused values keep the default and are
     /// returned with their error, so the page can say why.
     pub fn from_query(lesson: &Lesson, query: &str) -> (Settings, Vec<(&'static str, KnobError)>) {
         let mut settings = Settings::defaults(lesson);
         let mut errors = Vec::new();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(key);
+        for (key, value) in pairs(query) {
             let Some(knob) = lesson.knobs.iter().find(|k| k.id == key) else {
                 continue;
             };
-            match knob.parse(&decode(value)) {
+            match knob.parse(&value) {
                 Ok(value) => settings.set(knob.id, value),
                 Err(error) => errors.push((knob.id, error)),
             }
@@ -38,6 +35,15 @@ impl Settings {
             .collect::<Vec<_>>()
             .join("&")
     }
+}
+
+/// The `key=value` pairs of a query, each part percent-decoded (a bare `key` has an empty
+/// value; empty parts are skipped).
+pub fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key), decode(value))
+    })
 }
 
 /// Percent-decoding of a query part (`+` is a space); invalid escapes stay as they are.

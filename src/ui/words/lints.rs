@@ -1,0 +1,54 @@
+//! What a lint found, in words.
+
+use crate::analysis::lints::{Finding, Lint};
+use crate::ui::i18n::Lang;
+
+/// What a lint found.
+pub fn lint_words(lint: &Lint, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match &lint.finding {
+        Finding::NeverAwaited { name, line } if zh => format!(
+            "协程 {name}()（Rust 第 {line} 行创建）从未被 await：它的代码一行也没有运行（Python 会警告 “coroutine '{name}' was never awaited”）。"
+        ),
+        Finding::NeverAwaited { name, line } => format!(
+            "Coroutine {name}() (made at Rust line {line}) was never awaited: none of its code ran (Python warns “coroutine '{name}' was never awaited”)."
+        ),
+        Finding::ErrorLost { task, error } if zh => format!(
+            "{task} 出错结束（{error}），但没有人 await 它或读取它的结果：这个错误悄悄丢失了（Python 会记录 “Task exception was never retrieved”）。"
+        ),
+        Finding::ErrorLost { task, error } => format!(
+            "{task} failed ({error}), but nobody awaited it or asked for its result: the error was lost (Python logs “Task exception was never retrieved”)."
+        ),
+        Finding::Blocked { task, step, ms, line } => {
+            let at = match (line, zh) {
+                (Some(line), true) => format!("，在 Rust 第 {line} 行"),
+                (Some(line), false) => format!(", at Rust line {line}"),
+                (None, _) => String::new(),
+            };
+            if zh {
+                format!("{task} 的第 {step} 步占住事件循环 {ms} ms{at}：这段时间里别的任务和定时器都只能等着。")
+            } else {
+                format!("Step {step} of {task} held the loop for {ms} ms{at}: no other task or timer could run meanwhile.")
+            }
+        }
+        Finding::Sequential {
+            task,
+            first,
+            second,
+        } => {
+            let total = first.0 + second.0;
+            let together = first.0.max(second.0);
+            if zh {
+                format!(
+                    "{task} 先等了 {} ms（{}，Rust 第 {} 行），再等 {} ms（{}，Rust 第 {} 行），期间没有别的任务在运行：共 {total} ms。两个时长由不同的旋钮设定，互不依赖，同时进行只需 {together} ms。",
+                    first.0, first.1.zh, first.2, second.0, second.1.zh, second.2
+                )
+            } else {
+                format!(
+                    "{task} waited {} ms ({}, Rust line {}) and then {} ms ({}, Rust line {}) with nothing else running: {total} ms in all. Two separate knobs set them, so they could overlap: together they take {together} ms.",
+                    first.0, first.1.en, first.2, second.0, second.1.en, second.2
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Predict's score and the first divergence, in words.
+
+use super::TaskNames;
+use super::wait_words;
+use crate::analysis::predict::{Cause, Divergence, Elsewhere, Score, Why};
+use crate::ui::i18n::Lang;
+
+fn quote(text: &str) -> String {
+    format!("“{text}”")
+}
+
+/// Why a prediction and a run first differ, in words; `names` are the tasks' names.
+pub fn divergence_words(divergence: &Divergence, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let (said, at_ms, cause, wanted, other, elsewhere) = match &divergence.why {
+        Why::MoreLines { placed } => {
+            return if zh {
+                format!("你预测了 {placed} 行，但程序多打印了几行。")
+            } else {
+                format!("You placed {placed} lines, but the run printed more.")
+            }
+        }
+        Why::NeverCame { printed, predicted } => {
+            let predicted = quote(predicted);
+            return if zh {
+                format!("程序只打印了 {printed} 行，{predicted} 没有出现。")
+            } else {
+                format!("The run printed only {printed} lines; {predicted} never came.")
+            };
+        }
+        Why::OtherLine {
+            said,
+            at_ms,
+            cause,
+            wanted,
+            wanted_task,
+            elsewhere,
+        } => (
+            quote(said),
+            *at_ms,
+            cause,
+            quote(wanted),
+            wanted_task,
+            elsewhere,
+        ),
+    };
+    let ms = at_ms;
+    let why = match cause {
+        Cause::Callback if zh => format!("{said} 由事件循环直接运行的回调在 +{ms} ms 打印。"),
+        Cause::Callback => format!("{said} was printed at +{ms} ms by a callback the loop ran itself."),
+        Cause::FirstStep {
+            task,
+            created_at_line: line,
+        } if zh => format!("{task} 在 +{ms} ms 运行它的第一步（由 Rust 第 {line} 行创建），打印了 {said}。"),
+        Cause::FirstStep {
+            task,
+            created_at_line: line,
+        } => format!(
+            "{task} ran its first step at +{ms} ms (it was created at Rust line {line}) and printed {said}."
+        ),
+        Cause::Woken { task, on, woke_ms } => {
+            let on = wait_words(on, names, lang);
+            if zh {
+                format!("{task} 一直在等待：{on}；它在 +{woke_ms} ms 等到了，于是接着运行，在 +{ms} ms 打印了 {said}。")
+            } else {
+                format!("{task} had been waiting ({on}); that ended at +{woke_ms} ms, so it ran next and printed {said} at +{ms} ms.")
+            }
+        }
+    };
+    let where_ = match (elsewhere, zh) {
+        (Elsewhere::SameTask, true) => {
+            format!("两行都由 {other} 打印：它的代码先打印 {said}，后打印 {wanted}。")
+        }
+        (Elsewhere::SameTask, false) => {
+            format!("Both lines come from {other}: its code prints {said} before {wanted}.")
+        }
+        (Elsewhere::NotCreated, false) => {
+            format!("{other}, which prints {wanted}, did not exist yet.")
+        }
+        (Elsewhere::NotCreated, true) => format!("打印 {wanted} 的 {other} 那时还不存在。"),
+        (Elsewhere::Queued, false) => {
+            format!("{other}, which prints {wanted}, was still queued behind it.")
+        }
+        (Elsewhere::Queued, true) => format!("打印 {wanted} 的 {other} 还在就绪队列里排在后面。"),
+        (Elsewhere::Waiting(on), false) => format!(
+            "{other}, which prints {wanted}, was still waiting ({}).",
+            wait_words(on, names, lang)
+        ),
+        (Elsewhere::Waiting(on), true) => format!(
+            "打印 {wanted} 的 {other} 那时还在等待：{}。",
+            wait_words(on, names, lang)
+        ),
+        (Elsewhere::Ended, false) => format!("{other} had already ended."),
+        (Elsewhere::Ended, true) => format!("{other} 那时已经结束了。"),
+    };
+    format!("{why} {where_}")
+}
+
+/// A one-line score for the status and the host: "5 / 7 lines right".
+pub fn score_words(score: &Score, lang: Lang) -> String {
+    match (lang, score.all_right()) {
+        (Lang::En, true) => format!("✓ All {} lines in the right order!", score.total),
+        (Lang::Zh, true) => format!("✓ 全部 {} 行顺序正确！", score.total),
+        (Lang::En, false) => format!(
+            "{} / {} lines right; first wrong at line {}",
+            score.correct,
+            score.total,
+            score.first_wrong.unwrap_or(0) + 1
+        ),
+        (Lang::Zh, false) => format!(
+            "{} / {} 行正确；第 {} 行起出错",
+            score.correct,
+            score.total,
+            score.first_wrong.unwrap_or(0) + 1
+        ),
+    }
+}
+
