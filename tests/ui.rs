@@ -230,10 +230,16 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
         .collect();
     assert_eq!(names, ["Task-1", "Task-2", "Task-3"]);
     assert_eq!(all(&root, "[data-testid=timeline-print]").len(), 6);
-    // Task-2's sleep spans the whole 2 s run: from 0% to 100%.
+    // Task-2's sleep spans the whole 2 s run: lanes are drawn in µs, and each lane's viewBox
+    // is the whole run (with 1 % to spare at each end).
     let sleep = lanes[1].query_selector("rect.waiting").unwrap().unwrap();
-    assert_eq!(sleep.get_attribute("x").as_deref(), Some("0.00%"));
-    assert_eq!(sleep.get_attribute("width").as_deref(), Some("100.00%"));
+    assert_eq!(sleep.get_attribute("x").as_deref(), Some("0"));
+    assert_eq!(sleep.get_attribute("width").as_deref(), Some("2000000"));
+    let track = lanes[1].query_selector("svg").unwrap().unwrap();
+    assert_eq!(
+        track.get_attribute("viewBox").as_deref(),
+        Some("-20001 0 2040002 22")
+    );
     let title = sleep
         .query_selector("title")
         .unwrap()
@@ -742,5 +748,61 @@ async fn every_timeline_lane_is_reachable_by_keyboard_and_reads_as_words() {
     lanes[1].dyn_ref::<HtmlElement>().unwrap().blur().unwrap();
     leptos::task::tick().await;
     assert!(common::dom::text_of(&root, "lane-detail").starts_with("Tab to a lane"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn frames_of_a_running_real_clock_run_change_one_attribute_per_lane() {
+    use wasm_bindgen::closure::Closure;
+    // tasks-wait: three tasks that sleep for a second. While they sleep no event comes, but
+    // the run's length grows every frame: only each lane's viewBox may change, nothing else
+    // is drawn again.
+    let (root, handle) = mount_app();
+    run_lesson(&root, "tasks-wait", "clock-real").await;
+    wait_until("three lanes", 3000, || {
+        all(&root, "[data-testid=timeline-lane]").len() == 3
+    })
+    .await;
+    common::dom::sleep_ms(150).await;
+    let records = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(String, String)>::new()));
+    let seen = records.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |list: js_sys::Array| {
+        for record in list.iter() {
+            let record: web_sys::MutationRecord = record.unchecked_into();
+            let target = record
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.tag_name())
+                .unwrap_or_default();
+            let what = match record.type_().as_str() {
+                "attributes" => record.attribute_name().unwrap_or_default(),
+                kind => kind.to_string(),
+            };
+            seen.borrow_mut().push((target, what));
+        }
+    });
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    observer
+        .observe_with_options(&by_testid(&root, "timeline"), &options)
+        .unwrap();
+    common::dom::sleep_ms(300).await;
+    observer.disconnect();
+    let status = by_testid(&root, "status").text_content().unwrap_or_default();
+    assert!(!status.starts_with("Finished"), "the run ended too soon");
+    let records = records.borrow();
+    let frames = records.len() / 3;
+    assert!(frames >= 3, "only {} changes in 300 ms", records.len());
+    for (target, what) in records.iter() {
+        assert_eq!(
+            (target.as_str(), what.as_str()),
+            ("svg", "viewBox"),
+            "{records:?}"
+        );
+    }
     drop(handle);
 }

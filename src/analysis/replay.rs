@@ -117,10 +117,13 @@ mod tests {
             let trace = run.trace();
             let mut replay = Replay::new(&trace);
             let n = trace.len() as u64;
-            let moves = (0..n)
-                .chain((0..n).rev())
-                .chain((0..n).step_by(7))
-                .chain([n - 1, 0, n / 2, 3, n + 10]);
+            let moves = (0..n).chain((0..n).rev()).chain((0..n).step_by(7)).chain([
+                n - 1,
+                0,
+                n / 2,
+                3,
+                n + 10,
+            ]);
             for seq in moves {
                 let got = replay.at(&trace, seq).clone();
                 assert_eq!(got.model, LoopModel::at(&trace, Some(seq)), "{id} at {seq}");

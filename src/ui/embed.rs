@@ -201,7 +201,7 @@ pub fn ShareLink() -> impl IntoView {
         let knobs = session.settings.with(|s| s.to_query(session.lesson()));
         let page = (session.clock.get(), session.speed.get(), lang.get());
         let prediction = session.predict.get();
-        share_link(&session.lesson_id.get(), &knobs, page, prediction.as_ref())
+        share_link(session.lesson_id.get(), &knobs, page, prediction.as_ref())
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
@@ -249,7 +249,7 @@ pub fn OpenFull() -> impl IntoView {
             class="open-full"
             target="_blank"
             rel="noopener"
-            href=move || lesson_page(&session.lesson_id.get())
+            href=move || lesson_page(session.lesson_id.get())
         >
             {label(t("Open in Loopscope ↗", "在 Loopscope 中打开 ↗"))}
         </a>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
 use super::words::{done_owner, lines_label, more, queued_label, state_label, timer_label};
-use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
+use crate::analysis::model::{LoopModel, Queued, TaskState};
 use crate::trace::DoneOf;
 
 /// The most entries a list shows; the rest are counted.

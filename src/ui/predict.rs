@@ -17,7 +17,7 @@ use super::progress::{for_lesson, keep_arrangement, Progress};
 use super::session::{use_session, ClockMode, Phase, Session};
 use super::words::{divergence_words, score_words};
 use crate::analysis::matching::Timing;
-use crate::analysis::predict::{explain, score, Prediction, Score, MAX_TIME_MS};
+use crate::analysis::predict::{explain, score, Score, MAX_TIME_MS};
 use crate::course::{self, Expected};
 
 /// The current prediction scored against the current run, once it has finished (or, for a

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{label, t, use_lang, Lang};
+use super::i18n::{label, t, use_lang};
 use super::session::{use_session, Phase};
 use super::words::event_words;
-use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
+use crate::trace::{Event, EventKind};
 
 /// A `blob:` URL holding the current run as Chrome trace JSON (the previous one is revoked).
 fn trace_file_url(session: super::session::Session) -> Option<String> {
@@ -34,6 +34,7 @@ thread_local! {
     static LAST_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The replay bar, shown once a run has ended.
 #[component]
 pub fn Replay() -> impl IntoView {
     let session = use_session();

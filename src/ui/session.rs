@@ -16,9 +16,9 @@ use super::urls::Asked;
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
 use crate::analysis::lanes::Lane;
 use crate::analysis::model::LoopModel;
-use crate::analysis::replay::{Folded, Replay};
 pub use crate::analysis::output::Row;
 use crate::analysis::predict::Prediction;
+use crate::analysis::replay::{Folded, Replay};
 use crate::course::{self, Lesson, Needs, Settings};
 use crate::runtime::{Clock, Run, RunStatus};
 
@@ -425,7 +425,6 @@ impl Session {
         };
         self.predict.set(Some(prediction));
     }
-
 
     /// What replay shows right after event `seq` of the current run (the loop model and the
     /// lanes), from replay's checkpoints: a cursor move costs the events since the nearest

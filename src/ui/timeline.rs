@@ -347,7 +347,9 @@ mod tests {
             summary,
             "Task-2; waits: 0–2000 ms sleep until 2000 ms; prints: +0 ms “1”, +2000 ms “2”; ended at 2000 ms"
         );
-        assert!(lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::Zh).contains("2000 ms 结束"));
+        assert!(
+            lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::Zh).contains("2000 ms 结束")
+        );
     }
 
     #[test]

@@ -246,7 +246,10 @@ mod tests {
     fn lesson_links_are_built_in_one_shape() {
         assert_eq!(lesson_hash("a", false, ""), "#/lesson/a");
         assert_eq!(lesson_hash("a", true, "x=1"), "#/embed/a?x=1");
-        assert_eq!(lesson_from_hash(&lesson_hash("tasks-wait", true, "f1=3")), Some("tasks-wait"));
+        assert_eq!(
+            lesson_from_hash(&lesson_hash("tasks-wait", true, "f1=3")),
+            Some("tasks-wait")
+        );
         assert_eq!(query_of(&lesson_hash("tasks-wait", false, "f1=3")), "f1=3");
     }
 

@@ -1,7 +1,7 @@
 //! One line per Trace event, for the replay bar.
 
-use super::TaskNames;
 use super::wait_words as describe_wait;
+use super::TaskNames;
 use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
 use crate::ui::i18n::Lang;
 
@@ -227,5 +227,3 @@ pub fn done_owner(of: DoneOf, names: &(impl TaskNames + ?Sized)) -> String {
         DoneOf::Future(id) => format!("future #{id}"),
     }
 }
-
-/// The replay bar, shown once a run has ended.

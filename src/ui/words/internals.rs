@@ -1,10 +1,10 @@
 //! The loop internals, in words: what is queued, each task's state, each timer.
 
-use super::TaskNames;
-use super::wait_words;
+use super::{wait_words, TaskNames};
 use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
 use crate::ui::i18n::Lang;
 
+/// A task's name by its index (`task #N` if there is none).
 pub fn task_name(names: &(impl TaskNames + ?Sized), index: usize) -> String {
     names
         .name_of(index)
@@ -12,7 +12,12 @@ pub fn task_name(names: &(impl TaskNames + ?Sized), index: usize) -> String {
 }
 
 /// A ready-queue entry (or what is running) in words.
-pub fn queued_label(entry: Queued, model: &LoopModel, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn queued_label(
+    entry: Queued,
+    model: &LoopModel,
+    names: &(impl TaskNames + ?Sized),
+    lang: Lang,
+) -> String {
     match entry {
         Queued::Task(task) => task_name(names, task.index()),
         Queued::Callback(id) => match (model.callback_line(id), lang) {
@@ -57,7 +62,12 @@ pub fn state_label(state: &TaskState, names: &(impl TaskNames + ?Sized), lang: L
 }
 
 /// A timer in words: when it is due and what it will do.
-pub fn timer_label(timer: &TimerInfo, model: &LoopModel, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn timer_label(
+    timer: &TimerInfo,
+    model: &LoopModel,
+    names: &(impl TaskNames + ?Sized),
+    lang: Lang,
+) -> String {
     let zh = lang == Lang::Zh;
     let due = if timer.deadline_us == u64::MAX {
         if zh { "永不到期" } else { "never due" }.to_string()
@@ -98,6 +108,7 @@ pub fn timer_label(timer: &TimerInfo, model: &LoopModel, names: &(impl TaskNames
     }
 }
 
+/// "and N more" for `hidden` entries not shown (nothing for none).
 pub fn more(hidden: usize, lang: Lang) -> Option<String> {
     (hidden > 0).then(|| match lang {
         Lang::Zh => format!("另有 {hidden} 项"),
@@ -117,4 +128,3 @@ pub fn lines_label(lines: &[u32], lang: Lang) -> String {
         Lang::En => format!("{} done callback(s) (Rust lines {list})", lines.len()),
     }
 }
-

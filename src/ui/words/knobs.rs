@@ -1,31 +1,29 @@
 //! Why a knob refused a value, in words.
 
-use crate::course::KnobError;
+use crate::course::knobs::KnobError;
 use crate::ui::i18n::Lang;
 
 /// Why a knob refused a value, as shown under it.
 pub fn knob_error_words(error: &KnobError, lang: Lang) -> String {
     match (error, lang == Lang::Zh) {
-            (KnobError::NotANumber(text), false) if text.is_empty() => {
-                "enter a whole number".into()
-            }
-            (KnobError::NotANumber(text), true) if text.is_empty() => "请输入一个整数".into(),
-            (KnobError::NotANumber(text), false) => {
-                format!("“{text}” is not a whole number")
-            }
-            (KnobError::NotANumber(text), true) => format!("“{text}” 不是整数"),
-            (KnobError::TooSmall(min), false) => format!("must be at least {min}"),
-            (KnobError::TooSmall(min), true) => format!("不能小于 {min}"),
-            (KnobError::TooLarge(max), false) => format!("must be at most {max}"),
-            (KnobError::TooLarge(max), true) => format!("不能大于 {max}"),
-            (KnobError::NoUrls, false) => "give at least one URL".into(),
-            (KnobError::NoUrls, true) => "至少要有一个 URL".into(),
-            (KnobError::TooManyUrls(max), false) => format!("at most {max} URLs"),
-            (KnobError::TooManyUrls(max), true) => format!("最多 {max} 个 URL"),
-            (KnobError::BadUrl(line, why), false) => format!("line {line}: {why}"),
-            (KnobError::BadUrl(line, why), true) => format!("第 {line} 行：{why}"),
+        (KnobError::NotANumber(text), false) if text.is_empty() => "enter a whole number".into(),
+        (KnobError::NotANumber(text), true) if text.is_empty() => "请输入一个整数".into(),
+        (KnobError::NotANumber(text), false) => {
+            format!("“{text}” is not a whole number")
         }
+        (KnobError::NotANumber(text), true) => format!("“{text}” 不是整数"),
+        (KnobError::TooSmall(min), false) => format!("must be at least {min}"),
+        (KnobError::TooSmall(min), true) => format!("不能小于 {min}"),
+        (KnobError::TooLarge(max), false) => format!("must be at most {max}"),
+        (KnobError::TooLarge(max), true) => format!("不能大于 {max}"),
+        (KnobError::NoUrls, false) => "give at least one URL".into(),
+        (KnobError::NoUrls, true) => "至少要有一个 URL".into(),
+        (KnobError::TooManyUrls(max), false) => format!("at most {max} URLs"),
+        (KnobError::TooManyUrls(max), true) => format!("最多 {max} 个 URL"),
+        (KnobError::BadUrl(line, why), false) => format!("line {line}: {why}"),
+        (KnobError::BadUrl(line, why), true) => format!("第 {line} 行：{why}"),
     }
+}
 
 #[cfg(test)]
 mod tests {

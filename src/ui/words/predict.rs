@@ -1,7 +1,7 @@
 //! Predict's score and the first divergence, in words.
 
-use super::TaskNames;
 use super::wait_words;
+use super::TaskNames;
 use crate::analysis::predict::{Cause, Divergence, Elsewhere, Score, Why};
 use crate::ui::i18n::Lang;
 
@@ -10,7 +10,11 @@ fn quote(text: &str) -> String {
 }
 
 /// Why a prediction and a run first differ, in words; `names` are the tasks' names.
-pub fn divergence_words(divergence: &Divergence, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn divergence_words(
+    divergence: &Divergence,
+    names: &(impl TaskNames + ?Sized),
+    lang: Lang,
+) -> String {
     let zh = lang == Lang::Zh;
     let (said, at_ms, cause, wanted, other, elsewhere) = match &divergence.why {
         Why::MoreLines { placed } => {
@@ -115,4 +119,3 @@ pub fn score_words(score: &Score, lang: Lang) -> String {
         ),
     }
 }
-

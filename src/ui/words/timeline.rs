@@ -1,7 +1,7 @@
 //! A timeline lane in words: what hovering shows, for the keyboard and screen readers.
 
-use super::TaskNames;
 use super::wait_words as describe;
+use super::TaskNames;
 use crate::analysis::lanes::{Activity, Lane, LaneEnd};
 use crate::ui::i18n::Lang;
 
@@ -10,7 +10,12 @@ const SUMMARY_ITEMS: usize = 40;
 
 /// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
 /// readers (a focused lane reads it out and shows it under the timeline).
-pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn lane_summary(
+    lane: &Lane,
+    open_end_us: u64,
+    names: &(impl TaskNames + ?Sized),
+    lang: Lang,
+) -> String {
     let zh = lang == Lang::Zh;
     let mut parts = Vec::new();
     let waits_total = lane
@@ -81,4 +86,3 @@ pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &(impl TaskNames + ?Si
     }
     out
 }
-

@@ -40,4 +40,3 @@ pub fn verdict_words(verdict: &Verdict, exact_times: bool, lang: Lang) -> String
         }
     }
 }
-

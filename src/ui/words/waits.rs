@@ -54,4 +54,3 @@ pub fn wait_words(on: &WaitOn, names: &(impl TaskNames + ?Sized), lang: Lang) ->
         }
     }
 }
-
