@@ -7,7 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod course;
 pub mod runtime;

@@ -1,6 +1,8 @@
 // scripts/bench: Loopscope against Pyodide and plain JavaScript, in headless Chromium, on the
 // release build served on localhost. Prints a table and writes target/bench.json.
-// Usage: node tests/bench/bench.mjs dist
+// Usage: node tests/bench/bench.mjs dist target/dist-bench
+// (the learner's build, measured for size and start-up; and the same app built with the cargo
+// feature `bench`, served under /bench/, whose exported functions time the runtime in-page)
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -12,9 +14,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, '../e2e/package.json'));
 const { chromium } = require('playwright-core');
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
+const benchDist = resolve(process.argv[3] ?? join(here, '../../target/dist-bench'));
 const pyodideDir = join(here, 'node_modules/pyodide');
 const RUNS = 10;
-// `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist` measures only those parts
+// `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist target/dist-bench` measures only those parts
 // (load, tasks, timers, output); scripts/bench measures all of them.
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,output').split(','));
 const TASKS = 100_000;
@@ -52,7 +55,8 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': types['.html'] }).end(PYODIDE_PAGE);
     return;
   }
-  const [root, rest] = path.startsWith('/pyodide/') ? [pyodideDir, path.slice('/pyodide'.length)] : [dist, path];
+  const [root, rest] = path.startsWith('/pyodide/') ? [pyodideDir, path.slice('/pyodide'.length)]
+    : path.startsWith('/bench/') ? [benchDist, path.slice('/bench'.length)] : [dist, path];
   const file = join(root, rest === '/' ? 'index.html' : rest);
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   try {
@@ -134,7 +138,7 @@ try {
   }
 
   const page = await browser.newPage();
-  await page.goto(`${base}#/lesson/gather-order`);
+  await page.goto(`${base}bench/#/lesson/gather-order`);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.benchTasks);
   if (ONLY.has('tasks')) {
   step('100k tasks');
