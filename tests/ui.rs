@@ -792,7 +792,9 @@ async fn frames_of_a_running_real_clock_run_change_one_attribute_per_lane() {
         .unwrap();
     common::dom::sleep_ms(300).await;
     observer.disconnect();
-    let status = by_testid(&root, "status").text_content().unwrap_or_default();
+    let status = by_testid(&root, "status")
+        .text_content()
+        .unwrap_or_default();
     assert!(!status.starts_with("Finished"), "the run ended too soon");
     let records = records.borrow();
     let frames = records.len() / 3;
