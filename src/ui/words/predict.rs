@@ -119,3 +119,46 @@ pub fn score_words(score: &Score, lang: Lang) -> String {
         ),
     }
 }
+
+// Native only: they drive the run with the native host.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::analysis::matching::Timing;
+    use crate::analysis::output::Row;
+    use crate::analysis::predict::{explain, score, Prediction};
+    use crate::course;
+    use crate::runtime::{host, Clock};
+
+    fn explained(id: &str, order: Vec<usize>, lang: Lang) -> String {
+        let lesson = course::find(id).unwrap();
+        let run = lesson.start(Clock::Virtual);
+        host::run_until_idle();
+        let rows: Vec<Row> = run.trace().printed().into_iter().map(Row::from).collect();
+        let n = order.len();
+        let prediction = Prediction {
+            lesson: lesson.id,
+            order,
+            times: vec![None; n],
+        };
+        let scored = score(lesson, &prediction, &rows, Timing::Exact);
+        let trace = run.trace();
+        divergence_words(&explain(&scored, &trace).unwrap(), &*trace, lang)
+    }
+
+    #[test]
+    fn a_divergence_reads_as_the_wake_that_caused_it_and_where_the_other_task_was() {
+        // Predicting "slow end" (Task-2, 3 s) where "fast end" (Task-3, 1 s) came.
+        let text = explained("gather-order", vec![0, 1, 2, 5, 3, 4, 6], Lang::En);
+        assert_eq!(
+            text,
+            "Task-3 had been waiting (sleep until 1000 ms); that ended at +1000 ms, so it ran \
+             next and printed “fast end” at +1000 ms. Task-2, which prints “slow end”, was \
+             still waiting (sleep until 3000 ms)."
+        );
+        let zh = explained("gather-order", vec![0, 1, 2, 5, 3, 4, 6], Lang::Zh);
+        assert!(zh.starts_with("Task-3 一直在等待"), "{zh}");
+        let same = explained("coroutine-object", vec![1, 0, 2], Lang::En);
+        assert!(same.contains("Both lines come from Task-1"), "{same}");
+    }
+}
