@@ -55,16 +55,16 @@ fn ConsoleBox(server: &'static str) -> impl IntoView {
             return;
         }
         input.set(String::new());
-        let zh = lang.get_untracked() == super::i18n::Lang::Zh;
+        let lang_now = lang.get_untracked();
         if session.phase.get_untracked() != Phase::Running {
             log.update(|l| {
                 l.push(Entry::Note(
-                    if zh {
-                        "服务器没有在运行：先点“运行”。"
-                    } else {
-                        "The server is not running: press Run first."
-                    }
-                    .into(),
+                    lang_now
+                        .pick(t(
+                            "The server is not running: press Run first.",
+                            "服务器没有在运行：先点“运行”。",
+                        ))
+                        .into(),
                 ))
             });
             return;
@@ -79,12 +79,9 @@ fn ConsoleBox(server: &'static str) -> impl IntoView {
                 let entry = match reply {
                     Reply::Data(text) => Entry::Answer(text),
                     Reply::Closed => Entry::Note(
-                        if zh {
-                            "连接已关闭。"
-                        } else {
-                            "Connection closed."
-                        }
-                        .into(),
+                        lang_now
+                            .pick(t("Connection closed.", "连接已关闭。"))
+                            .into(),
                     ),
                 };
                 let _ = log.try_update(|l| l.push(entry));

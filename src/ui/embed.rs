@@ -14,59 +14,15 @@
 //! (predict mode on or off; a quiz page can also open `#/embed/<id>?predict=1`). Nothing
 //! needs cross-origin isolation.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::host_page::{is_host, message, post};
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase};
 use super::urls::{embed_code, lesson_page, share_link, Asked};
-
-/// The page this one is embedded in, if it is in an iframe.
-fn host() -> Option<web_sys::Window> {
-    let window = web_sys::window()?;
-    let parent = window.parent().ok()??;
-    (!Object::is(&parent, &window)).then_some(parent)
-}
-
-fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    let _ = Reflect::set(&object, &"type".into(), &kind.into());
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
-}
-
-fn post(kind: &str, fields: &[(&str, JsValue)]) {
-    if let Some(host) = host() {
-        // The lesson's output is no secret, and the host's origin is not known in advance.
-        let _ = host.post_message(&message(kind, fields), "*");
-    }
-}
-
-/// Tells the host page how a prediction scored (see the module docs).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn report_prediction(
-    prediction: &crate::analysis::predict::Prediction,
-    score: &crate::analysis::predict::Score,
-) {
-    let first_wrong = score
-        .first_wrong
-        .map_or(JsValue::NULL, |line| JsValue::from(line as f64 + 1.0));
-    post(
-        "loopscope:prediction",
-        &[
-            ("lesson", prediction.lesson.into()),
-            ("correct", score.all_right().into()),
-            ("right", JsValue::from(score.correct as f64)),
-            ("total", JsValue::from(score.total as f64)),
-            ("first_wrong", first_wrong),
-            ("prediction", prediction.encode().into()),
-        ],
-    );
-}
 
 /// Talks to the host page; renders nothing.
 #[component]
@@ -133,10 +89,7 @@ pub fn EmbedBridge() -> impl IntoView {
     });
 
     let listener = window_event_listener(ev::message, move |event| {
-        let from_host = match (host(), event.source()) {
-            (Some(host), Some(source)) => Object::is(&host, &source),
-            _ => false,
-        };
+        let from_host = event.source().is_some_and(|source| is_host(&source));
         if !from_host {
             return;
         }

@@ -25,10 +25,7 @@ pub fn entry_key(entry: Queued) -> String {
 /// nothing.
 fn list_tail(len: usize, lang: Lang) -> Option<impl IntoView> {
     let text = if len == 0 {
-        Some(match lang {
-            Lang::Zh => "（空）".to_string(),
-            Lang::En => "(empty)".to_string(),
-        })
+        Some(lang.pick(t("(empty)", "（空）")).to_string())
     } else {
         more(len.saturating_sub(MAX_ITEMS), lang)
     };
@@ -36,18 +33,14 @@ fn list_tail(len: usize, lang: Lang) -> Option<impl IntoView> {
 }
 
 fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
-    let zh = lang == Lang::Zh;
     // The model names its own tasks: no copy of every name per render.
     let names = model;
     let running = match model.running {
         Some(entry) => queued_label(entry, model, names, lang),
-        None if model.closed => if zh {
-            "无（事件循环已关闭）"
-        } else {
-            "nothing (the loop is closed)"
-        }
-        .into(),
-        None => if zh { "无" } else { "nothing" }.into(),
+        None if model.closed => lang
+            .pick(t("nothing (the loop is closed)", "无（事件循环已关闭）"))
+            .into(),
+        None => lang.pick(t("nothing", "无")).into(),
     };
     let ready = model
         .ready
@@ -105,11 +98,10 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .take(MAX_ITEMS)
         .map(|(id, future)| {
             let owner = done_owner(DoneOf::Future(*id), names);
-            let state = match (future.done, zh) {
-                (true, true) => "已有结果",
-                (true, false) => "done",
-                (false, true) => "未完成",
-                (false, false) => "pending",
+            let state = if future.done {
+                lang.pick(t("done", "已有结果"))
+            } else {
+                lang.pick(t("pending", "未完成"))
             };
             let callbacks = (!future.done_callbacks.is_empty())
                 .then(|| format!(" · {}", lines_label(&future.done_callbacks, lang)));
@@ -119,20 +111,20 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
     view! {
         <div class="internals-body">
             <p data-testid="internals-running">
-                <strong>{if zh { "正在运行：" } else { "Running now: " }}</strong>
+                <strong>{lang.pick(t("Running now: ", "正在运行："))}</strong>
                 {running}
             </p>
             <div class="internals-grid">
                 <div>
-                    <h4>{if zh { "就绪队列（从左到右依次运行）" } else { "Ready queue (runs first → last)" }}</h4>
+                    <h4>{lang.pick(t("Ready queue (runs first → last)", "就绪队列（从左到右依次运行）"))}</h4>
                     <ol class="queue" data-testid="internals-ready">{ready}{ready_tail}</ol>
                 </div>
                 <div>
-                    <h4>{if zh { "定时器堆（最早到期在前）" } else { "Timer heap (soonest first)" }}</h4>
+                    <h4>{lang.pick(t("Timer heap (soonest first)", "定时器堆（最早到期在前）"))}</h4>
                     <ol data-testid="internals-timers">{timers}{timers_tail}</ol>
                 </div>
             </div>
-            <h4>{if zh { "任务" } else { "Tasks" }}</h4>
+            <h4>{lang.pick(t("Tasks", "任务"))}</h4>
             <table class="tasks" data-testid="internals-tasks">
                 <tbody>{tasks}</tbody>
             </table>

@@ -11,6 +11,7 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod devtools;
 mod embed;
+mod host_page;
 pub mod highlight;
 pub mod i18n;
 pub mod internals;

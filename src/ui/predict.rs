@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::i18n::{label, t, use_lang, Lang};
 use super::progress::{for_lesson, keep_arrangement, Progress};
 use super::session::{use_session, ClockMode, Phase, Session};
-use super::words::{divergence_words, score_words};
+use super::words::{divergence_words, line_moved_words, progress_words, score_words};
 use crate::analysis::matching::Timing;
 use crate::analysis::predict::{explain, score, Score, MAX_TIME_MS};
 use crate::course::{self, Expected};
@@ -110,21 +110,12 @@ pub fn PredictPanel() -> impl IntoView {
                 let lesson = session.lesson_untracked();
                 let to = to.min(p.order.len().saturating_sub(1));
                 if let Some(line) = p.order.get(to).and_then(|&i| lesson.expected.get(i)) {
-                    let l = lang.get_untracked();
-                    announce.set(match l {
-                        Lang::En => format!(
-                            "“{}” is now line {} of {}",
-                            line.text,
-                            to + 1,
-                            p.order.len()
-                        ),
-                        Lang::Zh => format!(
-                            "“{}”现在是第 {} 行（共 {} 行）",
-                            line.text,
-                            to + 1,
-                            p.order.len()
-                        ),
-                    });
+                    announce.set(line_moved_words(
+                        line.text,
+                        to + 1,
+                        p.order.len(),
+                        lang.get_untracked(),
+                    ));
                 }
             }
         });
@@ -151,7 +142,7 @@ pub fn PredictPanel() -> impl IntoView {
         kept.save(prediction.lesson);
         progress.set(kept);
         #[cfg(target_arch = "wasm32")]
-        super::embed::report_prediction(&prediction, &score);
+        super::host_page::report_prediction(&prediction, &score);
     });
 
     let divergence = move || {
@@ -366,22 +357,7 @@ pub fn PredictPanel() -> impl IntoView {
     let progress_text = move || {
         let p = progress.get();
         let l = lang.get();
-        (p.tries > 0).then(|| match l {
-            Lang::En => format!(
-                "Your runs so far: {} · best {} / {}{}",
-                p.tries,
-                p.best,
-                session.lesson().expected.len(),
-                if p.solved { " · solved ✓" } else { "" }
-            ),
-            Lang::Zh => format!(
-                "已运行 {} 次 · 最好 {} / {}{}",
-                p.tries,
-                p.best,
-                session.lesson().expected.len(),
-                if p.solved { " · 已答对 ✓" } else { "" }
-            ),
-        })
+        (p.tries > 0).then(|| progress_words(&p, session.lesson().expected.len(), l))
     };
 
     view! {

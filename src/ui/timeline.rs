@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use super::words::{lane_summary, wait_words as describe};
+use super::words::{lane_summary, lanes_not_drawn, print_mark_words, wait_words as describe};
 use crate::analysis::lanes::{Activity, Lane, LaneEnd};
 
 /// A share of the run's length in hundredths of a percent (integers only: formatting floats
@@ -66,10 +66,7 @@ pub fn Timeline() -> impl IntoView {
     let more = move || {
         let hidden = count().saturating_sub(MAX_LANES);
         (hidden > 0).then(|| {
-            let text = match lang.get() {
-                Lang::Zh => format!("另有 {hidden} 个任务未画出"),
-                Lang::En => format!("and {hidden} more tasks, not drawn"),
-            };
+            let text = lanes_not_drawn(hidden, lang.get());
             view! { <p class="more-lanes" data-testid="timeline-more">{text}</p> }
         })
     };
@@ -156,7 +153,6 @@ fn lane_view(
     lang: Lang,
     detail: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let zh = lang == Lang::Zh;
     let total_us = shape.total_us;
     let summary = lane_summary(lane, shape.open_end_us.min(total_us), names, lang);
     // A long lane keeps only the marks that show at the drawn resolution: a segment lying
@@ -175,22 +171,8 @@ fn lane_view(
             }
             drawn_to = drawn_to.max(x + width);
             let (class, what) = match &segment.activity {
-                Activity::Running => (
-                    "running",
-                    if zh {
-                        "运行".to_string()
-                    } else {
-                        "running".to_string()
-                    },
-                ),
-                Activity::Ready => (
-                    "ready",
-                    if zh {
-                        "就绪".to_string()
-                    } else {
-                        "ready".to_string()
-                    },
-                ),
+                Activity::Running => ("running", lang.pick(t("running", "运行")).to_string()),
+                Activity::Ready => ("ready", lang.pick(t("ready", "就绪")).to_string()),
                 Activity::Waiting(on) => ("waiting", describe(on, names, lang)),
             };
             let shown_to = segment.to_us.unwrap_or(total_us);
@@ -224,18 +206,8 @@ fn lane_view(
         .into_iter()
         .map(|(_, first, count)| {
             let (at, text) = &lane.prints[first];
-            let title = if count == 1 {
-                format!("{} +{} ms: {text}", lane.name, at / 1000)
-            } else {
-                let last = lane.prints[first + count - 1].0;
-                let n = if zh { "行打印" } else { "prints" };
-                format!(
-                    "{} +{}–{} ms: {count} {n}, “{text}” …",
-                    lane.name,
-                    at / 1000,
-                    last / 1000
-                )
-            };
+            let last = lane.prints[first + count - 1].0;
+            let title = print_mark_words(&lane.name, (*at, last), count, text, lang);
             let x = at.to_string();
             // A line of no length with round caps: a dot that keeps its size at any scale.
             view! {
@@ -254,20 +226,8 @@ fn lane_view(
         })
         .collect_view();
     let ended = match lane.end {
-        Some((_, LaneEnd::Cancelled)) => {
-            if zh {
-                " ✕ 已取消"
-            } else {
-                " ✕ cancelled"
-            }
-        }
-        Some((_, LaneEnd::Failed)) => {
-            if zh {
-                " ! 出错"
-            } else {
-                " ! failed"
-            }
-        }
+        Some((_, LaneEnd::Cancelled)) => lang.pick(t(" ✕ cancelled", " ✕ 已取消")),
+        Some((_, LaneEnd::Failed)) => lang.pick(t(" ! failed", " ! 出错")),
         _ => "",
     };
     let cursor = shape.cursor_us.map(|at| {

@@ -15,9 +15,9 @@ pub use events::{done_owner, event_words};
 pub use internals::{lines_label, more, queued_label, state_label, task_name, timer_label};
 pub use knobs::knob_error_words;
 pub use lints::lint_words;
-pub use predict::{divergence_words, score_words};
-pub use timeline::lane_summary;
-pub use verdict::verdict_words;
+pub use predict::{divergence_words, line_moved_words, progress_words, score_words};
+pub use timeline::{lane_summary, lanes_not_drawn, print_mark_words};
+pub use verdict::{verdict, verdict_words, Verdict};
 pub use waits::wait_words;
 
 use crate::analysis::lanes::Lane;

@@ -8,6 +8,37 @@ use crate::ui::i18n::Lang;
 /// The most waits and the most prints a lane's summary reads out; the rest are counted.
 const SUMMARY_ITEMS: usize = 40;
 
+/// Says how many lanes the timeline leaves out.
+pub fn lanes_not_drawn(hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {hidden} 个任务未画出"),
+        Lang::En => format!("and {hidden} more tasks, not drawn"),
+    }
+}
+
+/// A print mark's title: one print, or `count` prints from `first_us` to `last_us` merged
+/// into one mark (its first text shown).
+pub fn print_mark_words(
+    task: &str,
+    (first_us, last_us): (u64, u64),
+    count: usize,
+    text: &str,
+    lang: Lang,
+) -> String {
+    if count == 1 {
+        return format!("{task} +{} ms: {text}", first_us / 1000);
+    }
+    let prints = match lang {
+        Lang::Zh => "行打印",
+        Lang::En => "prints",
+    };
+    format!(
+        "{task} +{}–{} ms: {count} {prints}, “{text}” …",
+        first_us / 1000,
+        last_us / 1000
+    )
+}
+
 /// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
 /// readers (a focused lane reads it out and shows it under the timeline).
 pub fn lane_summary(
