@@ -37,10 +37,8 @@ pub fn post(kind: &str, fields: &[(&str, JsValue)]) {
 }
 
 /// Tells the host page how a prediction scored (see the module docs).
-pub fn report_prediction(
-    prediction: &Prediction,
-    score: &Score,
-) {
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn report_prediction(prediction: &Prediction, score: &Score) {
     let first_wrong = score
         .first_wrong
         .map_or(JsValue::NULL, |line| JsValue::from(line as f64 + 1.0));
@@ -56,4 +54,3 @@ pub fn report_prediction(
         ],
     );
 }
-

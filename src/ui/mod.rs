@@ -11,8 +11,8 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod devtools;
 mod embed;
-mod host_page;
 pub mod highlight;
+mod host_page;
 pub mod i18n;
 pub mod internals;
 pub mod io;

@@ -4,6 +4,7 @@ use super::wait_words;
 use super::TaskNames;
 use crate::analysis::predict::{Cause, Divergence, Elsewhere, Score, Why};
 use crate::ui::i18n::Lang;
+use crate::ui::progress::Progress;
 
 fn quote(text: &str) -> String {
     format!("“{text}”")
@@ -116,6 +117,40 @@ pub fn score_words(score: &Score, lang: Lang) -> String {
             score.correct,
             score.total,
             score.first_wrong.unwrap_or(0) + 1
+        ),
+    }
+}
+
+/// Said to screen readers when a line moves: "“fast end” is now line 3 of 7".
+pub fn line_moved_words(text: &str, position: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("“{text}” is now line {position} of {of}"),
+        Lang::Zh => format!("“{text}”现在是第 {position} 行（共 {of} 行）"),
+    }
+}
+
+/// What predict mode kept for the lesson: tries, best score (of `lines`), solved.
+pub fn progress_words(progress: &Progress, lines: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Your runs so far: {} · best {} / {lines}{}",
+            progress.tries,
+            progress.best,
+            if progress.solved {
+                " · solved ✓"
+            } else {
+                ""
+            }
+        ),
+        Lang::Zh => format!(
+            "已运行 {} 次 · 最好 {} / {lines}{}",
+            progress.tries,
+            progress.best,
+            if progress.solved {
+                " · 已答对 ✓"
+            } else {
+                ""
+            }
         ),
     }
 }
