@@ -5,7 +5,7 @@
 //! - [`Kv`] is the `aioredis` key-value store: `set` / `get` / `delete` on an IndexedDB
 //!   object store.
 //!
-//! Every call is an [`IoOp`](super::io::IoOp) of kind storage: recorded in the Trace, counted
+//! Every call is an `IoOp` (`runtime::io`) of kind storage: recorded in the Trace, counted
 //! while in flight, awaited as a runtime await point.
 
 use super::Error;

@@ -31,7 +31,7 @@ pub enum WaitOn {
     },
     /// Another task's end (`await task`).
     Task(TaskId),
-    /// A one-shot [`Future`](super::Future) being resolved.
+    /// A one-shot [`Future`](crate::runtime::Future) being resolved.
     Future(FutureId),
     /// `gather` of this many awaitables.
     Gather(usize),
@@ -241,7 +241,7 @@ pub enum EventKind {
         /// Why it failed, or `None` if it succeeded.
         error: Option<Rc<str>>,
     },
-    /// A coroutine made with [`coroutine`](super::coroutine) was dropped by the lesson's code
+    /// A coroutine made with [`coroutine`](crate::runtime::coroutine) was dropped by the lesson's code
     /// without ever being awaited or wrapped in a task (Python warns: "coroutine '…' was never
     /// awaited"). Recorded for the task whose step dropped it.
     CoroutineNeverAwaited {

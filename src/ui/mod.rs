@@ -1,8 +1,10 @@
-//! The page: Leptos components that read the runtime's Trace and never write to it.
+//! The page: Leptos components that render what `analysis` makes of a run, and never write to
+//! its Trace.
 //!
 //! [`session::Session`] is the one bridge: it starts and stops runs and copies what the Trace
 //! gained into signals at most once per animation frame. Components get it with
-//! [`session::use_session`].
+//! [`session::use_session`]. Every sentence built from a run's facts is in [`words`], every
+//! link the page reads or writes in [`urls`]; no component uses another's helpers.
 
 mod app;
 mod catalog;

@@ -271,8 +271,8 @@ pub fn view_box(total_us: u64) -> String {
 }
 
 /// The print marks of a lane: (position in basis points, index of the first print, how many
-/// prints the mark stands for). One per print, or one per occupied [`CELL_BP`] cell when the
-/// lane has more than [`DETAILED_MARKS`] prints.
+/// prints the mark stands for). One per print, or one per occupied `CELL_BP` cell when the
+/// lane has more than `DETAILED_MARKS` prints.
 pub fn print_marks(prints: &[(u64, String)], total_us: u64) -> Vec<(u64, usize, usize)> {
     let mut marks: Vec<(u64, usize, usize)> = Vec::new();
     let coalesce = prints.len() > DETAILED_MARKS;

@@ -1,10 +1,10 @@
 //! Beginner lints: the mistakes of [`Mistake`] read off a run's Trace, one rule each.
 //!
-//! - a coroutine made and dropped without being awaited ([`never_awaited`]);
-//! - a task that failed while nobody awaited it, so its error was lost ([`error_lost`]);
-//! - one step that held the loop for more than [`BLOCKED_MS`] ([`blocked`]);
+//! - a coroutine made and dropped without being awaited (`never_awaited.rs`);
+//! - a task that failed while nobody awaited it, so its error was lost (`error_lost.rs`);
+//! - one step that held the loop for more than [`BLOCKED_MS`] (`blocked.rs`);
 //! - two sleeps awaited one after the other by a task alone on the loop, whose lengths are two
-//!   different knobs of the lesson: independent waits that could overlap ([`sequential`]).
+//!   different knobs of the lesson: independent waits that could overlap (`sequential.rs`).
 //!
 //! Each rule reads the events one by one and says what it found at the end; [`lints`] feeds
 //! them one pass over the Trace. The lessons that make a mistake on purpose list it in

@@ -34,7 +34,7 @@ impl Settings {
         self.values.iter().find(|(k, _)| *k == id).map(|(_, v)| v)
     }
 
-    /// Sets knob `id` (a value already checked by [`Knob::parse`]).
+    /// Sets knob `id` (a value already checked by [`Knob::parse`](super::Knob::parse)).
     pub fn set(&mut self, id: &str, value: KnobValue) {
         if let Some(slot) = self.values.iter_mut().find(|(k, _)| *k == id) {
             slot.1 = value;
