@@ -49,7 +49,7 @@ async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
         let run = lesson.start(Clock::Virtual);
         run.finished().await;
         let trace = run.trace();
-        let json = chrome_trace(&trace, id, &|on, names| wait_words(on, names, Lang::En));
+        let json = chrome_trace(&trace, id, &|on, names| wait_words(on, &names, Lang::En));
         let events = trace_events(&json);
         // The file says which Trace format it was made from.
         let parsed = JSON::parse(&json).unwrap();

@@ -14,7 +14,7 @@ fn trace_file_url(session: super::session::Session) -> Option<String> {
         crate::analysis::export::chrome_trace(
             trace,
             session.lesson_id.get_untracked(),
-            &|on, names| super::words::wait_words(on, names, super::i18n::Lang::En),
+            &|on, names| super::words::wait_words(on, &names, super::i18n::Lang::En),
         )
     })?;
     let parts = js_sys::Array::of1(&json.into());

@@ -308,7 +308,7 @@ impl Session {
                 let (name, waiting) = match &segment.activity {
                     Activity::Running => ("step".to_string(), false),
                     Activity::Waiting(on) => (
-                        super::words::wait_words(on, lanes, super::i18n::Lang::En),
+                        super::words::wait_words(on, &lanes, super::i18n::Lang::En),
                         true,
                     ),
                     Activity::Ready => continue,

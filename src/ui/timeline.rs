@@ -29,39 +29,17 @@ pub fn Timeline() -> impl IntoView {
     // The focused lane's summary, shown under the lanes (what hovering shows, for the keyboard).
     let detail = RwSignal::new(None::<String>);
     let total_us = Memo::new(move |_| session.elapsed_ms.get().max(1) * 1000);
-    let count = move || session.lanes.with(Vec::len);
-    let live = move || {
+    // Replaying: the lanes as they stood at the cursor, on the whole run's scale.
+    let count = move || match session.cursor.get() {
+        Some(seq) => session.replay_at(seq, |at| at.lanes.len()).unwrap_or(0),
+        None => session.lanes.with(Vec::len),
+    };
+    let lanes = move || {
         view! {
             <For each=move || 0..count().min(MAX_LANES) key=|index| *index let:index>
-                <LiveLane index=index total_us=total_us detail=detail />
+                <TimelineLane index=index total_us=total_us detail=detail />
             </For>
         }
-    };
-    // Replaying: the lanes as they stood at the cursor, on the whole run's scale (a cursor
-    // move redraws them; it is one step, not a frame).
-    let replayed = move |seq: u64| {
-        let lang = lang.get();
-        session
-            .replay_at(seq, |at| {
-                let now = at.model.now_us;
-                at.lanes
-                    .iter()
-                    .take(MAX_LANES)
-                    .map(|lane| {
-                        let shape = Shape {
-                            total_us: total_us.get_untracked(),
-                            open_end_us: now,
-                            cursor_us: Some(now),
-                        };
-                        lane_view(lane, &at.lanes, shape, total_us, lang, detail)
-                    })
-                    .collect_view()
-            })
-            .map(IntoAny::into_any)
-    };
-    let lanes = move || match session.cursor.get() {
-        Some(seq) => replayed(seq).unwrap_or_else(|| ().into_any()),
-        None => live().into_any(),
     };
     let more = move || {
         let hidden = count().saturating_sub(MAX_LANES);
@@ -92,10 +70,10 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// One lane of a running (or finished) run, drawn again only when its own task's events
-/// change it.
+/// One task's lane, live or at replay's cursor, drawn again only when what it shows changes
+/// (its own task's events, or the cursor).
 #[component]
-fn LiveLane(
+fn TimelineLane(
     /// The task's index.
     index: usize,
     /// The run's length so far, µs (the lane's scale).
@@ -105,20 +83,32 @@ fn LiveLane(
 ) -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let lane = Memo::new(move |_| session.lanes.with(|lanes| lanes.get(index).cloned()));
+    // The lane, and replay's cursor (µs) when replaying.
+    let shown = Memo::new(move |_| match session.cursor.get() {
+        Some(seq) => session
+            .replay_at(seq, |at| {
+                let lane = at.lanes.get(index).cloned()?;
+                Some((lane, Some(at.model.now_us)))
+            })
+            .flatten(),
+        None => session
+            .lanes
+            .with(|lanes| lanes.get(index).cloned())
+            .map(|lane| (lane, None)),
+    });
     move || {
         let lang = lang.get();
-        lane.get().map(|lane| {
+        shown.get().map(|(lane, cursor_us)| {
+            let shape = Shape {
+                total_us: total_us.get_untracked(),
+                open_end_us: cursor_us.unwrap_or(OPEN_END_US),
+                cursor_us,
+            };
             // Names of the other tasks (for "awaiting Task-3") do not change once made: read
             // without tracking, or every lane would be drawn again for every new event.
-            session.lanes.with_untracked(|lanes| {
-                let shape = Shape {
-                    total_us: total_us.get_untracked(),
-                    open_end_us: OPEN_END_US,
-                    cursor_us: None,
-                };
-                lane_view(&lane, lanes, shape, total_us, lang, detail)
-            })
+            session
+                .lanes
+                .with_untracked(|lanes| lane_view(&lane, lanes, shape, total_us, lang, detail))
         })
     }
 }
@@ -154,7 +144,7 @@ fn lane_view(
     detail: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let total_us = shape.total_us;
-    let summary = lane_summary(lane, shape.open_end_us.min(total_us), names, lang);
+    let summary = lane_summary(lane, shape.open_end_us.min(total_us), &names, lang);
     // A long lane keeps only the marks that show at the drawn resolution: a segment lying
     // wholly under what is already drawn, or a print in an occupied cell, is merged into it.
     let coalesce = lane.segments.len() > DETAILED_MARKS;
@@ -173,7 +163,7 @@ fn lane_view(
             let (class, what) = match &segment.activity {
                 Activity::Running => ("running", lang.pick(t("running", "运行")).to_string()),
                 Activity::Ready => ("ready", lang.pick(t("ready", "就绪")).to_string()),
-                Activity::Waiting(on) => ("waiting", describe(on, names, lang)),
+                Activity::Waiting(on) => ("waiting", describe(on, &names, lang)),
             };
             let shown_to = segment.to_us.unwrap_or(total_us);
             let title = format!(
@@ -302,14 +292,12 @@ mod tests {
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
         let lanes = lanes(&run.trace());
-        let summary = lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::En);
+        let summary = lane_summary(&lanes[1], 2_000_000, &lanes, Lang::En);
         assert_eq!(
             summary,
             "Task-2; waits: 0–2000 ms sleep until 2000 ms; prints: +0 ms “1”, +2000 ms “2”; ended at 2000 ms"
         );
-        assert!(
-            lane_summary(&lanes[1], 2_000_000, lanes.as_slice(), Lang::Zh).contains("2000 ms 结束")
-        );
+        assert!(lane_summary(&lanes[1], 2_000_000, &lanes, Lang::Zh).contains("2000 ms 结束"));
     }
 
     #[test]

@@ -221,7 +221,7 @@ pub fn event_words(trace: &Trace, event: &Event, lang: Lang) -> String {
 }
 
 /// A task's name or `future #N`.
-pub fn done_owner(of: DoneOf, names: &(impl TaskNames + ?Sized)) -> String {
+pub fn done_owner(of: DoneOf, names: &dyn TaskNames) -> String {
     match of {
         DoneOf::Task(task) => super::task_name(names, task.index()),
         DoneOf::Future(id) => format!("future #{id}"),

@@ -5,19 +5,14 @@ use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
 use crate::ui::i18n::Lang;
 
 /// A task's name by its index (`task #N` if there is none).
-pub fn task_name(names: &(impl TaskNames + ?Sized), index: usize) -> String {
+pub fn task_name(names: &dyn TaskNames, index: usize) -> String {
     names
         .name_of(index)
         .map_or_else(|| format!("task #{}", index + 1), str::to_string)
 }
 
 /// A ready-queue entry (or what is running) in words.
-pub fn queued_label(
-    entry: Queued,
-    model: &LoopModel,
-    names: &(impl TaskNames + ?Sized),
-    lang: Lang,
-) -> String {
+pub fn queued_label(entry: Queued, model: &LoopModel, names: &dyn TaskNames, lang: Lang) -> String {
     match entry {
         Queued::Task(task) => task_name(names, task.index()),
         Queued::Callback(id) => match (model.callback_line(id), lang) {
@@ -30,7 +25,7 @@ pub fn queued_label(
 }
 
 /// A task's state in words.
-pub fn state_label(state: &TaskState, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn state_label(state: &TaskState, names: &dyn TaskNames, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     match state {
         TaskState::Pending => if zh {
@@ -65,7 +60,7 @@ pub fn state_label(state: &TaskState, names: &(impl TaskNames + ?Sized), lang: L
 pub fn timer_label(
     timer: &TimerInfo,
     model: &LoopModel,
-    names: &(impl TaskNames + ?Sized),
+    names: &dyn TaskNames,
     lang: Lang,
 ) -> String {
     let zh = lang == Lang::Zh;

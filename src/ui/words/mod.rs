@@ -31,7 +31,9 @@ pub trait TaskNames {
     fn name_of(&self, index: usize) -> Option<&str>;
 }
 
-impl TaskNames for [String] {
+// Taken as `&dyn TaskNames`: one copy of each function of words, not one per kind of names.
+
+impl TaskNames for &[String] {
     fn name_of(&self, index: usize) -> Option<&str> {
         self.get(index).map(String::as_str)
     }
@@ -39,11 +41,17 @@ impl TaskNames for [String] {
 
 impl TaskNames for Vec<String> {
     fn name_of(&self, index: usize) -> Option<&str> {
-        self.as_slice().name_of(index)
+        self.get(index).map(String::as_str)
     }
 }
 
-impl TaskNames for [Lane] {
+impl TaskNames for &[Lane] {
+    fn name_of(&self, index: usize) -> Option<&str> {
+        self.get(index).map(|lane| lane.name.as_str())
+    }
+}
+
+impl TaskNames for Vec<Lane> {
     fn name_of(&self, index: usize) -> Option<&str> {
         self.get(index).map(|lane| lane.name.as_str())
     }

@@ -11,11 +11,7 @@ fn quote(text: &str) -> String {
 }
 
 /// Why a prediction and a run first differ, in words; `names` are the tasks' names.
-pub fn divergence_words(
-    divergence: &Divergence,
-    names: &(impl TaskNames + ?Sized),
-    lang: Lang,
-) -> String {
+pub fn divergence_words(divergence: &Divergence, names: &dyn TaskNames, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let (said, at_ms, cause, wanted, other, elsewhere) = match &divergence.why {
         Why::MoreLines { placed } => {

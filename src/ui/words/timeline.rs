@@ -41,12 +41,7 @@ pub fn print_mark_words(
 
 /// Everything a lane shows, in words: what the hover titles say, for the keyboard and screen
 /// readers (a focused lane reads it out and shows it under the timeline).
-pub fn lane_summary(
-    lane: &Lane,
-    open_end_us: u64,
-    names: &(impl TaskNames + ?Sized),
-    lang: Lang,
-) -> String {
+pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &dyn TaskNames, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut parts = Vec::new();
     let waits_total = lane

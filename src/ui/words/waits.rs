@@ -5,7 +5,7 @@ use crate::trace::WaitOn;
 use crate::ui::i18n::Lang;
 
 /// What a task waits on; `names` are the tasks' names, by task index.
-pub fn wait_words(on: &WaitOn, names: &(impl TaskNames + ?Sized), lang: Lang) -> String {
+pub fn wait_words(on: &WaitOn, names: &dyn TaskNames, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     match on {
         WaitOn::Sleep { until_us, .. } if *until_us == u64::MAX => {
