@@ -305,7 +305,9 @@ const WORKER_TOLERANCE_MS: u64 = 300;
 
 #[wasm_bindgen_test]
 async fn ten_jobs_on_five_workers_take_two_job_lengths_and_the_ticker_stays_on_time() {
-    let run = course::find("run-in-executor").unwrap().start(Clock::Real {
+    let lesson = course::find("run-in-executor").unwrap();
+    common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+    let run = lesson.start(Clock::Real {
         scale: WORKER_SCALE,
     });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
@@ -319,6 +321,7 @@ async fn n_jobs_on_n_workers_take_about_one_job() {
     for n in [2, 8] {
         let (settings, errors) = Settings::from_query(lesson, &format!("workers={n}&jobs={n}"));
         assert!(errors.is_empty());
+        common::dom::warm_workers(lesson, &settings).await;
         let run = lesson.start_with(
             Clock::Real {
                 scale: WORKER_SCALE,
@@ -354,7 +357,9 @@ async fn n_jobs_on_n_workers_take_about_one_job() {
 
 #[wasm_bindgen_test]
 async fn pool_callbacks_arrive_after_one_job_length() {
-    let run = course::find("pool-callbacks").unwrap().start(Clock::Real {
+    let lesson = course::find("pool-callbacks").unwrap();
+    common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+    let run = lesson.start(Clock::Real {
         scale: WORKER_SCALE,
     });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));

@@ -7,11 +7,14 @@
 
 mod common;
 
-use common::dom::{all, by_testid, click, has_testid, mount_app, type_into, wait_until};
+use common::dom::{
+    all, by_testid, click, has_testid, mount_app, type_into, wait_until, warm_workers,
+};
 use loopscope::analysis::matching::Timing;
 use loopscope::analysis::output::Row;
 use loopscope::analysis::predict::{score, Prediction};
-use loopscope::course::{self, Lesson, Order};
+use loopscope::course::{self, Lesson, Order, Settings};
+use loopscope::runtime::worker::{spare_workers, warm_up};
 use loopscope::runtime::{Clock, RunStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -327,6 +330,7 @@ async fn predict_mode_opens_in_an_embed_and_changed_knobs_are_not_scored() {
 /// `lesson` run for real, its printed lines as the page's rows.
 async fn real_rows(id: &str) -> (&'static Lesson, Vec<Row>) {
     let lesson = course::find(id).unwrap();
+    warm_workers(lesson, &Settings::defaults(lesson)).await;
     let run = lesson.start(Clock::Real { scale: 1.0 });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())), "{id}");
     let rows = run.trace().printed().into_iter().map(Row::from).collect();
@@ -353,8 +357,12 @@ async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_
         .remove_item(&format!("loopscope.predict.{id}"))
         .unwrap();
     set_hash(&format!("#/lesson/{id}?predict={}", order.join(".")));
+    warm_up(0);
+    assert_eq!(spare_workers(), 0);
     let (root, handle) = mount_app();
     settle().await;
+    // The page starts the lesson's five workers when it opens the lesson, before Run.
+    wait_until("the page's spare workers", 10_000, || spare_workers() >= 5).await;
     click(&root, "run");
     wait_until("the prediction's score", 20_000, || {
         has_testid(&root, "predict-score")

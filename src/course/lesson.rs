@@ -134,6 +134,20 @@ pub struct Lesson {
 }
 
 impl Lesson {
+    /// How many Web Workers a run with `settings` will start: its pool's size, or fewer if it
+    /// has fewer jobs (a pool starts workers only as jobs arrive); none without workers.
+    pub fn workers_used(&self, settings: &Settings) -> usize {
+        if self.needs != Needs::Workers {
+            return 0;
+        }
+        let int = |id| match settings.get(id) {
+            Some(knobs::KnobValue::Int(n)) => Some(usize::try_from(*n).unwrap_or(0)),
+            _ => None,
+        };
+        let workers = int("workers").unwrap_or(0);
+        int("jobs").map_or(workers, |jobs| workers.min(jobs))
+    }
+
     /// Runs the lesson on `clock` with its knobs at their defaults.
     #[track_caller]
     pub fn start(&self, clock: Clock) -> Run {

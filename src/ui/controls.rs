@@ -13,6 +13,7 @@ pub fn Controls() -> impl IntoView {
     let lang = use_lang();
     let running = move || session.phase.get() == Phase::Running;
     let workers = move || session.lesson().needs == Needs::Workers;
+    Effect::new(move |_| session.warm_workers());
     let status = move || {
         let l = lang.get();
         let ms = session.elapsed_ms.get();

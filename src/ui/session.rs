@@ -189,6 +189,15 @@ impl Session {
             .with(|s| *s == Settings::defaults(self.lesson()))
     }
 
+    /// Has the runtime start, ahead of the run, the Web Workers the open lesson's pool will
+    /// take (and let go of them for a lesson without workers), so a job starts when it is
+    /// submitted, as a thread would.
+    pub fn warm_workers(self) {
+        let lesson = self.lesson();
+        let workers = self.settings.with(|settings| lesson.workers_used(settings));
+        crate::runtime::worker::warm_up(workers);
+    }
+
     /// The clock a run will really use: a lesson that needs workers runs on the real clock
     /// even when instant is chosen, since blocking takes real time.
     pub fn effective_clock(self) -> ClockMode {

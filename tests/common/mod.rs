@@ -182,6 +182,18 @@ pub mod dom {
         }
     }
 
+    /// Has the runtime start the Web Workers a run of `lesson` with `settings` will use and
+    /// waits until they are there, as the page does when it opens the lesson (a test that
+    /// starts runs itself would otherwise time the browser's thread start-up).
+    pub async fn warm_workers(lesson: &loopscope::course::Lesson, settings: &super::Settings) {
+        let wanted = lesson.workers_used(settings);
+        loopscope::runtime::worker::warm_up(wanted);
+        wait_until("spare workers", 10_000, || {
+            loopscope::runtime::worker::spare_workers() >= wanted
+        })
+        .await;
+    }
+
     /// The page's real stylesheet, so layout-dependent behaviour (scrolling listings) is
     /// tested as users get it.
     const STYLESHEET: &str = include_str!("../../style/main.css");

@@ -1,0 +1,565 @@
+//! Blocking work and an executor for it: a pool of Web Workers, the browser's real threads.
+//!
+//! A [`Job`] is a blocking function written as its steps: print this, block for that long
+//! (`time.sleep` in a thread, or CPU work), return that value. Run with [`Job::run_here`] it
+//! blocks the loop itself, the mistake the course warns about: the page freezes and every timer
+//! runs late. Submitted to a [`Pool`] (`ThreadPoolExecutor`), it runs on a Web Worker, really in
+//! parallel with the page and the other workers; [`run_in_executor`] awaits it from a task.
+//!
+//! Why steps rather than a Rust closure: a closure cannot cross to another thread in a page
+//! that is not cross-origin isolated (no shared memory; the playground must stay embeddable),
+//! and loading the whole app's wasm into every worker to run one loop would cost more than the
+//! lesson it shows. The worker runs a few lines of JavaScript that perform the steps; the
+//! blocking is real, its prints come back as messages and are recorded as the worker's.
+
+use std::rc::Rc;
+
+use super::executor;
+use super::Error;
+use crate::trace::EventKind;
+
+/// One step of a blocking job.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    /// `print(...)` from the job's thread.
+    Print {
+        text: Rc<str>,
+        py_line: u32,
+        rust_line: u32,
+    },
+    /// Block the thread for this many lesson microseconds.
+    Block { us: u64 },
+}
+
+/// A blocking function, as the steps it takes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    label: Rc<str>,
+    steps: Vec<Step>,
+    result: i64,
+}
+
+impl Job {
+    /// A job called `label` in the Trace (`download_img(3)`), with no steps yet.
+    pub fn new(label: impl Into<Rc<str>>) -> Job {
+        Job {
+            label: label.into(),
+            steps: Vec::new(),
+            result: 0,
+        }
+    }
+
+    /// Then prints `text`; `py_line` is the matching `print(...)` in the Python listing.
+    #[track_caller]
+    pub fn print(mut self, py_line: u32, text: impl Into<Rc<str>>) -> Job {
+        self.steps.push(Step::Print {
+            text: text.into(),
+            py_line,
+            rust_line: std::panic::Location::caller().line(),
+        });
+        self
+    }
+
+    /// Then blocks its thread for `seconds` (`time.sleep(seconds)`); negative or NaN is 0,
+    /// and a job may block for at most an hour.
+    pub fn block(mut self, seconds: f64) -> Job {
+        let seconds = if seconds.is_finite() && seconds > 0.0 {
+            seconds.min(3600.0)
+        } else {
+            0.0
+        };
+        self.steps.push(Step::Block {
+            us: (seconds * 1e6).round() as u64,
+        });
+        self
+    }
+
+    /// Then returns `value` (`return a + b`).
+    pub fn returns(mut self, value: i64) -> Job {
+        self.result = value;
+        self
+    }
+
+    /// Its name in the Trace.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// How long it blocks in all, in lesson microseconds.
+    pub fn blocking_us(&self) -> u64 {
+        self.steps
+            .iter()
+            .map(|s| match s {
+                Step::Block { us } => *us,
+                Step::Print { .. } => 0,
+            })
+            .sum()
+    }
+
+    /// Calls it right here, on the loop's own thread, as a coroutine that calls a blocking
+    /// function does: nothing else runs until it returns.
+    #[track_caller]
+    pub fn run_here(self) -> Result<i64, Error> {
+        let line = std::panic::Location::caller().line();
+        let (run, task) = executor::current().ok_or(Error::NoRunningLoop)?;
+        for step in self.steps {
+            match step {
+                Step::Print {
+                    text,
+                    py_line,
+                    rust_line,
+                } => run.record(
+                    task,
+                    EventKind::Print {
+                        text,
+                        rust_line,
+                        py_line,
+                    },
+                ),
+                Step::Block { us } => {
+                    run.record(task, EventKind::Blocked { us, line });
+                    run.block_loop(us);
+                }
+            }
+        }
+        Ok(self.result)
+    }
+}
+
+/// The largest pool accepted: more workers than this only queue on a 2-to-16-core machine.
+pub const MAX_WORKERS: usize = 32;
+
+/// Checks a pool size the way a knob does: a clear message for anything out of range.
+pub fn check_workers(workers: i64) -> Result<usize, Error> {
+    if workers < 1 {
+        Err(Error::raised(format!(
+            "ValueError: max_workers must be greater than 0 (got {workers})"
+        )))
+    } else if workers as u64 > MAX_WORKERS as u64 {
+        Err(Error::raised(format!(
+            "ValueError: at most {MAX_WORKERS} workers (got {workers})"
+        )))
+    } else {
+        Ok(workers as usize)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{run_in_executor, Pool};
+#[cfg(target_arch = "wasm32")]
+pub use spares::{ready as spare_workers, warm_up};
+
+#[cfg(target_arch = "wasm32")]
+mod spares;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{run_in_executor, spare_workers, warm_up, Pool};
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, VecDeque};
+    use std::rc::{Rc, Weak};
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use super::super::executor::{self, Clock, RunInner};
+    use super::super::future::Future;
+    use super::super::host::{self, HostTimer};
+    use super::super::io::{js, IoOp};
+    use super::{check_workers, spares, Error, Job, Step};
+    use crate::trace::{EventKind, IoKind};
+
+    struct Slot {
+        worker: web_sys::Worker,
+        name: Rc<str>,
+        busy: Option<u64>,
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    }
+
+    struct Pending {
+        job: Job,
+        future: Future<i64>,
+        op: Option<IoOp>,
+        run: Weak<RunInner>,
+        /// Whether the run was told this job holds the virtual clock.
+        waiting: bool,
+    }
+
+    struct Inner {
+        run: Weak<RunInner>,
+        max_workers: usize,
+        scale: f64,
+        slots: Vec<Slot>,
+        queue: VecDeque<u64>,
+        jobs: BTreeMap<u64, Pending>,
+        next_job: u64,
+        submitted: Vec<Future<i64>>,
+        /// The host task that will start the next worker, if one is due (see `dispatch`).
+        starting: Option<HostTimer>,
+    }
+
+    /// A pool of Web Workers: `concurrent.futures.ThreadPoolExecutor(max_workers)`.
+    ///
+    /// Workers start as jobs arrive, up to the maximum, and each runs one job at a time; the
+    /// rest wait in order. Dropping the pool (Stop ends the task that owns it) terminates the
+    /// workers at once, mid-job, and cancels every job not finished.
+    pub struct Pool {
+        inner: Rc<RefCell<Inner>>,
+    }
+
+    impl Pool {
+        /// A pool of at most `max_workers` workers (1 to [`super::MAX_WORKERS`]).
+        pub fn new(max_workers: i64) -> Result<Pool, Error> {
+            let max_workers = check_workers(max_workers)?;
+            let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+            let scale = match run.clock() {
+                Clock::Real { scale } => scale,
+                Clock::Virtual => 1.0,
+            };
+            Ok(Pool {
+                inner: Rc::new(RefCell::new(Inner {
+                    run: Rc::downgrade(&run),
+                    max_workers,
+                    scale,
+                    slots: Vec::new(),
+                    queue: VecDeque::new(),
+                    jobs: BTreeMap::new(),
+                    next_job: 0,
+                    submitted: Vec::new(),
+                    starting: None,
+                })),
+            })
+        }
+
+        /// `pool.submit(fn)`: queues the job and returns the future of its result at once.
+        pub fn submit(&self, job: Job) -> Result<Future<i64>, Error> {
+            let future = Future::new()?;
+            let op = IoOp::begin(IoKind::Worker, job.label.clone())?;
+            {
+                let mut inner = self.inner.borrow_mut();
+                inner.next_job += 1;
+                let id = inner.next_job;
+                let run = inner.run.clone();
+                // A job holds the virtual clock from its submission, also while it waits for
+                // a worker to start or to free up.
+                let waiting = match run.upgrade() {
+                    Some(run) => {
+                        run.io_wait_begin();
+                        true
+                    }
+                    None => false,
+                };
+                inner.jobs.insert(
+                    id,
+                    Pending {
+                        job,
+                        future: future.clone(),
+                        op: Some(op),
+                        run,
+                        waiting,
+                    },
+                );
+                inner.queue.push_back(id);
+                inner.submitted.push(future.clone());
+            }
+            dispatch(&self.inner)?;
+            Ok(future)
+        }
+
+        /// `pool.shutdown(wait=True)`: waits until every submitted job has finished, then
+        /// terminates the workers.
+        pub async fn shutdown(self) -> Result<(), Error> {
+            let submitted = self.inner.borrow().submitted.clone();
+            for future in submitted {
+                // A job's failure belongs to whoever holds its future, not to shutdown.
+                match future.await {
+                    Err(Error::Cancelled) => return Err(Error::Cancelled),
+                    _ => continue,
+                }
+            }
+            Ok(())
+        }
+
+        /// Workers started so far.
+        pub fn workers(&self) -> usize {
+            self.inner.borrow().slots.len()
+        }
+    }
+
+    /// Hands queued jobs to idle workers, starting workers while below the maximum.
+    fn dispatch(pool: &Rc<RefCell<Inner>>) -> Result<(), Error> {
+        loop {
+            let mut inner = pool.borrow_mut();
+            let Some(&id) = inner.queue.front() else {
+                return Ok(());
+            };
+            let idle = inner.slots.iter().position(|s| s.busy.is_none());
+            let slot = match idle {
+                Some(slot) => slot,
+                None if inner.slots.len() < inner.max_workers && spares::ready() > 0 => {
+                    // A spare worker started ahead of time: taking it costs nothing.
+                    let spare = start_worker(pool, &inner)?;
+                    inner.slots.push(spare);
+                    inner.slots.len() - 1
+                }
+                None => {
+                    // `new Worker` holds the page for a few ms each (3-6 ms in headless
+                    // Chromium here): a worker starts in a host task of its own, never inside
+                    // the step that submitted the job, so that step stays short (the
+                    // blocked-loop hint judges the lesson's code, not the runtime's) and the
+                    // page paints between starts. The job waits in the queue meanwhile.
+                    if inner.slots.len() < inner.max_workers && inner.starting.is_none() {
+                        let weak = Rc::downgrade(pool);
+                        inner.starting = Some(host::set_timer(0.0, move || grow(&weak)));
+                    }
+                    return Ok(());
+                }
+            };
+            inner.queue.pop_front();
+            let scale = inner.scale;
+            let Some(pending) = inner.jobs.get_mut(&id) else {
+                continue;
+            };
+            let steps: js_sys::Array = pending
+                .job
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| match step {
+                    Step::Print { .. } => JsValue::from_f64(-(i as f64) - 1.0),
+                    Step::Block { us } => JsValue::from_f64(*us as f64 / 1000.0 * scale),
+                })
+                .collect();
+            let message: js_sys::Array = [JsValue::from_f64(id as f64), steps.into()]
+                .into_iter()
+                .collect();
+            inner.slots[slot].busy = Some(id);
+            inner.slots[slot]
+                .worker
+                .post_message(&message)
+                .map_err(|e| Error::raised(js::message(&e)))?;
+        }
+    }
+
+    /// Starts one worker for the queued jobs, then hands them out (which may ask for the next
+    /// start). If the browser refuses a worker, the pool stays at the workers it has; with none
+    /// at all, every queued job fails with the browser's reason.
+    fn grow(pool: &Weak<RefCell<Inner>>) {
+        let Some(pool) = pool.upgrade() else { return };
+        // This callback's own timer: kept until the end of the callback.
+        let fired = pool.borrow_mut().starting.take();
+        let started = {
+            let inner = pool.borrow();
+            start_worker(&pool, &inner)
+        };
+        match started {
+            Ok(slot) => pool.borrow_mut().slots.push(slot),
+            Err(error) => {
+                let failed: Vec<Pending> = {
+                    let mut inner = pool.borrow_mut();
+                    inner.max_workers = inner.slots.len();
+                    if inner.slots.is_empty() {
+                        let queued: Vec<u64> = inner.queue.drain(..).collect();
+                        queued
+                            .into_iter()
+                            .filter_map(|id| inner.jobs.remove(&id))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                };
+                for mut pending in failed {
+                    if let Some(op) = pending.op.take() {
+                        op.end(Some(&error));
+                    }
+                    let _ = pending.future.set_exception(error.clone());
+                }
+            }
+        }
+        let _ = dispatch(&pool);
+        drop(fired);
+    }
+
+    fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &Inner) -> Result<Slot, Error> {
+        let index = inner.slots.len();
+        let name: Rc<str> = Rc::from(format!("worker-{}", index + 1));
+        let worker = spares::take()?;
+        let weak = Rc::downgrade(pool);
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(pool) = weak.upgrade() {
+                    on_message(&pool, index, event.data());
+                }
+            },
+        );
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(Slot {
+            worker,
+            name,
+            busy: None,
+            _on_message: on_message,
+        })
+    }
+
+    /// A worker reported a print (`[job, step]`) or the end of a job (`[job, -1]`).
+    fn on_message(pool: &Rc<RefCell<Inner>>, slot: usize, data: JsValue) {
+        let job = js_sys::Reflect::get_u32(&data, 0)
+            .ok()
+            .and_then(|v| v.as_f64());
+        let step = js_sys::Reflect::get_u32(&data, 1)
+            .ok()
+            .and_then(|v| v.as_f64());
+        let (Some(job), Some(step)) = (job, step) else {
+            return;
+        };
+        let job = job as u64;
+        if step >= 0.0 {
+            let inner = pool.borrow();
+            let (Some(run), Some(pending)) = (inner.run.upgrade(), inner.jobs.get(&job)) else {
+                return;
+            };
+            if let Some(Step::Print {
+                text,
+                py_line,
+                rust_line,
+            }) = pending.job.steps.get(step as usize)
+            {
+                run.record(
+                    None,
+                    EventKind::ThreadPrint {
+                        thread: inner.slots[slot].name.clone(),
+                        text: text.clone(),
+                        rust_line: *rust_line,
+                        py_line: *py_line,
+                    },
+                );
+                run.notify();
+            }
+            return;
+        }
+        let finished = {
+            let mut inner = pool.borrow_mut();
+            if let Some(slot) = inner.slots.get_mut(slot) {
+                slot.busy = None;
+            }
+            inner.jobs.remove(&job)
+        };
+        if let Some(mut pending) = finished {
+            if let Some(op) = pending.op.take() {
+                op.end(None);
+            }
+            let _ = pending.future.set_result(pending.job.result);
+            // Dropping it ends its hold on the virtual clock (and cancelling a resolved
+            // future does nothing).
+            drop(pending);
+        }
+        let _ = dispatch(pool);
+    }
+
+    impl Drop for Pending {
+        fn drop(&mut self) {
+            if self.waiting {
+                if let Some(run) = self.run.upgrade() {
+                    run.io_wait_end();
+                }
+            }
+            self.future.cancel();
+        }
+    }
+
+    impl Drop for Inner {
+        fn drop(&mut self) {
+            for slot in self.slots.drain(..) {
+                slot.worker.set_onmessage(None);
+                if slot.busy.is_none() {
+                    // Idle: nothing of this pool is in flight, so the next pool may use it.
+                    spares::give_back(slot.worker);
+                } else {
+                    slot.worker.terminate();
+                }
+            }
+            spares::refill();
+        }
+    }
+
+    /// `await loop.run_in_executor(pool, fn)`: runs the job on the pool and waits for it.
+    pub async fn run_in_executor(pool: &Pool, job: Job) -> Result<i64, Error> {
+        pool.submit(job)?.await
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::{check_workers, Error, Job};
+    use crate::runtime::Future;
+
+    /// Natively there are no Web Workers: a pool cannot be made.
+    pub struct Pool {
+        _private: (),
+    }
+
+    impl Pool {
+        /// Checks the size, then fails: Web Workers need a browser.
+        pub fn new(max_workers: i64) -> Result<Pool, Error> {
+            check_workers(max_workers)?;
+            Err(Error::raised("a pool of Web Workers needs a browser"))
+        }
+        /// See the browser version.
+        pub fn submit(&self, _job: Job) -> Result<Future<i64>, Error> {
+            Err(Error::raised("a pool of Web Workers needs a browser"))
+        }
+        /// See the browser version.
+        pub async fn shutdown(self) -> Result<(), Error> {
+            Ok(())
+        }
+        /// See the browser version.
+        pub fn workers(&self) -> usize {
+            0
+        }
+    }
+
+    /// See the browser version.
+    pub async fn run_in_executor(pool: &Pool, job: Job) -> Result<i64, Error> {
+        pool.submit(job)?.await
+    }
+
+    /// Natively there is nothing to start.
+    pub fn warm_up(_workers: usize) {}
+
+    /// Natively there are none.
+    pub fn spare_workers() -> usize {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_workers, Job};
+
+    #[test]
+    fn pool_sizes_are_checked() {
+        assert!(check_workers(0).is_err());
+        assert!(check_workers(-5).is_err());
+        assert_eq!(check_workers(5), Ok(5));
+        assert!(check_workers(33)
+            .unwrap_err()
+            .to_string()
+            .contains("at most 32"));
+        assert!(check_workers(i64::MAX).is_err());
+    }
+
+    #[test]
+    fn jobs_add_up_their_blocking_and_refuse_nonsense_durations() {
+        let job = Job::new("j")
+            .print(1, "a")
+            .block(1.0)
+            .block(-3.0)
+            .block(f64::NAN)
+            .block(1e12)
+            .returns(7);
+        assert_eq!(job.blocking_us(), 1_000_000 + 3_600_000_000);
+        assert_eq!(job.label(), "j");
+    }
+}

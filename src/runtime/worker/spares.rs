@@ -1,0 +1,145 @@
+//! Web Workers started before a pool asks for them, so a job starts when it is submitted.
+//!
+//! CPython starts a pool thread in well under a millisecond; a browser takes 3-6 ms of the
+//! page's time per `new Worker` and, on a loaded machine, hundreds of milliseconds before the
+//! worker's thread runs its first line. Started on submission, a fifth worker can print its
+//! "downloading 4" after the ticker's 500 ms tick, an order the lesson never shows. So the page
+//! asks for the workers a lesson will use when it opens the lesson ([`warm_up`]), each started
+//! in a host task of its own; a pool takes them as jobs arrive, and gives back the ones that
+//! are idle when it ends (a worker busy at Stop is terminated mid-job, and replaced).
+//!
+//! Every worker runs the same program, from one blob URL made once per page.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsValue;
+
+use super::super::host::{self, HostTimer};
+use super::super::io::js;
+use super::{Error, MAX_WORKERS};
+
+/// The worker's whole program: perform a job's steps, report prints and the end.
+/// A step is a number: a negative one `-(i+1)` means "print step i", any other is a number
+/// of milliseconds to block for (spinning: the thread is really busy).
+const WORKER_SOURCE: &str = "onmessage = (e) => {\
+    const job = e.data[0], steps = e.data[1];\
+    for (let i = 0; i < steps.length; i++) {\
+        const s = steps[i];\
+        if (s < 0) { postMessage([job, i]); continue; }\
+        const end = performance.now() + s;\
+        while (performance.now() < end) {}\
+    }\
+    postMessage([job, -1]);\
+};";
+
+#[derive(Default)]
+struct Spares {
+    /// The program's blob URL, made at the first worker and kept for the page's lifetime.
+    url: Option<String>,
+    /// Started, not in any pool.
+    idle: Vec<web_sys::Worker>,
+    /// How many the open lesson will use.
+    wanted: usize,
+    /// The host task that will start the next spare, if one is due.
+    starting: Option<HostTimer>,
+}
+
+thread_local! {
+    static SPARES: RefCell<Spares> = RefCell::new(Spares::default());
+}
+
+/// Keep `workers` spare workers ready (at most [`MAX_WORKERS`]): more are started one per host
+/// task, extra idle ones are terminated.
+pub fn warm_up(workers: usize) {
+    SPARES.with(|spares| {
+        let mut spares = spares.borrow_mut();
+        spares.wanted = workers.min(MAX_WORKERS);
+        while spares.idle.len() > spares.wanted {
+            if let Some(worker) = spares.idle.pop() {
+                worker.terminate();
+            }
+        }
+        schedule(&mut spares);
+    });
+}
+
+/// Spare workers ready to be taken.
+pub fn ready() -> usize {
+    SPARES.with(|spares| spares.borrow().idle.len())
+}
+
+/// A spare worker, or a new one if none is ready.
+pub fn take() -> Result<web_sys::Worker, Error> {
+    SPARES.with(|spares| {
+        let mut spares = spares.borrow_mut();
+        match spares.idle.pop() {
+            Some(worker) => Ok(worker),
+            None => start(&mut spares),
+        }
+    })
+}
+
+/// A pool's idle worker, back for the next pool (terminated if no more are wanted); then the
+/// stock is brought back to what the lesson wants.
+pub fn give_back(worker: web_sys::Worker) {
+    SPARES.with(|spares| {
+        let mut spares = spares.borrow_mut();
+        if spares.idle.len() < spares.wanted {
+            spares.idle.push(worker);
+        } else {
+            worker.terminate();
+        }
+    });
+}
+
+/// Starts the missing spares again (after a pool that had to terminate busy workers).
+pub fn refill() {
+    SPARES.with(|spares| schedule(&mut spares.borrow_mut()));
+}
+
+fn schedule(spares: &mut Spares) {
+    if spares.idle.len() < spares.wanted && spares.starting.is_none() {
+        spares.starting = Some(host::set_timer(0.0, start_one));
+    }
+}
+
+/// One host task: one more spare, then the next task if more are wanted. A browser that
+/// refuses workers stops the warm-up; a pool then reports the reason itself.
+fn start_one() {
+    let fired = SPARES.with(|spares| {
+        let mut spares = spares.borrow_mut();
+        let fired = spares.starting.take();
+        match start(&mut spares) {
+            Ok(worker) => {
+                spares.idle.push(worker);
+                schedule(&mut spares);
+            }
+            Err(_) => spares.wanted = spares.idle.len(),
+        }
+        fired
+    });
+    // This callback's own timer, dropped once it is done.
+    drop(fired);
+}
+
+fn start(spares: &mut Spares) -> Result<web_sys::Worker, Error> {
+    let url = match &spares.url {
+        Some(url) => url.clone(),
+        None => {
+            let url = program_url()?;
+            spares.url = Some(url.clone());
+            url
+        }
+    };
+    web_sys::Worker::new(&url)
+        .map_err(|e| Error::raised(format!("could not start a Web Worker: {}", js::message(&e))))
+}
+
+fn program_url() -> Result<String, Error> {
+    let parts: js_sys::Array = std::iter::once(JsValue::from_str(WORKER_SOURCE)).collect();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| Error::raised(js::message(&e)))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| Error::raised(js::message(&e)))
+}
