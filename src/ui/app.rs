@@ -3,12 +3,13 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, LessonSteps};
 use super::console::Console;
 use super::controls::Controls;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
 use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
+use super::intro::{Intro, NamesLegend};
 use super::io::IoPanel;
 use super::knobs::Knobs;
 use super::lints::LintPanel;
@@ -37,8 +38,15 @@ pub fn App() -> impl IntoView {
     let embed = matches!(route(&hash), Some(Route::Embed(_)));
     let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
     provide_context(session);
-    // A shared link's clock, speed and language (the knobs are read with the lesson below).
-    let shared = shared_page(query_of(&hash));
+    // A shared link's clock, speed and language (the knobs are read with the lesson below); a
+    // `?lang=zh` before the fragment counts too, the fragment's own winning.
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let before = shared_page(search.trim_start_matches('?'));
+    let mut shared = shared_page(query_of(&hash));
+    shared.clock = shared.clock.or(before.clock);
+    shared.lang = shared.lang.or(before.lang);
     if let Some((clock, speed)) = shared.clock {
         session.clock.set(clock);
         session.speed.set(speed);
@@ -78,6 +86,18 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // The document speaks the page's language: `lang` for screen readers and fonts, the title
+    // for tabs and history.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let title = lang.pick(session.lesson().title);
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            document.set_title(&format!("{title} · Loopscope"));
+        }
+    });
     // Leaving the page (or unmounting the app) cancels the run: no task outlives its page.
     let leaving = window_event_listener(ev::pagehide, move |_| session.discard_run());
     on_cleanup(move || {
@@ -97,23 +117,48 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <div class="app" lang=move || lang.get().tag() data-testid="app">
+            <a class="skip-link" href="#lesson" data-testid="skip-link" on:click=|ev| {
+                // The fragment is the page's route: move focus without touching it.
+                ev.prevent_default();
+                focus_testid("run");
+            }>
+                {label(t("Skip to Run", "跳到“运行”"))}
+            </a>
             <header class="top">
                 <h1>"Loopscope"</h1>
                 <p class="tagline">
                     {label(t(
-                        "asyncio lessons, run as Rust futures on your browser's event loop",
-                        "asyncio 课程示例，以 Rust future 运行在浏览器自己的事件循环上",
+                        "Python asyncio, step by step: run a lesson, see what printed, in which order, and why",
+                        "一步一步看懂 Python asyncio：运行示例，看清输出了什么、按什么顺序、为什么",
                     ))}
                 </p>
                 <LangToggle />
             </header>
             <div class="body">
-                <Catalog />
+                // The lesson comes first in the document (Tab reaches Run at once); the
+                // catalog is drawn on its left.
                 <LessonView embed=false />
+                <Catalog />
             </div>
         </div>
     }
     .into_any()
+}
+
+/// Moves keyboard focus to the element with this `data-testid`, if it is on the page.
+pub(super) fn focus_testid(testid: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }
 
 /// The language switch.
@@ -139,7 +184,9 @@ fn LangToggle() -> impl IntoView {
     }
 }
 
-/// The open lesson: title, note, controls, both listings and the output.
+/// The open lesson, laid out so that the Python listing, Run and the output share one screen:
+/// a toolbar over the code and the output side by side (stacked on a phone, code first), then
+/// the timeline, replay with the loop internals, and outside work.
 #[component]
 fn LessonView(
     /// Embedded in another page: a link out instead of the embed code.
@@ -150,17 +197,40 @@ fn LessonView(
     let lesson = move || session.lesson();
     let rust_line = Signal::derive(move || session.highlighted_row().map(|r| r.rust_line));
     let py_line = Signal::derive(move || session.highlighted_row().map(|r| r.py_line));
+    let predicting = move || session.predict.with(Option::is_some);
+    // In predict mode the note and the expected output would give the answer away until the
+    // prediction is scored (a run has ended).
+    let answer_hidden = move || {
+        predicting()
+            && matches!(
+                session.phase.get(),
+                super::session::Phase::Idle | super::session::Phase::Running
+            )
+    };
     view! {
-        <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id>
-            <h2 data-testid="lesson-title">{move || lang.get().pick(lesson().title)}</h2>
-            <p class="note">{move || lang.get().pick(lesson().note)}</p>
-            {if embed { view! { <OpenFull /> }.into_any() } else { view! { <EmbedCode /> <ShareLink /> }.into_any() }}
-            <Controls />
-            <PredictToggle />
+        <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id id="lesson">
+            <header class="lesson-head">
+                <h2 data-testid="lesson-title" tabindex="-1">{move || lang.get().pick(lesson().title)}</h2>
+                <Show when=move || !answer_hidden()>
+                    <p class="note" data-testid="lesson-note">{move || lang.get().pick(lesson().note)}</p>
+                </Show>
+                {(!embed).then(|| view! { <Intro /> })}
+            </header>
+            // Run comes before the lesson steps in the document: from the top of the page it
+            // is a few Tab presses away.
+            <div class="toolbar">
+                <Controls />
+                <PredictToggle />
+            </div>
+            <div class="head-row">
+                {if embed {
+                    view! { <OpenFull /> }.into_any()
+                } else {
+                    view! { <LessonSteps /> <ShareLink /> <EmbedCode /> }.into_any()
+                }}
+            </div>
             <Knobs />
-            <PredictPanel />
-            <Replay />
-            <div class="sources">
+            <div class="code-col">
                 <SourceView
                     caption="Python"
                     testid="python"
@@ -168,27 +238,69 @@ fn LessonView(
                     original=Signal::derive(move || lesson().python)
                     highlight=py_line
                 />
+                <RustListing embed=embed highlight=rust_line />
+            </div>
+            <div class="out-col">
+                <PredictPanel />
+                <OutputPanel />
+                <NamesLegend />
+                <Console />
+                <LintPanel embed=embed />
+                <Show when=move || !answer_hidden()>
+                    <ExpectedPanel />
+                </Show>
+            </div>
+            <IoPanel />
+            <Timeline />
+            <div class="inspect">
+                <Replay />
+                <Internals />
+            </div>
+        </main>
+    }
+}
+
+/// The Rust listing, one click away: closed by default in Chinese, in embeds and on narrow
+/// screens (the course is about Python), open in the English page; a reader's choice is
+/// remembered.
+#[component]
+fn RustListing(embed: bool, highlight: Signal<Option<u32>>) -> impl IntoView {
+    let session = super::session::use_session();
+    let lang = use_lang();
+    let remembered = super::prefs::rust_listing_open();
+    // A phone has no room for a second listing until asked.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w > 900.0);
+    let open =
+        RwSignal::new(remembered.unwrap_or(!embed && wide && lang.get_untracked() == Lang::En));
+    view! {
+        <details
+            class="rust-listing"
+            data-testid="rust-listing"
+            prop:open=move || open.get()
+            on:toggle=move |ev| {
+                let element: web_sys::Element = event_target(&ev);
+                let now = element.has_attribute("open");
+                if now != open.get_untracked() {
+                    open.set(now);
+                    super::prefs::remember_rust_listing_open(now);
+                }
+            }
+        >
+            <summary data-testid="rust-toggle">
+                {label(t("The same program in Rust (what really runs)", "同一程序的 Rust 版本（实际运行的代码）"))}
+            </summary>
+            <Show when=move || open.get()>
                 <SourceView
                     caption="Rust"
                     testid="rust"
-                    source=Signal::derive(move || lesson().rust_listing().to_string())
-                    original=Signal::derive(move || lesson().rust_listing())
-                    highlight=rust_line
+                    source=Signal::derive(move || session.lesson().rust_listing().to_string())
+                    original=Signal::derive(move || session.lesson().rust_listing())
+                    highlight=highlight
                 />
-            </div>
-            <OutputPanel />
-            <Console />
-            <LintPanel embed=embed />
-            // In predict mode the expected output would give the answer away until a run ends.
-            <Show when=move || {
-                session.predict.with(Option::is_none)
-                    || !matches!(session.phase.get(), super::session::Phase::Idle | super::session::Phase::Running)
-            }>
-                <ExpectedPanel />
             </Show>
-            <IoPanel />
-            <Timeline />
-            <Internals />
-        </main>
+        </details>
     }
 }

@@ -1,10 +1,55 @@
-//! The lesson catalog, by chapter.
+//! Finding a lesson: the catalog by chapter (one Tab stop, arrow keys inside), and the steps to
+//! the previous and next lesson with, on a phone, a menu of every lesson in place of the
+//! catalog.
 
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::app::focus_testid;
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
-use crate::course::CATALOG;
+use crate::course::{self, CATALOG};
+
+/// The lesson `offset` places from `id` in teaching order, if there is one.
+fn neighbour(id: &str, offset: isize) -> Option<&'static course::Lesson> {
+    let lessons: Vec<_> = course::all().collect();
+    let at = lessons.iter().position(|l| l.id == id)?;
+    lessons.get(at.checked_add_signed(offset)?).copied()
+}
+
+/// Arrow keys, Home and End move focus between the catalog's links (a roving tab stop: only
+/// the open lesson's link is in the Tab order).
+fn rove(ev: &KeyboardEvent) {
+    let Some(current) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(nav) = current.closest("nav").ok().flatten() else {
+        return;
+    };
+    let Ok(links) = nav.query_selector_all("a") else {
+        return;
+    };
+    let links: Vec<web_sys::HtmlElement> = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let Some(at) = links.iter().position(|l| *l == current) else {
+        return;
+    };
+    let to = match ev.key().as_str() {
+        "ArrowDown" => (at + 1).min(links.len() - 1),
+        "ArrowUp" => at.saturating_sub(1),
+        "Home" => 0,
+        "End" => links.len() - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    let _ = links[to].focus();
+}
 
 /// The list of chapters and their lessons; the open one is marked.
 #[component]
@@ -25,11 +70,14 @@ pub fn Catalog() -> impl IntoView {
                             <a
                                 href=format!("#/lesson/{id}")
                                 class:current=current
+                                tabindex=move || if current() { "0" } else { "-1" }
                                 aria-current=move || current().then_some("page")
                                 data-testid=format!("lesson-{id}")
                                 on:click=move |ev| {
                                     ev.prevent_default();
                                     session.open(id);
+                                    // The reader chose a lesson: take them to it.
+                                    focus_testid("lesson-title");
                                 }
                             >
                                 {move || lang.get().pick(lesson.title)}
@@ -49,8 +97,66 @@ pub fn Catalog() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="catalog" aria-label=label(t("Lessons", "课程"))>
+        <nav class="catalog" aria-label=label(t("Lessons", "课程")) on:keydown=move |ev| rove(&ev)>
             <ol class="chapters">{chapters}</ol>
+        </nav>
+    }
+}
+
+/// Previous and next lesson, and (on a phone, where the catalog is hidden) every lesson in a
+/// menu.
+#[component]
+pub fn LessonSteps() -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let step = move |offset: isize| neighbour(session.lesson_id.get(), offset);
+    let options = move || {
+        let lang = lang.get();
+        CATALOG
+            .iter()
+            .map(|chapter| {
+                let lessons = chapter
+                    .lessons
+                    .iter()
+                    .map(|lesson| {
+                        view! {
+                            <option value=lesson.id selected=move || session.lesson_id.get() == lesson.id>
+                                {lang.pick(lesson.title)}
+                            </option>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <optgroup label=format!("{}. {}", chapter.number, lang.pick(chapter.title))>
+                        {lessons}
+                    </optgroup>
+                }
+            })
+            .collect_view()
+    };
+    let go = move |offset: isize| {
+        if let Some(lesson) = step(offset) {
+            session.open(lesson.id);
+        }
+    };
+    view! {
+        <nav class="lesson-steps" aria-label=label(t("Lesson steps", "课程导航"))>
+            <button data-testid="lesson-prev" disabled=move || step(-1).is_none() on:click=move |_| go(-1)>
+                {label(t("← Previous", "← 上一课"))}
+            </button>
+            <label class="lesson-menu">
+                <span class="sr-only">{label(t("Lesson", "课程"))}</span>
+                <select
+                    data-testid="lesson-menu"
+                    prop:value=move || session.lesson_id.get()
+                    on:change=move |ev| session.open(&event_target_value(&ev))
+                >
+                    {options}
+                </select>
+            </label>
+            <button data-testid="lesson-next" disabled=move || step(1).is_none() on:click=move |_| go(1)>
+                {label(t("Next →", "下一课 →"))}
+            </button>
         </nav>
     }
 }

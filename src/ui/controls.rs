@@ -29,7 +29,13 @@ pub fn Controls() -> impl IntoView {
     };
     view! {
         <div class="controls" role="toolbar" aria-label=label(t("Run controls", "运行控制"))>
-            <button class="run" data-testid="run" on:click=move |_| session.run()>
+            <button
+                class="run"
+                data-testid="run"
+                disabled=move || session.refused.with(|r| !r.is_empty())
+                title=move || session.refused.with(|r| !r.is_empty()).then(|| label(t("A value is refused: fix it or restore the lesson's values", "有参数值不被接受：请修改，或恢复课程原值"))())
+                on:click=move |_| session.run()
+            >
                 {move || if running() { label(t("Restart", "重新运行"))() } else { label(t("Run", "运行"))() }}
             </button>
             <button

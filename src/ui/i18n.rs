@@ -16,9 +16,7 @@ pub enum Lang {
 /// Where the chosen language is remembered (`localStorage`).
 const STORAGE_KEY: &str = "loopscope.lang";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+use super::prefs::storage;
 
 impl Lang {
     /// The language chosen on an earlier visit, else the browser's.

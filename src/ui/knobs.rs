@@ -41,7 +41,13 @@ pub fn Knobs() -> impl IntoView {
 fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let error = RwSignal::new(None::<crate::course::knobs::KnobError>);
+    let error = Memo::new(move |_| {
+        session.refused.with(|r| {
+            r.iter()
+                .find(|(id, _)| *id == knob.id)
+                .map(|(_, e)| e.clone())
+        })
+    });
     // What the input shows: the value in use, unless the learner typed something refused.
     let shown = move || {
         session
@@ -49,12 +55,17 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
             .with(|s| s.get(knob.id).map(|v| knob.format(v)))
             .unwrap_or_default()
     };
-    let apply = move |text: String| match knob.parse(&text) {
-        Ok(value) => {
-            error.set(None);
+    let apply = move |text: String| {
+        let parsed = knob.parse(&text);
+        session.refused.update(|refused| {
+            refused.retain(|(id, _)| *id != knob.id);
+            if let Err(e) = &parsed {
+                refused.push((knob.id, e.clone()));
+            }
+        });
+        if let Ok(value) = parsed {
             session.settings.update(|s| s.set(knob.id, value));
         }
-        Err(e) => error.set(Some(e)),
     };
     let input_id = format!("knob-{lesson}-{}", knob.id);
     let error_id = format!("{input_id}-error");

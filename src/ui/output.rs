@@ -5,11 +5,11 @@
 //! 100,000 lines costs a few dozen DOM nodes. While the view is at the bottom it follows new
 //! output, as a terminal does; scrolling up stops following.
 
-use leptos::html::Ol;
+use leptos::html::{Ol, Section};
 use leptos::prelude::*;
 
 use super::i18n::{label, t};
-use super::session::{use_session, Row};
+use super::session::{use_session, Phase, Row};
 
 /// Height of one row in CSS pixels (`.rows .row` in style/main.css says the same).
 pub const ROW_PX: i32 = 22;
@@ -25,6 +25,28 @@ pub fn window(scroll_top: i32, view_px: i32, total: usize) -> (usize, usize) {
     let first = first_visible.saturating_sub(OVERSCAN).min(total);
     let end = (first_visible + visible + OVERSCAN).min(total);
     (first, end - first)
+}
+
+/// Scrolls the page so that the top of `panel` (its heading and first rows) is on screen, if
+/// it is not already.
+fn reveal(panel: &web_sys::HtmlElement) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let view_height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = panel.get_bounding_client_rect();
+    // The heading and two rows.
+    let wanted = rect.height().min(f64::from(3 * ROW_PX + 30));
+    if rect.top() >= 0.0 && rect.top() + wanted <= view_height {
+        return;
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    panel.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// What the lesson printed. Hovering or focusing a line highlights the lines that printed it in
@@ -56,6 +78,19 @@ pub fn OutputPanel() -> impl IntoView {
         spacer((shown.get() - first - count) * ROW_PX as usize)
     };
 
+    // A new run brings the panel into view when it is off screen (under the code on a phone,
+    // below a long toolbar on a laptop): Run must show its effect where the reader looks.
+    let panel = NodeRef::<Section>::new();
+    Effect::new(move |previous: Option<u64>| {
+        let generation = session.generation.get();
+        if previous.is_some_and(|previous| previous != generation) {
+            if let Some(panel) = panel.get_untracked() {
+                reveal(&panel);
+            }
+        }
+        generation
+    });
+
     // Follow new output while the view is at the bottom.
     Effect::new(move |_| {
         shown.track();
@@ -81,8 +116,20 @@ pub fn OutputPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="output" aria-label=label(t("Output", "输出"))>
+        <section class="output" aria-label=label(t("Output", "输出")) node_ref=panel>
             <h3>{label(t("Output", "输出"))}</h3>
+            <Show when=move || shown.get() == 0>
+                <p class="empty" data-testid="output-empty">
+                    {move || match session.phase.get() {
+                        Phase::Idle => label(t(
+                            "Nothing yet: press Run to see what this program prints, in order and when.",
+                            "还没有输出：点“运行”，看这个程序按什么顺序、在什么时候打印什么。",
+                        ))(),
+                        Phase::Running => label(t("Running: nothing printed yet…", "运行中：还没有输出……"))(),
+                        _ => label(t("The run printed nothing.", "这次运行没有输出。"))(),
+                    }}
+                </p>
+            </Show>
             <ol class="rows" data-testid="output" aria-live="polite" node_ref=list on:scroll=on_scroll>
                 <li class="spacer" aria-hidden="true" style=top_px></li>
                 <For each=slots key=|position| *position let:position>

@@ -9,9 +9,7 @@ fn storage_key(lesson: &str) -> String {
     format!("loopscope.predict.{lesson}")
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+use super::prefs::storage;
 
 /// What is kept per lesson: the last arrangement, how many runs scored it, the best score.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

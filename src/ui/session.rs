@@ -19,6 +19,7 @@ use crate::analysis::model::LoopModel;
 pub use crate::analysis::output::Row;
 use crate::analysis::predict::Prediction;
 use crate::analysis::replay::{Folded, Replay};
+use crate::course::knobs::KnobError;
 use crate::course::{self, Lesson, Needs, Settings};
 use crate::runtime::{Clock, Run, RunStatus};
 
@@ -84,6 +85,9 @@ pub struct Session {
     pub generation: RwSignal<u64>,
     /// The open lesson's knob values, used by the next run.
     pub settings: RwSignal<Settings>,
+    /// Knobs whose typed value was refused, with why: Run waits until they are fixed (or the
+    /// lesson's own values are restored), so a run never silently uses the old value.
+    pub refused: RwSignal<Vec<(&'static str, KnobError)>>,
     /// The current run's outside work (downloads, worker jobs, storage calls, connections).
     pub io: RwSignal<Vec<IoRow>>,
     /// The loop as of the current run's latest event (ready queue, timers, task states).
@@ -124,6 +128,7 @@ impl Session {
             elapsed_ms: RwSignal::new(0),
             generation: RwSignal::new(0),
             settings: RwSignal::new(Settings::defaults(lesson)),
+            refused: RwSignal::new(Vec::new()),
             io: RwSignal::new(Vec::new()),
             model: RwSignal::new_local(LoopModel::default()),
             predict: RwSignal::new(None),
@@ -162,6 +167,9 @@ impl Session {
         };
         if self.settings.get_untracked() != settings {
             self.settings.set(settings);
+        }
+        if self.refused.with_untracked(|r| !r.is_empty()) {
+            self.refused.set(Vec::new());
         }
         if lesson.id == self.lesson_id.get_untracked() {
             return;
@@ -208,8 +216,11 @@ impl Session {
     }
 
     /// Runs the open lesson. Pressing Run during a run starts over: the old run is stopped
-    /// first and nothing it printed is kept.
+    /// first and nothing it printed is kept. Nothing runs while a knob's value is refused.
     pub fn run(self) {
+        if self.refused.with_untracked(|r| !r.is_empty()) {
+            return;
+        }
         self.discard_run();
         self.clear();
         let lesson = self.lesson();

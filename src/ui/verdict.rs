@@ -62,6 +62,11 @@ pub fn ExpectedPanel() -> impl IntoView {
                         };
                         let ok = v == Verdict::Matches;
                         view! {
+                            // Said for what it is: the run against the course's output, not
+                            // against a prediction.
+                            <span class="verdict-label">
+                                {move || lang.get().pick(t("Against the course's expected output:", "与课程的预期输出相比："))}
+                            </span>
                             <span
                                 class="verdict"
                                 class:ok=ok

@@ -216,9 +216,20 @@ pub mod dom {
     /// Mounts a fresh App in English (the language is remembered across mounts in this page,
     /// so each test starts from a known one); dropping the returned handle unmounts it (and
     /// stops its run).
+    /// Sets the page's fragment (the route the app reads when it mounts).
+    pub fn set_hash(hash: &str) {
+        web_sys::window()
+            .unwrap()
+            .location()
+            .set_hash(hash)
+            .unwrap();
+    }
+
+    /// Mounts the app as a reader who chose English and opened the Rust listing.
     pub fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
         let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
         storage.set_item("loopscope.lang", "en").unwrap();
+        storage.set_item("loopscope.rust-listing", "open").unwrap();
         let root = fresh_root();
         let handle = leptos::mount::mount_to(root.clone(), loopscope::ui::App);
         (root, Box::new(handle))
