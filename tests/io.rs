@@ -183,10 +183,12 @@ async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
             RunStatus::Finished(Ok(())),
             "{clock:?}"
         );
+        // Real OPFS calls take real time: on a loaded 2-core machine Firefox's first ones took
+        // 146 ms and the second line came at 228 ms.
         assert_matches(
             "opfs-files",
             &run,
-            if clock == Clock::Virtual { 0 } else { 200 },
+            if clock == Clock::Virtual { 0 } else { 500 },
         );
         assert_eq!(common::live_counters(&run), [0; 7]);
         let storage_calls = run

@@ -224,3 +224,163 @@ async fn previous_next_and_the_lesson_menu_open_the_neighbouring_and_the_chosen_
     drop(handle);
     set_hash("");
 }
+
+/// The create-task lesson run on the virtual clock outside the page: the same events, event
+/// for event, as the page's instant run.
+async fn reference_run() -> loopscope::runtime::Run {
+    let run = loopscope::course::find("create-task")
+        .unwrap()
+        .start(loopscope::runtime::Clock::Virtual);
+    run.finished().await;
+    run
+}
+
+fn replay_position(root: &HtmlElement) -> u64 {
+    let text = text_of(root, "replay-event");
+    let (position, _) = text.split_once('/').unwrap();
+    position.trim().parse::<u64>().unwrap() - 1
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_an_output_row_replays_the_moment_it_was_printed_and_lights_its_dot() {
+    set_hash("#/lesson/create-task");
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let seq = reference_run().await.trace().printed()[3].seq;
+    let rows = all(&root, "[data-testid=output-row]");
+    rows[3].unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(replay_position(&root), seq);
+    // The output says why it shows four lines of six.
+    assert!(text_of(&root, "output-replaying").contains("4 of 6"));
+    assert_eq!(all(&root, "[data-testid=output-row]").len(), 4);
+    let lit = all(&root, "[data-testid=timeline-print].lit");
+    assert_eq!(lit.len(), 1);
+    assert_eq!(
+        lit[0].get_attribute("data-seq").as_deref(),
+        Some(seq.to_string().as_str())
+    );
+    click(&root, "step-last");
+    settle().await;
+    assert!(!has_testid(&root, "output-replaying"));
+    drop(handle);
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_steps_by_step_and_a_click_on_a_lane_seeks_there() {
+    set_hash("#/lesson/create-task");
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let events = reference_run().await.trace().len() as u64;
+    // By time, every step of the virtual clock takes no time: a 4 px mark shows it.
+    let marks = all(&root, "[data-testid=timeline-lane] line.running-mark");
+    assert!(!marks.is_empty());
+    let window = web_sys::window().unwrap();
+    for mark in &marks {
+        let style = window.get_computed_style(mark).unwrap().unwrap();
+        assert_eq!(style.get_property_value("stroke-width").unwrap(), "4px");
+    }
+    let ticks: Vec<String> = all(&root, "[data-testid=timeline-tick]")
+        .iter()
+        .map(|t| t.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(ticks, ["0 ms", "500 ms", "1000 ms", "1500 ms", "2000 ms"]);
+    // By step, each step spans its events.
+    click(&root, "axis-steps");
+    settle().await;
+    let track = root
+        .query_selector("[data-testid=timeline-lane] svg")
+        .unwrap()
+        .unwrap();
+    let pad = events / 100 + 1;
+    assert_eq!(
+        track.get_attribute("viewBox").unwrap(),
+        format!("-{pad} 0 {} 30", events + 2 * pad)
+    );
+    for rect in all(&root, "[data-testid=timeline-lane] rect.running") {
+        let width: u64 = rect.get_attribute("width").unwrap().parse().unwrap();
+        assert!(width >= 1, "a step spans at least one event");
+    }
+    assert_eq!(
+        text_of(&root, "timeline-tick"),
+        "step 0",
+        "the axis counts steps"
+    );
+    // A click in the middle of a lane moves the cursor to the middle of the run.
+    let rect = track.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let click_event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    track.dispatch_event(&click_event).unwrap();
+    settle().await;
+    let at = replay_position(&root);
+    assert!(
+        at.abs_diff(events / 2) <= 2,
+        "clicked the middle of {events} events, the cursor is at {at}"
+    );
+    drop(handle);
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn opening_the_internals_after_a_run_starts_at_the_first_interesting_step() {
+    set_hash("#/lesson/create-task");
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    click(&root, "internals-toggle");
+    wait_until("the internals", 2000, || {
+        has_testid(&root, "internals-ready")
+    })
+    .await;
+    let reference = reference_run().await;
+    let want = loopscope::analysis::replay::first_interesting(&reference.trace()).unwrap();
+    assert_eq!(replay_position(&root), want);
+    // Two tasks queued behind main, as the runtime had them.
+    assert_eq!(all(&root, "[data-testid=ready-entry]").len(), 2);
+    drop(handle);
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn callbacks_the_loop_runs_get_a_loop_lane_with_their_prints() {
+    set_hash("#/lesson/call-later");
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let lanes = all(&root, "[data-testid=timeline-lane]");
+    let names: Vec<String> = lanes
+        .iter()
+        .map(|l| {
+            l.query_selector(".lane-name")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names.last().map(String::as_str), Some("loop"), "{names:?}");
+    let lane = lanes.last().unwrap();
+    assert_eq!(lane.query_selector_all("rect.running").unwrap().length(), 2);
+    assert_eq!(
+        lane.query_selector_all("[data-testid=timeline-print]")
+            .unwrap()
+            .length(),
+        2
+    );
+    drop(handle);
+    set_hash("");
+}

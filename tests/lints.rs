@@ -114,7 +114,9 @@ async fn the_page_shows_each_lint_with_its_fix_and_teaching_lesson_and_none_on_a
     }
     let message = by_testid(&root, "lint-message").text_content().unwrap();
     assert!(
-        message.contains("Step 2 of Task-1 held the loop for 10000 ms, at Rust line 30"),
+        message.contains(
+            "Step 2 of Task-1 held the loop for 10000 ms, at Python line 26 / Rust line 30"
+        ),
         "{message}"
     );
     // Show in replay: the step that blocked.

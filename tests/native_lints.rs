@@ -10,7 +10,7 @@ use loopscope::analysis::lints::{self, Finding, Lint, Mistake};
 use loopscope::course::{self, KnobValue, Lesson, Needs, Settings};
 use loopscope::runtime::{host, Clock};
 use loopscope::ui::i18n::Lang;
-use loopscope::ui::words::lint_words;
+use loopscope::ui::words::{lint_words, Lines};
 
 fn lints_of(lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let run = lesson.start_with(Clock::Virtual, settings);
@@ -70,7 +70,22 @@ fn a_coroutine_never_awaited_is_named_with_its_line() {
         .nth(16)
         .unwrap()
         .contains("coroutine(greet(\"world\"))"));
-    assert!(lint_words(&lints[0], Lang::En).contains("coroutine 'greet' was never awaited"));
+    let words = lint_words(&lints[0], &Lines::of(never), Lang::En);
+    assert!(words.contains("coroutine 'greet' was never awaited"));
+    // The learner reads the Python listing: the hint cites its line first.
+    let python_line = Lines::of(never)
+        .python_of(17)
+        .expect("a Python line for Rust line 17");
+    assert!(never
+        .python
+        .lines()
+        .nth(python_line as usize - 1)
+        .unwrap()
+        .contains("greet(\"world\")"));
+    assert!(
+        words.contains(&format!("made at Python line {python_line} / Rust line 17")),
+        "{words}"
+    );
 }
 
 #[test]
@@ -137,8 +152,10 @@ fn sequential_sleeps_set_by_two_knobs_are_reported_with_both_times() {
     assert_eq!(task, "Task-1");
     assert_eq!((first.0, first.1.en, first.2), (3000, "f1 sleeps", 8));
     assert_eq!((second.0, second.1.en, second.2), (5000, "f2 sleeps", 15));
-    assert!(lint_words(&lints[0], Lang::En).contains("8000 ms in all"));
-    assert!(lint_words(&lints[0], Lang::En).contains("together they take 5000 ms"));
+    let words = lint_words(&lints[0], &Lines::of(sequential), Lang::En);
+    assert!(words.contains("8000 ms in all"));
+    assert!(words.contains("together they take 5000 ms"));
+    assert!(words.contains("f1 sleeps, Python line "), "{words}");
     // The same knobs on the lesson that creates tasks: they overlap, nothing to say.
     let tasks = lesson("create-task");
     let mut settings = Settings::defaults(tasks);

@@ -228,7 +228,8 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
                 .unwrap()
         })
         .collect();
-    assert_eq!(names, ["Task-1", "Task-2", "Task-3"]);
+    // Each with the coroutine it runs, as the Python listing calls it.
+    assert_eq!(names, ["Task-1 · main()", "Task-2 · f1()", "Task-3 · f2()"]);
     assert_eq!(all(&root, "[data-testid=timeline-print]").len(), 6);
     // Task-2's sleep spans the whole 2 s run: lanes are drawn in µs, and each lane's viewBox
     // is the whole run (with 1 % to spare at each end).
@@ -238,7 +239,7 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
     let track = lanes[1].query_selector("svg").unwrap().unwrap();
     assert_eq!(
         track.get_attribute("viewBox").as_deref(),
-        Some("-20001 0 2040002 22")
+        Some("-20001 0 2040002 30")
     );
     let title = sleep
         .query_selector("title")
@@ -447,6 +448,8 @@ async fn the_timeline_draws_at_most_sixty_lanes_and_says_how_many_more() {
             (0..100)
                 .map(|i| Lane {
                     name: format!("Task-{i}"),
+                    coroutine: None,
+                    has_parent: true,
                     segments: Vec::new(),
                     prints: Vec::new(),
                     end: None,
@@ -747,7 +750,7 @@ async fn every_timeline_lane_is_reachable_by_keyboard_and_reads_as_words() {
     );
     lanes[1].dyn_ref::<HtmlElement>().unwrap().blur().unwrap();
     leptos::task::tick().await;
-    assert!(common::dom::text_of(&root, "lane-detail").starts_with("Tab to a lane"));
+    assert!(common::dom::text_of(&root, "lane-detail").starts_with("Select a lane"));
     drop(handle);
 }
 

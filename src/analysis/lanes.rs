@@ -3,7 +3,7 @@
 //! incrementally ([`extend_lanes`]), so a running page's frame costs the events it adds.
 
 use super::model::suspension_waits;
-use crate::trace::{Event, EventKind, Trace, WaitOn};
+use crate::trace::{Event, EventKind, Trace, WaitOn, LOOP_NAME};
 
 /// What a task is doing during one segment of its lane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +23,24 @@ pub struct Segment {
     pub from_us: u64,
     /// End, or `None` while it lasts.
     pub to_us: Option<u64>,
+    /// The event that started it (its place on a "by step" axis, where a step that takes no
+    /// time still has a width).
+    pub from_seq: u64,
+    /// The event that ended it, or `None` while it lasts.
+    pub to_seq: Option<u64>,
     /// The state.
     pub activity: Activity,
+}
+
+/// One printed line on a lane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanePrint {
+    /// When, µs since the run began.
+    pub at_us: u64,
+    /// Its event (and so its output row).
+    pub seq: u64,
+    /// What it printed.
+    pub text: String,
 }
 
 /// How a lane ended.
@@ -43,10 +59,14 @@ pub enum LaneEnd {
 pub struct Lane {
     /// The task's name.
     pub name: String,
+    /// The `async fn` it runs, when the Trace knows it (`f1`).
+    pub coroutine: Option<&'static str>,
+    /// Whether a task created it (the run's first task was not).
+    pub has_parent: bool,
     /// Its segments in time order.
     pub segments: Vec<Segment>,
-    /// Its prints: (µs, text).
-    pub prints: Vec<(u64, String)>,
+    /// Its prints, in order.
+    pub prints: Vec<LanePrint>,
     /// How it ended, if it has.
     pub end: Option<(u64, LaneEnd)>,
 }
@@ -74,19 +94,32 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
         let Some(task) = event.task else { continue };
         let index = task.index();
         let at = event.at_us;
-        if let EventKind::TaskSpawned { name, .. } = &event.kind {
+        let seq = event.seq;
+        if let EventKind::TaskSpawned {
+            name,
+            coroutine,
+            parent,
+            ..
+        } = &event.kind
+        {
             if lanes.len() <= index {
                 lanes.resize_with(index + 1, || Lane {
                     name: String::new(),
+                    coroutine: None,
+                    has_parent: false,
                     segments: Vec::new(),
                     prints: Vec::new(),
                     end: None,
                 });
             }
             lanes[index].name = name.to_string();
+            lanes[index].coroutine = *coroutine;
+            lanes[index].has_parent = parent.is_some();
             lanes[index].segments.push(Segment {
                 from_us: at,
                 to_us: None,
+                from_seq: seq,
+                to_seq: None,
                 activity: Activity::Ready,
             });
             continue;
@@ -104,12 +137,16 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
                     EventKind::TaskCancelled => LaneEnd::Cancelled,
                     _ => LaneEnd::Failed,
                 };
-                close(lane, at);
+                close(lane, at, seq);
                 lane.end = Some((at, end));
                 None
             }
             EventKind::Print { text, .. } => {
-                lane.prints.push((at, text.to_string()));
+                lane.prints.push(LanePrint {
+                    at_us: at,
+                    seq,
+                    text: text.to_string(),
+                });
                 None
             }
             _ => None,
@@ -124,20 +161,76 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
                     continue;
                 }
             }
-            close(lane, at);
+            close(lane, at, seq);
             lane.segments.push(Segment {
                 from_us: at,
                 to_us: None,
+                from_seq: seq,
+                to_seq: None,
                 activity,
             });
         }
     }
 }
 
-fn close(lane: &mut Lane, at: u64) {
+/// Brings the loop's own lane up to date with `events`: each callback the loop ran (`call_soon`,
+/// `call_later`, a done callback) as a running step, and what callbacks printed. `None` until
+/// the run has any: most lessons' loops only run tasks.
+pub fn extend_loop_lane(lane: &mut Option<Lane>, events: &[Event]) {
+    for event in events {
+        let (at, seq) = (event.at_us, event.seq);
+        match &event.kind {
+            EventKind::CallbackRan { .. } => {
+                let lane = lane.get_or_insert_with(|| Lane {
+                    name: LOOP_NAME.to_string(),
+                    coroutine: None,
+                    has_parent: false,
+                    segments: Vec::new(),
+                    prints: Vec::new(),
+                    end: None,
+                });
+                close(lane, at, seq);
+                lane.segments.push(Segment {
+                    from_us: at,
+                    to_us: None,
+                    from_seq: seq,
+                    to_seq: None,
+                    activity: Activity::Running,
+                });
+            }
+            EventKind::Print { text, .. } if event.task.is_none() => {
+                if let Some(lane) = lane.as_mut() {
+                    lane.prints.push(LanePrint {
+                        at_us: at,
+                        seq,
+                        text: text.to_string(),
+                    });
+                }
+            }
+            // A callback's step lasts until the loop does something else: a task's step, a
+            // timer firing, the next callback (above) or the run's end.
+            _ if event.task.is_some()
+                || matches!(
+                    event.kind,
+                    EventKind::TimerFired { .. }
+                        | EventKind::RunFinished { .. }
+                        | EventKind::RunStopped
+                ) =>
+            {
+                if let Some(lane) = lane.as_mut() {
+                    close(lane, at, seq);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn close(lane: &mut Lane, at: u64, seq: u64) {
     if let Some(last) = lane.segments.last_mut() {
         if last.to_us.is_none() {
             last.to_us = Some(at);
+            last.to_seq = Some(seq);
         }
     }
 }
@@ -178,11 +271,54 @@ mod tests {
         assert!(matches!(main_waits[0], WaitOn::Task(_)));
         let prints: usize = lanes.iter().map(|l| l.prints.len()).sum();
         assert_eq!(prints, 6);
-        // Segments of a lane follow each other without gaps or overlaps.
+        // Segments of a lane follow each other without gaps or overlaps, in time and in steps;
+        // every running step spans at least one event.
         for lane in &lanes {
             for pair in lane.segments.windows(2) {
                 assert_eq!(pair[0].to_us, Some(pair[1].from_us), "{}", lane.name);
+                assert_eq!(pair[0].to_seq, Some(pair[1].from_seq), "{}", lane.name);
             }
+            for segment in &lane.segments {
+                if segment.activity == Activity::Running {
+                    assert!(segment.to_seq > Some(segment.from_seq), "{}", lane.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_loop_lane_shows_each_callback_it_ran_and_what_they_printed() {
+        for (id, callbacks) in [("call-later", 2), ("create-task", 0)] {
+            let lesson = course::find(id).unwrap();
+            let run = lesson.start(Clock::Virtual);
+            host::run_until_idle();
+            let trace = run.trace();
+            let mut lane = None;
+            extend_loop_lane(&mut lane, trace.events());
+            let ran = trace
+                .events()
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::CallbackRan { .. }))
+                .count();
+            assert!(ran >= callbacks, "{id}: {ran} callbacks");
+            let Some(lane) = lane else {
+                assert_eq!(ran, 0, "{id}");
+                continue;
+            };
+            assert_eq!(lane.name, "loop");
+            assert_eq!(lane.segments.len(), ran, "{id}");
+            for segment in &lane.segments {
+                assert_eq!(segment.activity, Activity::Running);
+                assert!(
+                    segment.to_seq > Some(segment.from_seq),
+                    "{id}: every step ends"
+                );
+                // A callback's step holds what it did (its print), not the wait that follows.
+                let (from, to) = (segment.from_seq, segment.to_seq.unwrap_or(u64::MAX));
+                assert!(to - from <= 3, "{id}: a step of {} events", to - from);
+            }
+            let printed_by_loop = trace.printed().iter().filter(|p| p.task.is_none()).count();
+            assert_eq!(lane.prints.len(), printed_by_loop, "{id}");
         }
     }
 

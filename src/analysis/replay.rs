@@ -7,9 +7,9 @@
 //! events between two checkpoints (a run's length / [`CHECKPOINTS`]), never the whole run,
 //! and the memory is that many copies of the state, not one per event.
 
-use super::lanes::{extend_lanes, Lane};
+use super::lanes::{extend_lanes, extend_loop_lane, Lane};
 use super::model::LoopModel;
-use crate::trace::{Event, Trace};
+use crate::trace::{Event, EventKind, Trace};
 
 /// How many checkpoints a run keeps, at most.
 pub const CHECKPOINTS: usize = 32;
@@ -24,6 +24,8 @@ pub struct Folded {
     pub model: LoopModel,
     /// The lanes, one per task.
     pub lanes: Vec<Lane>,
+    /// The loop's own lane, once it has run a callback.
+    pub loop_lane: Option<Lane>,
     /// How many events are applied (the state is "right after event `applied - 1`").
     applied: usize,
 }
@@ -34,6 +36,7 @@ impl Folded {
             self.model.apply(event);
         }
         extend_lanes(&mut self.lanes, events);
+        extend_loop_lane(&mut self.loop_lane, events);
         self.applied += events.len();
     }
 }
@@ -96,6 +99,24 @@ impl Replay {
     }
 }
 
+/// Where the loop first has something to show: the first time a task suspends while another
+/// is queued to run, or else the first suspension. Internals open there rather than at the
+/// empty start or the finished end.
+pub fn first_interesting(trace: &Trace) -> Option<u64> {
+    let mut first_suspension = None;
+    let mut model = LoopModel::default();
+    for event in trace.events() {
+        model.apply(event);
+        if let EventKind::TaskSuspended { .. } = event.kind {
+            first_suspension.get_or_insert(event.seq);
+            if !model.ready.is_empty() {
+                return Some(event.seq);
+            }
+        }
+    }
+    first_suspension
+}
+
 // Native only: they drive the run with the native host.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -108,6 +129,20 @@ mod tests {
         let run = course::find(id).unwrap().start(Clock::Virtual);
         host::run_until_idle();
         run
+    }
+
+    #[test]
+    fn the_first_interesting_step_is_a_suspension_with_work_queued() {
+        // create-task: main awaits task1 while task1 and task2 are queued.
+        let run = run("create-task");
+        let trace = run.trace();
+        let seq = first_interesting(&trace).unwrap();
+        let model = LoopModel::at(&trace, Some(seq));
+        assert_eq!(model.ready.len(), 2, "{model:?}");
+        assert!(matches!(
+            trace.events()[seq as usize].kind,
+            EventKind::TaskSuspended { .. }
+        ));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! The Rust listing shown in the page is `include_str!` of that very file, cut at the marker,
 //! so a printed line's `line!()` points at the line that really ran.
 
+pub mod align;
 pub mod catalog;
 pub mod ch1;
 pub mod ch2;

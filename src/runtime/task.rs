@@ -198,6 +198,17 @@ impl<T: Clone + 'static> StdFuture for Join<T> {
     }
 }
 
+/// The name of the `async fn` whose future has this type name: an `async fn f1` returns
+/// `…::f1::{{closure}}`. An async block (`…::main::{{closure}}::{{closure}}`) or any other
+/// future has none.
+fn coroutine_name(type_name: &'static str) -> Option<&'static str> {
+    let path = type_name.strip_suffix("::{{closure}}")?;
+    if path.ends_with('}') || path.contains('<') {
+        return None;
+    }
+    path.rsplit("::").next()
+}
+
 /// Spawns `future` as a task of `run`.
 pub(crate) fn spawn_in<T, F>(
     run: &Rc<RunInner>,
@@ -222,7 +233,15 @@ where
         let result = future.await;
         body_cell.complete(result);
     };
-    let id = run.spawn(Box::pin(body), cell.clone(), name.clone(), parent, line);
+    let coroutine = coroutine_name(std::any::type_name::<F>());
+    let id = run.spawn(
+        Box::pin(body),
+        cell.clone(),
+        name.clone(),
+        parent,
+        line,
+        coroutine,
+    );
     cell.on_done.set_owner(DoneOf::Task(id));
     Task {
         id,

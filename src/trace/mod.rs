@@ -122,6 +122,9 @@ pub enum EventKind {
         parent: Option<TaskId>,
         /// The Rust source line that created it.
         line: u32,
+        /// The coroutine function it runs (`f1` for `create_task(f1())`), when its future is
+        /// one of an `async fn` (an async block or a wrapper has no such name).
+        coroutine: Option<&'static str>,
     },
     /// The loop resumed the task (one step of it).
     TaskPolled,

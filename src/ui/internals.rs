@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::use_session;
-use super::words::{done_owner, lines_label, more, queued_label, state_label, timer_label};
+use super::words::{done_owner, lines_label, more, queued_label, state_label, timer_label, Lines};
 use crate::analysis::model::{LoopModel, Queued, TaskState};
+use crate::analysis::replay::first_interesting;
 use crate::trace::DoneOf;
 
 /// The most entries a list shows; the rest are counted.
@@ -32,11 +33,11 @@ fn list_tail(len: usize, lang: Lang) -> Option<impl IntoView> {
     text.map(|text| view! { <li class="empty">{text}</li> })
 }
 
-fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
+fn render(model: &LoopModel, lines: &Lines, lang: Lang) -> impl IntoView {
     // The model names its own tasks: no copy of every name per render.
     let names = model;
     let running = match model.running {
-        Some(entry) => queued_label(entry, model, names, lang),
+        Some(entry) => queued_label(entry, model, names, lines, lang),
         None if model.closed => lang
             .pick(t("nothing (the loop is closed)", "无（事件循环已关闭）"))
             .into(),
@@ -47,7 +48,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .iter()
         .take(MAX_ITEMS)
         .map(|entry| {
-            let text = queued_label(*entry, model, names, lang);
+            let text = queued_label(*entry, model, names, lines, lang);
             view! { <li data-testid="ready-entry" data-entry=entry_key(*entry)>{text}</li> }
         })
         .collect_view();
@@ -57,7 +58,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
         .values()
         .take(MAX_ITEMS)
         .map(|timer| {
-            let text = timer_label(timer, model, names, lang);
+            let text = timer_label(timer, model, names, lines, lang);
             view! {
                 <li data-testid="timer-entry" data-timer=timer.id.get() data-deadline-us=timer.deadline_us>
                     {text}
@@ -79,8 +80,8 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
                 TaskState::Done => "done",
                 TaskState::Cancelled | TaskState::Failed(_) => "ended-badly",
             };
-            let callbacks =
-                (!task.done_callbacks.is_empty()).then(|| lines_label(&task.done_callbacks, lang));
+            let callbacks = (!task.done_callbacks.is_empty())
+                .then(|| lines_label(&task.done_callbacks, lines, lang));
             view! {
                 <tr data-testid="task-state" class=class>
                     <td>{task.name.to_string()}</td>
@@ -104,7 +105,7 @@ fn render(model: &LoopModel, lang: Lang) -> impl IntoView {
                 lang.pick(t("pending", "未完成"))
             };
             let callbacks = (!future.done_callbacks.is_empty())
-                .then(|| format!(" · {}", lines_label(&future.done_callbacks, lang)));
+                .then(|| format!(" · {}", lines_label(&future.done_callbacks, lines, lang)));
             view! { <li data-testid="future-entry">{owner}": "{state}{callbacks}</li> }
         })
         .collect_view();
@@ -145,11 +146,14 @@ pub fn Internals() -> impl IntoView {
             return None;
         }
         let lang = lang.get();
+        let lines = Lines::of(session.lesson());
         Some(match session.cursor.get() {
             Some(seq) => session
-                .replay_at(seq, |at| render(&at.model, lang).into_any())
+                .replay_at(seq, |at| render(&at.model, &lines, lang).into_any())
                 .unwrap_or_else(|| ().into_any()),
-            None => session.model.with(|model| render(model, lang).into_any()),
+            None => session
+                .model
+                .with(|model| render(model, &lines, lang).into_any()),
         })
     };
     view! {
@@ -159,7 +163,15 @@ pub fn Internals() -> impl IntoView {
             prop:open=move || open.get()
             on:toggle=move |ev| {
                 let element: web_sys::Element = event_target(&ev);
-                open.set(element.has_attribute("open"));
+                let now = element.has_attribute("open");
+                open.set(now);
+                // Opened after a run with replay at the end: start where the loop first has
+                // something to show, not at its empty finish.
+                if now && session.cursor.get_untracked().is_none() {
+                    if let Some(seq) = session.with_trace(first_interesting).flatten() {
+                        session.seek(seq);
+                    }
+                }
             }
         >
             <summary data-testid="internals-toggle">

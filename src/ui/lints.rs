@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, Phase};
 use super::urls::{lesson_hash, lesson_page};
-use super::words::lint_words;
+use super::words::{lint_words, Lines};
 use crate::analysis::lints::{self as lint};
 use crate::course;
 
@@ -40,7 +40,7 @@ pub fn LintPanel(
         let seq = found.seq;
         let message = {
             let found = found.clone();
-            move || lint_words(&found, lang.get())
+            move || lint_words(&found, &Lines::of(session.lesson()), lang.get())
         };
         view! {
             <li class="lint" data-testid="lint" data-lint=kind.id()>

@@ -8,8 +8,10 @@
 use leptos::html::{Ol, Section};
 use leptos::prelude::*;
 
+use super::i18n::use_lang;
 use super::i18n::{label, t};
 use super::session::{use_session, Phase, Row};
+use super::words::replay_note_words;
 
 /// Height of one row in CSS pixels (`.rows .row` in style/main.css says the same).
 pub const ROW_PX: i32 = 22;
@@ -54,6 +56,7 @@ fn reveal(panel: &web_sys::HtmlElement) {
 #[component]
 pub fn OutputPanel() -> impl IntoView {
     let session = use_session();
+    let lang = use_lang();
     let list = NodeRef::<Ol>::new();
     let scroll_top = RwSignal::new(0);
     let view_px = RwSignal::new(DEFAULT_VIEW_PX);
@@ -118,6 +121,11 @@ pub fn OutputPanel() -> impl IntoView {
     view! {
         <section class="output" aria-label=label(t("Output", "输出")) node_ref=panel>
             <h3>{label(t("Output", "输出"))}</h3>
+            <Show when=move || session.cursor.get().is_some()>
+                <p class="replay-note" data-testid="output-replaying">
+                    {move || replay_note_words(shown.get(), session.rows.with(Vec::len), lang.get())}
+                </p>
+            </Show>
             <Show when=move || shown.get() == 0>
                 <p class="empty" data-testid="output-empty">
                     {move || match session.phase.get() {
@@ -153,11 +161,16 @@ fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
     let field = move |get: fn(&Row) -> String| {
         move || row.with(|r| r.as_ref().map(get).unwrap_or_default())
     };
+    // A click pins the line (its source lines stay lit) and, after a run, replays the moment
+    // it was printed.
     let toggle_pin = move || {
         let i = index();
         session
             .focused
             .update(|f| *f = if *f == Some(i) { None } else { Some(i) });
+        if let Some(seq) = row.with_untracked(|r| r.as_ref().map(|r| r.seq)) {
+            session.seek(seq);
+        }
     };
     view! {
         <li

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::i18n::{label, t, use_lang, Lang};
 use super::progress::{for_lesson, keep_arrangement, Progress};
 use super::session::{use_session, ClockMode, Phase, Session};
-use super::words::{divergence_words, line_moved_words, progress_words, score_words};
+use super::words::{divergence_words, line_moved_words, progress_words, score_words, Lines};
 use crate::analysis::matching::Timing;
 use crate::analysis::predict::{explain, score, Score, MAX_TIME_MS};
 use crate::course::{self, Expected};
@@ -149,7 +149,8 @@ pub fn PredictPanel() -> impl IntoView {
         let score = score.get()?;
         session.with_trace(|trace| {
             let divergence = explain(&score, trace)?;
-            let text = divergence_words(&divergence, trace, lang.get());
+            let lines = Lines::of(session.lesson());
+            let text = divergence_words(&divergence, trace, &lines, lang.get());
             Some((divergence, text))
         })?
     };

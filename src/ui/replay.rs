@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::i18n::{label, t, use_lang};
-use super::session::{use_session, Phase};
-use super::words::event_words;
+use super::session::use_session;
+use super::words::{event_words, Lines};
 use crate::trace::{Event, EventKind};
 
 /// A `blob:` URL holding the current run as Chrome trace JSON (the previous one is revoked).
@@ -39,10 +39,7 @@ thread_local! {
 pub fn Replay() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let ended = move || {
-        !matches!(session.phase.get(), Phase::Idle | Phase::Running)
-            && session.event_count.get() > 0
-    };
+    let ended = move || session.can_replay();
     let last = move || session.event_count.get().saturating_sub(1) as u64;
     let at = move || session.cursor.get().unwrap_or_else(last);
     let go = move |seq: u64| session.cursor.set(Some(seq.min(last())));
@@ -78,7 +75,7 @@ pub fn Replay() -> impl IntoView {
                 trace
                     .events()
                     .get(seq as usize)
-                    .map(|e| event_words(trace, e, lang))
+                    .map(|e| event_words(trace, e, &Lines::of(session.lesson()), lang))
             })
             .flatten()
             .unwrap_or_default()
@@ -87,15 +84,15 @@ pub fn Replay() -> impl IntoView {
         <Show when=ended>
             <div class="replay" data-testid="replay" role="group" aria-label=label(t("Replay", "回放"))>
                 <span class="replay-label">{label(t("Replay", "回放"))}</span>
-                <button data-testid="step-first" title=label(t("First event", "第一个事件")) on:click=move |_| go(0)>"«"</button>
+                <button data-testid="step-first" title=label(t("First event", "第一个事件")) on:click=move |_| go(0)>{label(t("« Start", "« 开头"))}</button>
                 <button
                     data-testid="step-prev-print"
                     title=label(t("Previous print", "上一个输出"))
                     on:click=move |_| go(print_from(false).unwrap_or(0))
                 >
-                    "⇤"
+                    {label(t("◀ Print", "◀ 上一输出"))}
                 </button>
-                <button data-testid="step-prev" title=label(t("Previous event", "上一个事件")) on:click=move |_| go(at().saturating_sub(1))>"◀"</button>
+                <button data-testid="step-prev" title=label(t("Previous event", "上一个事件")) on:click=move |_| go(at().saturating_sub(1))>{label(t("◀ Step", "◀ 上一步"))}</button>
                 <input
                     type="range"
                     data-testid="scrubber"
@@ -109,15 +106,15 @@ pub fn Replay() -> impl IntoView {
                         }
                     }
                 />
-                <button data-testid="step-next" title=label(t("Next event", "下一个事件")) on:click=move |_| go(at() + 1)>"▶"</button>
+                <button data-testid="step-next" title=label(t("Next event", "下一个事件")) on:click=move |_| go(at() + 1)>{label(t("Step ▶", "下一步 ▶"))}</button>
                 <button
                     data-testid="step-next-print"
                     title=label(t("Next print", "下一个输出"))
                     on:click=move |_| go(print_from(true).unwrap_or_else(last))
                 >
-                    "⇥"
+                    {label(t("Print ▶", "下一输出 ▶"))}
                 </button>
-                <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>"»"</button>
+                <button data-testid="step-last" title=label(t("Whole run", "整个运行")) on:click=move |_| session.cursor.set(None)>{label(t("Whole run »", "整个运行 »"))}</button>
                 <a
                     class="button"
                     data-testid="download-trace"

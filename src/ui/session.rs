@@ -71,6 +71,8 @@ pub struct Session {
     pub rows: RwSignal<Vec<Row>>,
     /// The current run's timeline lanes.
     pub lanes: RwSignal<Vec<Lane>>,
+    /// The loop's own lane (callbacks it ran), once the run has any.
+    pub loop_lane: RwSignal<Option<Lane>>,
     /// Replay: the event being looked at (its sequence number), or `None` for the whole run.
     pub cursor: RwSignal<Option<u64>>,
     /// How many events the current run's Trace holds (as of the last sync).
@@ -121,6 +123,7 @@ impl Session {
             phase: RwSignal::new(Phase::Idle),
             rows: RwSignal::new(Vec::new()),
             lanes: RwSignal::new(Vec::new()),
+            loop_lane: RwSignal::new(None),
             cursor: RwSignal::new(None),
             event_count: RwSignal::new(0),
             focused: RwSignal::new(None),
@@ -262,6 +265,7 @@ impl Session {
     fn clear(self) {
         self.rows.set(Vec::new());
         self.lanes.set(Vec::new());
+        self.loop_lane.set(None);
         self.io.set(Vec::new());
         self.model.set(LoopModel::default());
         self.replay.set_value(None);
@@ -379,6 +383,10 @@ impl Session {
                     }
                 });
             }
+            if fresh.iter().any(|e| e.task.is_none()) {
+                self.loop_lane
+                    .update(|lane| crate::analysis::lanes::extend_loop_lane(lane, fresh));
+            }
             if !fresh.is_empty() {
                 self.model.update(|model| {
                     for event in fresh {
@@ -411,6 +419,38 @@ impl Session {
         if self.phase.get_untracked() != phase {
             self.phase.set(phase);
         }
+    }
+
+    /// Whether the current run can be replayed: it has ended and recorded something.
+    pub fn can_replay(self) -> bool {
+        !matches!(self.phase.get(), Phase::Idle | Phase::Running) && self.event_count.get() > 0
+    }
+
+    /// Moves replay's cursor to event `seq` (clamped to the run), if the run can be replayed.
+    pub fn seek(self, seq: u64) {
+        if untrack(|| self.can_replay()) {
+            let last = self.event_count.get_untracked().saturating_sub(1) as u64;
+            self.cursor.set(Some(seq.min(last)));
+        }
+    }
+
+    /// Moves replay's cursor to the last event at or before `us` µs into the run.
+    pub fn seek_to_us(self, us: u64) {
+        let seq = self.with_trace(|trace| {
+            let events = trace.events();
+            events.partition_point(|e| e.at_us <= us).saturating_sub(1) as u64
+        });
+        if let Some(seq) = seq {
+            self.seek(seq);
+        }
+    }
+
+    /// The output row printed by event `seq`, if that event printed one.
+    pub fn row_of_seq(self, seq: u64) -> Option<usize> {
+        self.rows.with(|rows| {
+            let at = rows.partition_point(|r| r.seq < seq);
+            (rows.get(at).map(|r| r.seq) == Some(seq)).then_some(at)
+        })
     }
 
     /// The row whose source lines are highlighted: the one hovered, else the one pinned, else

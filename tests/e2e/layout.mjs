@@ -97,14 +97,36 @@ await runE2e(dist, {}, async ({ base, browser, problems }) => {
         const ids = await page.$$eval('[data-testid=lesson-menu] option', (os) => os.map((o) => o.value));
         assert.ok(ids.length > 40);
         const cut = [];
+        const thin = [];
+        let marks = 0;
         for (const id of ids) {
           await page.evaluate((id) => { location.hash = `#/lesson/${id}`; }, id);
           await page.waitForFunction((id) => document.querySelector('[data-testid=lesson]')?.dataset.lesson === id, id);
           const overflow = await page.$eval('[data-testid=python] pre', (pre) => pre.scrollWidth - pre.clientWidth);
           if (overflow > 0) cut.push(`${id} (${overflow}px)`);
+          if (device.name !== 'laptop') continue;
+          // Run it (instantly where it can) and measure every running step on the timeline:
+          // a bar as wide as its time, or its mark, whichever is wider.
+          if (await page.isEnabled('[data-testid=clock-instant]')) await page.click('[data-testid=clock-instant]');
+          await page.click('[data-testid=run]');
+          await page.waitForFunction(() => !document.querySelector('[data-testid=status]').textContent.startsWith('Running'), null, { timeout: 4000 }).catch(() => {});
+          if (await page.isEnabled('[data-testid=stop]')) await page.click('[data-testid=stop]');
+          const widths = await page.$$eval('[data-testid=timeline-lane] rect.running', (rects) => rects.map((rect) => {
+            const mark = rect.nextElementSibling;
+            const stroke = mark && mark.classList.contains('running-mark') ? parseFloat(getComputedStyle(mark).strokeWidth) : 0;
+            return Math.max(rect.getBoundingClientRect().width, stroke);
+          }));
+          marks += widths.length;
+          const narrowest = Math.min(...widths);
+          if (widths.length && narrowest < 4) thin.push(`${id} (${narrowest}px)`);
         }
         assert.deepEqual(cut, [], `${view}: Python listings wider than their box`);
         console.log(`${view}: ${ids.length} Python listings, none cut`);
+        if (device.name === 'laptop') {
+          assert.ok(marks > 100, `only ${marks} running marks measured`);
+          assert.deepEqual(thin, [], `${view}: running marks under 4 px`);
+          console.log(`${view}: ${marks} running marks on the timelines, all at least 4 px wide`);
+        }
       }
       await context.close();
     }

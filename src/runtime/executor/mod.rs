@@ -205,6 +205,7 @@ impl RunInner {
         name: Rc<str>,
         parent: Option<TaskId>,
         line: u32,
+        coroutine: Option<&'static str>,
     ) -> TaskId {
         let id = {
             let mut state = self.state.borrow_mut();
@@ -212,7 +213,15 @@ impl RunInner {
             state.ready.push_back(Ready::Task(id));
             id
         };
-        self.record(Some(id), EventKind::TaskSpawned { name, parent, line });
+        self.record(
+            Some(id),
+            EventKind::TaskSpawned {
+                name,
+                parent,
+                line,
+                coroutine,
+            },
+        );
         schedule(self, Tick::Micro);
         id
     }

@@ -1,13 +1,14 @@
 //! One line per Trace event, for the replay bar.
 
 use super::wait_words as describe_wait;
-use super::TaskNames;
+use super::{Lines, TaskNames};
 use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
 use crate::ui::i18n::Lang;
 
 /// One line saying what happened at an event, for the replay bar.
-pub fn event_words(trace: &Trace, event: &Event, lang: Lang) -> String {
+pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
+    let cite = |line: u32| lines.cite(line, lang);
     let who = event.task.map_or_else(
         || LOOP_NAME.to_string(),
         |task| trace.task_name(task).to_string(),
@@ -143,9 +144,9 @@ pub fn event_words(trace: &Trace, event: &Event, lang: Lang) -> String {
         EventKind::DoneCallbackAdded { to, line } => {
             let to = done_owner(*to, names);
             if zh {
-                format!("给 {to} 添加完成回调（Rust 第 {line} 行）")
+                format!("给 {to} 添加完成回调（{}）", cite(*line))
             } else {
-                format!("adds a done callback to {to} (Rust line {line})")
+                format!("adds a done callback to {to} ({})", cite(*line))
             }
         }
         EventKind::CallbackRan { callback } => {
@@ -196,17 +197,17 @@ pub fn event_words(trace: &Trace, event: &Event, lang: Lang) -> String {
         }
         EventKind::CoroutineNeverAwaited { name, line } => {
             if zh {
-                format!("协程 {name}（Rust 第 {line} 行）从未被 await 就被丢弃")
+                format!("协程 {name}（{}）从未被 await 就被丢弃", cite(*line))
             } else {
-                format!("coroutine {name} (Rust line {line}) dropped, never awaited")
+                format!("coroutine {name} ({}) dropped, never awaited", cite(*line))
             }
         }
         EventKind::Blocked { us, line } => {
             let ms = (us + 500) / 1000;
             if zh {
-                format!("阻塞调用（Rust 第 {line} 行）占住事件循环 {ms} ms")
+                format!("阻塞调用（{}）占住事件循环 {ms} ms", cite(*line))
             } else {
-                format!("blocking call (Rust line {line}) holds the loop for {ms} ms")
+                format!("blocking call ({}) holds the loop for {ms} ms", cite(*line))
             }
         }
         EventKind::ErrorNeverRetrieved { error } => {
@@ -225,5 +226,17 @@ pub fn done_owner(of: DoneOf, names: &dyn TaskNames) -> String {
     match of {
         DoneOf::Task(task) => super::task_name(names, task.index()),
         DoneOf::Future(id) => format!("future #{id}"),
+    }
+}
+
+/// What the output panel says while replay's cursor hides the later lines.
+pub fn replay_note_words(shown: usize, all: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Replaying: the {shown} of {all} lines printed up to the cursor. “Whole run »” shows them all."
+        ),
+        Lang::Zh => {
+            format!("回放中：显示到光标处为止打印的 {shown} 行（共 {all} 行）。点“整个运行 »”显示全部。")
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The loop internals, in words: what is queued, each task's state, each timer.
 
-use super::{wait_words, TaskNames};
+use super::{wait_words, Lines, TaskNames};
 use crate::analysis::model::{LoopModel, Queued, TaskState, TimerFor, TimerInfo};
 use crate::ui::i18n::Lang;
 
@@ -12,12 +12,18 @@ pub fn task_name(names: &dyn TaskNames, index: usize) -> String {
 }
 
 /// A ready-queue entry (or what is running) in words.
-pub fn queued_label(entry: Queued, model: &LoopModel, names: &dyn TaskNames, lang: Lang) -> String {
+pub fn queued_label(
+    entry: Queued,
+    model: &LoopModel,
+    names: &dyn TaskNames,
+    lines: &Lines,
+    lang: Lang,
+) -> String {
     match entry {
         Queued::Task(task) => task_name(names, task.index()),
         Queued::Callback(id) => match (model.callback_line(id), lang) {
-            (Some(line), Lang::Zh) => format!("回调 #{id}（Rust 第 {line} 行）"),
-            (Some(line), Lang::En) => format!("callback #{id} (Rust line {line})"),
+            (Some(line), Lang::Zh) => format!("回调 #{id}（{}）", lines.cite(line, lang)),
+            (Some(line), Lang::En) => format!("callback #{id} ({})", lines.cite(line, lang)),
             (None, Lang::Zh) => format!("回调 #{id}"),
             (None, Lang::En) => format!("callback #{id}"),
         },
@@ -61,6 +67,7 @@ pub fn timer_label(
     timer: &TimerInfo,
     model: &LoopModel,
     names: &dyn TaskNames,
+    lines: &Lines,
     lang: Lang,
 ) -> String {
     let zh = lang == Lang::Zh;
@@ -87,7 +94,7 @@ pub fn timer_label(
         }
         .into(),
         TimerFor::Callback(id) => {
-            let callback = queued_label(Queued::Callback(id), model, names, lang);
+            let callback = queued_label(Queued::Callback(id), model, names, lines, lang);
             if zh {
                 format!("调用 {callback}")
             } else {
@@ -112,14 +119,10 @@ pub fn more(hidden: usize, lang: Lang) -> Option<String> {
 }
 
 /// The done callbacks waiting on a task or future.
-pub fn lines_label(lines: &[u32], lang: Lang) -> String {
-    let list = lines
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+pub fn lines_label(callbacks: &[u32], lines: &Lines, lang: Lang) -> String {
+    let cited = lines.cite_all(callbacks, lang);
     match lang {
-        Lang::Zh => format!("{} 个完成回调（Rust 第 {list} 行）", lines.len()),
-        Lang::En => format!("{} done callback(s) (Rust lines {list})", lines.len()),
+        Lang::Zh => format!("{} 个完成回调（{cited}）", callbacks.len()),
+        Lang::En => format!("{} done callback(s) ({cited})", callbacks.len()),
     }
 }

@@ -1,17 +1,21 @@
 //! What a lint found, in words.
 
+use super::Lines;
 use crate::analysis::lints::{Finding, Lint};
 use crate::ui::i18n::Lang;
 
-/// What a lint found.
-pub fn lint_words(lint: &Lint, lang: Lang) -> String {
+/// What a lint found, citing the lines of the lesson by `lines`.
+pub fn lint_words(lint: &Lint, lines: &Lines, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
+    let cite = |line: u32| lines.cite(line, lang);
     match &lint.finding {
         Finding::NeverAwaited { name, line } if zh => format!(
-            "协程 {name}()（Rust 第 {line} 行创建）从未被 await：它的代码一行也没有运行（Python 会警告 “coroutine '{name}' was never awaited”）。"
+            "协程 {name}()（{}创建）从未被 await：它的代码一行也没有运行（Python 会警告 “coroutine '{name}' was never awaited”）。",
+            cite(*line)
         ),
         Finding::NeverAwaited { name, line } => format!(
-            "Coroutine {name}() (made at Rust line {line}) was never awaited: none of its code ran (Python warns “coroutine '{name}' was never awaited”)."
+            "Coroutine {name}() (made at {}) was never awaited: none of its code ran (Python warns “coroutine '{name}' was never awaited”).",
+            cite(*line)
         ),
         Finding::ErrorLost { task, error } if zh => format!(
             "{task} 出错结束（{error}），但没有人 await 它或读取它的结果：这个错误悄悄丢失了（Python 会记录 “Task exception was never retrieved”）。"
@@ -21,8 +25,8 @@ pub fn lint_words(lint: &Lint, lang: Lang) -> String {
         ),
         Finding::Blocked { task, step, ms, line } => {
             let at = match (line, zh) {
-                (Some(line), true) => format!("，在 Rust 第 {line} 行"),
-                (Some(line), false) => format!(", at Rust line {line}"),
+                (Some(line), true) => format!("，在 {}", cite(*line)),
+                (Some(line), false) => format!(", at {}", cite(*line)),
                 (None, _) => String::new(),
             };
             if zh {
@@ -40,13 +44,13 @@ pub fn lint_words(lint: &Lint, lang: Lang) -> String {
             let together = first.0.max(second.0);
             if zh {
                 format!(
-                    "{task} 先等了 {} ms（{}，Rust 第 {} 行），再等 {} ms（{}，Rust 第 {} 行），期间没有别的任务在运行：共 {total} ms。两个时长由不同的旋钮设定，互不依赖，同时进行只需 {together} ms。",
-                    first.0, first.1.zh, first.2, second.0, second.1.zh, second.2
+                    "{task} 先等了 {} ms（{}，{}），再等 {} ms（{}，{}），期间没有别的任务在运行：共 {total} ms。两个时长由不同的旋钮设定，互不依赖，同时进行只需 {together} ms。",
+                    first.0, first.1.zh, cite(first.2), second.0, second.1.zh, cite(second.2)
                 )
             } else {
                 format!(
-                    "{task} waited {} ms ({}, Rust line {}) and then {} ms ({}, Rust line {}) with nothing else running: {total} ms in all. Two separate knobs set them, so they could overlap: together they take {together} ms.",
-                    first.0, first.1.en, first.2, second.0, second.1.en, second.2
+                    "{task} waited {} ms ({}, {}) and then {} ms ({}, {}) with nothing else running: {total} ms in all. Two separate knobs set them, so they could overlap: together they take {together} ms.",
+                    first.0, first.1.en, cite(first.2), second.0, second.1.en, cite(second.2)
                 )
             }
         }

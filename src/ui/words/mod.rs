@@ -5,15 +5,17 @@
 mod events;
 mod internals;
 mod knobs;
+mod lines;
 mod lints;
 mod predict;
 mod timeline;
 mod verdict;
 mod waits;
 
-pub use events::{done_owner, event_words};
+pub use events::{done_owner, event_words, replay_note_words};
 pub use internals::{lines_label, more, queued_label, state_label, task_name, timer_label};
 pub use knobs::knob_error_words;
+pub use lines::Lines;
 pub use lints::lint_words;
 pub use predict::{divergence_words, line_moved_words, progress_words, score_words};
 pub use timeline::{lane_summary, lanes_not_drawn, print_mark_words};

@@ -1,7 +1,7 @@
 //! Predict's score and the first divergence, in words.
 
 use super::wait_words;
-use super::TaskNames;
+use super::{Lines, TaskNames};
 use crate::analysis::predict::{Cause, Divergence, Elsewhere, Score, Why};
 use crate::ui::i18n::Lang;
 use crate::ui::progress::Progress;
@@ -11,7 +11,12 @@ fn quote(text: &str) -> String {
 }
 
 /// Why a prediction and a run first differ, in words; `names` are the tasks' names.
-pub fn divergence_words(divergence: &Divergence, names: &dyn TaskNames, lang: Lang) -> String {
+pub fn divergence_words(
+    divergence: &Divergence,
+    names: &dyn TaskNames,
+    lines: &Lines,
+    lang: Lang,
+) -> String {
     let zh = lang == Lang::Zh;
     let (said, at_ms, cause, wanted, other, elsewhere) = match &divergence.why {
         Why::MoreLines { placed } => {
@@ -48,16 +53,22 @@ pub fn divergence_words(divergence: &Divergence, names: &dyn TaskNames, lang: La
     let ms = at_ms;
     let why = match cause {
         Cause::Callback if zh => format!("{said} 由事件循环直接运行的回调在 +{ms} ms 打印。"),
-        Cause::Callback => format!("{said} was printed at +{ms} ms by a callback the loop ran itself."),
+        Cause::Callback => {
+            format!("{said} was printed at +{ms} ms by a callback the loop ran itself.")
+        }
         Cause::FirstStep {
             task,
             created_at_line: line,
-        } if zh => format!("{task} 在 +{ms} ms 运行它的第一步（由 Rust 第 {line} 行创建），打印了 {said}。"),
+        } if zh => format!(
+            "{task} 在 +{ms} ms 运行它的第一步（由 {} 创建），打印了 {said}。",
+            lines.cite(*line, lang)
+        ),
         Cause::FirstStep {
             task,
             created_at_line: line,
         } => format!(
-            "{task} ran its first step at +{ms} ms (it was created at Rust line {line}) and printed {said}."
+            "{task} ran its first step at +{ms} ms (it was created at {}) and printed {said}.",
+            lines.cite(*line, lang)
         ),
         Cause::Woken { task, on, woke_ms } => {
             let on = wait_words(on, names, lang);
@@ -174,7 +185,12 @@ mod tests {
         };
         let scored = score(lesson, &prediction, &rows, Timing::Exact);
         let trace = run.trace();
-        divergence_words(&explain(&scored, &trace).unwrap(), &*trace, lang)
+        divergence_words(
+            &explain(&scored, &trace).unwrap(),
+            &*trace,
+            &Lines::of(lesson),
+            lang,
+        )
     }
 
     #[test]
@@ -189,6 +205,15 @@ mod tests {
         );
         let zh = explained("gather-order", vec![0, 1, 2, 5, 3, 4, 6], Lang::Zh);
         assert!(zh.starts_with("Task-3 一直在等待"), "{zh}");
+        // A task's first step cites the Python line that created it.
+        let first = explained("create-task", vec![0, 2, 1, 3, 4, 5], Lang::En);
+        assert!(
+            first.starts_with(
+                "Task-2 ran its first step at +0 ms (it was created at Python line 18 / Rust \
+                 line 23) and printed “1”."
+            ),
+            "{first}"
+        );
         let same = explained("coroutine-object", vec![1, 0, 2], Lang::En);
         assert!(same.contains("Both lines come from Task-1"), "{same}");
     }

@@ -76,7 +76,7 @@ pub fn lane_summary(lane: &Lane, open_end_us: u64, names: &dyn TaskNames, lang: 
         .prints
         .iter()
         .take(SUMMARY_ITEMS)
-        .map(|(at, text)| format!("+{} ms “{text}”", at / 1000))
+        .map(|p| format!("+{} ms “{}”", p.at_us / 1000, p.text))
         .collect();
     prints.extend(more(prints.len(), lane.prints.len()));
     let end = match lane.end {
