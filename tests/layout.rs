@@ -384,3 +384,42 @@ async fn callbacks_the_loop_runs_get_a_loop_lane_with_their_prints() {
     drop(handle);
     set_hash("");
 }
+
+#[wasm_bindgen_test]
+async fn a_seconds_knob_takes_half_a_second() {
+    set_hash("#/lesson/create-task");
+    let (root, handle) = mount_app();
+    settle().await;
+    type_into(&root, "knob-f1", "0.5");
+    settle().await;
+    assert_eq!(text_of(&root, "knob-error-f1"), "");
+    assert!(!by_testid(&root, "run").has_attribute("disabled"));
+    let python = text_of(&root, "python");
+    assert!(python.contains("asyncio.sleep(0.5)"), "{python}");
+    wait_until("the link to carry it", 1000, || {
+        web_sys::window()
+            .unwrap()
+            .location()
+            .hash()
+            .unwrap()
+            .contains("f1=0.5")
+    })
+    .await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("six rows", 3000, || {
+        all(&root, "[data-testid=output-row]").len() == 6
+    })
+    .await;
+    let rows = common::dom::output_rows(&root);
+    assert_eq!(
+        (rows[3].0.as_str(), rows[3].1.as_str(), rows[3].2.as_str()),
+        ("+500 ms", "Task-2", "2")
+    );
+    // A comma is not a decimal point here: it says what it wants.
+    type_into(&root, "knob-f2", "1,5");
+    settle().await;
+    assert!(text_of(&root, "knob-error-f2").contains("is not a number of seconds"));
+    drop(handle);
+    set_hash("");
+}

@@ -137,8 +137,8 @@ fn a_blocked_loop_names_the_step_its_length_and_the_blocking_line() {
 fn sequential_sleeps_set_by_two_knobs_are_reported_with_both_times() {
     let sequential = lesson("mistake-sequential");
     let mut settings = Settings::defaults(sequential);
-    settings.set("f1", KnobValue::Int(3));
-    settings.set("f2", KnobValue::Int(5));
+    settings.set("f1", KnobValue::Int(3000));
+    settings.set("f2", KnobValue::Int(5000));
     let lints = lints_of(sequential, &settings);
     assert_eq!(lints.len(), 1, "{lints:#?}");
     let Finding::Sequential {
@@ -159,7 +159,7 @@ fn sequential_sleeps_set_by_two_knobs_are_reported_with_both_times() {
     // The same knobs on the lesson that creates tasks: they overlap, nothing to say.
     let tasks = lesson("create-task");
     let mut settings = Settings::defaults(tasks);
-    settings.set("f1", KnobValue::Int(3));
-    settings.set("f2", KnobValue::Int(5));
+    settings.set("f1", KnobValue::Int(3000));
+    settings.set("f2", KnobValue::Int(5000));
     assert_eq!(lints_of(tasks, &settings), []);
 }

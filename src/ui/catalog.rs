@@ -96,8 +96,29 @@ pub fn Catalog() -> impl IntoView {
             }
         })
         .collect_view();
+    // The open lesson's link stays in view in the catalog's own scroll (never the page's): a
+    // deep link to chapter 7 shows where it is.
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        session.lesson_id.track();
+        if let Some(nav) = nav.get() {
+            request_animation_frame(move || {
+                let Ok(Some(link)) = nav.query_selector("a.current") else {
+                    return;
+                };
+                let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() else {
+                    return;
+                };
+                let (top, height) = (link.offset_top(), link.offset_height());
+                let (view_top, view_height) = (nav.scroll_top(), nav.client_height());
+                if top < view_top || top + height > view_top + view_height {
+                    nav.set_scroll_top(top - (view_height - height) / 2);
+                }
+            });
+        }
+    });
     view! {
-        <nav class="catalog" aria-label=label(t("Lessons", "课程")) on:keydown=move |ev| rove(&ev)>
+        <nav class="catalog" node_ref=nav aria-label=label(t("Lessons", "课程")) on:keydown=move |ev| rove(&ev)>
             <ol class="chapters">{chapters}</ol>
         </nav>
     }

@@ -15,8 +15,8 @@ pub fn Intro() -> impl IntoView {
             <aside class="intro" data-testid="intro" aria-label=label(t("How to use a lesson", "如何使用课程"))>
                 <p>
                     {label(t(
-                        "Press Run: each printed line shows up beside the code with when it printed and which task printed it (point at it to see its line). Real time waits for real; Instant jumps to the next timer — same order, exact times. Better still: press “Predict the order” first.",
-                        "点“运行”：每行输出都出现在代码旁边，带着打印时间和打印它的任务（指向它即可看到对应代码行）。“真实时间”真的等待；“瞬时”直接跳到下一个定时器——顺序相同，时间精确。更好的做法：先点“预测输出顺序”。",
+                        "Press Run: each printed line shows up beside the code with when it printed and which task printed it (point at it or tap it to see its line). Real time waits for real; Instant jumps to the next timer — same order, exact times. Better still: press “Predict the order” first.",
+                        "点“运行”：每行输出都出现在代码旁边，带着打印时间和打印它的任务（指向或轻触它即可看到对应代码行）。“真实时间”真的等待；“瞬时”直接跳到下一个定时器——顺序相同，时间精确。更好的做法：先点“预测输出顺序”。",
                     ))}
                 </p>
                 <button data-testid="intro-dismiss" on:click=move |_| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
 use super::words::knob_error_words;
-use crate::course::{Knob, KnobKind};
+use crate::course::{Knob, KnobKind, Unit};
 
 /// The lesson's knobs; nothing for a lesson without any.
 #[component]
@@ -71,7 +71,9 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
     let error_id = format!("{input_id}-error");
     // Follows the language toggle, like every other label.
     let hint = move || match knob.kind {
-        KnobKind::Int { min, max, unit, .. } => format!("{min}–{max} {}", unit.symbol()),
+        KnobKind::Int { min, max, unit, .. } => {
+            format!("{}–{} {}", knob.show(min), knob.show(max), unit.symbol())
+        }
         KnobKind::Urls { max, .. } => match lang.get() {
             super::i18n::Lang::Zh => format!("最多 {max} 个"),
             super::i18n::Lang::En => format!("up to {max}"),
@@ -88,7 +90,7 @@ fn KnobField(knob: Knob, lesson: &'static str) -> impl IntoView {
                 data-min=min.to_string()
                 data-max=max.to_string()
                 size="8"
-                inputmode="numeric"
+                inputmode=if matches!(knob.kind, KnobKind::Int { unit: Unit::Seconds, .. }) { "decimal" } else { "numeric" }
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=error_id.clone()
                 prop:value=shown

@@ -367,9 +367,14 @@ pub fn PredictPanel() -> impl IntoView {
                 <h3 id="predict-title">{label(t("Predict the order", "预测输出顺序"))}</h3>
                 <p class="hint">
                     {label(t(
-                        "Put the lines in the order you expect them, then press Run. Drag them, use ↑ ↓, or focus one and press Alt+↑ / Alt+↓. A rough time (ms) is optional.",
-                        "把各行排成你预期的顺序，然后点运行。可以拖动、点 ↑ ↓，或选中一行按 Alt+↑ / Alt+↓。时间（毫秒）可填可不填。",
+                        "Put the lines in the order you expect them, then Run: drag them or use ↑ ↓",
+                        "把各行排成你预期的顺序，然后运行：拖动它们，或点 ↑ ↓",
                     ))}
+                    // Keys only where there is a keyboard to press them.
+                    <span class="keys-only">
+                        {label(t(" (or focus one and press Alt+↑ / Alt+↓)", "（或选中一行按 Alt+↑ / Alt+↓）"))}
+                    </span>
+                    {label(t(". A rough time (ms) is optional.", "。时间（毫秒）可填可不填。"))}
                 </p>
                 <Show when=knobs_changed>
                     <p class="warning" data-testid="predict-knobs">

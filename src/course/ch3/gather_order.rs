@@ -12,13 +12,8 @@ async fn work(name: &'static str, seconds: f64) -> Result<&'static str> {
 }
 
 /// The lesson: three coroutines of different lengths, gathered.
-pub async fn main(slow: i64, fast: i64, mid: i64) -> Result<()> {
-    let results = gather([
-        work("slow", slow as f64),
-        work("fast", fast as f64),
-        work("mid", mid as f64),
-    ])
-    .await?;
+pub async fn main(slow: f64, fast: f64, mid: f64) -> Result<()> {
+    let results = gather([work("slow", slow), work("fast", fast), work("mid", mid)]).await?;
     print!(py 14, "{}", py::str_list(&results));
     Ok(())
 }
@@ -92,5 +87,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(13, r#"work("mid", "#, "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("slow"), k.int("fast"), k.int("mid"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("slow"), k.seconds("fast"), k.seconds("mid"))) }),
 };

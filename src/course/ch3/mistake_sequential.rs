@@ -3,16 +3,16 @@
 use crate::print;
 use crate::runtime::{coroutine, gather, sleep, time_ms, Result};
 
-async fn f1(delay: i64) -> Result<()> {
+async fn f1(delay: f64) -> Result<()> {
     print!(py 6, "1");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 8, "2");
     Ok(())
 }
 
-async fn f2(delay: i64) -> Result<()> {
+async fn f2(delay: f64) -> Result<()> {
     print!(py 12, "3");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 14, "4");
     Ok(())
 }
@@ -23,7 +23,7 @@ fn seconds(ms: u64) -> u64 {
 }
 
 /// The lesson: the same two coroutines, awaited in turn, then gathered.
-pub async fn main(f1_delay: i64, f2_delay: i64) -> Result<()> {
+pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
     let start = time_ms()?;
     f1(f1_delay).await?;
     f2(f2_delay).await?;
@@ -100,5 +100,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(13, "sleep(", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) }),
 };

@@ -3,22 +3,22 @@
 use crate::print;
 use crate::runtime::{create_task, sleep, wait, Result, ReturnWhen};
 
-async fn f1(delay: i64) -> Result<()> {
+async fn f1(delay: f64) -> Result<()> {
     print!(py 5, "1");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 7, "2");
     Ok(())
 }
 
-async fn f2(delay: i64) -> Result<()> {
+async fn f2(delay: f64) -> Result<()> {
     print!(py 11, "3");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 13, "4");
     Ok(())
 }
 
 /// The lesson: create two tasks, then wait for all of them.
-pub async fn main(f1_delay: i64, f2_delay: i64) -> Result<()> {
+pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
     print!(py 17, "main start");
     let tasks = vec![create_task(f1(f1_delay))?, create_task(f2(f2_delay))?];
     let (done, pending) = wait(tasks, None, ReturnWhen::AllCompleted).await?;
@@ -86,5 +86,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(12, "sleep(", "1")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) }),
 };

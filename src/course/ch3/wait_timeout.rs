@@ -4,24 +4,24 @@ use crate::course::py;
 use crate::print;
 use crate::runtime::{create_task, sleep, wait, Result, ReturnWhen};
 
-async fn f1(delay: i64) -> Result<&'static str> {
+async fn f1(delay: f64) -> Result<&'static str> {
     print!(py 5, "1");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 7, "2");
     Ok("f1")
 }
 
-async fn f2(delay: i64) -> Result<&'static str> {
+async fn f2(delay: f64) -> Result<&'static str> {
     print!(py 12, "3");
-    sleep(delay as f64).await?;
+    sleep(delay).await?;
     print!(py 14, "4");
     Ok("f2")
 }
 
 /// The lesson: wait at most 2 s for a 3 s task and a 1 s task.
-pub async fn main(f1_delay: i64, f2_delay: i64, timeout: i64) -> Result<()> {
+pub async fn main(f1_delay: f64, f2_delay: f64, timeout: f64) -> Result<()> {
     let tasks = vec![create_task(f1(f1_delay))?, create_task(f2(f2_delay))?];
-    let (done, pending) = wait(tasks, Some(timeout as f64), ReturnWhen::AllCompleted).await?;
+    let (done, pending) = wait(tasks, Some(timeout), ReturnWhen::AllCompleted).await?;
     for d in &done {
         print!(py 26, "{} {}", py::bool(d.done()), d.result()?);
     }
@@ -99,5 +99,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(24, "timeout=", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("f1"), k.int("f2"), k.int("timeout"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"), k.seconds("timeout"))) }),
 };

@@ -6,14 +6,14 @@ use crate::course::py;
 use crate::print;
 use crate::runtime::{create_task, gather, sleep, Future, Result};
 
-async fn set_after(fut: Future<Option<&'static str>>, delay: i64) -> Result<Option<&'static str>> {
-    sleep(delay as f64).await?;
+async fn set_after(fut: Future<Option<&'static str>>, delay: f64) -> Result<Option<&'static str>> {
+    sleep(delay).await?;
     fut.set_result(Some("done"))?;
     Ok(None) // a coroutine without `return` gives None
 }
 
 /// The lesson: a future, a task that resolves it, and a gather of the two.
-pub async fn main(delay: i64) -> Result<()> {
+pub async fn main(delay: f64) -> Result<()> {
     let fut = Future::new()?;
     let task = create_task(set_after(fut.clone(), delay))?;
     let data = gather([create_task(fut.into_future())?, task]).await?;
@@ -67,5 +67,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(5, "sleep(", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("delay"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),
 };

@@ -9,12 +9,8 @@ async fn work(name: &'static str, seconds: f64) -> Result<&'static str> {
 }
 
 /// The lesson: three jobs, handled as each one finishes.
-pub async fn main(slow: i64, fast: i64, mid: i64) -> Result<()> {
-    let mut next_done = as_completed([
-        work("slow", slow as f64),
-        work("fast", fast as f64),
-        work("mid", mid as f64),
-    ]);
+pub async fn main(slow: f64, fast: f64, mid: f64) -> Result<()> {
+    let mut next_done = as_completed([work("slow", slow), work("fast", fast), work("mid", mid)]);
     while let Some(name) = next_done.anext().await? {
         print!(py 12, "{name}");
     }
@@ -86,5 +82,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(10, r#"work("mid", "#, "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("slow"), k.int("fast"), k.int("mid"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("slow"), k.seconds("fast"), k.seconds("mid"))) }),
 };

@@ -3,17 +3,17 @@
 use crate::print;
 use crate::runtime::{sleep, wait_for, Error, Result};
 
-async fn download(length: i64) -> Result<&'static str> {
+async fn download(length: f64) -> Result<&'static str> {
     print!(py 5, "download starts");
-    let outcome = sleep(length as f64).await; // try:
+    let outcome = sleep(length).await; // try:
     print!(py 10, "closing the connection"); // finally: runs on cancellation too
     outcome?;
     Ok("data")
 }
 
 /// The lesson: give the download 2 s.
-pub async fn main(length: i64, timeout: i64) -> Result<()> {
-    match wait_for(download(length), Some(timeout as f64)).await {
+pub async fn main(length: f64, timeout: f64) -> Result<()> {
+    match wait_for(download(length), Some(timeout)).await {
         Err(Error::Timeout) => print!(py 17, "gave up after {timeout} s"),
         other => {
             other?;
@@ -80,5 +80,5 @@ pub const LESSON: Lesson = Lesson {
             &[spot(15, "timeout=", "2"), spot(17, "after ", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("download"), k.int("timeout"))) }),
+    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("download"), k.seconds("timeout"))) }),
 };

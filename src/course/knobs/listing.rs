@@ -97,13 +97,19 @@ mod tests {
             30,
             &[spot(2, "sleep(", "3")],
         );
-        let mut settings = Settings::from_values(vec![("slow", KnobValue::Int(3))]);
+        let mut settings = Settings::from_values(vec![("slow", KnobValue::Int(3000))]);
         let python = "x = 3\n    await asyncio.sleep(3)  # 3 s\n";
         assert_eq!(substitute(python, &[SLOW], &settings), python);
-        settings.set("slow", KnobValue::Int(12));
+        settings.set("slow", KnobValue::Int(12000));
         assert_eq!(
             substitute(python, &[SLOW], &settings),
             "x = 3\n    await asyncio.sleep(12)  # 3 s\n"
+        );
+        // Half a second is written as Python writes it.
+        settings.set("slow", KnobValue::Int(500));
+        assert_eq!(
+            substitute(python, &[SLOW], &settings),
+            "x = 3\n    await asyncio.sleep(0.5)  # 3 s\n"
         );
     }
 

@@ -44,7 +44,8 @@ pub enum KnobKind {
 pub enum Unit {
     /// A plain count (jobs, workers, items).
     Count,
-    /// Seconds of the lesson's clock: a duration.
+    /// Seconds of the lesson's clock: a duration. Its numbers (default, bounds, value) are
+    /// kept in **milliseconds**, so a learner may type `0.5`; they are shown in seconds.
     Seconds,
     /// A transfer rate.
     KilobytesPerSecond,
@@ -63,7 +64,7 @@ impl Unit {
     /// A value of this unit as milliseconds, if it is a duration.
     pub fn as_ms(self, value: i64) -> Option<u64> {
         match self {
-            Unit::Seconds => Some(value.max(0) as u64 * 1000),
+            Unit::Seconds => Some(value.max(0) as u64),
             Unit::Count | Unit::KilobytesPerSecond => None,
         }
     }
@@ -108,7 +109,7 @@ pub struct Knob {
 /// A knob's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KnobValue {
-    /// A whole number.
+    /// A number, in its knob's unit ([`Unit::Seconds`]: milliseconds).
     Int(i64),
     /// URLs, in order.
     Urls(Vec<String>),
@@ -119,10 +120,12 @@ pub enum KnobValue {
 pub enum KnobError {
     /// Not a whole number at all (empty, `NaN`, `abc`, `1.5`).
     NotANumber(String),
-    /// Below the minimum.
-    TooSmall(i64),
-    /// Above the maximum.
-    TooLarge(i64),
+    /// Not a number of seconds (`abc`, `1,5`, more than three decimals).
+    NotSeconds(String),
+    /// Below the minimum (as the knob shows it).
+    TooSmall(String),
+    /// Above the maximum (as the knob shows it).
+    TooLarge(String),
     /// No URL given.
     NoUrls,
     /// More URLs than allowed.
@@ -145,15 +148,19 @@ impl Knob {
     /// Turns typed text into a value within bounds, or says why it cannot be one.
     pub fn parse(&self, text: &str) -> Result<KnobValue, KnobError> {
         match self.kind {
-            KnobKind::Int { min, max, .. } => {
+            KnobKind::Int { min, max, unit, .. } => {
                 let trimmed = text.trim();
-                let number: i64 = trimmed
-                    .parse()
-                    .map_err(|_| KnobError::NotANumber(trimmed.chars().take(40).collect()))?;
+                let shown: String = trimmed.chars().take(40).collect();
+                let number = match unit {
+                    Unit::Seconds => parse_ms(trimmed).ok_or(KnobError::NotSeconds(shown))?,
+                    Unit::Count | Unit::KilobytesPerSecond => trimmed
+                        .parse::<i64>()
+                        .map_err(|_| KnobError::NotANumber(shown))?,
+                };
                 if number < min {
-                    Err(KnobError::TooSmall(min))
+                    Err(KnobError::TooSmall(self.show(min)))
                 } else if number > max {
-                    Err(KnobError::TooLarge(max))
+                    Err(KnobError::TooLarge(self.show(max)))
                 } else {
                     Ok(KnobValue::Int(number))
                 }
@@ -192,16 +199,62 @@ impl Knob {
         }
     }
 
-    /// A value as text: what an input shows and a URL carries.
+    /// A value as text: what an input shows, a URL carries and the Python listing writes.
     pub fn format(&self, value: &KnobValue) -> String {
         match value {
-            KnobValue::Int(n) => n.to_string(),
+            KnobValue::Int(n) => self.show(*n),
             KnobValue::Urls(urls) => urls.join("\n"),
+        }
+    }
+
+    /// One of this knob's numbers as the learner reads it: seconds from milliseconds
+    /// (`500` → `0.5`, `2000` → `2`), anything else as it is.
+    pub fn show(&self, number: i64) -> String {
+        match self.kind {
+            KnobKind::Int {
+                unit: Unit::Seconds,
+                ..
+            } => {
+                let (whole, ms) = (number / 1000, (number % 1000).abs());
+                if ms == 0 {
+                    whole.to_string()
+                } else {
+                    let sign = if number < 0 && whole == 0 { "-" } else { "" };
+                    let decimals = format!("{ms:03}");
+                    format!("{sign}{whole}.{}", decimals.trim_end_matches('0'))
+                }
+            }
+            _ => number.to_string(),
         }
     }
 }
 
-/// A seconds knob shown at `spots` (`asyncio.sleep(2)`), from 0 to `max` seconds.
+/// Seconds as typed (`2`, `0.5`, `1.25`; at most three decimals) in milliseconds.
+fn parse_ms(text: &str) -> Option<i64> {
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let negative = whole.starts_with('-');
+    let whole_digits = whole.trim_start_matches('-');
+    if (whole_digits.is_empty() && decimals.is_empty())
+        || !digits(whole_digits)
+        || !digits(decimals)
+        || decimals.len() > 3
+        || whole_digits.len() > 9
+    {
+        return None;
+    }
+    let whole: i64 = if whole_digits.is_empty() {
+        0
+    } else {
+        whole_digits.parse().ok()?
+    };
+    let ms: i64 = format!("{decimals:0<3}").parse().ok()?;
+    let value = whole * 1000 + ms;
+    Some(if negative { -value } else { value })
+}
+
+/// A seconds knob shown at `spots` (`asyncio.sleep(2)`), from 0 to `max` seconds (the numbers
+/// are kept in milliseconds: see [`Unit::Seconds`]).
 pub const fn seconds(
     id: &'static str,
     label: Text,
@@ -215,9 +268,9 @@ pub const fn seconds(
         spots,
         label,
         kind: KnobKind::Int {
-            default,
+            default: default * 1000,
             min: 0,
-            max,
+            max: max * 1000,
             unit: Unit::Seconds,
         },
     }
@@ -260,9 +313,9 @@ pub(crate) mod tests {
     #[test]
     fn numbers_are_checked_against_their_bounds() {
         assert_eq!(JOBS.parse(" 7 "), Ok(KnobValue::Int(7)));
-        assert_eq!(JOBS.parse("0"), Err(KnobError::TooSmall(1)));
-        assert_eq!(JOBS.parse("-3"), Err(KnobError::TooSmall(1)));
-        assert_eq!(JOBS.parse("51"), Err(KnobError::TooLarge(50)));
+        assert_eq!(JOBS.parse("0"), Err(KnobError::TooSmall("1".into())));
+        assert_eq!(JOBS.parse("-3"), Err(KnobError::TooSmall("1".into())));
+        assert_eq!(JOBS.parse("51"), Err(KnobError::TooLarge("50".into())));
         assert_eq!(
             JOBS.parse("99999999999999999999999"),
             Err(KnobError::NotANumber("99999999999999999999999".into()))
@@ -272,6 +325,53 @@ pub(crate) mod tests {
                 matches!(JOBS.parse(bad), Err(KnobError::NotANumber(_))),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn seconds_take_decimals_and_are_kept_in_milliseconds() {
+        let sleep = super::seconds(
+            "f1",
+            Text {
+                en: "f1 sleeps",
+                zh: "f1 睡眠",
+            },
+            2,
+            30,
+            &[],
+        );
+        assert_eq!(sleep.default_value(), KnobValue::Int(2000));
+        assert_eq!(sleep.parse("0.5"), Ok(KnobValue::Int(500)));
+        assert_eq!(sleep.parse(" 1.25 "), Ok(KnobValue::Int(1250)));
+        assert_eq!(sleep.parse(".5"), Ok(KnobValue::Int(500)));
+        assert_eq!(sleep.parse("3"), Ok(KnobValue::Int(3000)));
+        assert_eq!(sleep.parse("30.5"), Err(KnobError::TooLarge("30".into())));
+        assert_eq!(sleep.parse("-0.5"), Err(KnobError::TooSmall("0".into())));
+        for bad in [
+            "",
+            ".",
+            "abc",
+            "1,5",
+            "0.0001",
+            "1e3",
+            "1.2.3",
+            "NaN",
+            "99999999999",
+        ] {
+            assert!(
+                matches!(sleep.parse(bad), Err(KnobError::NotSeconds(_))),
+                "{bad}"
+            );
+        }
+        for (ms, shown) in [
+            (500, "0.5"),
+            (2000, "2"),
+            (1250, "1.25"),
+            (30, "0.03"),
+            (0, "0"),
+        ] {
+            assert_eq!(sleep.format(&KnobValue::Int(ms)), shown);
+            assert_eq!(sleep.parse(shown), Ok(KnobValue::Int(ms)));
         }
     }
 

@@ -67,7 +67,13 @@ impl<'a> KnobReader<'a> {
         }
     }
 
-    /// Number knob `id` (0, and noted, if the lesson has no such knob).
+    /// Seconds knob `id` in seconds (0, and noted, if the lesson has no such knob).
+    pub fn seconds(&self, id: &str) -> f64 {
+        self.int(id) as f64 / 1000.0
+    }
+
+    /// Number knob `id` (0, and noted, if the lesson has no such knob); a seconds knob's in
+    /// milliseconds.
     pub fn int(&self, id: &str) -> i64 {
         match self.settings.get(id) {
             Some(KnobValue::Int(n)) => *n,

@@ -12,6 +12,16 @@ pub fn knob_error_words(error: &KnobError, lang: Lang) -> String {
             format!("“{text}” is not a whole number")
         }
         (KnobError::NotANumber(text), true) => format!("“{text}” 不是整数"),
+        (KnobError::NotSeconds(text), false) if text.is_empty() => {
+            "enter a number of seconds, like 2 or 0.5".into()
+        }
+        (KnobError::NotSeconds(text), true) if text.is_empty() => {
+            "请输入秒数，例如 2 或 0.5".into()
+        }
+        (KnobError::NotSeconds(text), false) => {
+            format!("“{text}” is not a number of seconds (like 2 or 0.5)")
+        }
+        (KnobError::NotSeconds(text), true) => format!("“{text}” 不是秒数（例如 2 或 0.5）"),
         (KnobError::TooSmall(min), false) => format!("must be at least {min}"),
         (KnobError::TooSmall(min), true) => format!("不能小于 {min}"),
         (KnobError::TooLarge(max), false) => format!("must be at most {max}"),
