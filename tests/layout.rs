@@ -225,6 +225,18 @@ async fn previous_next_and_the_lesson_menu_open_the_neighbouring_and_the_chosen_
     set_hash("");
 }
 
+/// Mounts the app on `hash`, runs its lesson on the instant clock and waits for the end (the
+/// replay bar).
+async fn run_instantly(hash: &str) -> (HtmlElement, Box<dyn std::any::Any>) {
+    set_hash(hash);
+    let (root, handle) = mount_app();
+    settle().await;
+    click(&root, "clock-instant");
+    click(&root, "run");
+    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    (root, handle)
+}
+
 /// The create-task lesson run on the virtual clock outside the page: the same events, event
 /// for event, as the page's instant run.
 async fn reference_run() -> loopscope::runtime::Run {
@@ -243,12 +255,7 @@ fn replay_position(root: &HtmlElement) -> u64 {
 
 #[wasm_bindgen_test]
 async fn a_click_on_an_output_row_replays_the_moment_it_was_printed_and_lights_its_dot() {
-    set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
-    settle().await;
-    click(&root, "clock-instant");
-    click(&root, "run");
-    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let (root, handle) = run_instantly("#/lesson/create-task").await;
     let seq = reference_run().await.trace().printed()[3].seq;
     let rows = all(&root, "[data-testid=output-row]");
     rows[3].unchecked_ref::<HtmlElement>().click();
@@ -272,12 +279,7 @@ async fn a_click_on_an_output_row_replays_the_moment_it_was_printed_and_lights_i
 
 #[wasm_bindgen_test]
 async fn the_timeline_draws_steps_by_step_and_a_click_on_a_lane_seeks_there() {
-    set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
-    settle().await;
-    click(&root, "clock-instant");
-    click(&root, "run");
-    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let (root, handle) = run_instantly("#/lesson/create-task").await;
     let events = reference_run().await.trace().len() as u64;
     // By time, every step of the virtual clock takes no time: a 4 px mark shows it.
     let marks = all(&root, "[data-testid=timeline-lane] line.running-mark");
@@ -333,12 +335,7 @@ async fn the_timeline_draws_steps_by_step_and_a_click_on_a_lane_seeks_there() {
 
 #[wasm_bindgen_test]
 async fn opening_the_internals_after_a_run_starts_at_the_first_interesting_step() {
-    set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
-    settle().await;
-    click(&root, "clock-instant");
-    click(&root, "run");
-    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let (root, handle) = run_instantly("#/lesson/create-task").await;
     click(&root, "internals-toggle");
     wait_until("the internals", 2000, || {
         has_testid(&root, "internals-ready")
@@ -355,12 +352,7 @@ async fn opening_the_internals_after_a_run_starts_at_the_first_interesting_step(
 
 #[wasm_bindgen_test]
 async fn callbacks_the_loop_runs_get_a_loop_lane_with_their_prints() {
-    set_hash("#/lesson/call-later");
-    let (root, handle) = mount_app();
-    settle().await;
-    click(&root, "clock-instant");
-    click(&root, "run");
-    wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
+    let (root, handle) = run_instantly("#/lesson/call-later").await;
     let lanes = all(&root, "[data-testid=timeline-lane]");
     let names: Vec<String> = lanes
         .iter()

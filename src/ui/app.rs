@@ -7,6 +7,7 @@ use super::catalog::{Catalog, LessonSteps};
 use super::console::Console;
 use super::controls::Controls;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
+use super::focus::focus_testid;
 use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
 use super::intro::{Intro, NamesLegend};
@@ -143,22 +144,6 @@ pub fn App() -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// Moves keyboard focus to the element with this `data-testid`, if it is on the page.
-pub(super) fn focus_testid(testid: &str) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
 }
 
 /// The language switch.

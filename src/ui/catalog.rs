@@ -6,7 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::focus_testid;
+use super::focus::focus_testid;
 use super::i18n::{label, t, use_lang};
 use super::session::use_session;
 use crate::course::{self, CATALOG};

@@ -13,6 +13,7 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod devtools;
 mod embed;
+mod focus;
 pub mod highlight;
 mod host_page;
 pub mod i18n;
