@@ -354,16 +354,7 @@ async fn opening_the_internals_after_a_run_starts_at_the_first_interesting_step(
 async fn callbacks_the_loop_runs_get_a_loop_lane_with_their_prints() {
     let (root, handle) = run_instantly("#/lesson/call-later").await;
     let lanes = all(&root, "[data-testid=timeline-lane]");
-    let names: Vec<String> = lanes
-        .iter()
-        .map(|l| {
-            l.query_selector(".lane-name")
-                .unwrap()
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
-        .collect();
+    let names = common::dom::lane_names(&root);
     assert_eq!(names.last().map(String::as_str), Some("loop"), "{names:?}");
     let lane = lanes.last().unwrap();
     assert_eq!(lane.query_selector_all("rect.running").unwrap().length(), 2);

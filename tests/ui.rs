@@ -218,16 +218,7 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     leptos::task::tick().await;
     let lanes = all(&root, "[data-testid=timeline-lane]");
-    let names: Vec<String> = lanes
-        .iter()
-        .map(|l| {
-            l.query_selector(".lane-name")
-                .unwrap()
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
-        .collect();
+    let names = common::dom::lane_names(&root);
     // Each with the coroutine it runs, as the Python listing calls it.
     assert_eq!(names, ["Task-1 · main()", "Task-2 · f1()", "Task-3 · f2()"]);
     assert_eq!(all(&root, "[data-testid=timeline-print]").len(), 6);

@@ -115,13 +115,7 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
             lanes[index].name = name.to_string();
             lanes[index].coroutine = *coroutine;
             lanes[index].has_parent = parent.is_some();
-            lanes[index].segments.push(Segment {
-                from_us: at,
-                to_us: None,
-                from_seq: seq,
-                to_seq: None,
-                activity: Activity::Ready,
-            });
+            begin(&mut lanes[index], at, seq, Activity::Ready);
             continue;
         }
         let Some(lane) = lanes.get_mut(index) else {
@@ -161,14 +155,7 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
                     continue;
                 }
             }
-            close(lane, at, seq);
-            lane.segments.push(Segment {
-                from_us: at,
-                to_us: None,
-                from_seq: seq,
-                to_seq: None,
-                activity,
-            });
+            begin(lane, at, seq, activity);
         }
     }
 }
@@ -189,14 +176,7 @@ pub fn extend_loop_lane(lane: &mut Option<Lane>, events: &[Event]) {
                     prints: Vec::new(),
                     end: None,
                 });
-                close(lane, at, seq);
-                lane.segments.push(Segment {
-                    from_us: at,
-                    to_us: None,
-                    from_seq: seq,
-                    to_seq: None,
-                    activity: Activity::Running,
-                });
+                begin(lane, at, seq, Activity::Running);
             }
             EventKind::Print { text, .. } if event.task.is_none() => {
                 if let Some(lane) = lane.as_mut() {
@@ -224,6 +204,18 @@ pub fn extend_loop_lane(lane: &mut Option<Lane>, events: &[Event]) {
             _ => {}
         }
     }
+}
+
+/// Ends the lane's open segment at (`at`, `seq`) and starts one doing `activity`.
+fn begin(lane: &mut Lane, at: u64, seq: u64, activity: Activity) {
+    close(lane, at, seq);
+    lane.segments.push(Segment {
+        from_us: at,
+        to_us: None,
+        from_seq: seq,
+        to_seq: None,
+        activity,
+    });
 }
 
 fn close(lane: &mut Lane, at: u64, seq: u64) {

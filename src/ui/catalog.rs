@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::focus::focus_testid;
 use super::i18n::{label, t, use_lang};
+use super::scroll::reveal_within;
 use super::session::use_session;
 use crate::course::{self, CATALOG};
 
@@ -102,19 +103,7 @@ pub fn Catalog() -> impl IntoView {
     Effect::new(move |_| {
         session.lesson_id.track();
         if let Some(nav) = nav.get() {
-            request_animation_frame(move || {
-                let Ok(Some(link)) = nav.query_selector("a.current") else {
-                    return;
-                };
-                let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() else {
-                    return;
-                };
-                let (top, height) = (link.offset_top(), link.offset_height());
-                let (view_top, view_height) = (nav.scroll_top(), nav.client_height());
-                if top < view_top || top + height > view_top + view_height {
-                    nav.set_scroll_top(top - (view_height - height) / 2);
-                }
-            });
+            request_animation_frame(move || reveal_within(&nav, "a.current"));
         }
     });
     view! {

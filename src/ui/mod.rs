@@ -27,6 +27,7 @@ pub mod predict;
 mod prefs;
 pub mod progress;
 mod replay;
+mod scroll;
 pub mod session;
 mod source;
 pub mod timeline;

@@ -1,24 +1,8 @@
 //! A source listing with line numbers and one highlighted line.
 
+use super::scroll::reveal_within;
 use leptos::html::Pre;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Scrolls `pre` (only it, never the page) so that its line `number` is in view, centred if it
-/// was out of view.
-fn reveal_line(pre: &web_sys::HtmlElement, number: u32) {
-    let Ok(Some(line)) = pre.query_selector(&format!("[data-line=\"{number}\"]")) else {
-        return;
-    };
-    let Ok(line) = line.dyn_into::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let (top, height) = (line.offset_top(), line.offset_height());
-    let (view_top, view_height) = (pre.scroll_top(), pre.client_height());
-    if top < view_top || top + height > view_top + view_height {
-        pre.set_scroll_top(top - (view_height - height) / 2);
-    }
-}
 
 /// One listing (Python or Rust). The highlighted line is the one that printed the output line
 /// under the pointer, or the latest one while a lesson runs.
@@ -75,7 +59,7 @@ pub fn SourceView(
     let pre = NodeRef::<Pre>::new();
     Effect::new(move |_| {
         if let (Some(pre), Some(number)) = (pre.get(), highlight.get()) {
-            reveal_line(&pre, number);
+            reveal_within(&pre, &format!("[data-line=\"{number}\"]"));
         }
     });
     view! {

@@ -320,6 +320,14 @@ pub mod dom {
             .collect()
     }
 
+    /// The timeline's lane names as shown (`Task-2 · f1()`, `loop`), top to bottom.
+    pub fn lane_names(root: &Element) -> Vec<String> {
+        all(root, "[data-testid=timeline-lane] .lane-name")
+            .iter()
+            .map(|name| name.text_content().unwrap_or_default())
+            .collect()
+    }
+
     /// The highlighted line number in a listing (`python` or `rust`), if any.
     pub fn highlighted_line(root: &Element, listing: &str) -> Option<u32> {
         root.query_selector(&format!("[data-testid={listing}] .line.hl"))
