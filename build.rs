@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 
+#[path = "src/course/listing_lang.rs"]
+#[allow(dead_code)]
+mod listing_lang;
+
 const END_OF_LISTING: &str = "// ---- end of listing ----";
 
 /// FNV-1a, 64-bit: the same function as `ui::highlight::key`.
@@ -149,20 +153,32 @@ fn main() {
             ("rs", None) => continue, // not a lesson (a helper module)
             _ => text.clone(),
         };
-        if extension == "rs" {
-            // The Rust listing the page shows: the lesson file up to the end marker, so the
-            // lesson's record (notes, expected output) is not compiled in a second time.
+        let shown = if extension == "rs" {
+            // The Rust listings the page shows, one per language: the lesson file up to the
+            // end marker (so the lesson's record is not compiled in a second time), with each
+            // pair of words reduced to that language's.
             let relative = path.strip_prefix(course).expect("under src/course");
-            let target = listings_dir.join(relative);
-            std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
-            std::fs::write(&target, &listing).expect("write listing");
+            let mut both = Vec::new();
+            for (lang, second) in [("en", false), ("zh", true)] {
+                let one = listing_lang::one_language(&listing, second)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let target = listings_dir.join(lang).join(relative);
+                std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
+                std::fs::write(&target, &one).expect("write listing");
+                both.push(one);
+            }
+            both
+        } else {
+            vec![listing]
+        };
+        for listing in shown {
+            let spans = spans(&syntaxes, extension, &listing);
+            let _ = write!(code, "    ({}, &[", key(&listing));
+            for (line, start, end, class) in spans {
+                let _ = write!(code, "({line},{start},{end},{class}),");
+            }
+            code.push_str("]),\n");
         }
-        let spans = spans(&syntaxes, extension, &listing);
-        let _ = write!(code, "    ({}, &[", key(&listing));
-        for (line, start, end, class) in spans {
-            let _ = write!(code, "({line},{start},{end},{class}),");
-        }
-        code.push_str("]),\n");
     }
     code.push_str("];\n");
     let out = out_dir.join("highlight.rs");

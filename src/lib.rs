@@ -4,6 +4,7 @@
 //! was printed, in which order and when, next to the source line that printed it. Four layers,
 //! one direction of flow, with the course on top of the runtime:
 //!
+//! - [`lang`]: the two languages, which every layer speaks;
 //! - [`trace`]: the contract between the layers, a closed list of typed events and ids;
 //! - [`runtime`]: the asyncio-shaped executor and its primitives, which record into a Trace;
 //! - [`course`]: the lessons and what a lesson is (expected output, knobs, mistakes);
@@ -19,6 +20,7 @@ pub mod analysis;
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod course;
+pub mod lang;
 pub mod runtime;
 pub mod trace;
 pub mod ui;

@@ -34,6 +34,7 @@ fn assert_matches(id: &str, run: &Run, tolerance_ms: u64) {
     common::assert_printed(
         lesson,
         lesson.expected,
+        run.lang(),
         &seen_without_base(run),
         tolerance_ms,
     );

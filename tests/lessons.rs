@@ -93,7 +93,7 @@ async fn every_runtime_lesson_keeps_order_and_time_on_the_real_clock() {
         }
         // The lesson's own order rule, each line within the tolerance of its time plus the
         // lateness carried to it (and a time the lesson measures itself within the tolerance).
-        common::assert_printed(lesson, &carried, &printed, TOLERANCE_MS);
+        common::assert_printed(lesson, &carried, run.lang(), &printed, TOLERANCE_MS);
         checked += 1;
     }
     assert_eq!(checked, 37);

@@ -5,6 +5,7 @@
 mod common;
 
 use loopscope::course::{self, Lesson, Needs};
+use loopscope::lang::Lang;
 use loopscope::runtime::{host, live_runs, Clock, Error, Run, RunStatus};
 
 /// The lessons that need nothing but the runtime (the others need a browser: fetch, storage,
@@ -58,12 +59,20 @@ fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
     ids.dedup();
     assert_eq!(ids.len(), course::all().count());
     for lesson in course::all() {
-        assert!(!lesson.rust_listing().contains("LESSON"), "{}", lesson.id);
+        assert!(
+            !lesson.rust_listing(Lang::En).contains("LESSON"),
+            "{}",
+            lesson.id
+        );
         let entry = match lesson.entry {
             course::Entry::Run(_) => "pub async fn main",
             course::Entry::Forever(_) => "pub fn setup",
         };
-        assert!(lesson.rust_listing().contains(entry), "{}", lesson.id);
+        assert!(
+            lesson.rust_listing(Lang::En).contains(entry),
+            "{}",
+            lesson.id
+        );
         assert_eq!(course::find(lesson.id).map(|l| l.id), Some(lesson.id));
     }
 }
@@ -89,7 +98,7 @@ fn every_knob_points_at_its_value_in_the_python_listing() {
             let default = knob.format(&knob.default_value());
             for spot in knob.spots {
                 let line = lesson
-                    .python
+                    .python(Lang::En)
                     .lines()
                     .nth(spot.line as usize - 1)
                     .unwrap_or("");
@@ -106,7 +115,10 @@ fn every_knob_points_at_its_value_in_the_python_listing() {
             if !knob.python.is_empty() {
                 let constant = format!("{} = ", knob.python);
                 assert!(
-                    lesson.python.lines().any(|l| l.starts_with(&constant)),
+                    lesson
+                        .python(Lang::En)
+                        .lines()
+                        .any(|l| l.starts_with(&constant)),
                     "{}: {constant}",
                     lesson.id
                 );
@@ -120,8 +132,8 @@ fn every_knob_points_at_its_value_in_the_python_listing() {
         }
         // At the lesson's own values, the listing is exactly the file.
         assert_eq!(
-            lesson.python_with(&course::Settings::defaults(lesson)),
-            lesson.python,
+            lesson.python_with(&course::Settings::defaults(lesson), Lang::En),
+            lesson.python(Lang::En),
             "{}",
             lesson.id
         );

@@ -65,7 +65,7 @@ fn a_coroutine_never_awaited_is_named_with_its_line() {
         }
     );
     assert!(never
-        .rust_listing()
+        .rust_listing(Lang::En)
         .lines()
         .nth(16)
         .unwrap()
@@ -77,7 +77,7 @@ fn a_coroutine_never_awaited_is_named_with_its_line() {
         .python_of(17)
         .expect("a Python line for Rust line 17");
     assert!(never
-        .python
+        .python(Lang::En)
         .lines()
         .nth(python_line as usize - 1)
         .unwrap()
@@ -116,7 +116,7 @@ fn a_blocked_loop_names_the_step_its_length_and_the_blocking_line() {
         }
     );
     assert!(blocking
-        .rust_listing()
+        .rust_listing(Lang::En)
         .lines()
         .nth(29)
         .unwrap()

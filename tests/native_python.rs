@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use loopscope::analysis::matching::{same_words, Timing};
 use loopscope::course::{self, Cpython, Ends, Lesson};
+use loopscope::lang::Lang;
 
 /// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
 /// one- and two-second gaps the lessons teach.
@@ -21,13 +22,13 @@ const PYTHON_DEPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/python-de
 /// Runs a listing under CPython and returns its stdout lines with their arrival times, its
 /// stderr, and whether it exited successfully. A lesson that waits forever must still be
 /// running a second after its last expected line; it is then killed and counts as a success.
-fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
+fn run_python(lesson: &Lesson, lang: Lang) -> (Vec<(u64, String)>, String, bool) {
     let python_path = match std::env::var("PYTHONPATH") {
         Ok(existing) if !existing.is_empty() => format!("{PYTHON_DEPS}:{existing}"),
         _ => PYTHON_DEPS.to_string(),
     };
     let mut child = Command::new("python3")
-        .args(["-u", "-c", lesson.python])
+        .args(["-u", "-c", lesson.python(lang)])
         .env("PYTHONPATH", python_path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -76,21 +77,22 @@ fn run_python(lesson: &Lesson) -> (Vec<(u64, String)>, String, bool) {
 
 #[test]
 fn python_listings_print_what_the_rust_lessons_print_and_when() {
-    let runnable: Vec<&Lesson> = course::all()
+    let runnable: Vec<(&Lesson, Lang)> = course::all()
         .filter(|l| matches!(l.cpython, Cpython::Runs | Cpython::Needs(_)))
+        .flat_map(|l| Lang::ALL.map(|lang| (l, lang)))
         .collect();
-    // The listings sleep for real: run them side by side.
+    // The listings sleep for real: run them side by side, both languages of each.
     let results: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = runnable
             .iter()
-            .map(|lesson| scope.spawn(move || (lesson, run_python(lesson))))
+            .map(|&(lesson, lang)| scope.spawn(move || (lesson, lang, run_python(lesson, lang))))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    for (lesson, (lines, stderr, ok)) in results {
-        assert!(ok, "{}: python3 failed:\n{stderr}", lesson.id);
+    for (lesson, lang, (lines, stderr, ok)) in results {
+        assert!(ok, "{} ({lang:?}): python3 failed:\n{stderr}", lesson.id);
         let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
-        let expected: Vec<&str> = lesson.expected.iter().map(|e| e.text).collect();
+        let expected: Vec<&str> = lesson.expected.iter().map(|e| e.text(lang)).collect();
         // A time the listing measures itself ("about 9500 ms late") is on the same wall clock
         // as the print times, so it gets the same tolerance; every other word is exact.
         let same = texts.len() == expected.len()
@@ -100,7 +102,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                 .all(|(want, got)| same_words(want, got, Timing::Within(TOLERANCE_MS)));
         assert!(
             same,
-            "{}: printed lines\n  got: {texts:?}\n want: {expected:?}",
+            "{} ({lang:?}): printed lines\n  got: {texts:?}\n want: {expected:?}",
             lesson.id
         );
         // Times count from the line that arrived least late: interpreter start-up is not the
@@ -129,7 +131,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
 #[test]
 fn listings_marked_removed_really_fail_on_current_cpython() {
     for lesson in course::all().filter(|l| l.cpython == Cpython::Removed) {
-        let (_, stderr, ok) = run_python(lesson);
+        let (_, stderr, ok) = run_python(lesson, Lang::Zh);
         assert!(
             !ok,
             "{} runs on this CPython: its note is out of date",
@@ -141,4 +143,47 @@ fn listings_marked_removed_really_fail_on_current_cpython() {
             lesson.id
         );
     }
+}
+
+/// A line of Python with its comment dropped and each string literal emptied: what must be
+/// the same in both languages' listings.
+fn code_of(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '#' => break,
+            '"' | '\'' => {
+                out.push(c);
+                while let Some(inner) = chars.next() {
+                    if inner == '\\' {
+                        chars.next();
+                    } else if inner == c {
+                        break;
+                    }
+                }
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[test]
+fn both_python_listings_of_a_lesson_are_the_same_code_line_for_line() {
+    // Only words (strings) and comments are translated, so every line number the Rust side
+    // cites (`print!(py 7, …)`, a knob's spot) is right in both.
+    for lesson in course::all() {
+        let en: Vec<String> = lesson.python(Lang::En).lines().map(code_of).collect();
+        let zh: Vec<String> = lesson.python(Lang::Zh).lines().map(code_of).collect();
+        assert_eq!(en.len(), zh.len(), "{}: line counts differ", lesson.id);
+        for (i, (a, b)) in en.iter().zip(&zh).enumerate() {
+            assert_eq!(a, b, "{}: line {} differs in code", lesson.id, i + 1);
+        }
+    }
+    assert_eq!(
+        code_of("    print(f'{n} 完成', x)  # 注释"),
+        "    print(f'', x)"
+    );
 }

@@ -8,6 +8,7 @@
 //! same [`Timing`]: the number may vary as a print time may, the words around it may not.
 
 use crate::course::{Expected, Order};
+use crate::lang::Lang;
 use crate::trace::PrintedLine;
 
 /// How the times of a run are judged.
@@ -88,15 +89,24 @@ impl Line for Seen {
     }
 }
 
-impl Line for Expected {
+/// An expected line in the language of the run it is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Said {
+    /// The line, in both languages.
+    pub line: Expected,
+    /// The run's language.
+    pub lang: Lang,
+}
+
+impl Line for Said {
     fn at_ms(&self) -> u64 {
-        self.at_ms
+        self.line.at_ms
     }
     fn task(&self) -> &str {
-        self.task
+        self.line.task
     }
     fn text(&self) -> &str {
-        self.text
+        self.line.text(self.lang)
     }
 }
 
@@ -118,15 +128,19 @@ pub fn same_task(expected: &str, actual: &str) -> bool {
     expected == actual || (worker(expected) && worker(actual))
 }
 
-/// `"<what>: about <N> ms<rest>"` (or `<N> s`), split into `<what>`, the time in ms and
-/// `<rest>`: a line that prints a time the lesson measured itself (`sequential: about 1600
-/// ms`, `tick 1: about 9500 ms late`, `10 jobs took about 2 s`).
+/// `"<what>: about <N> ms<rest>"` (or `<N> s`; in Chinese `约 <N> 毫秒` or `约 <N> 秒`), split
+/// into `<what>`, the time in ms and `<rest>`: a line that prints a time the lesson measured
+/// itself (`sequential: about 1600 ms`, `tick 1: about 9500 ms late`, `10 jobs took about 2 s`,
+/// `第 1 次：晚了约 9500 毫秒`).
 fn measured(text: &str) -> Option<(&str, u64, &str)> {
-    let (what, rest) = text.split_once("about ")?;
+    let (what, rest) = text
+        .split_once("about ")
+        .or_else(|| text.split_once("约 "))?;
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let (number, rest) = rest.split_at(digits);
     let number: u64 = number.parse().ok()?;
-    match (rest.strip_prefix(" ms"), rest.strip_prefix(" s")) {
+    let unit = |units: [&str; 2]| units.iter().find_map(|u| rest.strip_prefix(u));
+    match (unit([" ms", " 毫秒"]), unit([" s", " 秒"])) {
         (Some(rest), _) => Some((what, number, rest)),
         (None, Some(rest)) => Some((what, number.saturating_mul(1000), rest)),
         (None, None) => None,
@@ -185,14 +199,16 @@ fn group_end(expected: &[Expected], start: usize, order: Order) -> usize {
     }
 }
 
-/// Compares a run's printed lines with the expected ones, line by line, under the lesson's
-/// [`Order`] and `timing`.
+/// Compares a run's printed lines with the expected ones in the run's language, line by line,
+/// under the lesson's [`Order`] and `timing`.
 pub fn compare(
     expected: &[Expected],
+    lang: Lang,
     actual: &[impl Line],
     order: Order,
     timing: Timing,
 ) -> Result<(), Mismatch> {
+    let said: Vec<Said> = expected.iter().map(|&line| Said { line, lang }).collect();
     let mismatch = |line: usize| Mismatch {
         line,
         expected: expected.get(line).copied(),
@@ -201,7 +217,7 @@ pub fn compare(
     let mut start = 0;
     while start < expected.len() {
         let end = group_end(expected, start, order);
-        let mut unmatched: Vec<&Expected> = expected[start..end].iter().collect();
+        let mut unmatched: Vec<&Said> = said[start..end].iter().collect();
         for line in start..end {
             let Some(seen) = actual.get(line) else {
                 return Err(mismatch(line));
@@ -213,7 +229,7 @@ pub fn compare(
                 None => {
                     return Err(Mismatch {
                         line,
-                        expected: unmatched.first().map(|e| **e),
+                        expected: unmatched.first().map(|e| e.line),
                         actual: Some(Seen::of(seen)),
                     })
                 }
@@ -231,6 +247,7 @@ pub fn compare(
 mod tests {
     use super::{compare, same_words, Seen, Timing};
     use crate::course::{line, Order};
+    use crate::lang::Lang;
 
     fn seen(at_ms: u64, task: &str, text: &str) -> Seen {
         Seen {
@@ -245,15 +262,28 @@ mod tests {
         let expected = [line(1579, "Task-1", "sequential: about 1600 ms")];
         let later = [seen(1710, "Task-1", "sequential: about 1700 ms")];
         assert_eq!(
-            compare(&expected, &later, Order::Exact, Timing::Within(250)),
+            compare(
+                &expected,
+                Lang::En,
+                &later,
+                Order::Exact,
+                Timing::Within(250)
+            ),
             Ok(())
         );
         // Exact on the virtual clock, and never beyond the tolerance or for another line.
-        assert!(compare(&expected, &later, Order::Exact, Timing::Exact).is_err());
+        assert!(compare(&expected, Lang::En, &later, Order::Exact, Timing::Exact).is_err());
         let far = [seen(1600, "Task-1", "sequential: about 2000 ms")];
-        assert!(compare(&expected, &far, Order::Exact, Timing::Within(250)).is_err());
+        assert!(compare(&expected, Lang::En, &far, Order::Exact, Timing::Within(250)).is_err());
         let other = [seen(1600, "Task-1", "concurrent: about 1600 ms")];
-        assert!(compare(&expected, &other, Order::Exact, Timing::Within(250)).is_err());
+        assert!(compare(
+            &expected,
+            Lang::En,
+            &other,
+            Order::Exact,
+            Timing::Within(250)
+        )
+        .is_err());
     }
 
     #[test]
@@ -319,7 +349,7 @@ mod tests {
         let expected = [line(1579, "Task-1", "sequential: about 1600 ms")];
         let real = [seen(1712, "Task-1", "sequential: about 1700 ms")];
         assert_eq!(
-            compare(&expected, &real, Order::Exact, Timing::Ignore),
+            compare(&expected, Lang::En, &real, Order::Exact, Timing::Ignore),
             Ok(())
         );
     }
@@ -344,11 +374,17 @@ mod tests {
         let expected = [line(0, "worker-1", "downloading 0")];
         let other_worker = [seen(0, "worker-3", "downloading 0")];
         assert_eq!(
-            compare(&expected, &other_worker, Order::Exact, Timing::Exact),
+            compare(
+                &expected,
+                Lang::En,
+                &other_worker,
+                Order::Exact,
+                Timing::Exact
+            ),
             Ok(())
         );
         let a_task = [seen(0, "Task-1", "downloading 0")];
-        assert!(compare(&expected, &a_task, Order::Exact, Timing::Exact).is_err());
+        assert!(compare(&expected, Lang::En, &a_task, Order::Exact, Timing::Exact).is_err());
     }
 
     #[test]
@@ -356,30 +392,30 @@ mod tests {
         let expected = [line(0, "Task-1", "a"), line(0, "Task-1", "b")];
         let right = [seen(0, "Task-1", "a"), seen(0, "Task-1", "b")];
         assert_eq!(
-            compare(&expected, &right, Order::Exact, Timing::Exact),
+            compare(&expected, Lang::En, &right, Order::Exact, Timing::Exact),
             Ok(())
         );
         let swapped = [seen(0, "Task-1", "b"), seen(0, "Task-1", "a")];
         assert_eq!(
-            compare(&expected, &swapped, Order::Exact, Timing::Exact)
+            compare(&expected, Lang::En, &swapped, Order::Exact, Timing::Exact)
                 .unwrap_err()
                 .line,
             0
         );
         let late = [seen(0, "Task-1", "a"), seen(5, "Task-1", "b")];
         assert_eq!(
-            compare(&expected, &late, Order::Exact, Timing::Exact)
+            compare(&expected, Lang::En, &late, Order::Exact, Timing::Exact)
                 .unwrap_err()
                 .line,
             1
         );
         assert_eq!(
-            compare(&expected, &late, Order::Exact, Timing::Within(10)),
+            compare(&expected, Lang::En, &late, Order::Exact, Timing::Within(10)),
             Ok(())
         );
         let short = [seen(0, "Task-1", "a")];
         assert_eq!(
-            compare(&expected, &short, Order::Exact, Timing::Ignore)
+            compare(&expected, Lang::En, &short, Order::Exact, Timing::Ignore)
                 .unwrap_err()
                 .line,
             1
@@ -390,7 +426,7 @@ mod tests {
             seen(0, "x", "c"),
         ];
         assert_eq!(
-            compare(&expected, &long, Order::Exact, Timing::Ignore)
+            compare(&expected, Lang::En, &long, Order::Exact, Timing::Ignore)
                 .unwrap_err()
                 .line,
             2
@@ -414,21 +450,35 @@ mod tests {
         assert_eq!(
             compare(
                 &expected,
+                Lang::En,
                 &swapped,
                 Order::SameTimeAnyOrder,
                 Timing::Within(50)
             ),
             Ok(())
         );
-        assert!(compare(&expected, &swapped, Order::Exact, Timing::Within(50)).is_err());
+        assert!(compare(
+            &expected,
+            Lang::En,
+            &swapped,
+            Order::Exact,
+            Timing::Within(50)
+        )
+        .is_err());
         let crossed = [
             seen(0, "worker-1", "downloading 0"),
             seen(0, "worker-1", "done 0"),
             seen(1000, "worker-2", "downloading 1"),
             seen(1000, "worker-2", "done 1"),
         ];
-        let error =
-            compare(&expected, &crossed, Order::SameTimeAnyOrder, Timing::Ignore).unwrap_err();
+        let error = compare(
+            &expected,
+            Lang::En,
+            &crossed,
+            Order::SameTimeAnyOrder,
+            Timing::Ignore,
+        )
+        .unwrap_err();
         assert_eq!(error.line, 1);
         assert_eq!(error.actual.map(|a| a.text), Some("done 0".to_string()));
     }

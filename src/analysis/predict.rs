@@ -5,10 +5,11 @@
 //! A prediction is a permutation of the lesson's expected lines, carried by links as
 //! `predict=2.0~1000.1.3` (line indices in predicted order, `~ms` for a rough time).
 
-use super::matching::{says_same, Timing};
+use super::matching::{says_same, Line, Said, Timing};
 use super::model::{LoopModel, TaskState};
 use super::output::Row;
-use crate::course::{self, Expected, Lesson, Order};
+use crate::course::{self, Lesson, Order};
+use crate::lang::Lang;
 use crate::trace::{EventKind, Trace, WaitOn};
 
 /// A learner's predicted order for one lesson.
@@ -54,7 +55,15 @@ impl Prediction {
         let Some(lesson) = course::find(self.lesson) else {
             return 0;
         };
-        score(lesson, self, &expected_rows(lesson), Timing::Exact).correct
+        // Both languages print the same lines in the same order: either one will do.
+        score(
+            lesson,
+            Lang::En,
+            self,
+            &expected_rows(lesson, Lang::En),
+            Timing::Exact,
+        )
+        .correct
     }
 
     /// `2.0~1000.1.3`: the expected-line indices in predicted order, each with `~ms` if a time
@@ -106,8 +115,8 @@ impl Prediction {
     }
 }
 
-/// The lesson's expected output as the rows of a run that printed exactly it.
-pub fn expected_rows(lesson: &Lesson) -> Vec<Row> {
+/// The lesson's expected output, in `lang`, as the rows of a run that printed exactly it.
+pub fn expected_rows(lesson: &Lesson, lang: Lang) -> Vec<Row> {
     lesson
         .expected
         .iter()
@@ -116,7 +125,7 @@ pub fn expected_rows(lesson: &Lesson) -> Vec<Row> {
             seq: i as u64,
             at_ms: e.at_ms,
             task: e.task.to_string(),
-            text: e.text.to_string(),
+            text: e.text(lang).to_string(),
             rust_line: 0,
             py_line: 0,
         })
@@ -135,7 +144,7 @@ pub fn time_close(predicted_ms: u64, actual_ms: u64) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineScore {
     /// The predicted line.
-    pub predicted: Expected,
+    pub predicted: Said,
     /// Its rough time, if one was given.
     pub predicted_ms: Option<u64>,
     /// What really came at this position, if anything.
@@ -171,14 +180,24 @@ impl Score {
 /// measured time as close as `timing` accepts). Under [`Order::SameTimeAnyOrder`] a line
 /// counts as right in any place among the lines the lesson prints at the same moment, as the
 /// lesson's own check allows.
-pub fn score(lesson: &Lesson, prediction: &Prediction, rows: &[Row], timing: Timing) -> Score {
-    let expected = lesson.expected;
+pub fn score(
+    lesson: &Lesson,
+    lang: Lang,
+    prediction: &Prediction,
+    rows: &[Row],
+    timing: Timing,
+) -> Score {
+    let expected: Vec<Said> = lesson
+        .expected
+        .iter()
+        .map(|&line| Said { line, lang })
+        .collect();
     // The expected time of the actual line at a position, for same-time groups.
     let expected_time = |row: &Row| {
         expected
             .iter()
             .find(|e| says_same(*e, row, timing))
-            .map(|e| e.at_ms)
+            .map(|e| e.line.at_ms)
     };
     let lines: Vec<LineScore> = prediction
         .order
@@ -190,7 +209,7 @@ pub fn score(lesson: &Lesson, prediction: &Prediction, rows: &[Row], timing: Tim
             let ok = actual.as_ref().is_some_and(|row| {
                 says_same(&predicted, row, timing)
                     || (lesson.order == Order::SameTimeAnyOrder
-                        && expected_time(row) == Some(predicted.at_ms))
+                        && expected_time(row) == Some(predicted.line.at_ms))
             });
             let predicted_ms = prediction.times.get(index).copied().flatten();
             let time_close = match (ok, predicted_ms, &actual) {
@@ -322,7 +341,7 @@ pub fn explain(score: &Score, trace: &Trace) -> Option<Divergence> {
             cause_seq: None,
             why: Why::NeverCame {
                 printed: line,
-                predicted: predicted.text.to_string(),
+                predicted: predicted.text().to_string(),
             },
         });
     };
@@ -386,7 +405,7 @@ pub fn explain(score: &Score, trace: &Trace) -> Option<Divergence> {
     };
     // Where the predicted line's task was at that moment.
     let model = LoopModel::at(trace, Some(actual.seq));
-    let index = trace.task_names().position(|n| n == predicted.task);
+    let index = trace.task_names().position(|n| n == predicted.task());
     let elsewhere = if printer.is_some_and(|t| Some(t.index()) == index) {
         Elsewhere::SameTask
     } else {
@@ -404,8 +423,8 @@ pub fn explain(score: &Score, trace: &Trace) -> Option<Divergence> {
             said: actual.text.clone(),
             at_ms: actual.at_ms,
             cause,
-            wanted: predicted.text.to_string(),
-            wanted_task: predicted.task.to_string(),
+            wanted: predicted.text().to_string(),
+            wanted_task: predicted.task().to_string(),
             elsewhere,
         },
     })
@@ -490,13 +509,25 @@ mod tests {
     fn the_right_order_scores_full_marks_and_a_swap_is_wrong_at_its_line() {
         let (rows, _run) = run("gather-order");
         let right = in_order("gather-order", (0..7).collect());
-        let full = score(lesson("gather-order"), &right, &rows, Timing::Exact);
+        let full = score(
+            lesson("gather-order"),
+            Lang::En,
+            &right,
+            &rows,
+            Timing::Exact,
+        );
         assert!(full.all_right());
         assert_eq!((full.correct, full.total), (7, 7));
 
         // "mid end" before "fast end": wrong at line 4 (index 3) and 5.
         let swapped = in_order("gather-order", vec![0, 1, 2, 4, 3, 5, 6]);
-        let scored = score(lesson("gather-order"), &swapped, &rows, Timing::Exact);
+        let scored = score(
+            lesson("gather-order"),
+            Lang::En,
+            &swapped,
+            &rows,
+            Timing::Exact,
+        );
         assert_eq!(scored.first_wrong, Some(3));
         assert_eq!(scored.correct, 5);
         assert!(!scored.lines[3].ok && !scored.lines[4].ok && scored.lines[5].ok);
@@ -508,7 +539,7 @@ mod tests {
         // from worker-3 that the lesson lists under worker-1. The verdict calls such a run
         // right, and so must predict (it compared task names exactly).
         let lesson = lesson("run-in-executor");
-        let mut rows = expected_rows(lesson);
+        let mut rows = expected_rows(lesson, Lang::En);
         let workers = rows.iter().filter(|r| r.task.starts_with("worker")).count();
         assert!(workers >= 4);
         for row in rows.iter_mut().filter(|r| r.task.starts_with("worker")) {
@@ -518,7 +549,7 @@ mod tests {
             };
         }
         let right = in_order(lesson.id, (0..lesson.expected.len()).collect());
-        let scored = score(lesson, &right, &rows, Timing::Ignore);
+        let scored = score(lesson, Lang::En, &right, &rows, Timing::Ignore);
         assert!(scored.all_right(), "{scored:#?}");
         // A task's line is not a worker's.
         let task_line = rows
@@ -527,7 +558,7 @@ mod tests {
             .unwrap();
         rows[task_line].task = "worker-1".into();
         assert_eq!(
-            score(lesson, &right, &rows, Timing::Ignore).first_wrong,
+            score(lesson, Lang::En, &right, &rows, Timing::Ignore).first_wrong,
             Some(task_line)
         );
     }
@@ -538,7 +569,7 @@ mod tests {
         let mut p = in_order("gather-order", (0..7).collect());
         p.times[3] = Some(950); // fast end at 1000
         p.times[4] = Some(2600); // mid end at 2000
-        let scored = score(lesson("gather-order"), &p, &rows, Timing::Exact);
+        let scored = score(lesson("gather-order"), Lang::En, &p, &rows, Timing::Exact);
         assert_eq!(scored.lines[3].time_close, Some(true));
         assert_eq!(scored.lines[4].time_close, Some(false));
         assert_eq!(scored.lines[0].time_close, None);
@@ -550,7 +581,7 @@ mod tests {
         let (rows, run) = run("gather-order");
         // Predicting "slow end" (Task-2, 3 s) where "fast end" (Task-3, 1 s) came.
         let p = in_order("gather-order", vec![0, 1, 2, 5, 3, 4, 6]);
-        let scored = score(lesson("gather-order"), &p, &rows, Timing::Exact);
+        let scored = score(lesson("gather-order"), Lang::En, &p, &rows, Timing::Exact);
         assert_eq!(scored.first_wrong, Some(3));
         let trace = run.trace();
         let divergence = explain(&scored, &trace).unwrap();
@@ -597,7 +628,13 @@ mod tests {
         let (rows, run) = run("coroutine-object");
         // "inside func" before "coroutine created": both Task-1's.
         let p = in_order("coroutine-object", vec![1, 0, 2]);
-        let scored = score(lesson("coroutine-object"), &p, &rows, Timing::Exact);
+        let scored = score(
+            lesson("coroutine-object"),
+            Lang::En,
+            &p,
+            &rows,
+            Timing::Exact,
+        );
         assert_eq!(scored.first_wrong, Some(0));
         let divergence = explain(&scored, &run.trace()).unwrap();
         assert!(

@@ -10,6 +10,7 @@
 //! "Rust line N" only.
 
 use super::Lesson;
+use crate::lang::Lang;
 
 /// Below this share of common names (Jaccard), two lines are not the same statement.
 const MIN_SIMILARITY: f64 = 0.25;
@@ -191,9 +192,11 @@ pub fn python_lines(rust: &str, python: &str, use_anchors: bool) -> Vec<Option<u
     map
 }
 
-/// The Python line that Rust line `rust_line` of `lesson` stands for, if one does.
+/// The Python line that Rust line `rust_line` of `lesson` stands for, if one does. Both
+/// languages' listings have the same lines (a test holds every lesson to it), so the English
+/// ones align both.
 pub fn python_line(lesson: &Lesson, rust_line: u32) -> Option<u32> {
-    python_lines(lesson.rust_listing(), lesson.python, true)
+    python_lines(lesson.rust_listing(Lang::En), lesson.python(Lang::En), true)
         .get(rust_line as usize)
         .copied()
         .flatten()
@@ -203,7 +206,7 @@ pub fn python_line(lesson: &Lesson, rust_line: u32) -> Option<u32> {
 /// `asyncio.run(main())` (the Rust side passes it boxed, with no name of its own).
 pub fn main_coroutine(lesson: &Lesson) -> Option<String> {
     let code = lesson
-        .python
+        .python(Lang::En)
         .lines()
         .rev()
         .map(code)
@@ -244,8 +247,8 @@ mod tests {
         let (mut found, mut total) = (0, 0);
         let mut missed = Vec::new();
         for lesson in course::all() {
-            let rust = lesson.rust_listing();
-            let guessed = python_lines(rust, lesson.python, false);
+            let rust = lesson.rust_listing(Lang::En);
+            let guessed = python_lines(rust, lesson.python(Lang::En), false);
             for (i, line) in rust.lines().enumerate() {
                 if let Some(py) = anchor(line) {
                     total += 1;
@@ -310,9 +313,9 @@ mod tests {
 
     #[test]
     fn every_anchor_maps_to_its_own_python_line() {
-        for lesson in course::all() {
-            let rust = lesson.rust_listing();
-            let map = python_lines(rust, lesson.python, true);
+        for (lesson, lang) in course::all().flat_map(|l| Lang::ALL.map(|lang| (l, lang))) {
+            let rust = lesson.rust_listing(lang);
+            let map = python_lines(rust, lesson.python(lang), true);
             for (i, line) in rust.lines().enumerate() {
                 if let Some(py) = anchor(line) {
                     assert_eq!(map[i + 1], Some(py), "{} line {}", lesson.id, i + 1);

@@ -8,19 +8,11 @@ use std::pin::Pin;
 
 use super::knobs::{self, Knob, KnobReader, Settings};
 use super::Mistake;
+pub use crate::lang::{Lang, Text};
 use crate::runtime::{self, Clock, Run};
 
 /// The line that ends the part of a lesson file shown as its Rust listing.
 pub const END_OF_LISTING: &str = "// ---- end of listing ----";
-
-/// A text in both of the UI's languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// English.
-    pub en: &'static str,
-    /// Chinese.
-    pub zh: &'static str,
-}
 
 /// One expected output line: when (on the virtual clock), which task, what.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,13 +21,33 @@ pub struct Expected {
     pub at_ms: u64,
     /// The printing task's name.
     pub task: &'static str,
-    /// The printed text.
-    pub text: &'static str,
+    /// The printed text, in each language.
+    pub words: Text,
 }
 
-/// Shorthand for an [`Expected`] line.
+impl Expected {
+    /// The printed text in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        lang.pick(self.words)
+    }
+}
+
+/// Shorthand for an [`Expected`] line that prints the same in both languages (numbers, reprs).
 pub const fn line(at_ms: u64, task: &'static str, text: &'static str) -> Expected {
-    Expected { at_ms, task, text }
+    Expected {
+        at_ms,
+        task,
+        words: Text::same(text),
+    }
+}
+
+/// Shorthand for an [`Expected`] line with words: English, then Chinese (the course's own).
+pub const fn said(at_ms: u64, task: &'static str, en: &'static str, zh: &'static str) -> Expected {
+    Expected {
+        at_ms,
+        task,
+        words: Text { en, zh },
+    }
 }
 
 /// How a lesson's Python listing can be checked against real CPython by the test suite.
@@ -107,10 +119,12 @@ pub struct Lesson {
     pub title: Text,
     /// A short explanation of what to notice.
     pub note: Text,
-    /// The Python listing, in the course's style.
-    pub python: &'static str,
-    /// The Rust listing: the lesson file up to [`END_OF_LISTING`] (see `listing!`).
-    pub rust_file: &'static str,
+    /// The Python listing, in the course's style, in each language (`<name>.en.py` and the
+    /// course's own `<name>.py`: the same lines, with their words and comments translated).
+    pub python: Text,
+    /// The Rust listing in each language: the lesson file up to [`END_OF_LISTING`] (see
+    /// `listing!`).
+    pub rust_file: Text,
     /// The output expected on the virtual clock, in order.
     pub expected: &'static [Expected],
     /// How its Python listing can be checked against CPython.
@@ -158,6 +172,12 @@ impl Lesson {
     /// runs on the real clock (at the scale asked for, or 1.0): blocking takes real time.
     #[track_caller]
     pub fn start_with(&self, clock: Clock, settings: &Settings) -> Run {
+        self.start_in(Lang::En, clock, settings)
+    }
+
+    /// Runs the lesson on `clock` with these knob values, printing in `lang`.
+    #[track_caller]
+    pub fn start_in(&self, lang: Lang, clock: Clock, settings: &Settings) -> Run {
         let clock = match (self.needs, clock) {
             (Needs::Workers, Clock::Virtual) => Clock::Real { scale: 1.0 },
             (_, clock) => clock,
@@ -165,7 +185,7 @@ impl Lesson {
         match self.entry {
             Entry::Run(main) => {
                 let settings = settings.clone();
-                Run::start(clock, move || {
+                Run::start_in(clock, lang, move || {
                     let knobs = KnobReader::new(&settings);
                     let future = main(&knobs);
                     match knobs.unknown() {
@@ -180,21 +200,27 @@ impl Lesson {
                     }
                 })
             }
-            Entry::Forever(setup) => Run::forever(clock, setup),
+            Entry::Forever(setup) => Run::forever_in(clock, lang, setup),
         }
     }
 
-    /// The Python listing with the knobs' current values written in (`JOBS = 10`).
-    pub fn python_with(&self, settings: &Settings) -> String {
-        knobs::listing::substitute(self.python, self.knobs, settings)
+    /// The Python listing in `lang`.
+    pub fn python(&self, lang: Lang) -> &'static str {
+        lang.pick(self.python)
     }
 
-    /// The Rust listing shown in the page: the file up to [`END_OF_LISTING`], so its line
-    /// numbers are the file's own.
-    pub fn rust_listing(&self) -> &'static str {
-        match self.rust_file.find(END_OF_LISTING) {
-            Some(end) => self.rust_file[..end].trim_end(),
-            None => self.rust_file,
+    /// The Python listing in `lang` with the knobs' current values written in (`JOBS = 10`).
+    pub fn python_with(&self, settings: &Settings, lang: Lang) -> String {
+        knobs::listing::substitute(self.python(lang), self.knobs, settings)
+    }
+
+    /// The Rust listing shown in the page, in `lang`: the file up to [`END_OF_LISTING`], so its
+    /// line numbers are the file's own.
+    pub fn rust_listing(&self, lang: Lang) -> &'static str {
+        let file = lang.pick(self.rust_file);
+        match file.find(END_OF_LISTING) {
+            Some(end) => file[..end].trim_end(),
+            None => file,
         }
     }
 

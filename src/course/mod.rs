@@ -19,22 +19,28 @@ pub mod ch7;
 pub mod ch8;
 pub mod knobs;
 pub mod lesson;
+pub mod listing_lang;
 pub mod mistake;
 pub mod py;
 
 pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
-    line, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, END_OF_LISTING,
+    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text,
+    END_OF_LISTING,
 };
 pub use mistake::Mistake;
 
-/// The Rust listing of a lesson file (`listing!("ch3/create_task.rs")`): the file up to
-/// [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and the record
-/// after the marker is not compiled in twice.
+/// The Rust listings of a lesson file (`listing!("ch3/create_task.rs")`), one per language:
+/// the file up to [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and
+/// the record after the marker is not compiled in twice, with its words in that language
+/// ([`listing_lang`]).
 macro_rules! listing {
     ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/listings/", $path))
+        $crate::lang::Text {
+            en: include_str!(concat!(env!("OUT_DIR"), "/listings/en/", $path)),
+            zh: include_str!(concat!(env!("OUT_DIR"), "/listings/zh/", $path)),
+        }
     };
 }
 pub(crate) use listing;

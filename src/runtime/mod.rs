@@ -34,8 +34,8 @@ pub mod worker;
 pub use crate::trace::Error;
 pub use crate::trace::{EventKind, IoKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, stop, Handle};
+pub use executor::{language, outside_loop, time_ms};
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
-pub use executor::{outside_loop, time_ms};
 pub use fetch::{fetch, Response};
 pub use future::Future;
 pub use join::{
@@ -59,12 +59,39 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// line 7 of the lesson's Python listing is the one that printed it. The Rust line is captured
 /// with `line!()`, so the output panel can point at the very line that ran.
 ///
+/// Words are written in both languages, English first: `print!(py 7, "{n} done" | "{n} 完成")`
+/// prints the one the run speaks ([`language`]). The page's Rust listing shows only that one
+/// (see `course::words`), on the same line.
+///
 /// Lessons import it with `use crate::print;`, which shadows the standard `print!` on purpose:
 /// a lesson's output belongs in the Trace, not on the console.
 #[macro_export]
 macro_rules! print {
+    (py $py:literal, $en:literal | $zh:literal $(, $($arg:tt)*)?) => {
+        $crate::runtime::print_line(
+            $py,
+            ::core::line!(),
+            match $crate::runtime::language() {
+                $crate::lang::Lang::En => ::std::format!($en $(, $($arg)*)?),
+                $crate::lang::Lang::Zh => ::std::format!($zh $(, $($arg)*)?),
+            },
+        )
+    };
     (py $py:literal, $($arg:tt)*) => {
         $crate::runtime::print_line($py, ::core::line!(), ::std::format!($($arg)*))
+    };
+}
+
+/// `format!` in the run's language: `tr!("return value {n}" | "返回值 {n}")` is the English
+/// text in an English run and the Chinese one in a Chinese run ([`language`]); the page's Rust
+/// listing shows it as `format!` of the one it speaks.
+#[macro_export]
+macro_rules! tr {
+    ($en:literal | $zh:literal $(, $($arg:tt)*)?) => {
+        match $crate::runtime::language() {
+            $crate::lang::Lang::En => ::std::format!($en $(, $($arg)*)?),
+            $crate::lang::Lang::Zh => ::std::format!($zh $(, $($arg)*)?),
+        }
     };
 }
 

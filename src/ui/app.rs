@@ -219,8 +219,10 @@ fn LessonView(
                 <SourceView
                     caption="Python"
                     testid="python"
-                    source=Signal::derive(move || session.settings.with(|s| lesson().python_with(s)))
-                    original=Signal::derive(move || lesson().python)
+                    source=Signal::derive(move || {
+                        session.settings.with(|s| lesson().python_with(s, lang.get()))
+                    })
+                    original=Signal::derive(move || lesson().python(lang.get()))
                     highlight=py_line
                 />
                 <RustListing embed=embed highlight=rust_line />
@@ -281,8 +283,10 @@ fn RustListing(embed: bool, highlight: Signal<Option<u32>>) -> impl IntoView {
                 <SourceView
                     caption="Rust"
                     testid="rust"
-                    source=Signal::derive(move || session.lesson().rust_listing().to_string())
-                    original=Signal::derive(move || session.lesson().rust_listing())
+                    source=Signal::derive(move || {
+                        session.lesson().rust_listing(lang.get()).to_string()
+                    })
+                    original=Signal::derive(move || session.lesson().rust_listing(lang.get()))
                     highlight=highlight
                 />
             </Show>

@@ -74,23 +74,28 @@ fn class_name(class: u8) -> &'static str {
 mod tests {
     use super::{pieces, spans};
     use crate::course;
+    use crate::lang::Lang;
 
     #[test]
     fn every_listing_has_tokens_and_they_cover_keywords_strings_and_comments() {
         for lesson in course::all() {
-            for listing in [lesson.python, lesson.rust_listing()] {
+            for listing in Lang::ALL
+                .map(|l| lesson.python(l))
+                .into_iter()
+                .chain(Lang::ALL.map(|l| lesson.rust_listing(l)))
+            {
                 let spans = spans(listing).unwrap_or_else(|| panic!("{}: no tokens", lesson.id));
                 assert!(spans.len() > 5, "{}", lesson.id);
             }
         }
         let lesson = course::find("create-task").unwrap();
-        let spans = spans(lesson.python).unwrap();
+        let spans = spans(lesson.python(Lang::Zh)).unwrap();
         let line = "    await asyncio.sleep(2)";
         let split = pieces(line, 5, spans);
         assert_eq!(split.iter().map(|(t, _)| *t).collect::<String>(), line);
         assert!(split.contains(&("await", Some("tok-k"))), "{split:?}");
         assert!(split.contains(&("2", Some("tok-n"))), "{split:?}");
-        let comment = lesson.python.lines().nth(17).unwrap();
+        let comment = lesson.python(Lang::Zh).lines().nth(17).unwrap();
         let split = pieces(comment, 17, spans);
         assert!(
             split
@@ -98,7 +103,7 @@ mod tests {
                 .any(|(t, c)| t.starts_with("# 包成 task") && *c == Some("tok-c")),
             "{split:?}"
         );
-        let rust = lesson.rust_listing();
+        let rust = lesson.rust_listing(Lang::En);
         let spans = super::spans(rust).unwrap();
         let line = rust.lines().nth(6).unwrap();
         let split = pieces(line, 6, spans);

@@ -4,14 +4,7 @@ use leptos::prelude::*;
 
 use crate::course::Text;
 
-/// A UI language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
+pub use crate::lang::Lang;
 
 /// Where the chosen language is remembered (`localStorage`).
 const STORAGE_KEY: &str = "loopscope.lang";
@@ -45,30 +38,6 @@ impl Lang {
             Lang::Zh
         } else {
             Lang::En
-        }
-    }
-
-    /// The text in this language.
-    pub fn pick(self, text: Text) -> &'static str {
-        match self {
-            Lang::En => text.en,
-            Lang::Zh => text.zh,
-        }
-    }
-
-    /// The other language (for the toggle).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Zh,
-            Lang::Zh => Lang::En,
-        }
-    }
-
-    /// The BCP 47 tag, for `lang` attributes.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
         }
     }
 }

@@ -16,9 +16,9 @@ use super::i18n::{label, t, use_lang, Lang};
 use super::progress::{for_lesson, keep_arrangement, Progress};
 use super::session::{use_session, ClockMode, Phase, Session};
 use super::words::{divergence_words, line_moved_words, progress_words, score_words, Lines};
-use crate::analysis::matching::Timing;
+use crate::analysis::matching::{Line, Timing};
 use crate::analysis::predict::{explain, score, Score, MAX_TIME_MS};
-use crate::course::{self, Expected};
+use crate::course;
 
 /// The current prediction scored against the current run, once it has finished (or, for a
 /// lesson that only Stop ends, been stopped) with the lesson's own knob values (other values
@@ -42,7 +42,7 @@ pub fn current_score(session: Session) -> Option<Score> {
     Some(
         session
             .rows
-            .with(|rows| score(lesson, &prediction, rows, timing)),
+            .with(|rows| score(lesson, session.run_lang.get(), &prediction, rows, timing)),
     )
 }
 
@@ -111,7 +111,7 @@ pub fn PredictPanel() -> impl IntoView {
                 let to = to.min(p.order.len().saturating_sub(1));
                 if let Some(line) = p.order.get(to).and_then(|&i| lesson.expected.get(i)) {
                     announce.set(line_moved_words(
-                        line.text,
+                        line.text(lang.get_untracked()),
                         to + 1,
                         p.order.len(),
                         lang.get_untracked(),
@@ -158,16 +158,18 @@ pub fn PredictPanel() -> impl IntoView {
     let rows = move || {
         let prediction = session.predict.get()?;
         let lesson = session.lesson();
+        let l = lang.get();
         (prediction.lesson == lesson.id).then(|| {
             prediction
                 .order
                 .iter()
                 .enumerate()
                 .map(|(position, &index)| {
+                    let line = lesson.expected[index];
                     (
                         position,
                         index,
-                        lesson.expected[index],
+                        (line.task, line.text(l)),
                         prediction.times[index],
                     )
                 })
@@ -175,7 +177,8 @@ pub fn PredictPanel() -> impl IntoView {
         })
     };
 
-    let line_view = move |(position, index, line, time): (usize, usize, Expected, Option<u64>)| {
+    type Shown = (usize, usize, (&'static str, &'static str), Option<u64>);
+    let line_view = move |(position, index, (task, text), time): Shown| {
         let count = move || {
             session
                 .predict
@@ -229,7 +232,7 @@ pub fn PredictPanel() -> impl IntoView {
                     if let Some(data) = event.data_transfer() {
                         data.set_effect_allowed("move");
                         // Firefox starts a drag only when something is set.
-                        let _ = data.set_data("text/plain", line.text);
+                        let _ = data.set_data("text/plain", text);
                     }
                 }
                 on:dragover=move |event: ev::DragEvent| event.prevent_default()
@@ -243,8 +246,8 @@ pub fn PredictPanel() -> impl IntoView {
                 on:dragend=move |_| dragging.set_value(None)
             >
                 <span class="grip" aria-hidden="true">"⠿"</span>
-                <span class="task">{line.task}</span>
-                <code class="text">{line.text}</code>
+                <span class="task">{task}</span>
+                <code class="text">{text}</code>
                 <input
                     type="number"
                     class="predict-time"
@@ -296,7 +299,7 @@ pub fn PredictPanel() -> impl IntoView {
                 view! {
                     <tr data-testid="predict-row" data-ok=line.ok.to_string() class:wrong=!line.ok>
                         <td class="n">{position + 1}</td>
-                        <td>{format!("{} {}", line.predicted.task, line.predicted.text)}</td>
+                        <td>{format!("{} {}", line.predicted.task(), line.predicted.text())}</td>
                         <td class="time">{time}</td>
                         <td>{actual}</td>
                         <td class="mark">{if line.ok { "✓" } else { "✗" }}</td>

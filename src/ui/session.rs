@@ -21,6 +21,7 @@ use crate::analysis::predict::Prediction;
 use crate::analysis::replay::{Folded, Replay};
 use crate::course::knobs::KnobError;
 use crate::course::{self, Lesson, Needs, Settings};
+use crate::lang::Lang;
 use crate::runtime::{Clock, Run, RunStatus};
 
 /// How the page runs a lesson.
@@ -63,6 +64,10 @@ pub struct Session {
     pub clock: RwSignal<ClockMode>,
     /// The clock the current run uses (`None` before the first run).
     pub run_clock: RwSignal<Option<ClockMode>>,
+    /// The page's language: a run prints in the one it had when Run was pressed.
+    pub lang: RwSignal<Lang>,
+    /// The language the current run prints in (its expected output is judged in it).
+    pub run_lang: RwSignal<Lang>,
     /// On the real clock, how many times faster than real time (1, 2, 5, 10).
     pub speed: RwSignal<u32>,
     /// Where the current run is.
@@ -119,6 +124,9 @@ impl Session {
             lesson_id: RwSignal::new(lesson.id),
             clock: RwSignal::new(clock),
             run_clock: RwSignal::new(None),
+            // The page's own signal when there is one (the App provides it first).
+            lang: use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::En)),
+            run_lang: RwSignal::new(Lang::En),
             speed: RwSignal::new(1),
             phase: RwSignal::new(Phase::Idle),
             rows: RwSignal::new(Vec::new()),
@@ -235,7 +243,9 @@ impl Session {
                 scale: 1.0 / f64::from(self.speed.get_untracked().max(1)),
             },
         };
-        let run = lesson.start_with(clock, &self.settings.get_untracked());
+        let lang = self.lang.get_untracked();
+        self.run_lang.set(lang);
+        let run = lesson.start_in(lang, clock, &self.settings.get_untracked());
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
         RUNS.with(|runs| runs.borrow_mut().insert(self.key, run));
@@ -331,10 +341,7 @@ impl Session {
                 let Some(to) = segment.to_us else { continue };
                 let (name, waiting) = match &segment.activity {
                     Activity::Running => ("step".to_string(), false),
-                    Activity::Waiting(on) => (
-                        super::words::wait_words(on, &lanes, super::i18n::Lang::En),
-                        true,
-                    ),
+                    Activity::Waiting(on) => (super::words::wait_words(on, &lanes, Lang::En), true),
                     Activity::Ready => continue,
                 };
                 let done = self.measures.get_value();

@@ -23,9 +23,15 @@ pub fn ExpectedPanel() -> impl IntoView {
             return Some((None, exact()));
         }
         let timing = Timing::for_page(exact());
-        let verdict = session
-            .rows
-            .with(|rows| verdict(lesson.expected, rows, lesson.order, timing));
+        let verdict = session.rows.with(|rows| {
+            verdict(
+                lesson.expected,
+                session.run_lang.get(),
+                rows,
+                lesson.order,
+                timing,
+            )
+        });
         Some((Some(verdict), exact()))
     };
     let expected_rows = move || {
@@ -38,7 +44,7 @@ pub fn ExpectedPanel() -> impl IntoView {
                     <li class="row">
                         <span class="at">{format!("+{} ms", e.at_ms)}</span>
                         <span class="task">{e.task}</span>
-                        <span class="text">{e.text}</span>
+                        <span class="text">{e.text(session.lang.get())}</span>
                     </li>
                 }
             })

@@ -3,6 +3,7 @@
 
 use loopscope::analysis::matching::{compare, Line, Seen, Timing};
 use loopscope::course::{Ends, Expected, KnobValue, Lesson, Settings};
+use loopscope::lang::Lang;
 use loopscope::runtime::{EventKind, IoKind, Run, RunStatus};
 use loopscope::trace::PrintedLine;
 
@@ -49,20 +50,22 @@ pub fn assert_output(lesson: &Lesson, run: &Run, tolerance_ms: u64) {
     assert_printed(
         lesson,
         lesson.expected,
+        run.lang(),
         &run.trace().printed(),
         tolerance_ms,
     );
 }
 
 /// [`assert_output`] against `expected` lines in place of the lesson's own (the same texts at
-/// adjusted times), under the lesson's order rule.
+/// adjusted times), in `lang`, under the lesson's order rule.
 pub fn assert_printed(
     lesson: &Lesson,
     expected: &[Expected],
+    lang: Lang,
     lines: &[impl Line],
     tolerance_ms: u64,
 ) {
-    if let Err(mismatch) = compare(expected, lines, lesson.order, timing(tolerance_ms)) {
+    if let Err(mismatch) = compare(expected, lang, lines, lesson.order, timing(tolerance_ms)) {
         let all: Vec<Seen> = lines.iter().map(Seen::of).collect();
         panic!(
             "{}: line {} differs: expected {:?}, printed {:?}\nall printed: {all:#?}",
@@ -85,25 +88,29 @@ pub fn live_counters(run: &Run) -> [usize; 7] {
     ]
 }
 
-/// The lesson's expected lines in the same shape.
-pub fn expected(lesson: &Lesson) -> Vec<(u64, String, String)> {
+/// The lesson's expected lines in `lang`, in the same shape.
+pub fn expected(lesson: &Lesson, lang: Lang) -> Vec<(u64, String, String)> {
     lesson
         .expected
         .iter()
-        .map(|Expected { at_ms, task, text }| (*at_ms, task.to_string(), text.to_string()))
+        .map(|e| (e.at_ms, e.task.to_string(), e.text(lang).to_string()))
         .collect()
 }
 
 /// Checks that every printed line points at a `print(` in the Python listing and a `print!(`
-/// in the Rust listing, so hovering a line in the page highlights the right source.
+/// in the Rust listing (in both languages), so hovering a line in the page highlights the
+/// right source.
 pub fn assert_source_lines(lesson: &Lesson, lines: &[PrintedLine]) {
-    let listings = [
-        ("Python", lesson.python, "print("),
-        ("Rust", lesson.rust_listing(), "print!("),
-    ];
+    let listings = Lang::ALL.map(|lang| {
+        [
+            ("Python", lesson.python(lang), "print("),
+            ("Rust", lesson.rust_listing(lang), "print!("),
+        ]
+    });
+    let listings = listings.iter().flatten().copied();
     // A print from a worker is a job step: `.print(` in Rust.
     for line in lines {
-        for (language, listing, call) in listings {
+        for (language, listing, call) in listings.clone() {
             let number = match language {
                 "Python" => line.py_line,
                 _ => line.rust_line,

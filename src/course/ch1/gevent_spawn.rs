@@ -42,7 +42,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "gevent.sleep 是事件循环看得见的等待，f1 睡着时 f2 就开始运行：先 1 3，\
              2 秒后两个睡眠一起结束，打印 2 4。整个程序用 2 秒，而不是 4 秒。",
     },
-    python: include_str!("gevent_spawn.py"),
+    python: Text {
+        en: include_str!("gevent_spawn.en.py"),
+        zh: include_str!("gevent_spawn.py"),
+    },
     rust_file: super::super::listing!("ch1/gevent_spawn.rs"),
     expected: &[
         line(0, "Task-2", "1"),

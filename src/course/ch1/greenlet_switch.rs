@@ -89,7 +89,10 @@ pub const LESSON: Lesson = Lesson {
              输出 1 3 2 4。f1 第二次切走后再没人切回来，它永远不会结束：这里在运行结束时被取消。\
              Rust 里，一次切换就是给对方的一次性 Future 设置结果。",
     },
-    python: include_str!("greenlet_switch.py"),
+    python: Text {
+        en: include_str!("greenlet_switch.en.py"),
+        zh: include_str!("greenlet_switch.py"),
+    },
     rust_file: super::super::listing!("ch1/greenlet_switch.rs"),
     expected: &[
         line(0, "Task-2", "1"),

@@ -36,7 +36,10 @@ pub const LESSON: Lesson = Lesson {
              output is 1 2 3 4. Nothing can take turns yet.",
         zh: "同步执行：f1 从头跑到尾，f2 才开始，所以输出 1 2 3 4。此时还谈不上“轮流”。",
     },
-    python: include_str!("plain_calls.py"),
+    python: Text {
+        en: include_str!("plain_calls.en.py"),
+        zh: include_str!("plain_calls.py"),
+    },
     rust_file: super::super::listing!("ch1/plain_calls.rs"),
     expected: &[
         line(0, "Task-1", "1"),

@@ -40,7 +40,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "生成器在每个 yield 处暂停，被要下一个值时再继续。yield from f2() 把发言权交给 f2，\
              直到它产完为止：1 3 4 2。协程正是建立在这种“暂停—恢复”之上。",
     },
-    python: include_str!("yield_from.py"),
+    python: Text {
+        en: include_str!("yield_from.en.py"),
+        zh: include_str!("yield_from.py"),
+    },
     rust_file: super::super::listing!("ch1/yield_from.rs"),
     expected: &[
         line(0, "Task-1", "1"),

@@ -42,7 +42,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "async def 定义协程函数；await 挂起当前协程直到等待的对象完成，其间事件循环去执行别的任务。\
              输出与旧写法相同：1 3，2 秒后 2 4。Rust 的 async fn 和 .await 正是这两个概念。",
     },
-    python: include_str!("async_await.py"),
+    python: Text {
+        en: include_str!("async_await.en.py"),
+        zh: include_str!("async_await.py"),
+    },
     rust_file: super::super::listing!("ch2/async_await.rs"),
     expected: &[
         line(0, "Task-2", "1"),

@@ -34,7 +34,10 @@ pub const LESSON: Lesson = Lesson {
             "asyncio.run 新建事件循环，运行协程直到它返回，再关闭循环：把旧写法的两行合成一次调用，\
              也应是异步程序唯一的入口。f1 打印、睡 5 秒、再打印。",
     },
-    python: include_str!("asyncio_run.py"),
+    python: Text {
+        en: include_str!("asyncio_run.en.py"),
+        zh: include_str!("asyncio_run.py"),
+    },
     rust_file: super::super::listing!("ch2/asyncio_run.rs"),
     expected: &[
         line(0, "Task-1", "f1 start"),

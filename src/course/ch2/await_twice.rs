@@ -43,7 +43,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "每次调用 others() 都得到一个新的协程对象；await 它会挂起 func 直到它返回，再把返回值交给 func。\
              第二次 await 要等第一次结束才开始：先 2 秒，再 2 秒。",
     },
-    python: include_str!("await_twice.py"),
+    python: Text {
+        en: include_str!("await_twice.en.py"),
+        zh: include_str!("await_twice.py"),
+    },
     rust_file: super::super::listing!("ch2/await_twice.rs"),
     expected: &[
         line(0, "Task-1", "func begins"),

@@ -46,7 +46,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "await 一个协程，是在当前任务里运行它并拿回返回值。事件循环里只有 main 一个任务，\
              f1 睡觉时没有别的任务可切：f2 要等 f1 返回才开始，整个程序约 4 秒。",
     },
-    python: include_str!("await_values.py"),
+    python: Text {
+        en: include_str!("await_values.en.py"),
+        zh: include_str!("await_values.py"),
+    },
     rust_file: super::super::listing!("ch2/await_values.rs"),
     expected: &[
         line(0, "Task-1", "main start"),

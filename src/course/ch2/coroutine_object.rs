@@ -36,7 +36,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "func() 只返回协程对象，函数体一行也不执行：所以 coroutine created 先于 inside func 出现。\
              交给事件循环后函数体才运行。Rust 的 future 同样是惰性的。",
     },
-    python: include_str!("coroutine_object.py"),
+    python: Text {
+        en: include_str!("coroutine_object.en.py"),
+        zh: include_str!("coroutine_object.py"),
+    },
     rust_file: super::super::listing!("ch2/coroutine_object.rs"),
     expected: &[
         line(0, "Task-1", "coroutine created"),

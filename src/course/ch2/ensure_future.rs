@@ -49,7 +49,10 @@ pub const LESSON: Lesson = Lesson {
              @asyncio.coroutine 已在 Python 3.11 删除，这段代码在新版 CPython 上无法运行；\
              下一课是它的新写法。",
     },
-    python: include_str!("ensure_future.py"),
+    python: Text {
+        en: include_str!("ensure_future.en.py"),
+        zh: include_str!("ensure_future.py"),
+    },
     rust_file: super::super::listing!("ch2/ensure_future.rs"),
     expected: &[
         line(0, "Task-2", "1"),

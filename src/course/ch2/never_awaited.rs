@@ -41,7 +41,10 @@ pub const LESSON: Lesson = Lesson {
              Python 会警告 coroutine 'greet' was never awaited。Rust 里没被 poll 就被丢弃的 future \
              是同一个错误（编译器也会提醒 future 不 await 就什么都不做）。输出下方的提示会指出是哪一行。",
     },
-    python: include_str!("never_awaited.py"),
+    python: Text {
+        en: include_str!("never_awaited.en.py"),
+        zh: include_str!("never_awaited.py"),
+    },
     rust_file: super::super::listing!("ch2/never_awaited.rs"),
     expected: &[
         line(0, "Task-1", "main goes on"),

@@ -48,7 +48,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "create_task 立即把协程排进事件循环，main 一让出就开始执行。main 等 task1 时，\
              task1 和 task2 都在跑：1 和 3 一起出现，2 秒后 2 和 4 一起出现。之后再 await task2 不花时间：它早已完成。",
     },
-    python: include_str!("create_task.py"),
+    python: Text {
+        en: include_str!("create_task.en.py"),
+        zh: include_str!("create_task.py"),
+    },
     rust_file: super::super::listing!("ch3/create_task.rs"),
     expected: &[
         line(0, "Task-1", "main start"),

@@ -48,7 +48,10 @@ pub const LESSON: Lesson = Lesson {
              它收到 task 本身，可以读取结果。要传更多参数，先用 functools.partial 绑定，task 总是最后一个参数。\
              Rust 里用闭包来绑定。",
     },
-    python: include_str!("done_callbacks.py"),
+    python: Text {
+        en: include_str!("done_callbacks.en.py"),
+        zh: include_str!("done_callbacks.py"),
+    },
     rust_file: super::super::listing!("ch3/done_callbacks.rs"),
     expected: &[
         line(0, "Task-2", "1"),

@@ -39,7 +39,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "每个任务每秒做一次乘法，其间睡眠，于是 A、B、C 轮流推进：A 在 1 秒后完成，B 在 2 秒后，C 在 3 秒后。\
              同一秒内它们总按创建顺序运行：就绪队列先进先出。",
     },
-    python: include_str!("factorial.py"),
+    python: Text {
+        en: include_str!("factorial.en.py"),
+        zh: include_str!("factorial.py"),
+    },
     rust_file: super::super::listing!("ch3/factorial.rs"),
     expected: &[
         line(0, "Task-2", "Task A: Compute factorial(2)..."),

@@ -61,7 +61,10 @@ pub const LESSON: Lesson = Lesson {
              return_exceptions=True 时外层 gather 不抛异常：被取消那组的位置上是 CancelledError，\
              旁边是 3 秒后 group2 的 ['f2', 'f2']。",
     },
-    python: include_str!("gather_groups.py"),
+    python: Text {
+        en: include_str!("gather_groups.en.py"),
+        zh: include_str!("gather_groups.py"),
+    },
     rust_file: super::super::listing!("ch3/gather_groups.rs"),
     expected: &[
         line(0, "Task-4", "3"),

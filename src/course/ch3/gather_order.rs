@@ -38,7 +38,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "gather 把每个协程包成 task 并发运行：fast 最先结束、slow 最后结束，但结果列表仍按传入顺序排列。\
              整个 gather 的耗时等于最慢的那个（3 秒），而不是总和（6 秒）。",
     },
-    python: include_str!("gather_order.py"),
+    python: Text {
+        en: include_str!("gather_order.en.py"),
+        zh: include_str!("gather_order.py"),
+    },
     rust_file: super::super::listing!("ch3/gather_order.rs"),
     expected: &[
         line(0, "Task-2", "slow start"),

@@ -70,7 +70,10 @@ pub const LESSON: Lesson = Lesson {
              由它在循环里包成 task（3.8 起弃用，3.12 起报错）。办法 2，正确的做法：在协程内部 create_task。\
              两种办法都先打印 1 3，1 秒后打印 2，3 秒后打印 4。",
     },
-    python: include_str!("mistake_no_loop.py"),
+    python: Text {
+        en: include_str!("mistake_no_loop.en.py"),
+        zh: include_str!("mistake_no_loop.py"),
+    },
     rust_file: super::super::listing!("ch3/mistake_no_loop.rs"),
     expected: &[
         line(0, "Task-1", "RuntimeError: no running event loop"),

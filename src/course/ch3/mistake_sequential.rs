@@ -58,7 +58,10 @@ pub const LESSON: Lesson = Lesson {
              gather（或 wait）把它们变成同时睡眠的 task：2 秒。打印的时间是在本次运行的时钟上测量的，\
              用真实时钟时就是真实耗时。",
     },
-    python: include_str!("mistake_sequential.py"),
+    python: Text {
+        en: include_str!("mistake_sequential.en.py"),
+        zh: include_str!("mistake_sequential.py"),
+    },
     rust_file: super::super::listing!("ch3/mistake_sequential.rs"),
     expected: &[
         line(0, "Task-1", "1"),

@@ -41,7 +41,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "run_forever 自己不会返回，它一直转，直到有人调用 loop.stop()。这里由 task 的回调来调用，\
              而 run_until_complete 内部正是这样做的：给 future 绑定一个回调，完成时停止循环。",
     },
-    python: include_str!("run_forever.py"),
+    python: Text {
+        en: include_str!("run_forever.en.py"),
+        zh: include_str!("run_forever.py"),
+    },
     rust_file: super::super::listing!("ch3/run_forever.rs"),
     expected: &[
         line(0, "Task-1", "1"),

@@ -38,7 +38,10 @@ pub const LESSON: Lesson = Lesson {
              Python 只在退出时记录一句 Task exception was never retrieved。保存任务并 await 它（或交给 gather），\
              错误才会传到你手里。输出下方的提示会指出是哪个任务、什么错误。",
     },
-    python: include_str!("task_error_lost.py"),
+    python: Text {
+        en: include_str!("task_error_lost.en.py"),
+        zh: include_str!("task_error_lost.py"),
+    },
     rust_file: super::super::listing!("ch3/task_error_lost.rs"),
     expected: &[
         line(0, "Task-2", "loading config"),

@@ -51,7 +51,10 @@ pub const LESSON: Lesson = Lesson {
              asyncio.run 的 main 是 Task-1，之后每创建一个 task 都会用掉一个编号，不论有没有名字：t1 用了 2，t2 用了 3。\
              （CPython 按进程计数，这里按每次运行计数。）",
     },
-    python: include_str!("task_names.py"),
+    python: Text {
+        en: include_str!("task_names.en.py"),
+        zh: include_str!("task_names.py"),
+    },
     rust_file: super::super::listing!("ch3/task_names.rs"),
     expected: &[
         line(0, "Task-1", "t1"),

@@ -47,7 +47,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "asyncio.wait 接收一组任务，返回 done 和 pending 两个集合。不设 timeout 时等到全部完成，\
              所以 1 秒后两个都完成、没有未完成的。Python 返回的是无序集合；这里两个列表保持参数顺序。",
     },
-    python: include_str!("tasks_wait.py"),
+    python: Text {
+        en: include_str!("tasks_wait.en.py"),
+        zh: include_str!("tasks_wait.py"),
+    },
     rust_file: super::super::listing!("ch3/tasks_wait.rs"),
     expected: &[
         line(0, "Task-1", "main start"),

@@ -52,7 +52,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "wait(tasks, timeout=2) 到 2 秒就返回，不管完成与否：f2（1 秒）已完成并有结果，f1（3 秒）仍在 pending。\
              超时不是异常，也不会取消任何任务；f1 之所以没打印 2，是因为 main 返回后 asyncio.run 取消了剩下的任务。",
     },
-    python: include_str!("wait_timeout.py"),
+    python: Text {
+        en: include_str!("wait_timeout.en.py"),
+        zh: include_str!("wait_timeout.py"),
+    },
     rust_file: super::super::listing!("ch3/wait_timeout.rs"),
     expected: &[
         line(0, "Task-2", "1"),

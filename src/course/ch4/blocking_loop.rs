@@ -53,7 +53,10 @@ pub const LESSON: Lesson = Lesson {
              第一次 tick 晚了 9.5 秒。用真实时钟运行时，整个页面也会卡住（试试滚动）。\
              和上一课的普通循环相比，一点也没有变快。",
     },
-    python: include_str!("blocking_loop.py"),
+    python: Text {
+        en: include_str!("blocking_loop.en.py"),
+        zh: include_str!("blocking_loop.py"),
+    },
     rust_file: super::super::listing!("ch4/blocking_loop.rs"),
     expected: &[
         line(0, "Task-1", "downloading 0"),

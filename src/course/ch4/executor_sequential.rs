@@ -60,7 +60,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "还没有线程池：在普通循环里调用十次会阻塞 1 秒的函数。没有任何重叠，\
              所以要 10 秒。后面两课用线程池打败它，或者在协程里阻塞而打不败它。",
     },
-    python: include_str!("executor_sequential.py"),
+    python: Text {
+        en: include_str!("executor_sequential.en.py"),
+        zh: include_str!("executor_sequential.py"),
+    },
     rust_file: super::super::listing!("ch4/executor_sequential.rs"),
     expected: &[
         line(0, "Task-1", "downloading 0"),

@@ -30,7 +30,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "Future 是一个占位符，等别人来设置结果。这里没人设置它，也没有任何定时器，别的什么也不会运行：\
              程序永远等下去，和 Python 一样。按“停止”结束它；停止会干净地取消正在等待的任务。",
     },
-    python: include_str!("future_pending.py"),
+    python: Text {
+        en: include_str!("future_pending.en.py"),
+        zh: include_str!("future_pending.py"),
+    },
     rust_file: super::super::listing!("ch4/future_pending.rs"),
     expected: &[line(0, "Task-1", "waiting for the future...")],
     cpython: Cpython::Runs,

@@ -46,7 +46,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "set_after 睡 2 秒后给 future 设置结果，等待随之结束。gather 按顺序返回两个结果：\
              future 的 \"done\" 和 task 的 None（没有 return 的协程）。Task 就是一个在协程返回时自己设置结果的 Future。",
     },
-    python: include_str!("future_set_result.py"),
+    python: Text {
+        en: include_str!("future_set_result.en.py"),
+        zh: include_str!("future_set_result.py"),
+    },
     rust_file: super::super::listing!("ch4/future_set_result.rs"),
     expected: &[line(2000, "Task-1", "['done', None]")],
     cpython: Cpython::Runs,

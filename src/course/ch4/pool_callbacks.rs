@@ -49,7 +49,10 @@ pub const LESSON: Lesson = Lesson {
              5 个线程同时做 5 个 2 秒的任务；大约 2 秒后，每个结果通过回调到达，\
              顺序取决于哪个线程先做完。把线程池改成 2 个，看看它们如何排队。",
     },
-    python: include_str!("pool_callbacks.py"),
+    python: Text {
+        en: include_str!("pool_callbacks.en.py"),
+        zh: include_str!("pool_callbacks.py"),
+    },
     rust_file: super::super::listing!("ch4/pool_callbacks.rs"),
     expected: &[
         line(0, "Task-1", "start"),

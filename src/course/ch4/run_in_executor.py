@@ -7,9 +7,9 @@ JOBS = 10
 
 
 def download_img(url):
-    print("downloading", url)
+    print("下载图片:", url)
     time.sleep(1)                      # 阻塞，但是在线程池的线程里
-    print("done", url)
+    print("下载完成:", url)
 
 
 async def ticker():
@@ -18,7 +18,7 @@ async def ticker():
         due = loop.time() + 0.5
         await asyncio.sleep(0.5)
         late = int(round((loop.time() - due) * 1000, -2))
-        print(f"tick {n}: about {late} ms late")
+        print(f"第 {n} 次滴答：晚了约 {late} 毫秒")
 
 
 async def main():
@@ -29,7 +29,7 @@ async def main():
         jobs = [loop.run_in_executor(pool, download_img, i) for i in range(JOBS)]
         await asyncio.wait(jobs)       # 10 个任务，5 个线程：约 2 秒
     await tick
-    print(f"{JOBS} jobs took about {round(loop.time() - start)} s")
+    print(f"{JOBS} 个任务用了约 {round(loop.time() - start)} 秒")
 
 
 asyncio.run(main())

@@ -35,7 +35,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "call_later(delay, f) 在延时到了之后运行 f。2 秒的回调先注册，但事件循环按到期时间排列定时器，\
              所以 1 秒的先执行。call_later 返回一个句柄，调用它的 cancel() 可以撤销。",
     },
-    python: include_str!("call_later.py"),
+    python: Text {
+        en: include_str!("call_later.en.py"),
+        zh: include_str!("call_later.py"),
+    },
     rust_file: super::super::listing!("ch5/call_later.rs"),
     expected: &[
         line(1000, "loop", "after 1 s"),

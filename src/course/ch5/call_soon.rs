@@ -30,7 +30,10 @@ pub const LESSON: Lesson = Lesson {
              next turn. The callback prints and stops the loop, which ends run_forever.",
         zh: "事件循环不只运行协程：call_soon 把一个普通函数排到下一轮执行。回调打印后停止循环，run_forever 随之返回。",
     },
-    python: include_str!("call_soon.py"),
+    python: Text {
+        en: include_str!("call_soon.en.py"),
+        zh: include_str!("call_soon.py"),
+    },
     rust_file: super::super::listing!("ch5/call_soon.rs"),
     expected: &[line(0, "loop", "Hello World")],
     cpython: Cpython::Runs,

@@ -35,7 +35,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "call_soon 只传位置参数，关键字参数要先用 functools.partial 绑定。main 用 sleep(0) 让出一轮时，\
              回调按排队顺序运行。Rust 里闭包同样能绑定参数。",
     },
-    python: include_str!("partial.py"),
+    python: Text {
+        en: include_str!("partial.en.py"),
+        zh: include_str!("partial.py"),
+    },
     rust_file: super::super::listing!("ch5/partial.rs"),
     expected: &[line(0, "loop", "Hi, Ana!"), line(0, "loop", "Hello, Bo.")],
     cpython: Cpython::Runs,

@@ -59,7 +59,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "__anext__ 是协程，产生每个值时都可以等待：这里每个值等 1 秒，10 秒内打印 0 到 9。\
              async for 每次都 await 它，遇到 StopAsyncIteration 结束。Rust 写作 while let Some(i) = range.anext().await?。",
     },
-    python: include_str!("async_range.py"),
+    python: Text {
+        en: include_str!("async_range.en.py"),
+        zh: include_str!("async_range.py"),
+    },
     rust_file: super::super::listing!("ch6/async_range.rs"),
     expected: &[
         line(1000, "Task-1", "0"),

@@ -71,7 +71,10 @@ pub const LESSON: Lesson = Lesson {
             "__aenter__ 和 __aexit__ 都是协程，准备和清理都可以等待 IO：进入用了 1 秒（“连接”），\
              with 体打印 OK，__aexit__ 留下 CLOSE。即使 with 体抛出异常或任务被取消，清理也会执行。",
     },
-    python: include_str!("async_with.py"),
+    python: Text {
+        en: include_str!("async_with.en.py"),
+        zh: include_str!("async_with.py"),
+    },
     rust_file: super::super::listing!("ch6/async_with.rs"),
     expected: &[line(1000, "Task-1", "OK"), line(1000, "Task-1", "CLOSE")],
     cpython: Cpython::Runs,

@@ -59,7 +59,10 @@ pub const LESSON: Lesson = Lesson {
              这里 readline 从不真正等待，所以 99 行一下子全部打印：async for 本身不会带来并发，\
              只有真正等待的 await 才会让别的任务运行。",
     },
-    python: include_str!("reader.py"),
+    python: Text {
+        en: include_str!("reader.en.py"),
+        zh: include_str!("reader.py"),
+    },
     rust_file: super::super::listing!("ch6/reader.rs"),
     expected: &[
         line(0, "Task-1", "1"),

@@ -128,7 +128,10 @@ pub const LESSON: Lesson = Lesson {
              connection_lost）。一个脚本客户端先发送五条命令，其中有一条是错的；之后服务器继续服务：\
              在下面的控制台里输入命令，输入 shutdown 结束运行。",
     },
-    python: include_str!("command_server.py"),
+    python: Text {
+        en: include_str!("command_server.en.py"),
+        zh: include_str!("command_server.py"),
+    },
     rust_file: super::super::listing!("ch7/command_server.rs"),
     expected: &[
         line(0, "Task-1", "Serving on command-server"),

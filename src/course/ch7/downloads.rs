@@ -119,7 +119,10 @@ pub const LESSON: Lesson = Lesson {
              missing.png 并不存在：它的 404 只是这个文件的错误，其他文件照常下载。\
              可以修改 URL 列表试试别的地址（其他网站需要允许 CORS）。",
     },
-    python: include_str!("downloads.py"),
+    python: Text {
+        en: include_str!("downloads.en.py"),
+        zh: include_str!("downloads.py"),
+    },
     rust_file: super::super::listing!("ch7/downloads.rs"),
     expected: &[
         line(0, "Task-1", "downloading harbour.png"),

@@ -59,7 +59,10 @@ pub const LESSON: Lesson = Lesson {
              所以打印时不需要排序。前 100 个字符是 HTML，按文本显示。\
              如果某个页面失败，gather 会抛出它的错误，main 随之结束。",
     },
-    python: include_str!("gather_pages.py"),
+    python: Text {
+        en: include_str!("gather_pages.en.py"),
+        zh: include_str!("gather_pages.py"),
+    },
     rust_file: super::super::listing!("ch7/gather_pages.rs"),
     expected: &[
         line(

@@ -33,7 +33,10 @@ pub const LESSON: Lesson = Lesson {
              浏览器自带的异步数据库。set、get、delete 都是事件循环要等待的真实请求。\
              不存在的键读出来是 None。",
     },
-    python: include_str!("indexeddb_kv.py"),
+    python: Text {
+        en: include_str!("indexeddb_kv.en.py"),
+        zh: include_str!("indexeddb_kv.py"),
+    },
     rust_file: super::super::listing!("ch7/indexeddb_kv.rs"),
     expected: &[line(0, "Task-1", "value"), line(0, "Task-1", "None")],
     cpython: Cpython::Server("redis"),

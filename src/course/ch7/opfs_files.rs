@@ -41,7 +41,10 @@ pub const LESSON: Lesson = Lesson {
              只属于这个网站。这里每一次写和读都是真实的异步调用，事件循环在等待它们（看时间线），\
              文件在两次操作之间真的保存着内容。最后，这一课会删除自己的文件。",
     },
-    python: include_str!("opfs_files.py"),
+    python: Text {
+        en: include_str!("opfs_files.en.py"),
+        zh: include_str!("opfs_files.py"),
+    },
     rust_file: super::super::listing!("ch7/opfs_files.rs"),
     expected: &[
         line(0, "Task-1", "Hello world"),

@@ -37,7 +37,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "gather 在最后按参数顺序一起交回结果；as_completed 则是谁好了就先交回谁：1 秒后 fast，2 秒后 mid，\
              3 秒后 slow，于是处理第一个结果时其他任务还在运行。",
     },
-    python: include_str!("as_completed.py"),
+    python: Text {
+        en: include_str!("as_completed.en.py"),
+        zh: include_str!("as_completed.py"),
+    },
     rust_file: super::super::listing!("ch8/as_completed.rs"),
     expected: &[
         line(1000, "Task-1", "fast"),

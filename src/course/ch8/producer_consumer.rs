@@ -56,7 +56,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "生产者每 0.5 秒放入一个；两个消费者轮流取，每个要处理 1 秒。队列空时 get 等待，满时（maxsize=2）put 等待。\
              每个放入的都 task_done 之后 queue.join() 才返回；消费者是死循环，所以 main 最后取消它们。",
     },
-    python: include_str!("producer_consumer.py"),
+    python: Text {
+        en: include_str!("producer_consumer.en.py"),
+        zh: include_str!("producer_consumer.py"),
+    },
     rust_file: super::super::listing!("ch8/producer_consumer.rs"),
     expected: &[
         line(0, "Task-1", "put 1"),

@@ -39,7 +39,10 @@ pub const LESSON: Lesson = Lesson {
         zh: "五个任务同时开始，但 async with sem 每次只放两个进去，其余的按顺序在门口等。\
              五个 1 秒的任务，每次两个：共 3 秒。爬虫就是这样避免一下子打开上百个连接。",
     },
-    python: include_str!("semaphore_limit.py"),
+    python: Text {
+        en: include_str!("semaphore_limit.en.py"),
+        zh: include_str!("semaphore_limit.py"),
+    },
     rust_file: super::super::listing!("ch8/semaphore_limit.rs"),
     expected: &[
         line(0, "Task-2", "start 1"),

@@ -45,7 +45,10 @@ pub const LESSON: Lesson = Lesson {
              之后 wait_for 才抛出 TimeoutError。Rust 里取消以 sleep 返回 Err(Cancelled) 的形式到达，\
              清理先执行，然后再用 ? 把错误传出去。",
     },
-    python: include_str!("timeout_cleanup.py"),
+    python: Text {
+        en: include_str!("timeout_cleanup.en.py"),
+        zh: include_str!("timeout_cleanup.py"),
+    },
     rust_file: super::super::listing!("ch8/timeout_cleanup.rs"),
     expected: &[
         line(0, "Task-2", "download starts"),

@@ -83,6 +83,7 @@ mod tests {
     use crate::course::knobs::tests::{JOBS, URLS};
     use crate::course::knobs::{Knob, KnobValue, Settings};
     use crate::course::Text;
+    use crate::lang::Lang;
 
     #[test]
     fn spots_show_values_inside_calls() {
@@ -118,8 +119,8 @@ mod tests {
         let lesson = crate::course::find("executor-sequential").expect("lesson");
         let defaults = Settings::defaults(lesson);
         assert_eq!(
-            lesson.python_with(&defaults),
-            lesson.python,
+            lesson.python_with(&defaults, Lang::En),
+            lesson.python(Lang::En),
             "defaults change nothing"
         );
         let python =

@@ -43,6 +43,7 @@ use std::task::{Context, Poll, Waker};
 use super::host::{self, Tick};
 use super::snapshot::{LoopSnapshot, Queued};
 use super::Error;
+use crate::lang::Lang;
 use crate::trace::{CallbackId, EventKind, FutureId, TaskId, Trace, WaitOn};
 
 use callback_table::CallbackTable;
@@ -56,7 +57,7 @@ use waker::make_waker;
 
 pub use clock::Clock;
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
-pub use registry::{live_runs, outside_loop, record_snapshots, time_ms};
+pub use registry::{language, live_runs, outside_loop, record_snapshots, time_ms};
 pub use run::{Run, RunStatus};
 pub(crate) use tick::tick;
 
@@ -99,6 +100,8 @@ pub(crate) struct RunInner {
     in_scheduler: Cell<bool>,
     /// Whether events are recorded (always, except in the benchmark's "Trace off" runs).
     traced: bool,
+    /// The language its program prints in (see [`crate::runtime::language`]).
+    lang: Lang,
     state: RefCell<State>,
     trace: RefCell<Trace>,
     observer: RefCell<Option<Rc<dyn Fn()>>>,
@@ -110,13 +113,14 @@ pub(crate) struct RunInner {
 
 impl RunInner {
     /// A new run, registered as live, with its RunStarted event recorded.
-    fn new(clock: Clock, traced: bool) -> Rc<RunInner> {
+    fn new(clock: Clock, traced: bool, lang: Lang) -> Rc<RunInner> {
         let generation = registry::next_generation();
         let inner = Rc::new(RunInner {
             generation,
             time: RunClock::new(clock),
             in_scheduler: Cell::new(false),
             traced,
+            lang,
             snapshots: registry::snapshots_on().then(|| RefCell::new(Vec::new())),
             state: RefCell::new(State {
                 status: RunStatus::Running,

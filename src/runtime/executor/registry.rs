@@ -13,6 +13,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::RunInner;
+use crate::lang::Lang;
 use crate::runtime::Error;
 use crate::trace::{TaskId, WaitOn};
 
@@ -82,6 +83,12 @@ pub(super) fn enter<R>(run: &Rc<RunInner>, task: Option<TaskId>, f: impl FnOnce(
 /// to measure how long something took. Outside a run it is `Err(NoRunningLoop)`.
 pub fn time_ms() -> Result<u64, Error> {
     with_current_run(|run, _| run.now_us() / 1000).ok_or(Error::NoRunningLoop)
+}
+
+/// The language the running program prints in: the one its run was started in (English
+/// outside a run). A lesson's `print!` and `tr!` pick their words by it.
+pub fn language() -> Lang {
+    with_current_run(|run, _| run.lang).unwrap_or_default()
 }
 
 /// Runs `f` the way module-level code runs in Python: with no running loop, so

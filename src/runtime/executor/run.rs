@@ -19,6 +19,7 @@ use super::super::host;
 use super::super::snapshot::LoopSnapshot;
 use super::registry::enter;
 use super::{Clock, RunInner};
+use crate::lang::Lang;
 use crate::runtime::Error;
 use crate::trace::{IoKind, Trace};
 
@@ -53,7 +54,19 @@ impl Run {
         F: FnOnce() -> Fut,
         Fut: StdFuture<Output = Result<(), Error>> + 'static,
     {
-        Self::start_traced(clock, true, main)
+        Self::start_in(clock, Lang::En, main)
+    }
+
+    /// Like [`Run::start`], with the program printing in `lang` (see
+    /// [`language`](crate::runtime::language)).
+    #[track_caller]
+    pub fn start_in<F, Fut>(clock: Clock, lang: Lang, main: F) -> Run
+    where
+        F: FnOnce() -> Fut,
+        Fut: StdFuture<Output = Result<(), Error>> + 'static,
+    {
+        let inner = RunInner::new(clock, true, lang);
+        Self::spawn_main(inner, main)
     }
 
     /// Like [`Run::start`], but with the Trace off when `traced` is false: only the run's start
@@ -64,7 +77,15 @@ impl Run {
         F: FnOnce() -> Fut,
         Fut: StdFuture<Output = Result<(), Error>> + 'static,
     {
-        let inner = RunInner::new(clock, traced);
+        Self::spawn_main(RunInner::new(clock, traced, Lang::En), main)
+    }
+
+    #[track_caller]
+    fn spawn_main<F, Fut>(inner: Rc<RunInner>, main: F) -> Run
+    where
+        F: FnOnce() -> Fut,
+        Fut: StdFuture<Output = Result<(), Error>> + 'static,
+    {
         let line = std::panic::Location::caller().line();
         let task = enter(&inner, None, || {
             super::super::task::spawn_in(&inner, main(), None, None, line)
@@ -80,7 +101,15 @@ impl Run {
     where
         F: FnOnce() -> Result<(), Error>,
     {
-        let inner = RunInner::new(clock, true);
+        Self::forever_in(clock, Lang::En, setup)
+    }
+
+    /// Like [`Run::forever`], with the program printing in `lang`.
+    pub fn forever_in<F>(clock: Clock, lang: Lang, setup: F) -> Run
+    where
+        F: FnOnce() -> Result<(), Error>,
+    {
+        let inner = RunInner::new(clock, true, lang);
         // The setup already runs on the loop, and its `call_later` delays count from now: the
         // clock starts here. (Started only at the first turn, a setup of nothing but timers
         // would leave a real clock at 0 for ever, and no timer would ever come due.)
@@ -96,6 +125,11 @@ impl Run {
     /// mistaken for a new one's.
     pub fn generation(&self) -> u64 {
         self.inner.generation
+    }
+
+    /// The language its program prints in.
+    pub fn lang(&self) -> Lang {
+        self.inner.lang
     }
 
     /// The clock it runs on.

@@ -20,14 +20,29 @@ use super::{Error, MAX_WORKERS};
 
 /// The worker's whole program: perform a job's steps, report prints and the end.
 /// A step is a number: a negative one `-(i+1)` means "print step i", any other is a number
-/// of milliseconds to block for (spinning: the thread is really busy).
-const WORKER_SOURCE: &str = "onmessage = (e) => {\
+/// of milliseconds to block for.
+///
+/// Blocking sleeps as `time.sleep` does: the thread waits in `Atomics.wait` and uses no core,
+/// so five sleeping workers on a two-core machine leave the page's own thread alone. The wait
+/// needs shared memory; a browser that gives none without cross-origin isolation gets the old
+/// way, a thread spinning until the time is up (as busy, and as long, but using a core).
+const WORKER_SOURCE: &str = "let cell = null;\
+    try {\
+        cell = new Int32Array(new WebAssembly.Memory({initial: 1, maximum: 1, shared: true}).buffer);\
+        Atomics.wait(cell, 0, 0, 0);\
+    } catch (e) { cell = null; }\
+    const block = (ms) => {\
+        const end = performance.now() + ms;\
+        for (let left = ms; left > 0; left = end - performance.now()) {\
+            if (cell) { Atomics.wait(cell, 0, 0, left); }\
+        }\
+    };\
+    onmessage = (e) => {\
     const job = e.data[0], steps = e.data[1];\
     for (let i = 0; i < steps.length; i++) {\
         const s = steps[i];\
         if (s < 0) { postMessage([job, i]); continue; }\
-        const end = performance.now() + s;\
-        while (performance.now() < end) {}\
+        block(s);\
     }\
     postMessage([job, -1]);\
 };";

@@ -11,9 +11,10 @@ pub struct Lines(Vec<Option<u32>>);
 impl Lines {
     /// The lines of `lesson`.
     pub fn of(lesson: &Lesson) -> Lines {
+        // Both languages' listings have the same lines: the English ones align both.
         Lines(align::python_lines(
-            lesson.rust_listing(),
-            lesson.python,
+            lesson.rust_listing(Lang::En),
+            lesson.python(Lang::En),
             true,
         ))
     }

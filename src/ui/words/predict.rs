@@ -183,7 +183,7 @@ mod tests {
             order,
             times: vec![None; n],
         };
-        let scored = score(lesson, &prediction, &rows, Timing::Exact);
+        let scored = score(lesson, Lang::En, &prediction, &rows, Timing::Exact);
         let trace = run.trace();
         divergence_words(
             &explain(&scored, &trace).unwrap(),

@@ -69,8 +69,14 @@ fn show(at_ms: Option<u64>, task: &str, text: &str) -> String {
 
 /// Judges the run by the one matching rule ([`matching::compare`]) under the lesson's
 /// [`Order`] and `timing`; times are shown in the message only where they were judged.
-pub fn verdict(expected: &[Expected], rows: &[Row], order: Order, timing: Timing) -> Verdict {
-    match matching::compare(expected, rows, order, timing) {
+pub fn verdict(
+    expected: &[Expected],
+    lang: Lang,
+    rows: &[Row],
+    order: Order,
+    timing: Timing,
+) -> Verdict {
+    match matching::compare(expected, lang, rows, order, timing) {
         Ok(()) => Verdict::Matches,
         Err(mismatch) => {
             let time = |ms: u64| (timing != Timing::Ignore).then_some(ms);
@@ -78,7 +84,7 @@ pub fn verdict(expected: &[Expected], rows: &[Row], order: Order, timing: Timing
                 line: mismatch.line,
                 expected: mismatch
                     .expected
-                    .map(|w| show(time(w.at_ms), w.task, w.text)),
+                    .map(|w| show(time(w.at_ms), w.task, w.text(lang))),
                 actual: mismatch
                     .actual
                     .map(|g| show(time(g.at_ms), &g.task, &g.text)),
@@ -109,16 +115,16 @@ mod tests {
     fn same_lines_match_and_times_count_only_on_the_virtual_clock() {
         let rows = [row(0, "Task-2", "1"), row(2000, "Task-2", "2")];
         assert_eq!(
-            verdict(EXPECTED, &rows, Order::Exact, Timing::Exact),
+            verdict(EXPECTED, Lang::En, &rows, Order::Exact, Timing::Exact),
             Verdict::Matches
         );
         let late = [row(0, "Task-2", "1"), row(2004, "Task-2", "2")];
         assert_eq!(
-            verdict(EXPECTED, &late, Order::Exact, Timing::Ignore),
+            verdict(EXPECTED, Lang::En, &late, Order::Exact, Timing::Ignore),
             Verdict::Matches
         );
         assert_eq!(
-            verdict(EXPECTED, &late, Order::Exact, Timing::Exact),
+            verdict(EXPECTED, Lang::En, &late, Order::Exact, Timing::Exact),
             Verdict::Differs {
                 line: 1,
                 expected: Some("+2000 ms Task-2 2".into()),
@@ -134,13 +140,19 @@ mod tests {
         const LATE: &[Expected] = &[line(10000, "Task-2", "tick 1: about 9500 ms late")];
         let rows = [row(10061, "Task-2", "tick 1: about 9600 ms late")];
         assert_eq!(
-            verdict(LATE, &rows, Order::Exact, Timing::for_page(false)),
+            verdict(LATE, Lang::En, &rows, Order::Exact, Timing::for_page(false)),
             Verdict::Matches
         );
         // Its words still count.
         let early = [row(10061, "Task-2", "tick 1: about 9600 ms early")];
         assert!(matches!(
-            verdict(LATE, &early, Order::Exact, Timing::for_page(false)),
+            verdict(
+                LATE,
+                Lang::En,
+                &early,
+                Order::Exact,
+                Timing::for_page(false)
+            ),
             Verdict::Differs { line: 0, .. }
         ));
     }
@@ -149,12 +161,12 @@ mod tests {
     fn the_first_wrong_missing_or_extra_line_is_reported() {
         let swapped = [row(0, "Task-2", "2"), row(2000, "Task-2", "1")];
         assert!(matches!(
-            verdict(EXPECTED, &swapped, Order::Exact, Timing::Exact),
+            verdict(EXPECTED, Lang::En, &swapped, Order::Exact, Timing::Exact),
             Verdict::Differs { line: 0, .. }
         ));
         let short = [row(0, "Task-2", "1")];
         assert_eq!(
-            verdict(EXPECTED, &short, Order::Exact, Timing::Ignore),
+            verdict(EXPECTED, Lang::En, &short, Order::Exact, Timing::Ignore),
             Verdict::Differs {
                 line: 1,
                 expected: Some("Task-2 2".into()),
@@ -167,7 +179,7 @@ mod tests {
             row(2000, "Task-1", "x"),
         ];
         assert!(matches!(
-            verdict(EXPECTED, &long, Order::Exact, Timing::Exact),
+            verdict(EXPECTED, Lang::En, &long, Order::Exact, Timing::Exact),
             Verdict::Differs {
                 line: 2,
                 expected: None,

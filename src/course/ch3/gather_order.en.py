@@ -1,0 +1,17 @@
+import asyncio
+
+
+async def work(name, seconds):
+    print(name, "start")
+    await asyncio.sleep(seconds)
+    print(name, "end")
+    return name
+
+
+async def main():
+    # slow 最后结束，但结果列表按参数顺序排列
+    results = await asyncio.gather(work("slow", 3), work("fast", 1), work("mid", 2))
+    print(results)
+
+
+asyncio.run(main())

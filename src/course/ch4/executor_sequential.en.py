@@ -1,0 +1,16 @@
+# 还没有 asyncio：普通的阻塞代码
+import time
+
+JOBS = 10                              # 10 个阻塞的 1 秒任务
+
+
+def download_img(url):
+    print("downloading", url)
+    time.sleep(1)                      # 阻塞：整个线程停在这里
+    print("done", url)
+
+
+start = time.time()
+for i in range(JOBS):
+    download_img(i)                    # 一个接一个：共 JOBS 秒
+print(f"{JOBS} jobs took about {round(time.time() - start)} s")

@@ -1,0 +1,12 @@
+import asyncio
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()    # 一个谁也不会去设置结果的 future
+    print("waiting for the future...")
+    await fut                     # 永远等下去：只能手动停止
+    print("never printed")
+
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+import asyncio
+
+
+async def work(name, seconds):
+    await asyncio.sleep(seconds)
+    return name
+
+
+async def main():
+    aws = [work("slow", 3), work("fast", 1), work("mid", 2)]
+    for next_done in asyncio.as_completed(aws):    # 谁先完成就先拿到谁
+        print(await next_done)
+
+
+asyncio.run(main())
