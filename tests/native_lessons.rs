@@ -19,9 +19,12 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
     assert_eq!(course::all().count(), 44);
     let mut count = 0;
     for lesson in runtime_lessons() {
-        let run = lesson.start(Clock::Virtual);
-        host::run_until_idle();
-        common::assert_lesson_run(lesson, &run);
+        for lang in Lang::ALL {
+            let defaults = course::Settings::defaults(lesson);
+            let run = lesson.start_in(lang, Clock::Virtual, &defaults);
+            host::run_until_idle();
+            common::assert_lesson_run(lesson, &run);
+        }
         count += 1;
     }
     assert_eq!(count, 37);
