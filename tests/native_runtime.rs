@@ -6,6 +6,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use loopscope::lang::Lang;
 use loopscope::print;
 use loopscope::runtime::{
     call_later, call_soon, create_task, create_task_named, ensure_future, gather, host, live_runs,
@@ -372,6 +373,51 @@ fn run_forever_ends_when_a_done_callback_stops_the_loop() {
         ]
     );
     assert_eq!(live_runs(), 0);
+}
+
+#[test]
+fn a_run_prints_in_the_language_it_was_started_in() {
+    for (lang, want) in [
+        (Lang::En, ["1 done@0", "value@0"]),
+        (Lang::Zh, ["1 完成@0", "返回值@0"]),
+    ] {
+        let run = Run::start_in(Clock::Virtual, lang, || async {
+            let n = 1;
+            print!(py 1, "{n} done" | "{n} 完成");
+            let value = loopscope::tr!("value" | "返回值");
+            print!(py 2, "{value}");
+            Ok(())
+        });
+        host::run_until_idle();
+        assert_eq!(run.lang(), lang);
+        assert_eq!(texts(&run), want);
+    }
+    // Outside a run there is no language but the default.
+    assert_eq!(loopscope::runtime::language(), Lang::En);
+}
+
+#[test]
+fn the_loop_is_running_in_tasks_and_callbacks_and_not_before_run_forever() {
+    let run = Run::forever(Clock::Virtual, || {
+        print!(py 1, "setup {}", loopscope::runtime::loop_is_running());
+        call_soon(|| {
+            print!(py 2, "callback {}", loopscope::runtime::loop_is_running());
+            create_task(async {
+                print!(py 3, "task {}", loopscope::runtime::loop_is_running());
+                let _ = stop();
+                Ok(())
+            })
+            .map(|_| ())
+            .unwrap_or(());
+        })?;
+        Ok(())
+    });
+    host::run_until_idle();
+    assert_eq!(
+        texts(&run),
+        ["setup false@0", "callback true@0", "task true@0"]
+    );
+    assert!(!loopscope::runtime::loop_is_running(), "outside any run");
 }
 
 #[test]

@@ -37,10 +37,13 @@ pub static CATALOG: &[Chapter] = &[
         },
         lessons: &[
             &ch2::ensure_future::LESSON,
+            &ch2::ensure_future_type::LESSON,
             &ch2::async_await::LESSON,
             &ch2::asyncio_run::LESSON,
             &ch2::coroutine_object::LESSON,
             &ch2::never_awaited::LESSON,
+            &ch2::await_sleep_result::LESSON,
+            &ch2::await_others::LESSON,
             &ch2::await_values::LESSON,
             &ch2::await_twice::LESSON,
         ],
@@ -53,6 +56,7 @@ pub static CATALOG: &[Chapter] = &[
         },
         lessons: &[
             &ch3::create_task::LESSON,
+            &ch3::create_task_values::LESSON,
             &ch3::tasks_wait::LESSON,
             &ch3::mistake_no_loop::LESSON,
             &ch3::mistake_sequential::LESSON,
@@ -88,6 +92,7 @@ pub static CATALOG: &[Chapter] = &[
             zh: "事件循环的回调",
         },
         lessons: &[
+            &ch5::loop_is_running::LESSON,
             &ch5::call_soon::LESSON,
             &ch5::call_later::LESSON,
             &ch5::partial::LESSON,

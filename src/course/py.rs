@@ -1,5 +1,41 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
+use crate::runtime::{Future, Gather, Task};
+
+/// The Python class a runtime object is the twin of, as `type(x)` names it.
+pub trait PyClass {
+    /// Its qualified name (`_asyncio.Task`).
+    const CLASS: &'static str;
+    /// Whether `asyncio.isfuture(x)` is true of it: a Future or a subclass (Task, the gather's
+    /// `_GatheringFuture`).
+    const IS_FUTURE: bool;
+}
+
+impl<T> PyClass for Task<T> {
+    const CLASS: &'static str = "_asyncio.Task";
+    const IS_FUTURE: bool = true;
+}
+
+impl<T> PyClass for Future<T> {
+    const CLASS: &'static str = "_asyncio.Future";
+    const IS_FUTURE: bool = true;
+}
+
+impl<T> PyClass for Gather<T> {
+    const CLASS: &'static str = "asyncio.tasks._GatheringFuture";
+    const IS_FUTURE: bool = true;
+}
+
+/// `print(type(x))`: `<class '_asyncio.Task'>`.
+pub fn type_of<T: PyClass>(_value: &T) -> String {
+    format!("<class '{}'>", T::CLASS)
+}
+
+/// `asyncio.isfuture(x)`.
+pub fn isfuture<T: PyClass>(_value: &T) -> bool {
+    T::IS_FUTURE
+}
+
 /// `print(True)` / `print(False)`.
 pub fn bool(value: bool) -> &'static str {
     if value {
@@ -7,6 +43,12 @@ pub fn bool(value: bool) -> &'static str {
     } else {
         "False"
     }
+}
+
+/// `print(x)` of a Python `None`, which Rust writes as `()`: what `await asyncio.sleep(2)`
+/// gives back.
+pub fn none(_unit: ()) -> &'static str {
+    "None"
 }
 
 /// `print(["a", "b"])`: a list of strings, as Python's `repr` writes it.

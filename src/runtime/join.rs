@@ -184,12 +184,15 @@ pub enum ReturnWhen {
 ///
 /// Python returns sets; here both lists keep the order of the arguments. A timeout is not an
 /// error, and nothing is cancelled: pending tasks keep running.
+///
+/// It takes tasks only, as CPython does since 3.11 (bare coroutines were deprecated in 3.8 and
+/// now raise `TypeError: Passing coroutines is forbidden, use tasks explicitly.`): here that
+/// error is the compiler's.
 #[track_caller]
 pub fn wait<T, I>(items: I, timeout: Option<f64>, return_when: ReturnWhen) -> Wait<T>
 where
     T: Clone + 'static,
-    I: IntoIterator,
-    I::Item: IntoTask<T>,
+    I: IntoIterator<Item = Task<T>>,
 {
     let tasks = tasks_of(items, std::panic::Location::caller().line());
     let tasks = match tasks {

@@ -34,7 +34,7 @@ pub mod worker;
 pub use crate::trace::Error;
 pub use crate::trace::{EventKind, IoKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, stop, Handle};
-pub use executor::{language, outside_loop, time_ms};
+pub use executor::{language, loop_is_running, outside_loop, time_ms};
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use fetch::{fetch, Response};
 pub use future::Future;

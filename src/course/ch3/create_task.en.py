@@ -15,11 +15,11 @@ async def f2():
 
 async def main():
     print("main start")
-    task1 = asyncio.create_task(f1())    # 包成 task，立刻排进事件循环
+    task1 = asyncio.create_task(f1())    # wrapped in a task, scheduled on the loop at once
     task2 = asyncio.create_task(f2())
-    await task1    # main 在这里挂起，task1 和 task2 轮流执行
-    await task2    # task2 早已和 task1 一起睡完
+    await task1    # main suspends here; task1 and task2 take turns
+    await task2    # task2 slept alongside task1 and is already done
     print("main end")
 
 
-asyncio.run(main())    # main start 1 3，两秒后 2 4 main end
+asyncio.run(main())    # main start 1 3, two seconds later 2 4 main end

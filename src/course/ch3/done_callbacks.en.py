@@ -13,14 +13,14 @@ def callback1(future):
     print("finished:", future.result())
 
 
-def callback2(extra, future):    # future 总是最后一个参数
+def callback2(extra, future):    # the future always comes last
     print("finished:", extra, future.result())
 
 
 async def main():
     task1 = asyncio.create_task(f1())
     task1.add_done_callback(callback1)
-    task1.add_done_callback(partial(callback2, 1111))    # 用 partial 绑定额外参数
+    task1.add_done_callback(partial(callback2, 1111))    # partial binds the extra argument
     await asyncio.gather(task1)
 
 

@@ -10,11 +10,11 @@ async def f1():
 
 
 def callback1(future):
-    print("finished:", future.result())
+    print("结束了:", future.result())
 
 
 def callback2(extra, future):    # future 总是最后一个参数
-    print("finished:", extra, future.result())
+    print("结束了:", extra, future.result())
 
 
 async def main():

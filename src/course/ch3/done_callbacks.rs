@@ -11,11 +11,11 @@ async fn f1() -> Result<&'static str> {
 }
 
 fn callback1(future: &Task<&'static str>) {
-    print!(py 13, "finished: {}", future.result().unwrap_or("?"));
+    print!(py 13, "finished: {}" | "结束了: {}", future.result().unwrap_or("?"));
 }
 
 fn callback2(extra: u32, future: &Task<&'static str>) {
-    print!(py 17, "finished: {extra} {}", future.result().unwrap_or("?"));
+    print!(py 17, "finished: {extra} {}" | "结束了: {extra} {}", future.result().unwrap_or("?"));
 }
 
 /// The lesson: one task, two done callbacks, the second with a bound argument.
@@ -30,7 +30,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{line, said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -56,8 +56,8 @@ pub const LESSON: Lesson = Lesson {
     expected: &[
         line(0, "Task-2", "1"),
         line(2000, "Task-2", "2"),
-        line(2000, "loop", "finished: f1"),
-        line(2000, "loop", "finished: 1111 f1"),
+        said(2000, "loop", "finished: f1", "结束了: f1"),
+        said(2000, "loop", "finished: 1111 f1", "结束了: 1111 f1"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

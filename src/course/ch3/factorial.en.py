@@ -18,4 +18,4 @@ async def main():
     )
 
 
-asyncio.run(main())    # 三个任务每秒轮流推进一步
+asyncio.run(main())    # the three tasks take turns, one step a second

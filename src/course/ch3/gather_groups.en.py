@@ -18,8 +18,8 @@ async def f2():
 async def main():
     group1 = asyncio.gather(f1(), f1())
     group2 = asyncio.gather(f2(), f2())
-    group1.cancel()    # 整组取消：组内的 task 一个都还没开始
-    # return_exceptions=True：异常（包括取消）作为结果返回，而不是抛出
+    group1.cancel()    # cancels the whole group: none of its tasks has started yet
+    # return_exceptions=True: errors (cancellation too) come back as results, not raised
     all_groups = await asyncio.gather(group1, group2, return_exceptions=True)
     print(all_groups)
 

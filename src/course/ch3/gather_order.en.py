@@ -9,7 +9,7 @@ async def work(name, seconds):
 
 
 async def main():
-    # slow 最后结束，但结果列表按参数顺序排列
+    # slow ends last, yet the results follow the order of the arguments
     results = await asyncio.gather(work("slow", 3), work("fast", 1), work("mid", 2))
     print(results)
 

@@ -2,9 +2,9 @@ import asyncio
 
 
 async def work(name, seconds):
-    print(name, "start")
+    print(name, "开始")
     await asyncio.sleep(seconds)
-    print(name, "end")
+    print(name, "结束")
     return name
 
 

@@ -5,9 +5,9 @@ use crate::print;
 use crate::runtime::{gather, sleep, Result};
 
 async fn work(name: &'static str, seconds: f64) -> Result<&'static str> {
-    print!(py 5, "{name} start");
+    print!(py 5, "{name} start" | "{name} 开始");
     sleep(seconds).await?;
-    print!(py 7, "{name} end");
+    print!(py 7, "{name} end" | "{name} 结束");
     Ok(name)
 }
 
@@ -21,7 +21,7 @@ pub async fn main(slow: f64, fast: f64, mid: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    line, said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
 };
 
 /// This lesson's record.
@@ -44,12 +44,12 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch3/gather_order.rs"),
     expected: &[
-        line(0, "Task-2", "slow start"),
-        line(0, "Task-3", "fast start"),
-        line(0, "Task-4", "mid start"),
-        line(1000, "Task-3", "fast end"),
-        line(2000, "Task-4", "mid end"),
-        line(3000, "Task-2", "slow end"),
+        said(0, "Task-2", "slow start", "slow 开始"),
+        said(0, "Task-3", "fast start", "fast 开始"),
+        said(0, "Task-4", "mid start", "mid 开始"),
+        said(1000, "Task-3", "fast end", "fast 结束"),
+        said(2000, "Task-4", "mid end", "mid 结束"),
+        said(3000, "Task-2", "slow end", "slow 结束"),
         line(3000, "Task-1", "['slow', 'fast', 'mid']"),
     ],
     cpython: Cpython::Runs,

@@ -13,19 +13,19 @@ async def f2():
     print(4)
 
 
-# 错误：模块顶层还没有运行中的事件循环，create_task 直接报错
+# Mistake: at module level no event loop is running yet, so create_task fails
 try:
     tasks = [asyncio.create_task(f1()), asyncio.create_task(f2())]
 except RuntimeError as e:
     print("RuntimeError:", e)
 
 
-# 办法 1：只交出协程对象，由 wait 在事件循环里把它们包成 task
+# Fix 1: inside the loop, wrap the coroutines in tasks with ensure_future, then wait for them
 async def fix1():
     await asyncio.wait([asyncio.ensure_future(f1()), asyncio.ensure_future(f2())])
 
 
-# 办法 2：在协程里面 create_task，这时循环已经在运行
+# Fix 2: call create_task inside a coroutine, where the loop is already running
 async def fix2():
     tasks = [asyncio.create_task(f1()), asyncio.create_task(f2())]
     await asyncio.wait(tasks)

@@ -20,7 +20,7 @@ except RuntimeError as e:
     print("RuntimeError:", e)
 
 
-# 办法 1：只交出协程对象，由 wait 在事件循环里把它们包成 task
+# 办法 1：在事件循环里用 ensure_future 把协程包成 task，再交给 wait
 async def fix1():
     await asyncio.wait([asyncio.ensure_future(f1()), asyncio.ensure_future(f2())])
 
@@ -32,6 +32,6 @@ async def fix2():
 
 
 asyncio.run(fix1())
-print("fix 1 done")
+print("办法 1 完成")
 asyncio.run(fix2())
-print("fix 2 done")
+print("办法 2 完成")

@@ -16,12 +16,12 @@ async def f2():
 
 async def main():
     start = time.time()
-    await f1()    # 错误用法：一个等完再等下一个，和同步代码没区别
+    await f1()    # wrong: one finishes before the next starts, no different from sync code
     await f2()
     print("sequential:", round(time.time() - start), "s")
 
     start = time.time()
-    await asyncio.gather(f1(), f2())    # 两个同时睡
+    await asyncio.gather(f1(), f2())    # both sleep at the same time
     print("gather:", round(time.time() - start), "s")
 
 

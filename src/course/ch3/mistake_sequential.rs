@@ -27,11 +27,11 @@ pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
     let start = time_ms()?;
     f1(f1_delay).await?;
     f2(f2_delay).await?;
-    print!(py 21, "sequential: {} s", seconds(time_ms()? - start));
+    print!(py 21, "sequential: {} s" | "顺序执行：约 {} 秒", seconds(time_ms()? - start));
 
     let start = time_ms()?;
     gather([coroutine(f1(f1_delay)), coroutine(f2(f2_delay))]).await?;
-    print!(py 25, "gather: {} s", seconds(time_ms()? - start));
+    print!(py 25, "gather: {} s" | "gather：约 {} 秒", seconds(time_ms()? - start));
     Ok(())
 }
 
@@ -39,7 +39,7 @@ pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
 
 use super::super::knobs::seconds as seconds_knob;
 use super::super::{
-    line, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Mistake, Needs, Order, Text,
+    line, said, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Mistake, Needs, Order, Text,
 };
 
 /// This lesson's record.
@@ -68,12 +68,12 @@ pub const LESSON: Lesson = Lesson {
         line(2000, "Task-1", "2"),
         line(2000, "Task-1", "3"),
         line(4000, "Task-1", "4"),
-        line(4000, "Task-1", "sequential: 4 s"),
+        said(4000, "Task-1", "sequential: 4 s", "顺序执行：约 4 秒"),
         line(4000, "Task-2", "1"),
         line(4000, "Task-3", "3"),
         line(6000, "Task-2", "2"),
         line(6000, "Task-3", "4"),
-        line(6000, "Task-1", "gather: 2 s"),
+        said(6000, "Task-1", "gather: 2 s", "gather：约 2 秒"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

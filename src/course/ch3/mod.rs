@@ -1,6 +1,7 @@
 //! Chapter 3: tasks, the way to run coroutines concurrently.
 
 pub mod create_task;
+pub mod create_task_values;
 pub mod done_callbacks;
 pub mod factorial;
 pub mod gather_groups;

@@ -10,11 +10,11 @@ async def f1():
 
 def callback(task):
     print("done, stopping the loop:", task.result())
-    task.get_loop().stop()    # run_until_complete 内部也是这样停下循环的
+    task.get_loop().stop()    # run_until_complete stops the loop the same way inside
 
 
 loop = asyncio.new_event_loop()
 task = loop.create_task(f1())
 task.add_done_callback(callback)
-loop.run_forever()    # 一直转，直到有人调用 loop.stop()
+loop.run_forever()    # keeps turning until someone calls loop.stop()
 loop.close()

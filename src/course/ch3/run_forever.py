@@ -9,7 +9,7 @@ async def f1():
 
 
 def callback(task):
-    print("done, stopping the loop:", task.result())
+    print("结束了，停止事件循环:", task.result())
     task.get_loop().stop()    # run_until_complete 内部也是这样停下循环的
 
 

@@ -11,7 +11,7 @@ async fn f1() -> Result<&'static str> {
 }
 
 fn callback(task: &Task<&'static str>) {
-    print!(py 12, "done, stopping the loop: {}", task.result().unwrap_or("?"));
+    print!(py 12, "done, stopping the loop: {}" | "结束了，停止事件循环: {}", task.result().unwrap_or("?"));
     // `task.get_loop().stop()`; it cannot fail here: callbacks run inside the loop.
     let _ = stop();
 }
@@ -25,7 +25,7 @@ pub fn setup() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
+use super::super::{line, said, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -49,7 +49,7 @@ pub const LESSON: Lesson = Lesson {
     expected: &[
         line(0, "Task-1", "1"),
         line(3000, "Task-1", "2"),
-        line(3000, "loop", "done, stopping the loop: f1"),
+        said(3000, "loop", "done, stopping the loop: f1", "结束了，停止事件循环: f1"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -8,9 +8,9 @@ async def load_config():
 
 
 async def main():
-    asyncio.create_task(load_config())    # 创建后既没保存也没 await：它的异常没人接收
+    asyncio.create_task(load_config())    # neither kept nor awaited: nobody receives its error
     await asyncio.sleep(2)
     print("main done, nobody saw the error")
 
 
-asyncio.run(main())    # 程序“正常”结束，错误只在退出时被记到日志里
+asyncio.run(main())    # ends "normally"; the error is only logged on the way out

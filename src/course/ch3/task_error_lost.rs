@@ -1,12 +1,13 @@
 //! Mistake: a task nobody awaits can fail without anyone noticing.
 
-use crate::print;
 use crate::runtime::{create_task, sleep, Error, Result};
+use crate::{print, tr};
 
 async fn load_config() -> Result<()> {
-    print!(py 5, "loading config");
+    print!(py 5, "loading config" | "加载配置");
     sleep(1.0).await?;
-    Err(Error::raised("ValueError: config file is missing"))
+    let message = tr!("config file is missing" | "配置文件不存在");
+    Err(Error::raised(format!("ValueError: {message}")))
 }
 
 /// The lesson: start a task, forget it, and carry on.
@@ -14,13 +15,13 @@ pub async fn main() -> Result<()> {
     // The handle is dropped: nobody will await the task or ask for its result.
     let _ = create_task(load_config())?;
     sleep(2.0).await?;
-    print!(py 13, "main done, nobody saw the error");
+    print!(py 13, "main done, nobody saw the error" | "main 结束了，谁也没看到那个错误");
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Mistake, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, LessonFuture, Mistake, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -44,8 +45,8 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch3/task_error_lost.rs"),
     expected: &[
-        line(0, "Task-2", "loading config"),
-        line(2000, "Task-1", "main done, nobody saw the error"),
+        said(0, "Task-2", "loading config", "加载配置"),
+        said(2000, "Task-1", "main done, nobody saw the error", "main 结束了，谁也没看到那个错误"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

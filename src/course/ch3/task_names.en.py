@@ -19,7 +19,7 @@ async def main():
     tasks = [
         asyncio.create_task(f1(), name="t1"),
         asyncio.create_task(f2(), name="t2"),
-        asyncio.ensure_future(f1()),    # 没起名：Task-编号
+        asyncio.ensure_future(f1()),    # no name given: Task-<number>
     ]
     for t in tasks:
         print(t.get_name())

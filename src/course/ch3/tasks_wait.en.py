@@ -19,7 +19,7 @@ async def main():
         asyncio.create_task(f1()),
         asyncio.create_task(f2()),
     ]
-    done, pending = await asyncio.wait(tasks)    # 默认等到全部完成
+    done, pending = await asyncio.wait(tasks)    # by default, waits until all are done
     print(len(done), "done,", len(pending), "pending")
     print("main end")
 

@@ -20,7 +20,7 @@ async def main():
         asyncio.create_task(f2()),
     ]
     done, pending = await asyncio.wait(tasks)    # 默认等到全部完成
-    print(len(done), "done,", len(pending), "pending")
+    print(len(done), "个已完成,", len(pending), "个未完成")
     print("main end")
 
 

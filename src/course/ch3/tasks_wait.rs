@@ -22,7 +22,7 @@ pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
     print!(py 17, "main start");
     let tasks = vec![create_task(f1(f1_delay))?, create_task(f2(f2_delay))?];
     let (done, pending) = wait(tasks, None, ReturnWhen::AllCompleted).await?;
-    print!(py 23, "{} done, {} pending", done.len(), pending.len());
+    print!(py 23, "{} done, {} pending" | "{} 个已完成, {} 个未完成", done.len(), pending.len());
     print!(py 24, "main end");
     Ok(())
 }
@@ -30,7 +30,7 @@ pub async fn main(f1_delay: f64, f2_delay: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    line, said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
 };
 
 /// This lesson's record.
@@ -58,7 +58,7 @@ pub const LESSON: Lesson = Lesson {
         line(0, "Task-3", "3"),
         line(1000, "Task-2", "2"),
         line(1000, "Task-3", "4"),
-        line(1000, "Task-1", "2 done, 0 pending"),
+        said(1000, "Task-1", "2 done, 0 pending", "2 个已完成, 0 个未完成"),
         line(1000, "Task-1", "main end"),
     ],
     cpython: Cpython::Runs,

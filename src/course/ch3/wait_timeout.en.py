@@ -20,7 +20,7 @@ async def main():
         asyncio.create_task(f1()),
         asyncio.create_task(f2()),
     ]
-    # 最多等 2 秒：到点还没完成的放进 pending，但不会被取消
+    # waits at most 2 s: what is not done by then goes to pending, not cancelled
     done, pending = await asyncio.wait(tasks, timeout=2)
     for d in done:
         print(d.done(), d.result())
@@ -28,4 +28,4 @@ async def main():
         print(p.done())
 
 
-asyncio.run(main())    # main 返回后，asyncio.run 取消还在睡的 f1
+asyncio.run(main())    # once main returns, asyncio.run cancels f1, still asleep

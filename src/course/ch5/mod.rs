@@ -2,4 +2,5 @@
 
 pub mod call_later;
 pub mod call_soon;
+pub mod loop_is_running;
 pub mod partial;

@@ -62,7 +62,7 @@ async def main():
     print("Serving on", server.sockets[0].getsockname())
     async with server:
         await client(["add 5", "multiply 3", "divide 2", "add x", "reset"])
-        await stop.wait()              # 继续服务，直到有人发送 shutdown
+        await stop.wait()              # keep serving until someone sends shutdown
 
 
 asyncio.run(main())

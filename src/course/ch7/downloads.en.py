@@ -8,8 +8,8 @@ URLS = [
     "samples/missing.png",
     "samples/mountain.png",
 ]
-KB_PER_SECOND = 200                    # 模拟的网速：每个连接每秒 200 KB
-BASE = "http://localhost:8080/"        # 图片由本应用自己提供
+KB_PER_SECOND = 200                    # the simulated link: 200 KB a second per connection
+BASE = "http://localhost:8080/"        # the images come from this app itself
 
 
 async def download(session, url):
@@ -23,17 +23,17 @@ async def download(session, url):
             async for chunk in response.content.iter_chunked(16384):
                 got += len(chunk)
                 due = start + got / (KB_PER_SECOND * 1000)
-                await asyncio.sleep(due - loop.time())   # 按网速放慢读取
+                await asyncio.sleep(due - loop.time())   # no faster than the link
         print(f"done {name}: {got} bytes")
     except aiohttp.ClientResponseError as e:
         print(f"failed {name}: HTTP {e.status} {e.message}: {url}")
     except aiohttp.ClientError as e:
-        print(f"failed {name}: {e}")   # 一个文件失败，其他的照常下载
+        print(f"failed {name}: {e}")   # the others carry on
 
 
 async def sequential(session):
     for url in URLS:
-        await download(session, url)   # 一个下完再下一个
+        await download(session, url)   # one after the other
 
 
 async def concurrent(session):
@@ -43,11 +43,11 @@ async def concurrent(session):
 async def main():
     loop = asyncio.get_running_loop()
     async with aiohttp.ClientSession() as session:
-        for way in (sequential, concurrent):
+        for way, label in ((sequential, "sequential"), (concurrent, "concurrent")):
             start = loop.time()
             await way(session)
             took = int(round((loop.time() - start) * 1000, -2))
-            print(f"{way.__name__}: about {took} ms")
+            print(f"{label}: about {took} ms")
 
 
 asyncio.run(main())

@@ -15,7 +15,7 @@ BASE = "http://localhost:8080/"        # 图片由本应用自己提供
 async def download(session, url):
     loop = asyncio.get_running_loop()
     name = url.rsplit("/")[-1]
-    print("downloading", name)
+    print("下载图片:", name)
     try:
         async with session.get(BASE + url) as response:
             response.raise_for_status()
@@ -24,11 +24,11 @@ async def download(session, url):
                 got += len(chunk)
                 due = start + got / (KB_PER_SECOND * 1000)
                 await asyncio.sleep(due - loop.time())   # 按网速放慢读取
-        print(f"done {name}: {got} bytes")
+        print(f"下载完成: {name}（{got} 字节）")
     except aiohttp.ClientResponseError as e:
-        print(f"failed {name}: HTTP {e.status} {e.message}: {url}")
+        print(f"下载失败: {name}（HTTP {e.status} {e.message}: {url}）")
     except aiohttp.ClientError as e:
-        print(f"failed {name}: {e}")   # 一个文件失败，其他的照常下载
+        print(f"下载失败: {name}（{e}）")   # 一个文件失败，其他的照常下载
 
 
 async def sequential(session):
@@ -43,11 +43,11 @@ async def concurrent(session):
 async def main():
     loop = asyncio.get_running_loop()
     async with aiohttp.ClientSession() as session:
-        for way in (sequential, concurrent):
+        for way, label in ((sequential, "顺序执行"), (concurrent, "并发执行")):
             start = loop.time()
             await way(session)
             took = int(round((loop.time() - start) * 1000, -2))
-            print(f"{way.__name__}: about {took} ms")
+            print(f"{label}：约 {took} 毫秒")
 
 
 asyncio.run(main())

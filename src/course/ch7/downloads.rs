@@ -1,8 +1,8 @@
 //! Downloading files one by one, then all at once, with `fetch` on a (simulated) slow link.
 
-use crate::print;
 use crate::runtime::fetch::file_name;
 use crate::runtime::{fetch, gather, sleep, time_ms, Error, Result};
+use crate::{print, tr};
 
 /// Fetches `url` and reads its body at `kb_per_second`; returns the bytes received.
 async fn fetch_slowly(url: &str, kb_per_second: u64) -> Result<u64> {
@@ -19,12 +19,18 @@ async fn fetch_slowly(url: &str, kb_per_second: u64) -> Result<u64> {
 /// Downloads one file and says how it went; a failure is this file's, not the run's.
 async fn download(url: String, kb_per_second: u64) -> Result<()> {
     let name = file_name(&url);
-    print!(py 18, "downloading {name}");
+    print!(py 18, "downloading {name}" | "下载图片: {name}");
     match fetch_slowly(&url, kb_per_second).await {
-        Ok(got) => print!(py 27, "done {name}: {got} bytes"),
+        Ok(got) => {
+            print!(py 27, "done {name}: {got} bytes" | "下载完成: {name}（{got} 字节）")
+        }
         Err(Error::Cancelled) => return Err(Error::Cancelled),
-        Err(e @ Error::HttpStatus { .. }) => print!(py 29, "failed {name}: {e}"),
-        Err(e) => print!(py 31, "failed {name}: {e}"), // the others carry on
+        Err(e @ Error::HttpStatus { .. }) => {
+            print!(py 29, "failed {name}: {e}" | "下载失败: {name}（{e}）")
+        }
+        Err(e) => {
+            print!(py 31, "failed {name}: {e}" | "下载失败: {name}（{e}）") // the others carry on
+        }
     }
     Ok(())
 }
@@ -43,7 +49,7 @@ async fn concurrent(urls: &[String], kb_per_second: u64) -> Result<()> {
 
 fn report(way: &str, start: u64) -> Result<()> {
     let took = (time_ms()? - start + 50) / 100 * 100; // rounded to 100 ms
-    print!(py 50, "{way}: about {took} ms");
+    print!(py 50, "{way}: about {took} ms" | "{way}：约 {took} 毫秒");
     Ok(())
 }
 
@@ -52,16 +58,16 @@ pub async fn main(urls: Vec<String>, kb_per_second: i64) -> Result<()> {
     let kb_per_second = kb_per_second.max(1) as u64;
     let start = time_ms()?;
     sequential(&urls, kb_per_second).await?;
-    report("sequential", start)?;
+    report(&tr!("sequential" | "顺序执行"), start)?;
     let start = time_ms()?;
     concurrent(&urls, kb_per_second).await?;
-    report("concurrent", start)
+    report(&tr!("concurrent" | "并发执行"), start)
 }
 
 // ---- end of listing ----
 
 use super::super::{
-    line, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text, Unit,
+    said, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text, Unit,
 };
 
 /// The files to download.
@@ -125,32 +131,114 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch7/downloads.rs"),
     expected: &[
-        line(0, "Task-1", "downloading harbour.png"),
-        line(523, "Task-1", "done harbour.png: 104600 bytes"),
-        line(523, "Task-1", "downloading lantern.png"),
-        line(779, "Task-1", "done lantern.png: 51240 bytes"),
-        line(779, "Task-1", "downloading missing.png"),
-        line(
+        said(
+            0,
+            "Task-1",
+            "downloading harbour.png",
+            "下载图片: harbour.png",
+        ),
+        said(
+            523,
+            "Task-1",
+            "done harbour.png: 104600 bytes",
+            "下载完成: harbour.png（104600 字节）",
+        ),
+        said(
+            523,
+            "Task-1",
+            "downloading lantern.png",
+            "下载图片: lantern.png",
+        ),
+        said(
+            779,
+            "Task-1",
+            "done lantern.png: 51240 bytes",
+            "下载完成: lantern.png（51240 字节）",
+        ),
+        said(
+            779,
+            "Task-1",
+            "downloading missing.png",
+            "下载图片: missing.png",
+        ),
+        said(
             779,
             "Task-1",
             "failed missing.png: HTTP 404 Not Found: samples/missing.png",
+            "下载失败: missing.png（HTTP 404 Not Found: samples/missing.png）",
         ),
-        line(779, "Task-1", "downloading mountain.png"),
-        line(1579, "Task-1", "done mountain.png: 160105 bytes"),
-        line(1579, "Task-1", "sequential: about 1600 ms"),
-        line(1579, "Task-2", "downloading harbour.png"),
-        line(1579, "Task-3", "downloading lantern.png"),
-        line(1579, "Task-4", "downloading missing.png"),
-        line(1579, "Task-5", "downloading mountain.png"),
-        line(
+        said(
+            779,
+            "Task-1",
+            "downloading mountain.png",
+            "下载图片: mountain.png",
+        ),
+        said(
+            1579,
+            "Task-1",
+            "done mountain.png: 160105 bytes",
+            "下载完成: mountain.png（160105 字节）",
+        ),
+        said(
+            1579,
+            "Task-1",
+            "sequential: about 1600 ms",
+            "顺序执行：约 1600 毫秒",
+        ),
+        said(
+            1579,
+            "Task-2",
+            "downloading harbour.png",
+            "下载图片: harbour.png",
+        ),
+        said(
+            1579,
+            "Task-3",
+            "downloading lantern.png",
+            "下载图片: lantern.png",
+        ),
+        said(
+            1579,
+            "Task-4",
+            "downloading missing.png",
+            "下载图片: missing.png",
+        ),
+        said(
+            1579,
+            "Task-5",
+            "downloading mountain.png",
+            "下载图片: mountain.png",
+        ),
+        said(
             1579,
             "Task-4",
             "failed missing.png: HTTP 404 Not Found: samples/missing.png",
+            "下载失败: missing.png（HTTP 404 Not Found: samples/missing.png）",
         ),
-        line(1835, "Task-3", "done lantern.png: 51240 bytes"),
-        line(2102, "Task-2", "done harbour.png: 104600 bytes"),
-        line(2379, "Task-5", "done mountain.png: 160105 bytes"),
-        line(2379, "Task-1", "concurrent: about 800 ms"),
+        said(
+            1835,
+            "Task-3",
+            "done lantern.png: 51240 bytes",
+            "下载完成: lantern.png（51240 字节）",
+        ),
+        said(
+            2102,
+            "Task-2",
+            "done harbour.png: 104600 bytes",
+            "下载完成: harbour.png（104600 字节）",
+        ),
+        said(
+            2379,
+            "Task-5",
+            "done mountain.png: 160105 bytes",
+            "下载完成: mountain.png（160105 字节）",
+        ),
+        said(
+            2379,
+            "Task-1",
+            "concurrent: about 800 ms",
+            "并发执行：约 800 毫秒",
+        ),
     ],
     cpython: Cpython::Server("aiohttp"),
     ends: Ends::ByItself,

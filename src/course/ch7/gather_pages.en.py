@@ -19,7 +19,7 @@ async def main():
     async with aiohttp.ClientSession() as session:
         htmls = await asyncio.gather(*(fetch(session, url) for url in URLS))
         for html in htmls:
-            print(html[:100])          # 结果按 URLS 的顺序，与谁先下载完无关
+            print(html[:100])          # in the order of URLS, whoever finished first
 
 
 asyncio.run(main())

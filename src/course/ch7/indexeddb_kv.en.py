@@ -1,6 +1,6 @@
 import asyncio
 
-import redis.asyncio as redis          # aioredis 已并入 redis-py
+import redis.asyncio as redis          # aioredis is now part of redis-py
 
 
 async def main():
@@ -8,7 +8,7 @@ async def main():
     await db.set("my-key", "value")
     print(await db.get("my-key"))      # value
     await db.delete("my-key")
-    print(await db.get("my-key"))      # None：键已经删掉了
+    print(await db.get("my-key"))      # None: the key is gone
     await db.aclose()
 
 

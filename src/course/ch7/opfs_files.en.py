@@ -14,8 +14,8 @@ async def main():
         await afp.write("\nHello from\nasync world")
         afp.seek(0)
         for _ in range(3):
-            print((await afp.readline()).rstrip())  # 一次读一行
-    os.remove("test.txt")                          # 用完把文件删掉
+            print((await afp.readline()).rstrip())  # one line at a time
+    os.remove("test.txt")                          # delete the file when done
 
 
 asyncio.run(main())

@@ -8,7 +8,7 @@ async def work(name, seconds):
 
 async def main():
     aws = [work("slow", 3), work("fast", 1), work("mid", 2)]
-    for next_done in asyncio.as_completed(aws):    # 谁先完成就先拿到谁
+    for next_done in asyncio.as_completed(aws):    # whichever finishes first comes first
         print(await next_done)
 
 

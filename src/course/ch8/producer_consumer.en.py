@@ -3,16 +3,16 @@ import asyncio
 
 async def producer(queue):
     for i in range(1, 6):
-        await queue.put(i)            # 队列满了就在这里等
+        await queue.put(i)            # waits here while the queue is full
         print("put", i)
         await asyncio.sleep(0.5)
 
 
 async def consumer(name, queue):
     while True:
-        item = await queue.get()      # 队列空了就在这里等
+        item = await queue.get()      # waits here while the queue is empty
         print(name, "got", item)
-        await asyncio.sleep(1)        # 处理一个要 1 秒
+        await asyncio.sleep(1)        # each item takes 1 s
         queue.task_done()
 
 
@@ -20,9 +20,9 @@ async def main():
     queue = asyncio.Queue(maxsize=2)
     consumers = [asyncio.create_task(consumer(f"c{i}", queue)) for i in (1, 2)]
     await producer(queue)
-    await queue.join()                # 等放进去的每一个都处理完
+    await queue.join()                # until every item put is done
     for c in consumers:
-        c.cancel()                    # 消费者是死循环，用完要取消
+        c.cancel()                    # consumers loop forever: cancel them
     print("all done")
 
 

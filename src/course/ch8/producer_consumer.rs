@@ -6,7 +6,7 @@ use crate::runtime::{create_task, sleep, Queue, Result};
 async fn producer(queue: Queue<u32>) -> Result<()> {
     for i in 1..=5 {
         queue.put(i).await?;
-        print!(py 7, "put {i}");
+        print!(py 7, "put {i}" | "放入 {i}");
         sleep(0.5).await?;
     }
     Ok(())
@@ -15,7 +15,7 @@ async fn producer(queue: Queue<u32>) -> Result<()> {
 async fn consumer(name: &'static str, queue: Queue<u32>) -> Result<()> {
     loop {
         let item = queue.get().await?;
-        print!(py 14, "{name} got {item}");
+        print!(py 14, "{name} got {item}" | "{name} 取到 {item}");
         sleep(1.0).await?;
         queue.task_done()?;
     }
@@ -33,13 +33,13 @@ pub async fn main() -> Result<()> {
     for c in &consumers {
         c.cancel();
     }
-    print!(py 26, "all done");
+    print!(py 26, "all done" | "全部完成");
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -62,17 +62,17 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch8/producer_consumer.rs"),
     expected: &[
-        line(0, "Task-1", "put 1"),
-        line(0, "Task-2", "c1 got 1"),
-        line(500, "Task-1", "put 2"),
-        line(500, "Task-3", "c2 got 2"),
-        line(1000, "Task-1", "put 3"),
-        line(1000, "Task-2", "c1 got 3"),
-        line(1500, "Task-1", "put 4"),
-        line(1500, "Task-3", "c2 got 4"),
-        line(2000, "Task-1", "put 5"),
-        line(2000, "Task-2", "c1 got 5"),
-        line(3000, "Task-1", "all done"),
+        said(0, "Task-1", "put 1", "放入 1"),
+        said(0, "Task-2", "c1 got 1", "c1 取到 1"),
+        said(500, "Task-1", "put 2", "放入 2"),
+        said(500, "Task-3", "c2 got 2", "c2 取到 2"),
+        said(1000, "Task-1", "put 3", "放入 3"),
+        said(1000, "Task-2", "c1 got 3", "c1 取到 3"),
+        said(1500, "Task-1", "put 4", "放入 4"),
+        said(1500, "Task-3", "c2 got 4", "c2 取到 4"),
+        said(2000, "Task-1", "put 5", "放入 5"),
+        said(2000, "Task-2", "c1 got 5", "c1 取到 5"),
+        said(3000, "Task-1", "all done", "全部完成"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -2,7 +2,7 @@ import asyncio
 
 
 async def job(i, sem):
-    async with sem:                   # 最多 2 个任务同时进入
+    async with sem:                   # at most 2 tasks inside at once
         print("start", i)
         await asyncio.sleep(1)
         print("end", i)
@@ -13,4 +13,4 @@ async def main():
     await asyncio.gather(*(job(i, sem) for i in range(1, 6)))
 
 
-asyncio.run(main())                   # 5 个 1 秒的任务，每次 2 个：共 3 秒
+asyncio.run(main())                   # 5 one-second jobs, 2 at a time: 3 s

@@ -3,9 +3,9 @@ import asyncio
 
 async def job(i, sem):
     async with sem:                   # 最多 2 个任务同时进入
-        print("start", i)
+        print("开始", i)
         await asyncio.sleep(1)
-        print("end", i)
+        print("结束", i)
 
 
 async def main():

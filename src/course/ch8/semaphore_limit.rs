@@ -5,9 +5,9 @@ use crate::runtime::{gather, sleep, Result, Semaphore};
 
 async fn job(i: u32, sem: Semaphore) -> Result<()> {
     let _permit = sem.acquire().await?; // `async with sem:` until `_permit` is dropped
-    print!(py 6, "start {i}");
+    print!(py 6, "start {i}" | "开始 {i}");
     sleep(1.0).await?;
-    print!(py 8, "end {i}");
+    print!(py 8, "end {i}" | "结束 {i}");
     Ok(())
 }
 
@@ -21,7 +21,7 @@ pub async fn main(limit: i64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
+    said, spot, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text,
     Unit,
 };
 
@@ -45,16 +45,16 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch8/semaphore_limit.rs"),
     expected: &[
-        line(0, "Task-2", "start 1"),
-        line(0, "Task-3", "start 2"),
-        line(1000, "Task-2", "end 1"),
-        line(1000, "Task-3", "end 2"),
-        line(1000, "Task-4", "start 3"),
-        line(1000, "Task-5", "start 4"),
-        line(2000, "Task-4", "end 3"),
-        line(2000, "Task-5", "end 4"),
-        line(2000, "Task-6", "start 5"),
-        line(3000, "Task-6", "end 5"),
+        said(0, "Task-2", "start 1", "开始 1"),
+        said(0, "Task-3", "start 2", "开始 2"),
+        said(1000, "Task-2", "end 1", "结束 1"),
+        said(1000, "Task-3", "end 2", "结束 2"),
+        said(1000, "Task-4", "start 3", "开始 3"),
+        said(1000, "Task-5", "start 4", "开始 4"),
+        said(2000, "Task-4", "end 3", "结束 3"),
+        said(2000, "Task-5", "end 4", "结束 4"),
+        said(2000, "Task-6", "start 5", "开始 5"),
+        said(3000, "Task-6", "end 5", "结束 5"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

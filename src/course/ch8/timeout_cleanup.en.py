@@ -7,7 +7,7 @@ async def download():
         await asyncio.sleep(5)
         return "data"
     finally:
-        print("closing the connection")    # 被取消时也会执行
+        print("closing the connection")    # runs on cancellation too
 
 
 async def main():

@@ -4,9 +4,9 @@ use crate::print;
 use crate::runtime::{sleep, wait_for, Error, Result};
 
 async fn download(length: f64) -> Result<&'static str> {
-    print!(py 5, "download starts");
+    print!(py 5, "download starts" | "开始下载");
     let outcome = sleep(length).await; // try:
-    print!(py 10, "closing the connection"); // finally: runs on cancellation too
+    print!(py 10, "closing the connection" | "关闭连接"); // finally: runs on cancellation too
     outcome?;
     Ok("data")
 }
@@ -14,7 +14,9 @@ async fn download(length: f64) -> Result<&'static str> {
 /// The lesson: give the download 2 s.
 pub async fn main(length: f64, timeout: f64) -> Result<()> {
     match wait_for(download(length), Some(timeout)).await {
-        Err(Error::Timeout) => print!(py 17, "gave up after {timeout} s"),
+        Err(Error::Timeout) => {
+            print!(py 17, "gave up after {timeout} s" | "等了 {timeout} 秒，放弃了")
+        }
         other => {
             other?;
         }
@@ -25,7 +27,7 @@ pub async fn main(length: f64, timeout: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
 };
 
 /// This lesson's record.
@@ -51,9 +53,9 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch8/timeout_cleanup.rs"),
     expected: &[
-        line(0, "Task-2", "download starts"),
-        line(2000, "Task-2", "closing the connection"),
-        line(2000, "Task-1", "gave up after 2 s"),
+        said(0, "Task-2", "download starts", "开始下载"),
+        said(2000, "Task-2", "closing the connection", "关闭连接"),
+        said(2000, "Task-1", "gave up after 2 s", "等了 2 秒，放弃了"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
@@ -80,7 +82,8 @@ pub const LESSON: Lesson = Lesson {
             },
             2,
             30,
-            &[spot(15, "timeout=", "2"), spot(17, "after ", "2")],
+            // Line 17 shows it in words in both listings ("after 2 s", "等了 2 秒").
+            &[spot(15, "timeout=", "2"), spot(17, " ", "2")],
         ),
     ],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("download"), k.seconds("timeout"))) }),

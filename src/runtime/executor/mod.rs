@@ -57,7 +57,7 @@ use waker::make_waker;
 
 pub use clock::Clock;
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
-pub use registry::{language, live_runs, outside_loop, record_snapshots, time_ms};
+pub use registry::{language, live_runs, loop_is_running, outside_loop, record_snapshots, time_ms};
 pub use run::{Run, RunStatus};
 pub(crate) use tick::tick;
 
@@ -102,6 +102,9 @@ pub(crate) struct RunInner {
     traced: bool,
     /// The language its program prints in (see [`crate::runtime::language`]).
     lang: Lang,
+    /// Whether a `run_forever` run is still in its setup, the module-level code before
+    /// `loop.run_forever()`: the loop is not running yet (see [`loop_is_running`]).
+    in_setup: Cell<bool>,
     state: RefCell<State>,
     trace: RefCell<Trace>,
     observer: RefCell<Option<Rc<dyn Fn()>>>,
@@ -121,6 +124,7 @@ impl RunInner {
             in_scheduler: Cell::new(false),
             traced,
             lang,
+            in_setup: Cell::new(false),
             snapshots: registry::snapshots_on().then(|| RefCell::new(Vec::new())),
             state: RefCell::new(State {
                 status: RunStatus::Running,

@@ -91,6 +91,13 @@ pub fn language() -> Lang {
     with_current_run(|run, _| run.lang).unwrap_or_default()
 }
 
+/// `loop.is_running()`: whether the loop is turning, which it is for every task and callback
+/// of a run, and is not in a `run_forever` run's setup (the code before `run_forever()`) or
+/// outside any run.
+pub fn loop_is_running() -> bool {
+    with_current_run(|run, _| run.is_running() && !run.in_setup.get()).unwrap_or(false)
+}
+
 /// Runs `f` the way module-level code runs in Python: with no running loop, so
 /// `create_task` inside it fails with the real `RuntimeError`. Only the "mistake" lesson needs
 /// it, to show that error from inside a run.

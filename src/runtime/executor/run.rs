@@ -114,7 +114,9 @@ impl Run {
         // clock starts here. (Started only at the first turn, a setup of nothing but timers
         // would leave a real clock at 0 for ever, and no timer would ever come due.)
         inner.time.start_at(host::now_ms());
+        inner.in_setup.set(true);
         let result = enter(&inner, None, setup);
+        inner.in_setup.set(false);
         if let Err(error) = result {
             inner.end(RunStatus::Finished(Err(error)));
         }
