@@ -27,7 +27,7 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
         }
         count += 1;
     }
-    assert_eq!(count, 42);
+    assert_eq!(count, 41);
     assert_eq!(live_runs(), 0);
 }
 

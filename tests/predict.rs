@@ -12,6 +12,7 @@ use common::dom::{
     warm_workers,
 };
 use loopscope::analysis::matching::Timing;
+use loopscope::lang::Lang;
 use loopscope::analysis::output::Row;
 use loopscope::analysis::predict::{score, Prediction};
 use loopscope::course::{self, Lesson, Order, Settings};
@@ -385,7 +386,7 @@ async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_
         && printed.iter().zip(expected).all(|(text, at)| {
             expected
                 .iter()
-                .any(|e| e.at_ms == at.at_ms && measured_aside(e.text) == measured_aside(text))
+                .any(|e| e.at_ms == at.at_ms && measured_aside(e.text(Lang::En)) == measured_aside(text))
         });
     if in_text_order {
         assert_eq!(
@@ -412,7 +413,7 @@ async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_
     }
     assert!(moved >= 10, "{moved} worker lines");
     let right = in_order(lesson, (0..lesson.expected.len()).collect());
-    let scored = score(lesson, &right, &rows, Timing::Ignore);
+    let scored = score(lesson, Lang::En, &right, &rows, Timing::Ignore);
     assert!(scored.all_right(), "{scored:#?}");
 }
 
@@ -439,12 +440,12 @@ async fn lines_at_the_same_moment_may_be_predicted_in_any_order_in_a_real_run() 
             start = end;
         }
         let reversed = in_order(lesson, order.clone());
-        let scored = score(lesson, &reversed, &rows, Timing::Ignore);
+        let scored = score(lesson, Lang::En, &reversed, &rows, Timing::Ignore);
         assert!(scored.all_right(), "{id}: {scored:#?}");
         // Across different times the order still counts.
         order.rotate_left(1);
         assert!(
-            !score(lesson, &in_order(lesson, order), &rows, Timing::Ignore).all_right(),
+            !score(lesson, Lang::En, &in_order(lesson, order), &rows, Timing::Ignore).all_right(),
             "{id}"
         );
     }

@@ -43,7 +43,6 @@ pub static CATALOG: &[Chapter] = &[
             &ch2::coroutine_object::LESSON,
             &ch2::never_awaited::LESSON,
             &ch2::await_sleep_result::LESSON,
-            &ch2::await_others::LESSON,
             &ch2::await_values::LESSON,
             &ch2::await_twice::LESSON,
         ],
@@ -83,6 +82,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch4::executor_sequential::LESSON,
             &ch4::blocking_loop::LESSON,
             &ch4::run_in_executor::LESSON,
+            &ch4::default_executor::LESSON,
         ],
     },
     Chapter {

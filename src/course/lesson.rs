@@ -149,7 +149,8 @@ pub struct Lesson {
 
 impl Lesson {
     /// How many Web Workers a run with `settings` will start: its pool's size, or fewer if it
-    /// has fewer jobs (a pool starts workers only as jobs arrive); none without workers.
+    /// has fewer jobs (a pool starts workers only as jobs arrive), one for a lesson with no
+    /// pool size of its own (its job goes to the default pool); none without workers.
     pub fn workers_used(&self, settings: &Settings) -> usize {
         if self.needs != Needs::Workers {
             return 0;
@@ -158,7 +159,8 @@ impl Lesson {
             Some(knobs::KnobValue::Int(n)) => Some(usize::try_from(*n).unwrap_or(0)),
             _ => None,
         };
-        let workers = int("workers").unwrap_or(0);
+        // A lesson with no pool of its own uses the default one for a single job.
+        let workers = int("workers").unwrap_or(1);
         int("jobs").map_or(workers, |jobs| workers.min(jobs))
     }
 

@@ -3,7 +3,7 @@ import gevent
 
 def f1():
     print(1)
-    gevent.sleep(2)    # 遇到 IO 自动切换；换成 time.sleep 就不会切了
+    gevent.sleep(2)    # switches by itself on I/O; time.sleep would not switch
     print(2)
 
 
@@ -15,4 +15,4 @@ def f2():
 
 g1 = gevent.spawn(f1)
 g2 = gevent.spawn(f2)
-gevent.joinall([g1, g2])    # 先打印 1 3，约 2 秒后打印 2 4
+gevent.joinall([g1, g2])    # prints 1 3, then 2 4 about 2 s later

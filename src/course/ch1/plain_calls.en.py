@@ -10,4 +10,4 @@ def f2():
 
 f1()
 f2()
-# 依次打印 1 2 3 4：f1 整个做完，才轮到 f2
+# prints 1 2 3 4 in turn: f1 runs to its end before f2 starts

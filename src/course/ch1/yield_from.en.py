@@ -1,6 +1,6 @@
 def f1():
     yield 1
-    yield from f2()    # 把 f2 产出的每个值原样交出去
+    yield from f2()    # hands on every value f2 yields, as it is
     yield 2
 
 
@@ -9,5 +9,5 @@ def f2():
     yield 4
 
 
-for value in f1():     # f1() 只造出生成器，for 循环才一步步推动它
-    print(value)       # 依次打印 1 3 4 2
+for value in f1():     # f1() only makes a generator; the for loop drives it step by step
+    print(value)       # prints 1 3 4 2 in turn

@@ -3,7 +3,7 @@ import asyncio
 
 async def f1():
     print(1)
-    await asyncio.sleep(2)    # await 后面跟“可等待对象”
+    await asyncio.sleep(2)    # await is followed by an awaitable
     print(2)
 
 
@@ -21,4 +21,4 @@ async def main():
     await asyncio.wait(tasks)
 
 
-asyncio.run(main())    # 1 3，两秒后 2 4
+asyncio.run(main())    # 1 3, then 2 4 two seconds later

@@ -7,7 +7,7 @@ async def f1():
     print("f1 end")
 
 
-# 以前要写两行：
+# It used to take two lines:
 # loop = asyncio.get_event_loop()
 # loop.run_until_complete(f1())
-asyncio.run(f1())    # 新建事件循环，跑完 f1，再关闭循环
+asyncio.run(f1())    # makes a loop, runs f1 to its end, closes the loop

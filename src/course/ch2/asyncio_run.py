@@ -2,9 +2,9 @@ import asyncio
 
 
 async def f1():
-    print("f1 start")
+    print("f1开始")
     await asyncio.sleep(5)
-    print("f1 end")
+    print("f1结束")
 
 
 # 以前要写两行：

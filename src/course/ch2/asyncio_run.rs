@@ -4,9 +4,9 @@ use crate::print;
 use crate::runtime::{sleep, Result};
 
 async fn f1() -> Result<()> {
-    print!(py 5, "f1 start");
+    print!(py 5, "f1 start" | "f1开始");
     sleep(5.0).await?;
-    print!(py 7, "f1 end");
+    print!(py 7, "f1 end" | "f1结束");
     Ok(())
 }
 
@@ -17,7 +17,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -40,8 +40,8 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch2/asyncio_run.rs"),
     expected: &[
-        line(0, "Task-1", "f1 start"),
-        line(5000, "Task-1", "f1 end"),
+        said(0, "Task-1", "f1 start", "f1开始"),
+        said(5000, "Task-1", "f1 end", "f1结束"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

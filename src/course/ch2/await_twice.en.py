@@ -10,7 +10,7 @@ async def others():
 
 async def func():
     print("func begins")
-    # await 一个协程：挂起，直到它 return，再拿到它的返回值
+    # await a coroutine: suspend until it returns, then take its return value
     response1 = await others()
     print("IO finished, result:", response1)
     response2 = await others()

@@ -1,22 +1,22 @@
 //! Awaiting the same coroutine function twice: two calls, two coroutine objects, one after
 //! the other.
 
-use crate::print;
 use crate::runtime::{sleep, Result};
+use crate::{print, tr};
 
-async fn others() -> Result<&'static str> {
+async fn others() -> Result<String> {
     print!(py 5, "start");
     sleep(2.0).await?;
     print!(py 7, "end");
-    Ok("return value")
+    Ok(tr!("return value" | "返回值"))
 }
 
 async fn func() -> Result<()> {
-    print!(py 12, "func begins");
+    print!(py 12, "func begins" | "执行协程函数内部代码");
     let response1 = others().await?;
-    print!(py 15, "IO finished, result: {response1}");
+    print!(py 15, "IO finished, result: {response1}" | "IO请求结束,结果为: {response1}");
     let response2 = others().await?;
-    print!(py 17, "IO finished, result: {response2}");
+    print!(py 17, "IO finished, result: {response2}" | "IO请求结束,结果为: {response2}");
     Ok(())
 }
 
@@ -27,7 +27,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{line, said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -49,13 +49,13 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch2/await_twice.rs"),
     expected: &[
-        line(0, "Task-1", "func begins"),
+        said(0, "Task-1", "func begins", "执行协程函数内部代码"),
         line(0, "Task-1", "start"),
         line(2000, "Task-1", "end"),
-        line(2000, "Task-1", "IO finished, result: return value"),
+        said(2000, "Task-1", "IO finished, result: return value", "IO请求结束,结果为: 返回值"),
         line(2000, "Task-1", "start"),
         line(4000, "Task-1", "end"),
-        line(4000, "Task-1", "IO finished, result: return value"),
+        said(4000, "Task-1", "IO finished, result: return value", "IO请求结束,结果为: 返回值"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -17,11 +17,11 @@ async def f2():
 
 async def main():
     print("main start")
-    res1 = await f1()    # 直接 await 协程：f1 返回后才往下走
+    res1 = await f1()    # awaiting a coroutine: go on only once f1 returns
     print(res1)
-    res2 = await f2()    # 事件循环里只有 main 一个任务，没有别人可切
+    res2 = await f2()    # main is the loop's only task: nobody to switch to
     print(res2)
     print("main end")
 
 
-asyncio.run(main())    # 一共约 4 秒
+asyncio.run(main())    # about 4 s in all

@@ -6,7 +6,7 @@ async def func():
     return "done"
 
 
-coro = func()                 # 只得到一个协程对象，函数体一行也没执行
+coro = func()                 # only a coroutine object: not one line of the body has run
 print("coroutine created")
-result = asyncio.run(coro)    # 交给事件循环，才真正开始执行
+result = asyncio.run(coro)    # handed to the loop, it really starts running
 print(result)

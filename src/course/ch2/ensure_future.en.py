@@ -1,10 +1,10 @@
 import asyncio
 
 
-@asyncio.coroutine                 # 旧写法：3.8 起弃用，3.11 已删除
+@asyncio.coroutine                 # old style: deprecated in 3.8, removed in 3.11
 def f1():
     print(1)
-    yield from asyncio.sleep(2)    # 遇到 IO，把控制权交还事件循环
+    yield from asyncio.sleep(2)    # on I/O, hand control back to the loop
     print(2)
 
 
@@ -20,4 +20,4 @@ tasks = [
     asyncio.ensure_future(f2()),
 ]
 loop = asyncio.get_event_loop()
-loop.run_until_complete(asyncio.wait(tasks))    # 1 3，两秒后 2 4
+loop.run_until_complete(asyncio.wait(tasks))    # 1 3, then 2 4 two seconds later

@@ -2,7 +2,6 @@
 
 pub mod async_await;
 pub mod asyncio_run;
-pub mod await_others;
 pub mod await_sleep_result;
 pub mod await_twice;
 pub mod await_values;

@@ -6,9 +6,9 @@ async def greet(name):
 
 
 async def main():
-    greet("world")          # 忘了 await：只造出一个协程对象，随即被丢弃
+    greet("world")          # forgot await: only makes a coroutine object, dropped at once
     print("main goes on")
-    await greet("again")    # 加上 await，greet 才真正运行
+    await greet("again")    # with await, greet really runs
 
 
-asyncio.run(main())    # 输出 main goes on、hello, again；hello, world 永远不会出现
+asyncio.run(main())    # prints main goes on, hello, again; hello, world never appears

@@ -102,6 +102,10 @@ pub(crate) struct RunInner {
     traced: bool,
     /// The language its program prints in (see [`crate::runtime::language`]).
     lang: Lang,
+    /// The default executor of `run_in_executor(None, …)`, made at its first use and shut
+    /// down when the run ends, as `asyncio.run` does (held as `Any`: the executor does not
+    /// know what runs jobs).
+    pub(crate) default_executor: RefCell<Option<Rc<dyn std::any::Any>>>,
     /// Whether a `run_forever` run is still in its setup, the module-level code before
     /// `loop.run_forever()`: the loop is not running yet (see [`loop_is_running`]).
     in_setup: Cell<bool>,
@@ -125,6 +129,7 @@ impl RunInner {
             traced,
             lang,
             in_setup: Cell::new(false),
+            default_executor: RefCell::new(None),
             snapshots: registry::snapshots_on().then(|| RefCell::new(Vec::new())),
             state: RefCell::new(State {
                 status: RunStatus::Running,
@@ -471,6 +476,9 @@ impl RunInner {
             self.record(Some(task), EventKind::TaskCancelled);
         }
         drop(futures);
+        // `loop.shutdown_default_executor()`: its workers go (idle ones back to the spares).
+        let executor = self.default_executor.borrow_mut().take();
+        drop(executor);
         // Timers left by futures that were not dropped above (none should be) go too.
         let leftover = self.state.borrow_mut().timers.take_all();
         drop(leftover);

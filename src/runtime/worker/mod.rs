@@ -31,12 +31,80 @@ enum Step {
     Block { us: u64 },
 }
 
+/// What a blocking function returns: Python's `None` when it says nothing, a number or a
+/// string. It travels to the worker with the job and comes back with its end, as a value
+/// returned on another thread does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Returned {
+    /// `None`: the function has no `return`.
+    #[default]
+    None,
+    /// An `int`.
+    Int(i64),
+    /// A `str`.
+    Str(Rc<str>),
+}
+
+impl std::fmt::Display for Returned {
+    /// As `print(value)` shows it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Returned::None => f.write_str("None"),
+            Returned::Int(n) => write!(f, "{n}"),
+            Returned::Str(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<i64> for Returned {
+    fn from(n: i64) -> Returned {
+        Returned::Int(n)
+    }
+}
+
+impl From<&str> for Returned {
+    fn from(text: &str) -> Returned {
+        Returned::Str(text.into())
+    }
+}
+
+impl From<String> for Returned {
+    fn from(text: String) -> Returned {
+        Returned::Str(text.into())
+    }
+}
+
+impl Returned {
+    /// The value as it crosses to a worker (a structured-clone value).
+    #[cfg(target_arch = "wasm32")]
+    fn to_js(&self) -> wasm_bindgen::JsValue {
+        use wasm_bindgen::JsValue;
+        match self {
+            Returned::None => JsValue::NULL,
+            Returned::Int(n) => JsValue::from_f64(*n as f64),
+            Returned::Str(text) => JsValue::from_str(text),
+        }
+    }
+
+    /// The value a worker sent back.
+    #[cfg(target_arch = "wasm32")]
+    fn from_js(value: &wasm_bindgen::JsValue) -> Returned {
+        if let Some(text) = value.as_string() {
+            Returned::Str(text.into())
+        } else if let Some(n) = value.as_f64() {
+            Returned::Int(n as i64)
+        } else {
+            Returned::None
+        }
+    }
+}
+
 /// A blocking function, as the steps it takes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Job {
     label: Rc<str>,
     steps: Vec<Step>,
-    result: i64,
+    result: Returned,
 }
 
 impl Job {
@@ -45,7 +113,7 @@ impl Job {
         Job {
             label: label.into(),
             steps: Vec::new(),
-            result: 0,
+            result: Returned::None,
         }
     }
 
@@ -74,9 +142,9 @@ impl Job {
         self
     }
 
-    /// Then returns `value` (`return a + b`).
-    pub fn returns(mut self, value: i64) -> Job {
-        self.result = value;
+    /// Then returns `value` (`return a + b`, `return "SB"`); without it, `None`.
+    pub fn returns(mut self, value: impl Into<Returned>) -> Job {
+        self.result = value.into();
         self
     }
 
@@ -99,7 +167,7 @@ impl Job {
     /// Calls it right here, on the loop's own thread, as a coroutine that calls a blocking
     /// function does: nothing else runs until it returns.
     #[track_caller]
-    pub fn run_here(self) -> Result<i64, Error> {
+    pub fn run_here(self) -> Result<Returned, Error> {
         let line = std::panic::Location::caller().line();
         let (run, task) = executor::current().ok_or(Error::NoRunningLoop)?;
         for step in self.steps {
@@ -168,7 +236,7 @@ mod browser {
     use super::super::future::Future;
     use super::super::host::{self, HostTimer};
     use super::super::io::{js, IoOp};
-    use super::{check_workers, spares, Error, Job, Step};
+    use super::{check_workers, spares, Error, Job, Returned, Step};
     use crate::trace::{EventKind, IoKind};
 
     struct Slot {
@@ -180,7 +248,7 @@ mod browser {
 
     struct Pending {
         job: Job,
-        future: Future<i64>,
+        future: Future<Returned>,
         op: Option<IoOp>,
         run: Weak<RunInner>,
         /// Whether the run was told this job holds the virtual clock.
@@ -195,7 +263,7 @@ mod browser {
         queue: VecDeque<u64>,
         jobs: BTreeMap<u64, Pending>,
         next_job: u64,
-        submitted: Vec<Future<i64>>,
+        submitted: Vec<Future<Returned>>,
         /// The host task that will start the next worker, if one is due (see `dispatch`).
         starting: Option<HostTimer>,
     }
@@ -234,7 +302,7 @@ mod browser {
         }
 
         /// `pool.submit(fn)`: queues the job and returns the future of its result at once.
-        pub fn submit(&self, job: Job) -> Result<Future<i64>, Error> {
+        pub fn submit(&self, job: Job) -> Result<Future<Returned>, Error> {
             let future = Future::new()?;
             let op = IoOp::begin(IoKind::Worker, job.label.clone())?;
             {
@@ -332,9 +400,13 @@ mod browser {
                     Step::Block { us } => JsValue::from_f64(*us as f64 / 1000.0 * scale),
                 })
                 .collect();
-            let message: js_sys::Array = [JsValue::from_f64(id as f64), steps.into()]
-                .into_iter()
-                .collect();
+            let message: js_sys::Array = [
+                JsValue::from_f64(id as f64),
+                steps.into(),
+                pending.job.result.to_js(),
+            ]
+            .into_iter()
+            .collect();
             inner.slots[slot].busy = Some(id);
             inner.slots[slot]
                 .worker
@@ -403,7 +475,8 @@ mod browser {
         })
     }
 
-    /// A worker reported a print (`[job, step]`) or the end of a job (`[job, -1]`).
+    /// A worker reported a print (`[job, step]`) or the end of a job with what it returned
+    /// (`[job, -1, value]`).
     fn on_message(pool: &Rc<RefCell<Inner>>, slot: usize, data: JsValue) {
         let job = js_sys::Reflect::get_u32(&data, 0)
             .ok()
@@ -414,6 +487,7 @@ mod browser {
         let (Some(job), Some(step)) = (job, step) else {
             return;
         };
+        let returned = js_sys::Reflect::get_u32(&data, 2).unwrap_or(JsValue::NULL);
         let job = job as u64;
         if step >= 0.0 {
             let inner = pool.borrow();
@@ -450,7 +524,7 @@ mod browser {
             if let Some(op) = pending.op.take() {
                 op.end(None);
             }
-            let _ = pending.future.set_result(pending.job.result);
+            let _ = pending.future.set_result(Returned::from_js(&returned));
             // Dropping it ends its hold on the virtual clock (and cancelling a resolved
             // future does nothing).
             drop(pending);
@@ -484,15 +558,35 @@ mod browser {
         }
     }
 
-    /// `await loop.run_in_executor(pool, fn)`: runs the job on the pool and waits for it.
-    pub async fn run_in_executor(pool: &Pool, job: Job) -> Result<i64, Error> {
-        pool.submit(job)?.await
+    /// `await loop.run_in_executor(executor, fn)`: runs the job on the pool and waits for
+    /// what it returns; `None` is the run's default pool, made at its first use with
+    /// asyncio's default size (`min(32, cpu_count() + 4)` workers) and shut down with the run.
+    pub async fn run_in_executor(executor: Option<&Pool>, job: Job) -> Result<Returned, Error> {
+        match executor {
+            Some(pool) => pool.submit(job)?.await,
+            None => default_pool()?.submit(job)?.await,
+        }
+    }
+
+    /// The running run's default pool, made now if it has none.
+    fn default_pool() -> Result<Rc<Pool>, Error> {
+        let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+        let held = run.default_executor.borrow().clone();
+        if let Some(pool) = held.and_then(|any| any.downcast::<Pool>().ok()) {
+            return Ok(pool);
+        }
+        let cores = web_sys::window()
+            .map(|w| w.navigator().hardware_concurrency())
+            .unwrap_or(1.0) as i64;
+        let pool = Rc::new(Pool::new((cores + 4).min(super::MAX_WORKERS as i64))?);
+        *run.default_executor.borrow_mut() = Some(pool.clone());
+        Ok(pool)
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use super::{check_workers, Error, Job};
+    use super::{check_workers, Error, Job, Returned};
     use crate::runtime::Future;
 
     /// Natively there are no Web Workers: a pool cannot be made.
@@ -507,7 +601,7 @@ mod native {
             Err(Error::raised("a pool of Web Workers needs a browser"))
         }
         /// See the browser version.
-        pub fn submit(&self, _job: Job) -> Result<Future<i64>, Error> {
+        pub fn submit(&self, _job: Job) -> Result<Future<Returned>, Error> {
             Err(Error::raised("a pool of Web Workers needs a browser"))
         }
         /// See the browser version.
@@ -521,8 +615,11 @@ mod native {
     }
 
     /// See the browser version.
-    pub async fn run_in_executor(pool: &Pool, job: Job) -> Result<i64, Error> {
-        pool.submit(job)?.await
+    pub async fn run_in_executor(executor: Option<&Pool>, job: Job) -> Result<Returned, Error> {
+        match executor {
+            Some(pool) => pool.submit(job)?.await,
+            None => Pool::new(1)?.submit(job)?.await,
+        }
     }
 
     /// Natively there is nothing to start.

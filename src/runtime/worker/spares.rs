@@ -18,7 +18,8 @@ use super::super::host::{self, HostTimer};
 use super::super::io::js;
 use super::{Error, MAX_WORKERS};
 
-/// The worker's whole program: perform a job's steps, report prints and the end.
+/// The worker's whole program: perform a job's steps, report prints, and end by sending back
+/// the value the job returns.
 /// A step is a number: a negative one `-(i+1)` means "print step i", any other is a number
 /// of milliseconds to block for.
 ///
@@ -38,13 +39,13 @@ const WORKER_SOURCE: &str = "let cell = null;\
         }\
     };\
     onmessage = (e) => {\
-    const job = e.data[0], steps = e.data[1];\
+    const job = e.data[0], steps = e.data[1], value = e.data[2];\
     for (let i = 0; i < steps.length; i++) {\
         const s = steps[i];\
         if (s < 0) { postMessage([job, i]); continue; }\
         block(s);\
     }\
-    postMessage([job, -1]);\
+    postMessage([job, -1, value]);\
 };";
 
 #[derive(Default)]
