@@ -12,10 +12,10 @@ use common::dom::{
     warm_workers,
 };
 use loopscope::analysis::matching::Timing;
-use loopscope::lang::Lang;
 use loopscope::analysis::output::Row;
 use loopscope::analysis::predict::{score, Prediction};
 use loopscope::course::{self, Lesson, Order, Settings};
+use loopscope::lang::Lang;
 use loopscope::runtime::worker::{spare_workers, warm_up};
 use loopscope::runtime::{Clock, RunStatus};
 use wasm_bindgen::JsCast;
@@ -384,9 +384,9 @@ async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_
     let expected = course::find(id).unwrap().expected;
     let in_text_order = printed.len() == n
         && printed.iter().zip(expected).all(|(text, at)| {
-            expected
-                .iter()
-                .any(|e| e.at_ms == at.at_ms && measured_aside(e.text(Lang::En)) == measured_aside(text))
+            expected.iter().any(|e| {
+                e.at_ms == at.at_ms && measured_aside(e.text(Lang::En)) == measured_aside(text)
+            })
         });
     if in_text_order {
         assert_eq!(
@@ -445,7 +445,14 @@ async fn lines_at_the_same_moment_may_be_predicted_in_any_order_in_a_real_run() 
         // Across different times the order still counts.
         order.rotate_left(1);
         assert!(
-            !score(lesson, Lang::En, &in_order(lesson, order), &rows, Timing::Ignore).all_right(),
+            !score(
+                lesson,
+                Lang::En,
+                &in_order(lesson, order),
+                &rows,
+                Timing::Ignore
+            )
+            .all_right(),
             "{id}"
         );
     }

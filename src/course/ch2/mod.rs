@@ -6,6 +6,6 @@ pub mod await_sleep_result;
 pub mod await_twice;
 pub mod await_values;
 pub mod coroutine_object;
-pub mod ensure_future_type;
 pub mod ensure_future;
+pub mod ensure_future_type;
 pub mod never_awaited;
