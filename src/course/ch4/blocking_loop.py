@@ -5,9 +5,9 @@ JOBS = 10
 
 
 def download_img(url):
-    print("downloading", url)
+    print("下载图片:", url)
     time.sleep(1)                      # 阻塞的调用……
-    print("done", url)
+    print("下载完成:", url)
 
 
 async def ticker():
@@ -16,7 +16,7 @@ async def ticker():
         due = loop.time() + 0.5
         await asyncio.sleep(0.5)       # 想每 0.5 秒醒一次
         late = int(round((loop.time() - due) * 1000, -2))
-        print(f"tick {n}: about {late} ms late")
+        print(f"第 {n} 次滴答：晚了约 {late} 毫秒")
 
 
 async def main():

@@ -1,16 +1,16 @@
-# 还没有 asyncio：普通的阻塞代码
+# No asyncio yet: plain blocking code
 import time
 
-JOBS = 10                              # 10 个阻塞的 1 秒任务
+JOBS = 10                              # 10 blocking one-second jobs
 
 
 def download_img(url):
     print("downloading", url)
-    time.sleep(1)                      # 阻塞：整个线程停在这里
+    time.sleep(1)                      # blocks: the whole thread stops here
     print("done", url)
 
 
 start = time.time()
 for i in range(JOBS):
-    download_img(i)                    # 一个接一个：共 JOBS 秒
+    download_img(i)                    # one after another: JOBS seconds in all
 print(f"{JOBS} jobs took about {round(time.time() - start)} s")

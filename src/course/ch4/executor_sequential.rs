@@ -1,14 +1,14 @@
 //! Blocking calls one after another: ten one-second jobs take ten seconds.
 
-use crate::print;
 use crate::runtime::{time_ms, Job, Result};
+use crate::{print, tr};
 
 /// `download_img(url)`: a blocking function, written as its steps (see `runtime::worker`).
 fn download_img(url: i64) -> Job {
     Job::new(format!("download_img({url})"))
-        .print(8, format!("downloading {url}"))
+        .print(8, tr!("downloading {url}" | "下载图片: {url}"))
         .block(1.0) // time.sleep(1): the thread can do nothing else
-        .print(10, format!("done {url}"))
+        .print(10, tr!("done {url}" | "下载完成: {url}"))
 }
 
 /// The lesson: call it `jobs` times, each call blocking until it returns.
@@ -18,14 +18,14 @@ pub async fn main(jobs: i64) -> Result<()> {
         download_img(i).run_here()?;
     }
     let took = (time_ms()? - start + 500) / 1000;
-    print!(py 16, "{jobs} jobs took about {took} s");
+    print!(py 16, "{jobs} jobs took about {took} s" | "{jobs} 个任务用了约 {took} 秒");
     Ok(())
 }
 
 // ---- end of listing ----
 
 use super::super::{
-    line, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Mistake, Needs, Order, Text,
+    said, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Mistake, Needs, Order, Text,
     Unit,
 };
 
@@ -66,27 +66,32 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch4/executor_sequential.rs"),
     expected: &[
-        line(0, "Task-1", "downloading 0"),
-        line(1000, "Task-1", "done 0"),
-        line(1000, "Task-1", "downloading 1"),
-        line(2000, "Task-1", "done 1"),
-        line(2000, "Task-1", "downloading 2"),
-        line(3000, "Task-1", "done 2"),
-        line(3000, "Task-1", "downloading 3"),
-        line(4000, "Task-1", "done 3"),
-        line(4000, "Task-1", "downloading 4"),
-        line(5000, "Task-1", "done 4"),
-        line(5000, "Task-1", "downloading 5"),
-        line(6000, "Task-1", "done 5"),
-        line(6000, "Task-1", "downloading 6"),
-        line(7000, "Task-1", "done 6"),
-        line(7000, "Task-1", "downloading 7"),
-        line(8000, "Task-1", "done 7"),
-        line(8000, "Task-1", "downloading 8"),
-        line(9000, "Task-1", "done 8"),
-        line(9000, "Task-1", "downloading 9"),
-        line(10000, "Task-1", "done 9"),
-        line(10000, "Task-1", "10 jobs took about 10 s"),
+        said(0, "Task-1", "downloading 0", "下载图片: 0"),
+        said(1000, "Task-1", "done 0", "下载完成: 0"),
+        said(1000, "Task-1", "downloading 1", "下载图片: 1"),
+        said(2000, "Task-1", "done 1", "下载完成: 1"),
+        said(2000, "Task-1", "downloading 2", "下载图片: 2"),
+        said(3000, "Task-1", "done 2", "下载完成: 2"),
+        said(3000, "Task-1", "downloading 3", "下载图片: 3"),
+        said(4000, "Task-1", "done 3", "下载完成: 3"),
+        said(4000, "Task-1", "downloading 4", "下载图片: 4"),
+        said(5000, "Task-1", "done 4", "下载完成: 4"),
+        said(5000, "Task-1", "downloading 5", "下载图片: 5"),
+        said(6000, "Task-1", "done 5", "下载完成: 5"),
+        said(6000, "Task-1", "downloading 6", "下载图片: 6"),
+        said(7000, "Task-1", "done 6", "下载完成: 6"),
+        said(7000, "Task-1", "downloading 7", "下载图片: 7"),
+        said(8000, "Task-1", "done 7", "下载完成: 7"),
+        said(8000, "Task-1", "downloading 8", "下载图片: 8"),
+        said(9000, "Task-1", "done 8", "下载完成: 8"),
+        said(9000, "Task-1", "downloading 9", "下载图片: 9"),
+        said(10000, "Task-1", "done 9", "下载完成: 9"),
+        said(
+            10000,
+            "Task-1",
+            "10 jobs took about 10 s",
+            "10 个任务用了约 10 秒",
+        ),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

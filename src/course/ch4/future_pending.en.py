@@ -3,9 +3,9 @@ import asyncio
 
 async def main():
     loop = asyncio.get_running_loop()
-    fut = loop.create_future()    # 一个谁也不会去设置结果的 future
+    fut = loop.create_future()    # a future whose result nobody will set
     print("waiting for the future...")
-    await fut                     # 永远等下去：只能手动停止
+    await fut                     # waits forever: only Stop ends it
     print("never printed")
 
 

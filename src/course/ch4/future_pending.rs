@@ -6,15 +6,15 @@ use crate::runtime::{Future, Result};
 /// The lesson: create a future, await it, and wait.
 pub async fn main() -> Result<()> {
     let fut = Future::<()>::new()?;
-    print!(py 7, "waiting for the future...");
+    print!(py 7, "waiting for the future..." | "等待 future 的结果...");
     fut.await?;
-    print!(py 9, "never printed");
+    print!(py 9, "never printed" | "这一行永远不会打印");
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -35,7 +35,7 @@ pub const LESSON: Lesson = Lesson {
         zh: include_str!("future_pending.py"),
     },
     rust_file: super::super::listing!("ch4/future_pending.rs"),
-    expected: &[line(0, "Task-1", "waiting for the future...")],
+    expected: &[said(0, "Task-1", "waiting for the future...", "等待 future 的结果...")],
     cpython: Cpython::Runs,
     ends: Ends::OnlyWhenStopped,
     needs: Needs::Runtime,

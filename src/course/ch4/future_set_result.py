@@ -3,7 +3,7 @@ import asyncio
 
 async def set_after(fut):
     await asyncio.sleep(2)
-    fut.set_result("done")    # 2 秒后由另一个任务设置结果
+    fut.set_result("可以结束了")    # 2 秒后由另一个任务设置结果
 
 
 async def main():

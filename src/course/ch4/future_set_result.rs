@@ -3,12 +3,12 @@
 use std::future::IntoFuture;
 
 use crate::course::py;
-use crate::print;
 use crate::runtime::{create_task, gather, sleep, Future, Result};
+use crate::{print, tr};
 
-async fn set_after(fut: Future<Option<&'static str>>, delay: f64) -> Result<Option<&'static str>> {
+async fn set_after(fut: Future<Option<String>>, delay: f64) -> Result<Option<String>> {
     sleep(delay).await?;
-    fut.set_result(Some("done"))?;
+    fut.set_result(Some(tr!("done" | "可以结束了")))?;
     Ok(None) // a coroutine without `return` gives None
 }
 
@@ -19,7 +19,7 @@ pub async fn main(delay: f64) -> Result<()> {
     let data = gather([create_task(fut.into_future())?, task]).await?;
     let shown: Vec<String> = data
         .iter()
-        .map(|value| value.map_or("None".to_string(), py::str_repr))
+        .map(|value| value.as_deref().map_or("None".to_string(), py::str_repr))
         .collect();
     print!(py 14, "[{}]", shown.join(", "));
     Ok(())
@@ -28,7 +28,7 @@ pub async fn main(delay: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
 };
 
 /// This lesson's record.
@@ -44,14 +44,14 @@ pub const LESSON: Lesson = Lesson {
              coroutine without return). A Task is a Future that sets its own result when its \
              coroutine returns.",
         zh: "set_after 睡 2 秒后给 future 设置结果，等待随之结束。gather 按顺序返回两个结果：\
-             future 的 \"done\" 和 task 的 None（没有 return 的协程）。Task 就是一个在协程返回时自己设置结果的 Future。",
+             future 的 \"可以结束了\" 和 task 的 None（没有 return 的协程）。Task 就是一个在协程返回时自己设置结果的 Future。",
     },
     python: Text {
         en: include_str!("future_set_result.en.py"),
         zh: include_str!("future_set_result.py"),
     },
     rust_file: super::super::listing!("ch4/future_set_result.rs"),
-    expected: &[line(2000, "Task-1", "['done', None]")],
+    expected: &[said(2000, "Task-1", "['done', None]", "['可以结束了', None]")],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
     needs: Needs::Runtime,

@@ -1,6 +1,7 @@
 //! Chapter 4: futures, and executors for blocking work.
 
 pub mod blocking_loop;
+pub mod default_executor;
 pub mod executor_sequential;
 pub mod future_pending;
 pub mod future_set_result;

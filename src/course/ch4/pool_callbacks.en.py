@@ -5,17 +5,17 @@ MAX_WORKERS = 5
 
 
 def task(a, b):
-    time.sleep(2)                      # 在线程里阻塞 2 秒
+    time.sleep(2)                      # blocks for 2 s, on a thread
     return a + b
 
 
 def show(fut):
-    print(fut.result())                # 回调：任务做完后拿到结果
+    print(fut.result())                # the callback: gets the result once the job is done
 
 
 with ThreadPoolExecutor(MAX_WORKERS) as pool:
     print("start")
     for i in range(5):
         pool.submit(task, i, i).add_done_callback(show)
-    print("submitted")                 # submit 不等待：立刻打印
-# 离开 with 块时，等线程池里的任务全部做完
+    print("submitted")                 # submit does not wait: printed at once
+# leaving the with block waits for every job in the pool

@@ -14,8 +14,8 @@ def show(fut):
 
 
 with ThreadPoolExecutor(MAX_WORKERS) as pool:
-    print("start")
+    print("开始了")
     for i in range(5):
         pool.submit(task, i, i).add_done_callback(show)
-    print("submitted")                 # submit 不等待：立刻打印
+    print("结束了")                 # submit 不等待：立刻打印
 # 离开 with 块时，等线程池里的任务全部做完

@@ -8,7 +8,7 @@ def say(loop, text, last=False):
 
 
 loop = asyncio.new_event_loop()
-loop.call_later(2, say, loop, "after 2 s", True)    # 按到期时间执行，而不是注册顺序
+loop.call_later(2, say, loop, "after 2 s", True)    # runs by due time, not by the order registered
 loop.call_later(1, say, loop, "after 1 s")
 loop.run_forever()
 loop.close()

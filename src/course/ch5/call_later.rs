@@ -1,7 +1,7 @@
 //! `loop.call_later`: run a function after a delay; callbacks fire by due time.
 
-use crate::print;
 use crate::runtime::{call_later, stop, Result};
+use crate::{print, tr};
 
 fn say(text: &str, last: bool) {
     print!(py 5, "{text}");
@@ -12,14 +12,14 @@ fn say(text: &str, last: bool) {
 
 /// The module-level setup before `loop.run_forever()`.
 pub fn setup() -> Result<()> {
-    call_later(2.0, || say("after 2 s", true))?;
-    call_later(1.0, || say("after 1 s", false))?;
+    call_later(2.0, || say(&tr!("after 2 s" | "2 秒后"), true))?;
+    call_later(1.0, || say(&tr!("after 1 s" | "1 秒后"), false))?;
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -41,8 +41,8 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch5/call_later.rs"),
     expected: &[
-        line(1000, "loop", "after 1 s"),
-        line(2000, "loop", "after 2 s"),
+        said(1000, "loop", "after 1 s", "1 秒后"),
+        said(2000, "loop", "after 2 s", "2 秒后"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

@@ -8,10 +8,10 @@ def greet(greeting, name, punctuation="."):
 
 async def main():
     loop = asyncio.get_running_loop()
-    # call_soon 只接受位置参数；关键字参数先用 partial “冻结”进去
+    # call_soon passes positional arguments only: "freeze" keywords in with partial first
     loop.call_soon(partial(greet, punctuation="!"), "Hi", "Ana")
     loop.call_soon(greet, "Hello", "Bo")
-    await asyncio.sleep(0)    # 让出一轮，回调才有机会运行
+    await asyncio.sleep(0)    # give up one turn, so the callbacks get to run
 
 
 asyncio.run(main())

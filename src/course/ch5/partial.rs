@@ -1,25 +1,31 @@
 //! `functools.partial`: bind keyword arguments for callbacks that take positional ones only.
 
-use crate::print;
 use crate::runtime::{call_soon, sleep, Result};
+use crate::{print, tr};
 
 fn greet(greeting: &str, name: &str, punctuation: &str) {
-    print!(py 6, "{greeting}, {name}{punctuation}");
+    print!(py 6, "{greeting}, {name}{punctuation}" | "{greeting}，{name}{punctuation}");
 }
 
 /// The lesson: two callbacks, one with an argument bound in advance.
 pub async fn main() -> Result<()> {
     // `partial(greet, punctuation="!")`: a closure that fills that argument in.
-    let exclaim = |greeting: &str, name: &str| greet(greeting, name, "!");
-    call_soon(move || exclaim("Hi", "Ana"))?;
-    call_soon(|| greet("Hello", "Bo", "."))?;
+    let exclaim = |greeting: &str, name: &str| greet(greeting, name, &tr!("!" | "！"));
+    call_soon(move || exclaim(&tr!("Hi" | "嗨"), &tr!("Ana" | "安娜")))?;
+    call_soon(|| {
+        greet(
+            &tr!("Hello" | "你好"),
+            &tr!("Bo" | "阿波"),
+            &tr!("." | "。"),
+        )
+    })?;
     sleep(0.0).await?;
     Ok(())
 }
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -40,7 +46,10 @@ pub const LESSON: Lesson = Lesson {
         zh: include_str!("partial.py"),
     },
     rust_file: super::super::listing!("ch5/partial.rs"),
-    expected: &[line(0, "loop", "Hi, Ana!"), line(0, "loop", "Hello, Bo.")],
+    expected: &[
+        said(0, "loop", "Hi, Ana!", "嗨，安娜！"),
+        said(0, "loop", "Hello, Bo.", "你好，阿波。"),
+    ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
     needs: Needs::Runtime,

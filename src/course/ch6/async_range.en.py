@@ -11,7 +11,7 @@ class MyRange:
 
     async def __anext__(self):
         if self.count < self.total:
-            await asyncio.sleep(1)    # 每取一个值都要等 1 秒
+            await asyncio.sleep(1)    # each value takes 1 s to fetch
             x = self.count
             self.count += 1
             return x

@@ -9,12 +9,12 @@ class ContextManager:
         return self.conn
 
     async def __aenter__(self):
-        await asyncio.sleep(1)    # 假装异步连接数据库
+        await asyncio.sleep(1)    # pretend to connect to a database, asynchronously
         self.conn = "OK"
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
-        self.conn = "CLOSE"       # 不管 with 里面是否出错，都会执行
+        self.conn = "CLOSE"       # runs whether or not the with body failed
 
 
 async def main():

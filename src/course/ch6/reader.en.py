@@ -2,7 +2,7 @@ import asyncio
 
 
 class Reader:
-    """既是异步迭代器，也是异步可迭代对象"""
+    """Both an async iterator and an async iterable"""
 
     def __init__(self):
         self.count = 0
