@@ -4,7 +4,8 @@
 
 mod common;
 
-use loopscope::course::{self, Ends, Expected, Needs};
+use loopscope::course::{self, Ends, Expected, Needs, Settings};
+use loopscope::lang::Lang;
 use loopscope::runtime::{live_runs, Clock, RunStatus};
 use wasm_bindgen_test::*;
 
@@ -16,8 +17,9 @@ async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     // in tests/io.rs, against the fixture server and on the real clock.
     let here = course::all()
         .filter(|l| l.needs != Needs::Workers && l.knobs.iter().all(|k| k.id != "urls"));
-    for lesson in here {
-        let run = lesson.start(Clock::Virtual);
+    // In both languages: each prints its own words, at the same times.
+    for (lesson, lang) in here.flat_map(|l| Lang::ALL.map(|lang| (l, lang))) {
+        let run = lesson.start_in(lang, Clock::Virtual, &Settings::defaults(lesson));
         match lesson.ends {
             Ends::ByItself => {
                 run.finished().await;

@@ -162,6 +162,49 @@ async fn the_language_toggle_switches_labels_and_notes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_run_prints_in_the_page_language_and_keeps_it_when_the_language_changes() {
+    let (root, handle) = mount_app();
+    click(&root, "lesson-create-task-values");
+    leptos::task::tick().await;
+    if text_of(&root, "run") != "运行" {
+        click(&root, "lang-toggle");
+        leptos::task::tick().await;
+    }
+    // The Chinese page shows the course's own listing and prints its words.
+    let python = text_of(&root, "python");
+    assert!(python.contains("print(\"main开始\")"), "{python}");
+    run_lesson(&root, "create-task-values", "clock-instant").await;
+    wait_until("the verdict", 3000, || has_testid(&root, "verdict")).await;
+    let texts = |root: &HtmlElement| -> Vec<String> {
+        output_rows(root)
+            .into_iter()
+            .map(|(_, _, text)| text)
+            .collect()
+    };
+    assert_eq!(
+        texts(&root),
+        ["main开始", "main结束", "1", "1", "2", "2", "返回值 返回值"]
+    );
+    let matches = |root: &HtmlElement| by_testid(root, "verdict").get_attribute("data-matches");
+    assert_eq!(matches(&root).as_deref(), Some("true"));
+    // In English the listing and the expected output change; the run printed Chinese and is
+    // still judged against the Chinese output.
+    click(&root, "lang-toggle");
+    leptos::task::tick().await;
+    assert!(text_of(&root, "python").contains("print(\"main start\")"));
+    assert_eq!(texts(&root)[0], "main开始");
+    assert_eq!(matches(&root).as_deref(), Some("true"));
+    // A new run speaks the page's language.
+    run_lesson(&root, "create-task-values", "clock-instant").await;
+    wait_until("an English run", 3000, || {
+        texts(&root).last().map(String::as_str) == Some("return value return value")
+    })
+    .await;
+    assert_eq!(matches(&root).as_deref(), Some("true"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
 async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
     let (root, handle) = mount_app();
     run_lesson(&root, "greenlet-switch", "clock-instant").await;

@@ -5,6 +5,14 @@ use crate::course::py;
 use crate::print;
 use crate::runtime::{call_soon, loop_is_running, stop, Result};
 
+/// The module-level code before `loop.run_forever()`.
+pub fn setup() -> Result<()> {
+    print!(py 5, "{}", py::bool(loop_is_running()));
+    call_soon(hello_world)?;
+    call_soon(stop_loop)?; // partial(stop_loop, loop): our callbacks reach the loop themselves
+    Ok(())
+}
+
 fn hello_world() {
     print!(py 9, "Hello World");
 }
@@ -12,14 +20,6 @@ fn hello_world() {
 fn stop_loop() {
     print!(py 13, "Stopping loop");
     let _ = stop(); // loop.stop(); it cannot fail inside a callback
-}
-
-/// The module-level code before `loop.run_forever()`.
-pub fn setup() -> Result<()> {
-    print!(py 5, "{}", py::bool(loop_is_running()));
-    call_soon(hello_world)?;
-    call_soon(stop_loop)?; // partial(stop_loop, loop): our callbacks reach the loop themselves
-    Ok(())
 }
 
 // ---- end of listing ----
