@@ -187,10 +187,13 @@ async fn the_catalog_is_one_tab_stop_with_arrow_keys_and_choosing_a_lesson_moves
     init.set_cancelable(true);
     let down = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     current.dispatch_event(&down).unwrap();
-    assert_eq!(focused_testid().as_deref(), Some("lesson-tasks-wait"));
-    click(&root, "lesson-tasks-wait");
+    assert_eq!(
+        focused_testid().as_deref(),
+        Some("lesson-create-task-values")
+    );
+    click(&root, "lesson-create-task-values");
     settle().await;
-    assert_eq!(open_lesson(&root), "tasks-wait");
+    assert_eq!(open_lesson(&root), "create-task-values");
     assert_eq!(focused_testid().as_deref(), Some("lesson-title"));
     drop(handle);
     set_hash("");
@@ -203,7 +206,7 @@ async fn previous_next_and_the_lesson_menu_open_the_neighbouring_and_the_chosen_
     settle().await;
     click(&root, "lesson-next");
     settle().await;
-    assert_eq!(open_lesson(&root), "tasks-wait");
+    assert_eq!(open_lesson(&root), "create-task-values");
     click(&root, "lesson-prev");
     click(&root, "lesson-prev");
     settle().await;

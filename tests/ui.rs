@@ -5,7 +5,7 @@ mod common;
 
 use common::dom::{
     all, by_testid, click, fire, fresh_root, has_testid, highlighted_line, mount_app, output_rows,
-    run_lesson, wait_until,
+    run_lesson, text_of, wait_until,
 };
 use loopscope::runtime::live_runs;
 use wasm_bindgen::JsCast;
@@ -521,7 +521,7 @@ async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing
     leptos::task::tick().await;
     assert_eq!(
         python_line(&root, 4).trim_end(),
-        "JOBS = 10                              # 10 个阻塞的 1 秒任务"
+        "JOBS = 10                              # 10 blocking one-second jobs"
     );
     for (bad, why) in [
         ("abc", "is not a whole number"),
@@ -546,7 +546,7 @@ async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing
     assert_eq!(common::dom::text_of(&root, "knob-error-jobs"), "");
     let line = python_line(&root, 4);
     assert!(
-        line.starts_with("JOBS = 3 ") && line.ends_with("# 10 个阻塞的 1 秒任务"),
+        line.starts_with("JOBS = 3 ") && line.ends_with("# 10 blocking one-second jobs"),
         "{line}"
     );
     wait_until("the URL to carry the value", 1000, || {
