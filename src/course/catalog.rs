@@ -105,7 +105,9 @@ pub static CATALOG: &[Chapter] = &[
             zh: "异步协议",
         },
         lessons: &[
+            &ch6::sync_with::LESSON,
             &ch6::async_with::LESSON,
+            &ch6::sync_range::LESSON,
             &ch6::async_range::LESSON,
             &ch6::reader::LESSON,
         ],

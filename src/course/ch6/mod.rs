@@ -3,3 +3,5 @@
 pub mod async_range;
 pub mod async_with;
 pub mod reader;
+pub mod sync_range;
+pub mod sync_with;
