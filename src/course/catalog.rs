@@ -96,6 +96,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch5::call_soon::LESSON,
             &ch5::call_later::LESSON,
             &ch5::partial::LESSON,
+            &ch5::partial_inspect::LESSON,
         ],
     },
     Chapter {

@@ -117,8 +117,10 @@ pub fn assert_source_lines(lesson: &Lesson, lines: &[PrintedLine]) {
             };
             let text = listing.lines().nth(number as usize - 1).unwrap_or("");
             let job_step = language == "Rust" && text.contains(".print(");
+            // `functools.partial(print, "Hello World!")`: print called later, by the loop.
+            let partial_print = language == "Python" && text.contains("partial(print, ");
             assert!(
-                text.contains(call) || job_step,
+                text.contains(call) || job_step || partial_print,
                 "{}: {:?} names {language} line {number}, which is {text:?}",
                 lesson.id,
                 line.text,

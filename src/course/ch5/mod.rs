@@ -4,3 +4,4 @@ pub mod call_later;
 pub mod call_soon;
 pub mod loop_is_running;
 pub mod partial;
+pub mod partial_inspect;
