@@ -108,6 +108,7 @@ pub static CATALOG: &[Chapter] = &[
         lessons: &[
             &ch6::sync_with::LESSON,
             &ch6::async_with::LESSON,
+            &ch6::async_with_aexit::LESSON,
             &ch6::sync_range::LESSON,
             &ch6::async_range::LESSON,
             &ch6::reader::LESSON,
