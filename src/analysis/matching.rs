@@ -98,6 +98,13 @@ pub struct Said {
     pub lang: Lang,
 }
 
+impl Said {
+    /// Every line of `expected`, in `lang`.
+    pub fn all(expected: &[Expected], lang: Lang) -> Vec<Said> {
+        expected.iter().map(|&line| Said { line, lang }).collect()
+    }
+}
+
 impl Line for Said {
     fn at_ms(&self) -> u64 {
         self.line.at_ms
@@ -208,7 +215,7 @@ pub fn compare(
     order: Order,
     timing: Timing,
 ) -> Result<(), Mismatch> {
-    let said: Vec<Said> = expected.iter().map(|&line| Said { line, lang }).collect();
+    let said = Said::all(expected, lang);
     let mismatch = |line: usize| Mismatch {
         line,
         expected: expected.get(line).copied(),

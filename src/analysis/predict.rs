@@ -187,11 +187,7 @@ pub fn score(
     rows: &[Row],
     timing: Timing,
 ) -> Score {
-    let expected: Vec<Said> = lesson
-        .expected
-        .iter()
-        .map(|&line| Said { line, lang })
-        .collect();
+    let expected = Said::all(lesson.expected, lang);
     // The expected time of the actual line at a position, for same-time groups.
     let expected_time = |row: &Row| {
         expected

@@ -68,14 +68,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[macro_export]
 macro_rules! print {
     (py $py:literal, $en:literal | $zh:literal $(, $($arg:tt)*)?) => {
-        $crate::runtime::print_line(
-            $py,
-            ::core::line!(),
-            match $crate::runtime::language() {
-                $crate::lang::Lang::En => ::std::format!($en $(, $($arg)*)?),
-                $crate::lang::Lang::Zh => ::std::format!($zh $(, $($arg)*)?),
-            },
-        )
+        $crate::runtime::print_line($py, ::core::line!(), $crate::tr!($en | $zh $(, $($arg)*)?))
     };
     (py $py:literal, $($arg:tt)*) => {
         $crate::runtime::print_line($py, ::core::line!(), ::std::format!($($arg)*))
