@@ -23,12 +23,30 @@ const PYTHON_DEPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/python-de
 /// stderr, and whether it exited successfully. A lesson that waits forever must still be
 /// running a second after its last expected line; it is then killed and counts as a success.
 fn run_python(lesson: &Lesson, lang: Lang) -> (Vec<(u64, String)>, String, bool) {
+    // The listing runs as the file the page calls it, so reprs that name it (`defined at
+    // …/main.py:4`) name the same file; each run gets a folder of its own.
+    let folder = std::env::temp_dir().join(format!(
+        "loopscope-python-{}-{}-{lang:?}",
+        std::process::id(),
+        lesson.id
+    ));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let file = folder.join(course::py::LISTING_FILE);
+    std::fs::write(&file, lesson.python(lang)).expect("the listing written");
+    let outcome = run_python_file(lesson, &file);
+    let _ = std::fs::remove_dir_all(&folder);
+    outcome
+}
+
+/// [`run_python`] on the listing written to `file`.
+fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String)>, String, bool) {
     let python_path = match std::env::var("PYTHONPATH") {
         Ok(existing) if !existing.is_empty() => format!("{PYTHON_DEPS}:{existing}"),
         _ => PYTHON_DEPS.to_string(),
     };
     let mut child = Command::new("python3")
-        .args(["-u", "-c", lesson.python(lang)])
+        .arg("-u")
+        .arg(file)
         .env("PYTHONPATH", python_path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

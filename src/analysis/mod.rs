@@ -6,6 +6,7 @@
 //! It reads the Trace and the course's lesson records (what a lesson expects, its knobs) and
 //! never the executor; the page (`ui`) renders what it returns, in words of its own.
 
+pub mod canonical;
 pub mod export;
 pub mod io_rows;
 pub mod lanes;

@@ -106,8 +106,13 @@ pub enum Entry {
     /// `asyncio.run(main())`: the run ends when `main` does. It gets the knobs' values.
     Run(fn(&KnobReader) -> LessonFuture),
     /// `loop.run_forever()` after module-level setup: the run ends when something calls
-    /// `loop.stop()` (or Stop is pressed).
-    Forever(fn() -> runtime::Result<()>),
+    /// `loop.stop()` (or Stop is pressed). The setup gets the knobs' values.
+    Forever(fn(&KnobReader) -> runtime::Result<()>),
+}
+
+/// The error of a lesson whose entry reads a knob it does not have (a misspelt id).
+fn unknown_knob(id: &str) -> String {
+    format!("RuntimeError: the lesson has no knob {id:?}")
 }
 
 /// One lesson of the course.
@@ -195,14 +200,24 @@ impl Lesson {
                         // of running with a silent 0.
                         Some(id) => {
                             drop(future);
-                            let message = format!("RuntimeError: the lesson has no knob {id:?}");
+                            let message = unknown_knob(&id);
                             Box::pin(async move { Err(runtime::Error::raised(message)) })
                         }
                         None => future,
                     }
                 })
             }
-            Entry::Forever(setup) => Run::forever_in(clock, lang, setup),
+            Entry::Forever(setup) => {
+                let settings = settings.clone();
+                Run::forever_in(clock, lang, move || {
+                    let knobs = KnobReader::new(&settings);
+                    let result = setup(&knobs);
+                    match knobs.unknown() {
+                        Some(id) => Err(runtime::Error::raised(unknown_knob(&id))),
+                        None => result,
+                    }
+                })
+            }
         }
     }
 

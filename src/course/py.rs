@@ -1,6 +1,11 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
-use crate::runtime::{Future, Gather, Task};
+use crate::runtime::{loop_is_running, Error, Future, Gather, Handle, Task};
+
+/// The file name the page gives a lesson's Python listing, as CPython's reprs name it
+/// (`defined at main.py:4`). CPython prints the full path it ran; the matching rule
+/// ([`crate::analysis::canonical`]) reads any path to a `main.py` as this.
+pub const LISTING_FILE: &str = "main.py";
 
 /// The Python class a runtime object is the twin of, as `type(x)` names it.
 pub trait PyClass {
@@ -34,6 +39,135 @@ pub fn type_of<T: PyClass>(_value: &T) -> String {
 /// `asyncio.isfuture(x)`.
 pub fn isfuture<T: PyClass>(_value: &T) -> bool {
     T::IS_FUTURE
+}
+
+/// A value as Python's `repr` writes it, for the values lessons print inside other reprs
+/// (a task's `result=`).
+pub trait PyRepr {
+    /// `repr(self)`.
+    fn py_repr(&self) -> String;
+}
+
+impl PyRepr for String {
+    fn py_repr(&self) -> String {
+        str_repr(self)
+    }
+}
+
+impl PyRepr for &str {
+    fn py_repr(&self) -> String {
+        str_repr(self)
+    }
+}
+
+impl PyRepr for i64 {
+    fn py_repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl PyRepr for () {
+    fn py_repr(&self) -> String {
+        none(()).to_string()
+    }
+}
+
+/// A function of the Python listing, as reprs name it (a task's coroutine function): its name
+/// and the line of its `def` or `async def`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Def {
+    /// `func`.
+    pub name: &'static str,
+    /// The `async def` line.
+    pub line: u32,
+}
+
+/// `repr(task)` as CPython 3.11 writes it once the task is done:
+/// `<Task finished name='n1' coro=<func() done, defined at main.py:4> result='返回值'>`, or
+/// `<Task cancelled …>`. A task still pending prints `<Task pending name='n1' coro=<func()
+/// running>>`: CPython adds the line where the coroutine is suspended and what it waits for,
+/// which the runtime does not know.
+pub fn task_repr<T: PyRepr + Clone + 'static>(task: &Task<T>, def: Def) -> String {
+    let name = str_repr(task.get_name());
+    let Def { name: func, line } = def;
+    let done = format!("coro=<{func}() done, defined at {LISTING_FILE}:{line}>");
+    if !task.done() {
+        return format!("<Task pending name={name} coro=<{func}() running>>");
+    }
+    match task.result() {
+        Ok(value) => format!(
+            "<Task finished name={name} {done} result={}>",
+            value.py_repr()
+        ),
+        Err(Error::Cancelled) => format!("<Task cancelled name={name} {done}>"),
+        Err(error) => format!("<Task finished name={name} {done} exception={error}>"),
+    }
+}
+
+/// `print(s)` of a set, its items already written as reprs: `{a, b}`, or `set()` when empty.
+/// CPython orders a set of tasks by hash, which differs from run to run; the matching rule
+/// ([`crate::analysis::canonical`]) compares a set's items in any order.
+pub fn set_repr(items: impl IntoIterator<Item = String>) -> String {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() {
+        "set()".to_string()
+    } else {
+        format!("{{{}}}", items.join(", "))
+    }
+}
+
+/// `print(tasks)` of a set of tasks, such as `asyncio.wait`'s `done` and `pending`.
+pub fn task_set<T: PyRepr + Clone + 'static>(tasks: &[Task<T>], def: Def) -> String {
+    set_repr(tasks.iter().map(|t| task_repr(t, def)))
+}
+
+/// `repr(handle)` of a `call_later` handle, as CPython 3.11 writes it:
+/// `<TimerHandle when=10.0 hello_world() at main.py:7>`, or once cancelled
+/// `<TimerHandle cancelled when=15.0>`. `call` is how the loop will call the callback
+/// (`hello_world()`, or [`partial_call`]'s), `line` the line of its `def`. `when` is
+/// `loop.time()` plus the delay: the run's clock starts at 0, CPython's is the machine's
+/// monotonic clock, and the matching rule ([`crate::analysis::canonical`]) reads any `when=`
+/// as the same.
+pub fn timer_handle_repr(handle: &Handle, call: &str, line: u32) -> String {
+    let when = handle
+        .when()
+        .map_or(String::new(), |w| format!(" when={w:?}"));
+    if handle.cancelled() {
+        format!("<TimerHandle cancelled{when}>")
+    } else {
+        format!("<TimerHandle{when} {call} at {LISTING_FILE}:{line}>")
+    }
+}
+
+/// How asyncio writes a `functools.partial(func, *args)` callback: `func(args)()`, each
+/// argument shortened as [`short_repr`] does.
+pub fn partial_call(func: &str, args: &[&str]) -> String {
+    let args: Vec<String> = args.iter().map(|a| short_repr(a)).collect();
+    format!("{func}({})()", args.join(", "))
+}
+
+/// `reprlib.repr` of an object whose `repr` is `repr`: at most 30 characters, the middle
+/// cut out as `...` (asyncio writes a callback's arguments this way).
+pub fn short_repr(repr: &str) -> String {
+    const MAX: usize = 30;
+    let chars: Vec<char> = repr.chars().collect();
+    if chars.len() <= MAX {
+        return repr.to_string();
+    }
+    let head = (MAX - 3) / 2;
+    let tail = MAX - 3 - head;
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[chars.len() - tail..].iter().collect();
+    format!("{start}...{end}")
+}
+
+/// `repr(loop)` of the running program's loop, as CPython's default loop on Linux writes it.
+/// It is the browser's event loop here; what it says (running or not) is the runtime's.
+pub fn loop_repr() -> String {
+    format!(
+        "<_UnixSelectorEventLoop running={} closed=False debug=False>",
+        bool(loop_is_running())
+    )
 }
 
 /// `print(True)` / `print(False)`.
@@ -94,5 +228,15 @@ mod tests {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
         assert_eq!(str_repr("line\nnext"), "'line\\nnext'");
+        assert_eq!(set_repr(Vec::new()), "set()");
+        assert_eq!(set_repr(["1".to_string(), "2".to_string()]), "{1, 2}");
+        assert_eq!(7i64.py_repr(), "7");
+        assert_eq!("返回值".py_repr(), "'返回值'");
+        assert_eq!(
+            short_repr("<_UnixSelectorEventLoop running=False closed=False debug=False>"),
+            "<_UnixSelecto...e debug=False>"
+        );
+        assert_eq!(short_repr("short"), "short");
+        assert_eq!(partial_call("stop_loop", &["1"]), "stop_loop(1)()");
     }
 }

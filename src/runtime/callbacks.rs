@@ -1,6 +1,7 @@
 //! Plain callbacks on the loop: `call_soon`, `call_later` (with a cancellable [`Handle`]) and
 //! `loop.stop()`.
 
+use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
 use super::executor::{self, RunInner};
@@ -14,16 +15,35 @@ pub struct Handle {
     id: CallbackId,
     timer: Option<TimerKey>,
     run: Weak<RunInner>,
+    /// Whether `cancel()` was called, as asyncio's `Handle.cancelled()` tells (shared by the
+    /// handle's clones).
+    cancelled: Rc<Cell<bool>>,
 }
 
 impl Handle {
     /// Cancels the callback if it has not run. Returns `false` if it already ran (or was
-    /// cancelled before).
+    /// cancelled before). The handle says it is cancelled either way, as asyncio's does.
     pub fn cancel(&self) -> bool {
+        self.cancelled.set(true);
         match self.run.upgrade() {
             Some(run) => run.cancel_callback(self.id, self.timer),
             None => false,
         }
+    }
+
+    /// Whether `cancel()` was called: `handle.cancelled()`.
+    pub fn cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    /// When a `call_later` callback is due, in seconds on the loop's clock (`loop.time()`,
+    /// which starts at 0 with the run): `TimerHandle.when()`. `None` for `call_soon`, and
+    /// infinity for a timer that never fires.
+    pub fn when(&self) -> Option<f64> {
+        self.timer.map(|timer| match timer.due_us {
+            u64::MAX => f64::INFINITY,
+            us => us as f64 / 1e6,
+        })
     }
 }
 
@@ -37,6 +57,7 @@ fn schedule(f: Box<dyn FnOnce()>, delay_us: Option<u64>, line: u32) -> Result<Ha
         id,
         timer,
         run: Rc::downgrade(&run),
+        cancelled: Rc::new(Cell::new(false)),
     })
 }
 

@@ -12,4 +12,5 @@ pub mod run_forever;
 pub mod task_error_lost;
 pub mod task_names;
 pub mod tasks_wait;
+pub mod wait_named;
 pub mod wait_timeout;

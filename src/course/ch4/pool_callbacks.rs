@@ -1,7 +1,7 @@
 //! A pool of workers with done callbacks: `concurrent.futures` without asyncio.
 
 use crate::print;
-use crate::runtime::{Future, Job, Pool, Result, Returned};
+use crate::runtime::{ConcurrentFuture, Job, Pool, Result};
 
 /// `task(a, b)`: blocks its thread for two seconds, then returns `a + b`.
 fn task(a: i64, b: i64) -> Job {
@@ -11,7 +11,7 @@ fn task(a: i64, b: i64) -> Job {
 }
 
 /// The done callback: prints the job's result.
-fn show(fut: &Future<Returned>) {
+fn show(fut: &ConcurrentFuture) {
     if let Ok(sum) = fut.result() {
         print!(py 13, "{sum}");
     }

@@ -1,6 +1,6 @@
 //! `run_in_executor`: blocking jobs on a pool of Web Workers, while the loop stays free.
 
-use crate::runtime::{create_task, sleep, time_ms, Job, Pool, Result};
+use crate::runtime::{create_task, sleep, time_ms, wrap_future, Job, Pool, Result};
 use crate::{print, tr};
 
 /// `download_img(url)`: blocks its thread for a second (see `runtime::worker`).
@@ -29,7 +29,8 @@ pub async fn main(workers: i64, jobs: i64) -> Result<()> {
     let pool = Pool::new(workers)?;
     let mut pending = Vec::new();
     for i in 0..jobs {
-        pending.push(pool.submit(download_img(i))?); // loop.run_in_executor(pool, ...)
+        // loop.run_in_executor(pool, ...) is wrap_future(pool.submit(...))
+        pending.push(wrap_future(&pool.submit(download_img(i))?)?);
     }
     for job in pending {
         job.await?; // asyncio.wait(jobs): until every job is done

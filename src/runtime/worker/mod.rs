@@ -212,6 +212,9 @@ pub fn check_workers(workers: i64) -> Result<usize, Error> {
     }
 }
 
+mod concurrent;
+pub use concurrent::{wrap_future, ConcurrentFuture};
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::{run_in_executor, Pool};
 #[cfg(target_arch = "wasm32")]
@@ -233,10 +236,9 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::super::executor::{self, Clock, RunInner};
-    use super::super::future::Future;
     use super::super::host::{self, HostTimer};
     use super::super::io::{js, IoOp};
-    use super::{check_workers, spares, Error, Job, Returned, Step};
+    use super::{check_workers, spares, wrap_future, ConcurrentFuture, Error, Job, Returned, Step};
     use crate::trace::{EventKind, IoKind};
 
     struct Slot {
@@ -248,7 +250,7 @@ mod browser {
 
     struct Pending {
         job: Job,
-        future: Future<Returned>,
+        future: ConcurrentFuture,
         op: Option<IoOp>,
         run: Weak<RunInner>,
         /// Whether the run was told this job holds the virtual clock.
@@ -263,7 +265,7 @@ mod browser {
         queue: VecDeque<u64>,
         jobs: BTreeMap<u64, Pending>,
         next_job: u64,
-        submitted: Vec<Future<Returned>>,
+        submitted: Vec<ConcurrentFuture>,
         /// The host task that will start the next worker, if one is due (see `dispatch`).
         starting: Option<HostTimer>,
     }
@@ -302,8 +304,8 @@ mod browser {
         }
 
         /// `pool.submit(fn)`: queues the job and returns the future of its result at once.
-        pub fn submit(&self, job: Job) -> Result<Future<Returned>, Error> {
-            let future = Future::new()?;
+        pub fn submit(&self, job: Job) -> Result<ConcurrentFuture, Error> {
+            let future = ConcurrentFuture::new()?;
             let op = IoOp::begin(IoKind::Worker, job.label.clone())?;
             {
                 let mut inner = self.inner.borrow_mut();
@@ -342,7 +344,7 @@ mod browser {
             let submitted = self.inner.borrow().submitted.clone();
             for future in submitted {
                 // A job's failure belongs to whoever holds its future, not to shutdown.
-                match future.await {
+                match future.outcome().await {
                     Err(Error::Cancelled) => return Err(Error::Cancelled),
                     _ => continue,
                 }
@@ -407,6 +409,7 @@ mod browser {
             ]
             .into_iter()
             .collect();
+            pending.future.set_running();
             inner.slots[slot].busy = Some(id);
             inner.slots[slot]
                 .worker
@@ -446,7 +449,7 @@ mod browser {
                     if let Some(op) = pending.op.take() {
                         op.end(Some(&error));
                     }
-                    let _ = pending.future.set_exception(error.clone());
+                    let _ = pending.future.outcome().set_exception(error.clone());
                 }
             }
         }
@@ -524,7 +527,10 @@ mod browser {
             if let Some(op) = pending.op.take() {
                 op.end(None);
             }
-            let _ = pending.future.set_result(Returned::from_js(&returned));
+            let _ = pending
+                .future
+                .outcome()
+                .set_result(Returned::from_js(&returned));
             // Dropping it ends its hold on the virtual clock (and cancelling a resolved
             // future does nothing).
             drop(pending);
@@ -539,7 +545,7 @@ mod browser {
                     run.io_wait_end();
                 }
             }
-            self.future.cancel();
+            self.future.outcome().cancel();
         }
     }
 
@@ -559,13 +565,15 @@ mod browser {
     }
 
     /// `await loop.run_in_executor(executor, fn)`: runs the job on the pool and waits for
-    /// what it returns; `None` is the run's default pool, made at its first use with
-    /// asyncio's default size (`min(32, cpu_count() + 4)` workers) and shut down with the run.
+    /// what it returns (`wrap_future(executor.submit(fn))`, as asyncio does); `None` is the
+    /// run's default pool, made at its first use with asyncio's default size
+    /// (`min(32, cpu_count() + 4)` workers) and shut down with the run.
     pub async fn run_in_executor(executor: Option<&Pool>, job: Job) -> Result<Returned, Error> {
-        match executor {
-            Some(pool) => pool.submit(job)?.await,
-            None => default_pool()?.submit(job)?.await,
-        }
+        let submitted = match executor {
+            Some(pool) => pool.submit(job)?,
+            None => default_pool()?.submit(job)?,
+        };
+        wrap_future(&submitted)?.await
     }
 
     /// The running run's default pool, made now if it has none.
@@ -586,8 +594,7 @@ mod browser {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use super::{check_workers, Error, Job, Returned};
-    use crate::runtime::Future;
+    use super::{check_workers, ConcurrentFuture, Error, Job, Returned};
 
     /// Natively there are no Web Workers: a pool cannot be made.
     pub struct Pool {
@@ -601,7 +608,7 @@ mod native {
             Err(Error::raised("a pool of Web Workers needs a browser"))
         }
         /// See the browser version.
-        pub fn submit(&self, _job: Job) -> Result<Future<Returned>, Error> {
+        pub fn submit(&self, _job: Job) -> Result<ConcurrentFuture, Error> {
             Err(Error::raised("a pool of Web Workers needs a browser"))
         }
         /// See the browser version.
@@ -616,10 +623,11 @@ mod native {
 
     /// See the browser version.
     pub async fn run_in_executor(executor: Option<&Pool>, job: Job) -> Result<Returned, Error> {
-        match executor {
-            Some(pool) => pool.submit(job)?.await,
-            None => Pool::new(1)?.submit(job)?.await,
-        }
+        let submitted = match executor {
+            Some(pool) => pool.submit(job)?,
+            None => Pool::new(1)?.submit(job)?,
+        };
+        super::wrap_future(&submitted)?.await
     }
 
     /// Natively there is nothing to start.
