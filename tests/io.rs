@@ -369,6 +369,60 @@ async fn pool_callbacks_arrive_after_one_job_length() {
     assert_matches("pool-callbacks", &run, WORKER_TOLERANCE_MS);
 }
 
+/// The executor lessons that print what their jobs return (and the downloader whose jobs GET
+/// from the fixture server), with their workers warm as the page has them.
+#[wasm_bindgen_test]
+async fn executor_lessons_print_what_their_jobs_return() {
+    for id in [
+        "default-executor",
+        "wrap-future",
+        "executor-kinds",
+        "pool-submit",
+        "executor-downloads",
+    ] {
+        let lesson = course::find(id).unwrap();
+        let settings = fixture_urls(lesson);
+        common::dom::warm_workers(lesson, &settings).await;
+        let run = lesson.start_with(
+            Clock::Real {
+                scale: WORKER_SCALE,
+            },
+            &settings,
+        );
+        assert_eq!(run.finished().await, RunStatus::Finished(Ok(())), "{id}");
+        assert_matches(id, &run, WORKER_TOLERANCE_MS);
+    }
+}
+
+/// A blocking GET of a URL that cannot be reached fails its job with requests' error; the
+/// task awaiting it fails with it, and `asyncio.wait` leaves that error in the task, never
+/// retrieved, which the page's hint names.
+#[wasm_bindgen_test]
+async fn a_blocking_get_that_fails_fails_its_job_and_its_task() {
+    let lesson = course::find("executor-downloads").unwrap();
+    let mut settings = Settings::defaults(lesson);
+    settings.set(
+        "urls",
+        KnobValue::Urls(vec!["http://127.0.0.1:9/nothing.png".to_string()]),
+    );
+    let run = lesson.start_with(Clock::Real { scale: 1.0 }, &settings);
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let lints = loopscope::analysis::lints::lints(&run.trace(), lesson, &settings);
+    let lost = lints.iter().find_map(|lint| match &lint.finding {
+        loopscope::analysis::lints::Finding::ErrorLost { error, .. } => Some(error.clone()),
+        _ => None,
+    });
+    let lost = lost.expect("the failed task's error, never retrieved");
+    assert!(
+        lost.contains("requests.exceptions.ConnectionError"),
+        "{lost}"
+    );
+    assert!(!common::printed_texts(&run)
+        .iter()
+        .any(|t| t.contains("done")));
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
+
 #[wasm_bindgen_test]
 async fn blocking_the_loop_really_delays_the_timers() {
     for id in ["executor-sequential", "blocking-loop"] {

@@ -19,6 +19,18 @@ const TOLERANCE_MS: u64 = 300;
 /// pip installs).
 const PYTHON_DEPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/python-deps");
 
+/// Runs the listing named by the first argument as `__main__`, with `print` holding a lock
+/// for the whole call.
+const WHOLE_PRINTS: &str = "import builtins, runpy, sys, threading
+lock = threading.Lock()
+unlocked = builtins.print
+def whole_print(*args, **kwargs):
+    with lock:
+        unlocked(*args, **kwargs)
+builtins.print = whole_print
+runpy.run_path(sys.argv[1], run_name='__main__')
+";
+
 /// Runs a listing under CPython and returns its stdout lines with their arrival times, its
 /// stderr, and whether it exited successfully. A lesson that waits forever must still be
 /// running a second after its last expected line; it is then killed and counts as a success.
@@ -44,8 +56,16 @@ fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String
         Ok(existing) if !existing.is_empty() => format!("{PYTHON_DEPS}:{existing}"),
         _ => PYTHON_DEPS.to_string(),
     };
+    // A listing that prints from threads runs with each `print` made whole: CPython writes
+    // the text and the newline separately, and two threads printing at once mix their lines
+    // ("04" then two newlines), which says nothing about the program.
+    let whole_prints = match lesson.cpython {
+        Cpython::Threads => vec!["-c", WHOLE_PRINTS],
+        _ => Vec::new(),
+    };
     let mut child = Command::new("python3")
         .arg("-u")
+        .args(whole_prints)
         .arg(file)
         .env("PYTHONPATH", python_path)
         .stdout(Stdio::piped())
@@ -154,6 +174,59 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                 want.at_ms + late,
                 want.at_ms
             );
+        }
+    }
+}
+
+#[test]
+fn listings_printing_from_threads_print_each_moments_lines_in_some_order() {
+    let threaded: Vec<(&Lesson, Lang)> = course::all()
+        .filter(|l| l.cpython == Cpython::Threads)
+        .flat_map(|l| Lang::ALL.map(|lang| (l, lang)))
+        .collect();
+    assert!(!threaded.is_empty());
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = threaded
+            .iter()
+            .map(|&(lesson, lang)| scope.spawn(move || (lesson, lang, run_python(lesson, lang))))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (lesson, lang, (lines, stderr, ok)) in results {
+        assert!(ok, "{} ({lang:?}): python3 failed:\n{stderr}", lesson.id);
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts.len(),
+            lesson.expected.len(),
+            "{}: {texts:?}",
+            lesson.id
+        );
+        // The lines the Rust lesson prints at one moment may come in any order (whichever
+        // thread wins); every line must be there, and moments keep their order.
+        let mut start = 0;
+        while start < lesson.expected.len() {
+            let at = lesson.expected[start].at_ms;
+            let end = start
+                + lesson.expected[start..]
+                    .iter()
+                    .take_while(|e| e.at_ms == at)
+                    .count();
+            let mut unmatched: Vec<&str> = lesson.expected[start..end]
+                .iter()
+                .map(|e| e.text(lang))
+                .collect();
+            for got in &texts[start..end] {
+                let found = unmatched
+                    .iter()
+                    .position(|want| same_words(want, got, Timing::Within(TOLERANCE_MS)));
+                assert!(
+                    found.is_some(),
+                    "{} ({lang:?}): {got:?} is none of the lines due at {at} ms: {unmatched:?}",
+                    lesson.id
+                );
+                unmatched.remove(found.unwrap_or_default());
+            }
+            start = end;
         }
     }
 }

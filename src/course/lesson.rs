@@ -154,8 +154,8 @@ pub struct Lesson {
 
 impl Lesson {
     /// How many Web Workers a run with `settings` will start: its pool's size, or fewer if it
-    /// has fewer jobs (a pool starts workers only as jobs arrive), one for a lesson with no
-    /// pool size of its own (its job goes to the default pool); none without workers.
+    /// has fewer jobs (a pool starts workers only as jobs arrive); for a lesson with no pool
+    /// size of its own (its jobs go to the default pool), one per job; none without workers.
     pub fn workers_used(&self, settings: &Settings) -> usize {
         if self.needs != Needs::Workers {
             return 0;
@@ -164,9 +164,19 @@ impl Lesson {
             Some(knobs::KnobValue::Int(n)) => Some(usize::try_from(*n).unwrap_or(0)),
             _ => None,
         };
-        // A lesson with no pool of its own uses the default one for a single job.
-        let workers = int("workers").unwrap_or(1);
-        int("jobs").map_or(workers, |jobs| workers.min(jobs))
+        // Its jobs: a count, or one per URL it downloads.
+        let jobs = int("jobs").or(match settings.get("urls") {
+            Some(knobs::KnobValue::Urls(urls)) => Some(urls.len()),
+            _ => None,
+        });
+        // A lesson with no pool of its own uses the default one (at least 5 workers, more
+        // than any lesson's URLs), for its jobs or a single one.
+        match (int("workers"), jobs) {
+            (Some(workers), Some(jobs)) => workers.min(jobs),
+            (Some(workers), None) => workers,
+            (None, Some(jobs)) => jobs,
+            (None, None) => 1,
+        }
     }
 
     /// Runs the lesson on `clock` with its knobs at their defaults.

@@ -1,6 +1,8 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
-use crate::runtime::{loop_is_running, Error, Future, Gather, Handle, Task};
+use crate::runtime::{
+    loop_is_running, ConcurrentFuture, Error, Future, Gather, Handle, Returned, Task,
+};
 
 /// The file name the page gives a lesson's Python listing, as CPython's reprs name it
 /// (`defined at main.py:4`). CPython prints the full path it ran; the matching rule
@@ -29,6 +31,12 @@ impl<T> PyClass for Future<T> {
 impl<T> PyClass for Gather<T> {
     const CLASS: &'static str = "asyncio.tasks._GatheringFuture";
     const IS_FUTURE: bool = true;
+}
+
+impl PyClass for ConcurrentFuture {
+    const CLASS: &'static str = "concurrent.futures._base.Future";
+    /// A `concurrent.futures.Future` is not an asyncio future: it cannot be awaited.
+    const IS_FUTURE: bool = false;
 }
 
 /// `print(type(x))`: `<class '_asyncio.Task'>`.
@@ -168,6 +176,38 @@ pub fn loop_repr() -> String {
         "<_UnixSelectorEventLoop running={} closed=False debug=False>",
         bool(loop_is_running())
     )
+}
+
+/// `repr(fut)` of a `concurrent.futures.Future`, as CPython 3.11 writes it:
+/// `<Future at 0x7f68474267d0 state=running>`, `state=pending` while its job waits for a
+/// thread, `state=finished returned str` once it returned. The address is where the future
+/// lives in this page's memory; the matching rule ([`crate::analysis::canonical`]) reads any
+/// address as the same.
+pub fn concurrent_future_repr(future: &ConcurrentFuture) -> String {
+    let state = if !future.done() {
+        if future.running() {
+            "running".to_string()
+        } else {
+            "pending".to_string()
+        }
+    } else {
+        match future.result() {
+            Ok(value) => format!("finished returned {}", type_name(&value)),
+            Err(Error::Cancelled) => "cancelled".to_string(),
+            Err(error) => format!("finished raised {error}"),
+        }
+    };
+    format!("<Future at {:#x} state={state}>", future.address())
+}
+
+/// The Python type of what a blocking function returned: `type(value).__name__`.
+pub fn type_name(value: &Returned) -> &'static str {
+    match value {
+        Returned::None => "NoneType",
+        Returned::Int(_) => "int",
+        Returned::Str(_) => "str",
+        Returned::Response { .. } => "Response",
+    }
 }
 
 /// `print(True)` / `print(False)`.

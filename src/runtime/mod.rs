@@ -48,7 +48,7 @@ pub use task::{
     coroutine, create_task, create_task_named, ensure_future, Coroutine, IntoTask, Join, Task,
 };
 pub use time::{sleep, Sleep};
-pub use worker::{run_in_executor, wrap_future, ConcurrentFuture, Job, Pool, Returned};
+pub use worker::{cpu_count, run_in_executor, wrap_future, ConcurrentFuture, Job, Pool, Returned};
 
 /// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".
 pub type Result<T> = std::result::Result<T, Error>;

@@ -11,8 +11,8 @@ async function directory() {
   return root.getDirectoryHandle(DIRECTORY, { create: true });
 }
 
-// Writes `text` at byte `position` of the file (creating it), keeping the rest; truncates
-// first when `truncate` is set. Returns the file's new size.
+// Writes `text` (a string, or bytes as a Uint8Array) at byte `position` of the file (creating
+// it), keeping the rest; truncates first when `truncate` is set. Returns the file's new size.
 export async function opfs_write(name, text, position, truncate) {
   const dir = await directory();
   const handle = await dir.getFileHandle(name, { create: true });

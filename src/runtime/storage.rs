@@ -63,6 +63,13 @@ mod browser {
     #[wasm_bindgen(module = "/src/runtime/storage.js")]
     extern "C" {
         fn opfs_write(name: &str, text: &str, position: f64, truncate: bool) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = opfs_write)]
+        fn opfs_write_bytes(
+            name: &str,
+            bytes: &js_sys::Uint8Array,
+            position: f64,
+            truncate: bool,
+        ) -> js_sys::Promise;
         fn opfs_read(name: &str) -> js_sys::Promise;
         fn opfs_remove(name: &str) -> js_sys::Promise;
         fn idb_open(name: &str, store: &str) -> js_sys::Promise;
@@ -98,7 +105,10 @@ mod browser {
     pub async fn async_open(name: &str, mode: &str) -> Result<AsyncFile, Error> {
         let name = check_file_name(name)?;
         let truncate = mode.starts_with('w');
-        if !matches!(mode, "r" | "r+" | "w" | "w+" | "a" | "a+") {
+        if !matches!(
+            mode,
+            "r" | "r+" | "w" | "w+" | "a" | "a+" | "rb" | "wb" | "ab" | "r+b" | "w+b" | "a+b"
+        ) {
             return Err(Error::raised(format!("ValueError: invalid mode: '{mode}'")));
         }
         let size = call(format!("open {name} ({mode})"), || {
@@ -121,6 +131,20 @@ mod browser {
             })
             .await?;
             self.position += text.len();
+            Ok(())
+        }
+
+        /// `await afp.write(data)` of a file opened in binary mode (`"wb"`): writes the bytes
+        /// at the position and moves past them.
+        pub async fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), Error> {
+            let (name, position) = (self.name.clone(), self.position);
+            // A copy: the page's memory may move while the write waits.
+            let copy = js_sys::Uint8Array::from(bytes);
+            call(format!("write {} bytes to {name}", bytes.len()), || {
+                opfs_write_bytes(&name, &copy, position as f64, false)
+            })
+            .await?;
+            self.position += bytes.len();
             Ok(())
         }
 
@@ -235,6 +259,10 @@ mod native {
     impl AsyncFile {
         /// See the browser version.
         pub async fn write(&mut self, _text: &str) -> Result<(), Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn write_bytes(&mut self, _bytes: &[u8]) -> Result<(), Error> {
             no_browser()
         }
         /// See the browser version.

@@ -29,6 +29,9 @@ enum Step {
     },
     /// Block the thread for this many lesson microseconds.
     Block { us: u64 },
+    /// A blocking HTTP GET of this URL (`requests.get(url)`): the thread waits for the whole
+    /// response, which the job then returns.
+    Get { url: Rc<str> },
 }
 
 /// What a blocking function returns: Python's `None` when it says nothing, a number or a
@@ -43,6 +46,13 @@ pub enum Returned {
     Int(i64),
     /// A `str`.
     Str(Rc<str>),
+    /// What a blocking HTTP GET returned: `requests.Response`, its status and whole body.
+    Response {
+        /// The HTTP status (`200`).
+        status: u16,
+        /// The body's bytes (`response.content`).
+        body: Rc<[u8]>,
+    },
 }
 
 impl std::fmt::Display for Returned {
@@ -52,6 +62,7 @@ impl std::fmt::Display for Returned {
             Returned::None => f.write_str("None"),
             Returned::Int(n) => write!(f, "{n}"),
             Returned::Str(text) => f.write_str(text),
+            Returned::Response { status, .. } => write!(f, "<Response [{status}]>"),
         }
     }
 }
@@ -75,20 +86,30 @@ impl From<String> for Returned {
 }
 
 impl Returned {
-    /// The value as it crosses to a worker (a structured-clone value).
+    /// The value as it crosses to a worker (a structured-clone value). A response is never
+    /// sent: only a worker's GET makes one.
     #[cfg(target_arch = "wasm32")]
     fn to_js(&self) -> wasm_bindgen::JsValue {
         use wasm_bindgen::JsValue;
         match self {
-            Returned::None => JsValue::NULL,
+            Returned::None | Returned::Response { .. } => JsValue::NULL,
             Returned::Int(n) => JsValue::from_f64(*n as f64),
             Returned::Str(text) => JsValue::from_str(text),
         }
     }
 
-    /// The value a worker sent back.
+    /// The value a worker sent back: a GET's response comes as `[status, ArrayBuffer]`.
     #[cfg(target_arch = "wasm32")]
     fn from_js(value: &wasm_bindgen::JsValue) -> Returned {
+        if js_sys::Array::is_array(value) {
+            let pair = js_sys::Array::from(value);
+            let status = pair.get(0).as_f64().unwrap_or(0.0) as u16;
+            let body = js_sys::Uint8Array::new(&pair.get(1)).to_vec();
+            return Returned::Response {
+                status,
+                body: body.into(),
+            };
+        }
         if let Some(text) = value.as_string() {
             Returned::Str(text.into())
         } else if let Some(n) = value.as_f64() {
@@ -105,6 +126,8 @@ pub struct Job {
     label: Rc<str>,
     steps: Vec<Step>,
     result: Returned,
+    /// Whether it returns what its last GET received, rather than `result`.
+    returns_response: bool,
 }
 
 impl Job {
@@ -114,6 +137,7 @@ impl Job {
             label: label.into(),
             steps: Vec::new(),
             result: Returned::None,
+            returns_response: false,
         }
     }
 
@@ -145,6 +169,18 @@ impl Job {
     /// Then returns `value` (`return a + b`, `return "SB"`); without it, `None`.
     pub fn returns(mut self, value: impl Into<Returned>) -> Job {
         self.result = value.into();
+        self.returns_response = false;
+        self
+    }
+
+    /// Then makes a blocking HTTP GET of `url` (`requests.get(url)`, a library with no
+    /// asyncio support): the worker's thread waits for the whole response (a synchronous
+    /// `XMLHttpRequest`, which a worker may make), and the job returns it
+    /// ([`Returned::Response`]). A relative URL is resolved against the page. Only a worker
+    /// can make it: [`Job::run_here`] refuses it.
+    pub fn get(mut self, url: impl Into<Rc<str>>) -> Job {
+        self.steps.push(Step::Get { url: url.into() });
+        self.returns_response = true;
         self
     }
 
@@ -159,7 +195,7 @@ impl Job {
             .iter()
             .map(|s| match s {
                 Step::Block { us } => *us,
-                Step::Print { .. } => 0,
+                Step::Print { .. } | Step::Get { .. } => 0,
             })
             .sum()
     }
@@ -188,6 +224,11 @@ impl Job {
                     run.record(task, EventKind::Blocked { us, line });
                     run.block_loop(us);
                 }
+                Step::Get { url } => {
+                    return Err(Error::raised(format!(
+                        "RuntimeError: a blocking GET of {url} runs only on a worker thread"
+                    )))
+                }
             }
         }
         Ok(self.result)
@@ -196,6 +237,16 @@ impl Job {
 
 /// The largest pool accepted: more workers than this only queue on a 2-to-16-core machine.
 pub const MAX_WORKERS: usize = 32;
+
+/// `os.cpu_count()`: the cores the browser reports (`navigator.hardwareConcurrency`), or
+/// natively the machine's; at least 1.
+pub fn cpu_count() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency()) as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as i64;
+    cores.max(1)
+}
 
 /// Checks a pool size the way a knob does: a clear message for anything out of range.
 pub fn check_workers(workers: i64) -> Result<usize, Error> {
@@ -236,6 +287,7 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::super::executor::{self, Clock, RunInner};
+    use super::super::fetch;
     use super::super::host::{self, HostTimer};
     use super::super::io::{js, IoOp};
     use super::{check_workers, spares, wrap_future, ConcurrentFuture, Error, Job, Returned, Step};
@@ -307,6 +359,15 @@ mod browser {
         pub fn submit(&self, job: Job) -> Result<ConcurrentFuture, Error> {
             let future = ConcurrentFuture::new()?;
             let op = IoOp::begin(IoKind::Worker, job.label.clone())?;
+            // A URL that cannot be requested fails the job as its GET would in the thread.
+            let job = match with_urls_resolved(job) {
+                Ok(job) => job,
+                Err(error) => {
+                    op.end(Some(&error));
+                    future.outcome().set_exception(error)?;
+                    return Ok(future);
+                }
+            };
             {
                 let mut inner = self.inner.borrow_mut();
                 inner.next_job += 1;
@@ -358,6 +419,20 @@ mod browser {
         }
     }
 
+    /// The job with each GET's URL made absolute against the page (a worker's own base is
+    /// its blob URL) and checked as every download's is.
+    fn with_urls_resolved(mut job: Job) -> Result<Job, Error> {
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        for step in &mut job.steps {
+            if let Step::Get { url } = step {
+                *url = fetch::check_url(url, &base)?.into();
+            }
+        }
+        Ok(job)
+    }
+
     /// Hands queued jobs to idle workers, starting workers while below the maximum.
     fn dispatch(pool: &Rc<RefCell<Inner>>) -> Result<(), Error> {
         loop {
@@ -400,15 +475,17 @@ mod browser {
                 .map(|(i, step)| match step {
                     Step::Print { .. } => JsValue::from_f64(-(i as f64) - 1.0),
                     Step::Block { us } => JsValue::from_f64(*us as f64 / 1000.0 * scale),
+                    Step::Get { url } => JsValue::from_str(url),
                 })
                 .collect();
-            let message: js_sys::Array = [
-                JsValue::from_f64(id as f64),
-                steps.into(),
-                pending.job.result.to_js(),
-            ]
-            .into_iter()
-            .collect();
+            let value = if pending.job.returns_response {
+                JsValue::UNDEFINED
+            } else {
+                pending.job.result.to_js()
+            };
+            let message: js_sys::Array = [JsValue::from_f64(id as f64), steps.into(), value]
+                .into_iter()
+                .collect();
             pending.future.set_running();
             inner.slots[slot].busy = Some(id);
             inner.slots[slot]
@@ -478,8 +555,9 @@ mod browser {
         })
     }
 
-    /// A worker reported a print (`[job, step]`) or the end of a job with what it returned
-    /// (`[job, -1, value]`).
+    /// A worker reported a print (`[job, step]`), the end of a job with what it returned
+    /// (`[job, -1, value]`), or a GET that failed (`[job, -2, reason]`), which ends the job
+    /// with requests' `ConnectionError`.
     fn on_message(pool: &Rc<RefCell<Inner>>, slot: usize, data: JsValue) {
         let job = js_sys::Reflect::get_u32(&data, 0)
             .ok()
@@ -524,13 +602,21 @@ mod browser {
             inner.jobs.remove(&job)
         };
         if let Some(mut pending) = finished {
+            let outcome = if step == -2.0 {
+                let reason = returned.as_string().unwrap_or_default();
+                Err(Error::raised(format!(
+                    "requests.exceptions.ConnectionError: {reason}"
+                )))
+            } else {
+                Ok(Returned::from_js(&returned))
+            };
             if let Some(op) = pending.op.take() {
-                op.end(None);
+                op.end(outcome.as_ref().err());
             }
-            let _ = pending
-                .future
-                .outcome()
-                .set_result(Returned::from_js(&returned));
+            let _ = match outcome {
+                Ok(value) => pending.future.outcome().set_result(value),
+                Err(error) => pending.future.outcome().set_exception(error),
+            };
             // Dropping it ends its hold on the virtual clock (and cancelling a resolved
             // future does nothing).
             drop(pending);
@@ -583,10 +669,9 @@ mod browser {
         if let Some(pool) = held.and_then(|any| any.downcast::<Pool>().ok()) {
             return Ok(pool);
         }
-        let cores = web_sys::window()
-            .map(|w| w.navigator().hardware_concurrency())
-            .unwrap_or(1.0) as i64;
-        let pool = Rc::new(Pool::new((cores + 4).min(super::MAX_WORKERS as i64))?);
+        let pool = Rc::new(Pool::new(
+            (super::cpu_count() + 4).min(super::MAX_WORKERS as i64),
+        )?);
         *run.default_executor.borrow_mut() = Some(pool.clone());
         Ok(pool)
     }

@@ -20,8 +20,10 @@ use super::{Error, MAX_WORKERS};
 
 /// The worker's whole program: perform a job's steps, report prints, and end by sending back
 /// the value the job returns.
-/// A step is a number: a negative one `-(i+1)` means "print step i", any other is a number
-/// of milliseconds to block for.
+/// A step is a number or a URL: a negative number `-(i+1)` means "print step i", any other
+/// is a number of milliseconds to block for, and a URL is a blocking GET (a synchronous
+/// `XMLHttpRequest`, allowed in a worker) whose `[status, body]` the job returns when the
+/// page sent no value of its own.
 ///
 /// Blocking sleeps as `time.sleep` does: the thread waits in `Atomics.wait` and uses no core,
 /// so five sleeping workers on a two-core machine leave the page's own thread alone. The wait
@@ -40,12 +42,26 @@ const WORKER_SOURCE: &str = "let cell = null;\
     };\
     onmessage = (e) => {\
     const job = e.data[0], steps = e.data[1], value = e.data[2];\
+    let got = null;\
     for (let i = 0; i < steps.length; i++) {\
         const s = steps[i];\
+        if (typeof s === 'string') {\
+            try {\
+                const x = new XMLHttpRequest();\
+                x.open('GET', s, false);\
+                x.responseType = 'arraybuffer';\
+                x.send();\
+                got = [x.status, x.response];\
+            } catch (err) {\
+                postMessage([job, -2, String((err && err.message) || err)]);\
+                return;\
+            }\
+            continue;\
+        }\
         if (s < 0) { postMessage([job, i]); continue; }\
         block(s);\
     }\
-    postMessage([job, -1, value]);\
+    postMessage([job, -1, value === undefined ? got : value]);\
 };";
 
 #[derive(Default)]
