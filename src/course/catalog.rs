@@ -117,6 +117,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch6::async_with_aexit::LESSON,
             &ch6::sync_range::LESSON,
             &ch6::async_range::LESSON,
+            &ch6::async_gen::LESSON,
             &ch6::reader::LESSON,
         ],
     },

@@ -20,6 +20,7 @@ mod done;
 mod executor;
 pub mod fetch;
 mod future;
+mod generator;
 pub mod host;
 mod io;
 mod join;
@@ -38,6 +39,7 @@ pub use executor::{language, loop_is_running, outside_loop, time_ms};
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use fetch::{fetch, Response};
 pub use future::Future;
+pub use generator::{async_generator, AsyncGenerator, Yield, Yielder};
 pub use join::{
     as_completed, gather, wait, wait_for, AsCompleted, DoneAndPending, Gather, GatherAll,
     ReturnWhen, Wait,
