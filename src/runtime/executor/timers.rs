@@ -140,8 +140,19 @@ impl RunInner {
     }
 
     /// Fires every timer whose deadline has come, in deadline order, waking their tasks.
+    ///
+    /// On the real clock "come" means within the host timer's resolution, one millisecond of
+    /// wall time, as asyncio fires every timer due within its clock's resolution: `setTimeout`
+    /// cannot wake the loop between two deadlines closer than that, and two sleeps begun in
+    /// one step (microseconds apart) end in one step, in the order they began. (Without it a
+    /// task woken by the first could run before the second's timer, an order the virtual clock
+    /// never shows.)
     pub(super) fn fire_due_timers(self: &Rc<Self>) {
-        let now = self.now_us();
+        let resolution_us = match self.time.clock() {
+            Clock::Real { scale } => (1000.0 / scale) as u64,
+            Clock::Virtual => 0,
+        };
+        let now = self.now_us().saturating_add(resolution_us);
         // One at a time, so that the Trace's TimerFired and the timer heap never disagree.
         loop {
             let due = {
