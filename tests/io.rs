@@ -85,6 +85,60 @@ async fn gather_returns_pages_in_the_order_asked() {
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
 
+/// aiohttp and httpx are both the browser's fetch: two real requests for the same page, whose
+/// answers race. Both tasks say start before either answer; after that each task's own lines
+/// keep their order, however the two interleave.
+#[wasm_bindgen_test]
+async fn aiohttp_and_httpx_fetch_the_same_page_at_once() {
+    let lesson = course::find("aiohttp-httpx").unwrap();
+    for clock in [Clock::Virtual, Clock::Real { scale: 1.0 }] {
+        let run = lesson.start_with(clock, &fixture_urls(lesson));
+        assert_eq!(
+            run.finished().await,
+            RunStatus::Finished(Ok(())),
+            "{clock:?}"
+        );
+        assert_matches(
+            "aiohttp-httpx",
+            &run,
+            if clock == Clock::Virtual { 0 } else { 250 },
+        );
+        assert_eq!(common::live_counters(&run), [0; 7]);
+        let printed = run.trace().printed();
+        let starts: Vec<&str> = printed.iter().take(2).map(|l| &*l.text).collect();
+        assert_eq!(starts, ["start: aiohttp", "start: httpx"], "{clock:?}");
+        for task in ["Task-2", "Task-3"] {
+            let said: Vec<&str> = printed
+                .iter()
+                .filter(|l| &*l.task_name == task)
+                .map(|l| &*l.text)
+                .collect();
+            let expected: Vec<&str> = lesson
+                .expected
+                .iter()
+                .filter(|e| e.task == task)
+                .map(|e| e.text(run.lang()))
+                .collect();
+            assert_eq!(said, expected, "{task}, {clock:?}");
+        }
+        let fetched: Vec<String> = run
+            .trace()
+            .events()
+            .iter()
+            .filter_map(|e| match &e.kind {
+                loopscope::runtime::EventKind::IoStarted {
+                    kind: IoKind::Fetch,
+                    label,
+                    ..
+                } => Some(label.to_string()),
+                _ => None,
+            })
+            .collect();
+        let page = format!("{BASE}samples/pages/hello.html");
+        assert_eq!(fetched, [page.clone(), page], "{clock:?}");
+    }
+}
+
 /// Every way a download can fail, each with its own message, none stopping the others.
 #[wasm_bindgen_test]
 async fn failing_urls_fail_one_by_one_with_clear_messages() {

@@ -196,11 +196,12 @@ pub struct Mismatch {
 }
 
 /// The lines of `expected` that may come in place of line `start`, in any order among
-/// themselves: itself, or under [`Order::SameTimeAnyOrder`] every line due at its time.
+/// themselves: itself, or under [`Order::SameTimeAnyOrder`] and [`Order::EachTaskInOrder`]
+/// every line due at its time.
 fn group_end(expected: &[Expected], start: usize, order: Order) -> usize {
     match order {
         Order::Exact => start + 1,
-        Order::SameTimeAnyOrder => {
+        Order::SameTimeAnyOrder | Order::EachTaskInOrder => {
             let at = expected[start].at_ms;
             start
                 + expected[start..]
@@ -234,7 +235,15 @@ pub fn compare(
             let Some(seen) = actual.get(line) else {
                 return Err(mismatch(line));
             };
-            match unmatched.iter().position(|e| same_line(*e, seen, timing)) {
+            // Under EachTaskInOrder only the first line still due of each task may come.
+            let next_of_its_task = |index: usize| {
+                let task = unmatched[index].line.task;
+                order != Order::EachTaskInOrder
+                    || !unmatched[..index].iter().any(|e| e.line.task == task)
+            };
+            let found = (0..unmatched.len())
+                .find(|&i| next_of_its_task(i) && same_line(unmatched[i], seen, timing));
+            match found {
                 Some(index) => {
                     unmatched.remove(index);
                 }
@@ -493,5 +502,63 @@ mod tests {
         .unwrap_err();
         assert_eq!(error.line, 1);
         assert_eq!(error.actual.map(|a| a.text), Some("done 0".to_string()));
+    }
+
+    #[test]
+    fn tasks_may_interleave_but_each_keeps_its_own_order() {
+        // Two requests racing: each task's lines in its own order, in any mix.
+        let expected = [
+            line(0, "Task-2", "start a"),
+            line(0, "Task-3", "start b"),
+            line(0, "Task-2", "a status"),
+            line(0, "Task-2", "a body"),
+            line(0, "Task-3", "b status"),
+            line(5, "Task-1", "end"),
+        ];
+        let mixed = [
+            seen(0, "Task-3", "start b"),
+            seen(0, "Task-2", "start a"),
+            seen(0, "Task-3", "b status"),
+            seen(0, "Task-2", "a status"),
+            seen(0, "Task-2", "a body"),
+            seen(5, "Task-1", "end"),
+        ];
+        let each = Order::EachTaskInOrder;
+        assert_eq!(
+            compare(&expected, Lang::En, &mixed, each, Timing::Exact),
+            Ok(())
+        );
+        // A task's own lines swapped: any order allows it, this rule does not.
+        let swapped = [
+            seen(0, "Task-2", "start a"),
+            seen(0, "Task-3", "start b"),
+            seen(0, "Task-2", "a body"),
+            seen(0, "Task-2", "a status"),
+            seen(0, "Task-3", "b status"),
+            seen(5, "Task-1", "end"),
+        ];
+        let any = Order::SameTimeAnyOrder;
+        assert_eq!(
+            compare(&expected, Lang::En, &swapped, any, Timing::Exact),
+            Ok(())
+        );
+        let error = compare(&expected, Lang::En, &swapped, each, Timing::Exact).unwrap_err();
+        assert_eq!(error.line, 2);
+        assert_eq!(error.actual.map(|a| a.text), Some("a body".to_string()));
+        // Lines at different times keep their order.
+        let crossed = [
+            seen(0, "Task-2", "start a"),
+            seen(0, "Task-3", "start b"),
+            seen(0, "Task-2", "a status"),
+            seen(5, "Task-1", "end"),
+            seen(0, "Task-2", "a body"),
+            seen(0, "Task-3", "b status"),
+        ];
+        assert_eq!(
+            compare(&expected, Lang::En, &crossed, each, Timing::Ignore)
+                .unwrap_err()
+                .line,
+            3
+        );
     }
 }

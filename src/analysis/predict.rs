@@ -179,7 +179,8 @@ impl Score {
 /// rule ([`says_same`]: the same words from the same task, any worker for any worker, a
 /// measured time as close as `timing` accepts). Under [`Order::SameTimeAnyOrder`] a line
 /// counts as right in any place among the lines the lesson prints at the same moment, as the
-/// lesson's own check allows.
+/// lesson's own check allows; under [`Order::EachTaskInOrder`] too, if the prediction puts
+/// every earlier line of its task at that moment before it.
 pub fn score(
     lesson: &Lesson,
     lang: Lang,
@@ -202,10 +203,25 @@ pub fn score(
         .map(|(position, &index)| {
             let predicted = expected[index];
             let actual = rows.get(position).cloned();
+            let same_moment = |row: &Row| expected_time(row) == Some(predicted.line.at_ms);
+            // Every line of the predicted line's task due at its moment before it in the
+            // lesson is also before it in the prediction.
+            let after_its_task = || {
+                expected[..index]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.line.task == predicted.line.task && e.line.at_ms == predicted.line.at_ms
+                    })
+                    .all(|(earlier, _)| prediction.order[..position].contains(&earlier))
+            };
             let ok = actual.as_ref().is_some_and(|row| {
                 says_same(&predicted, row, timing)
-                    || (lesson.order == Order::SameTimeAnyOrder
-                        && expected_time(row) == Some(predicted.line.at_ms))
+                    || match lesson.order {
+                        Order::Exact => false,
+                        Order::SameTimeAnyOrder => same_moment(row),
+                        Order::EachTaskInOrder => same_moment(row) && after_its_task(),
+                    }
             });
             let predicted_ms = prediction.times.get(index).copied().flatten();
             let time_close = match (ok, predicted_ms, &actual) {
@@ -557,6 +573,22 @@ mod tests {
             score(lesson, Lang::En, &right, &rows, Timing::Ignore).first_wrong,
             Some(task_line)
         );
+    }
+
+    #[test]
+    fn racing_tasks_may_be_predicted_interleaved_but_each_in_its_own_order() {
+        // aiohttp-httpx: Task-2 prints start, status, content type, body; Task-3 start, status
+        // code, page; all at one moment, the two tasks in any mix.
+        let lesson = lesson("aiohttp-httpx");
+        assert_eq!(lesson.order, Order::EachTaskInOrder);
+        let rows = expected_rows(lesson, Lang::En);
+        let mixed = in_order(lesson.id, vec![1, 0, 5, 2, 6, 3, 4]);
+        assert!(score(lesson, Lang::En, &mixed, &rows, Timing::Exact).all_right());
+        // The body before the status: aiohttp's own code prints the status first.
+        let body_first = in_order(lesson.id, vec![0, 1, 4, 2, 3, 5, 6]);
+        let scored = score(lesson, Lang::En, &body_first, &rows, Timing::Exact);
+        assert_eq!(scored.first_wrong, Some(2));
+        assert_eq!(scored.correct, 6, "{scored:#?}");
     }
 
     #[test]

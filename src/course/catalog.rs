@@ -130,6 +130,7 @@ pub static CATALOG: &[Chapter] = &[
         lessons: &[
             &ch7::downloads::LESSON,
             &ch7::gather_pages::LESSON,
+            &ch7::aiohttp_httpx::LESSON,
             &ch7::opfs_files::LESSON,
             &ch7::indexeddb_kv::LESSON,
             &ch7::command_server::LESSON,

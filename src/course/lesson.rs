@@ -59,13 +59,24 @@ pub enum Cpython {
     Needs(&'static [&'static str]),
     /// It uses an API that current CPython removed; the note says which.
     Removed,
-    /// It prints from several threads at once, and CPython's `print` from threads may mix
-    /// two lines into one, so the check cannot compare its lines.
+    /// It prints from several threads at once. CPython's `print` writes a line's text and its
+    /// newline separately, so two threads can mix two lines into one: the check runs it with
+    /// each `print` made whole (a lock around it), then compares it like the others.
     Threads,
     /// It uses a server-side library (aiohttp, aiofile, aioredis, a TCP server) that the
     /// browser replaces with its own API; its output under CPython names other things.
     Server(&'static str),
+    /// It fetches pages from this app at [`APP_BASE`] with these packages from PyPI (for
+    /// example `aiohttp`), and prints exactly the expected lines when the app's sample files
+    /// are really served there: the check starts the test's HTTP server
+    /// (`tests/fixtures/server.py`) and writes that server's address in place of [`APP_BASE`].
+    FetchesFromApp(&'static [&'static str]),
 }
+
+/// Where a Python listing that fetches from this app finds it: `trunk serve`'s address
+/// (Trunk.toml). A listing writes it once, as `BASE = "http://localhost:8080/"`, and joins the
+/// sample file's path to it, as the Rust lesson fetches the same path from its own page.
+pub const APP_BASE: &str = "http://localhost:8080/";
 
 /// What a lesson needs to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +97,9 @@ pub enum Order {
     /// Lines expected at the same time may come in any order among themselves (threads,
     /// concurrent downloads); lines at different times keep their order.
     SameTimeAnyOrder,
+    /// Lines expected at the same time may interleave across tasks (two requests whose answers
+    /// race), but each task's own lines keep their order; lines at different times keep theirs.
+    EachTaskInOrder,
 }
 
 /// The future a lesson's `main` returns.

@@ -26,7 +26,7 @@ pub mod py;
 pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
-    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text,
+    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, APP_BASE,
     END_OF_LISTING,
 };
 pub use mistake::Mistake;

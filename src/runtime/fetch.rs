@@ -123,6 +123,7 @@ mod browser {
         status: u16,
         status_text: String,
         total: Option<u64>,
+        headers: web_sys::Headers,
         reader: Option<web_sys::ReadableStreamDefaultReader>,
         received: u64,
         op: Option<IoOp>,
@@ -159,8 +160,8 @@ mod browser {
                 return Err(error);
             }
         };
-        let total = response
-            .headers()
+        let headers = response.headers();
+        let total = headers
             .get("content-length")
             .ok()
             .flatten()
@@ -173,6 +174,7 @@ mod browser {
             status: response.status(),
             status_text: response.status_text(),
             total,
+            headers,
             reader,
             received: 0,
             op: Some(op),
@@ -194,6 +196,13 @@ mod browser {
         /// The body's length from `Content-Length`, when the server sent it.
         pub fn content_length(&self) -> Option<u64> {
             self.total
+        }
+
+        /// A response header by name, in any case (`response.headers['content-type']`), or
+        /// `None` if the server did not send it. A cross-origin page reads only the headers
+        /// its server exposes (CORS); `Content-Type` and `Content-Length` always are.
+        pub fn header(&self, name: &str) -> Option<String> {
+            self.headers.get(name).ok().flatten()
         }
 
         /// The response itself if its status is 2xx, else an error naming the status:
@@ -300,6 +309,10 @@ mod native {
         }
         /// The body's declared length.
         pub fn content_length(&self) -> Option<u64> {
+            None
+        }
+        /// A response header.
+        pub fn header(&self, _name: &str) -> Option<String> {
             None
         }
         /// See the browser version.

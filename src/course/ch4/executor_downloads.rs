@@ -104,7 +104,7 @@ pub const LESSON: Lesson = Lesson {
         said(10, "Task-3", "download done", "下载完成"),
         said(10, "Task-4", "download done", "下载完成"),
     ],
-    cpython: Cpython::Server("requests"),
+    cpython: Cpython::FetchesFromApp(&["requests"]),
     ends: Ends::ByItself,
     needs: Needs::Workers,
     mistakes: &[],

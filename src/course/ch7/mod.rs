@@ -1,6 +1,7 @@
 //! Chapter 7: real I/O in the browser — fetch, the private file system, IndexedDB and a
 //! protocol server on message channels.
 
+pub mod aiohttp_httpx;
 pub mod command_server;
 pub mod downloads;
 pub mod gather_pages;
