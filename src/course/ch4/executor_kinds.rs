@@ -31,8 +31,21 @@ pub async fn main(seconds: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    line, seconds, spot, Cpython, Ends, Entry, Knob, Lesson, LessonFuture, Needs, Order, Text,
 };
+
+/// How long `func1` blocks; `time.sleep(2)` is line 7 of this lesson's and `wrap-future`'s
+/// listings.
+pub const FUNC1_BLOCKS: Knob = seconds(
+    "seconds",
+    Text {
+        en: "func1 blocks",
+        zh: "func1 阻塞",
+    },
+    2,
+    10,
+    &[spot(7, "sleep(", "2")],
+);
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -73,15 +86,6 @@ pub const LESSON: Lesson = Lesson {
     mistakes: &[],
     console: None,
     order: Order::Exact,
-    knobs: &[seconds(
-        "seconds",
-        Text {
-            en: "func1 blocks",
-            zh: "func1 阻塞",
-        },
-        2,
-        10,
-        &[spot(7, "sleep(", "2")],
-    )],
+    knobs: &[FUNC1_BLOCKS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("seconds"))) }),
 };

@@ -24,9 +24,8 @@ pub async fn main(seconds: f64) -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{
-    line, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
-};
+use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::executor_kinds::FUNC1_BLOCKS;
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -74,15 +73,6 @@ pub const LESSON: Lesson = Lesson {
     mistakes: &[],
     console: None,
     order: Order::Exact,
-    knobs: &[seconds(
-        "seconds",
-        Text {
-            en: "func1 blocks",
-            zh: "func1 阻塞",
-        },
-        2,
-        10,
-        &[spot(7, "sleep(", "2")],
-    )],
+    knobs: &[FUNC1_BLOCKS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("seconds"))) }),
 };
