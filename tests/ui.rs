@@ -845,3 +845,70 @@ async fn frames_of_a_running_real_clock_run_change_one_attribute_per_lane() {
     }
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_link_to_a_lesson_the_course_does_not_have_says_so_beside_the_catalog() {
+    let window = web_sys::window().unwrap();
+    for (hash, named) in [
+        ("#/lesson/nonexistent", "nonexistent"),
+        ("#/lessons/create-task", "/lessons/create-task"),
+    ] {
+        window.location().set_hash(hash).unwrap();
+        let (root, handle) = mount_app();
+        leptos::task::tick().await;
+        assert!(has_testid(&root, "missing-lesson"), "{hash}");
+        assert!(
+            !has_testid(&root, "lesson"),
+            "{hash}: no lesson in its place"
+        );
+        assert!(text_of(&root, "missing-lesson").contains(named), "{hash}");
+        assert_eq!(current_hash(), hash, "the link stays to be read");
+        // The catalog is there, and choosing a lesson opens it.
+        click(&root, "lesson-create-task");
+        wait_until("the chosen lesson", 1000, || has_testid(&root, "lesson")).await;
+        assert!(!has_testid(&root, "missing-lesson"));
+        wait_until("its URL", 1000, || current_hash() == "#/lesson/create-task").await;
+        drop(handle);
+    }
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_of_a_lesson_the_course_does_not_have_links_to_the_course_and_has_no_run() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/embed/nope").unwrap();
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert!(text_of(&root, "missing-lesson").contains("nope"));
+    assert!(has_testid(&root, "missing-course-link"));
+    assert!(
+        !has_testid(&root, "lesson"),
+        "never another lesson in its place"
+    );
+    assert!(!has_testid(&root, "run"), "nothing to run");
+    assert_eq!(live_runs(), 0);
+    drop(handle);
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_value_a_link_sets_that_a_knob_refuses_is_named_and_holds_run() {
+    let window = web_sys::window().unwrap();
+    window
+        .location()
+        .set_hash("#/lesson/executor-sequential?jobs=999")
+        .unwrap();
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert!(text_of(&root, "knob-error-jobs").contains("must be at most 20"));
+    assert!(by_testid(&root, "run")
+        .dyn_into::<web_sys::HtmlButtonElement>()
+        .unwrap()
+        .disabled());
+    assert!(
+        python_line(&root, 4).starts_with("JOBS = 10"),
+        "the lesson's own value stays in use"
+    );
+    drop(handle);
+    window.location().set_hash("").unwrap();
+}

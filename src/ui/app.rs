@@ -20,7 +20,9 @@ use super::replay::Replay;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
-use super::urls::{asked, lesson_from_hash, lesson_hash, query_of, route, shared_page, Route};
+use super::urls::{
+    asked, lesson_from_hash, lesson_hash, missing_in, page_url, query_of, route, shared_page, Route,
+};
 use super::verdict::ExpectedPanel;
 use crate::course::Settings;
 
@@ -58,13 +60,24 @@ pub fn App() -> impl IntoView {
     let open_from_hash = move |hash: &str| {
         if let Some(id) = lesson_from_hash(hash) {
             if let Some(lesson) = crate::course::find(id) {
-                let (settings, _refused) = Settings::from_query(lesson, query_of(hash));
+                let (settings, refused) = Settings::from_query(lesson, query_of(hash));
                 session.open_with(id, settings);
+                // A value the link sets that a knob refuses is named by its knob, and Run
+                // waits for it, as for a typed one (the knob keeps the lesson's value).
+                if !refused.is_empty() {
+                    session.refused.set(refused);
+                }
                 if let Some(asked) = asked(query_of(hash)) {
                     session.open_as_asked(&asked);
                 }
             }
         }
+        // Never another lesson in place of the one a link names.
+        let missing = missing_in(hash, |id| crate::course::find(id).is_some());
+        if missing.is_some() {
+            session.discard_run();
+        }
+        session.missing.set(missing);
     };
     open_from_hash(&hash);
 
@@ -72,6 +85,10 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(ev::hashchange, move |_| open_from_hash(&current_hash()));
     Effect::new(move |_| {
         let id = session.lesson_id.get();
+        // A link to a lesson the course does not have stays as it was, to be read.
+        if session.missing.with(Option::is_some) {
+            return;
+        }
         let mut query = session.settings.with(|s| s.to_query(session.lesson()));
         // Predict mode stays on across a reload (the arrangement is kept in the browser).
         if session.predict.with(Option::is_some) {
@@ -192,7 +209,9 @@ fn LessonView(
                 super::session::Phase::Idle | super::session::Phase::Running
             )
     };
+    let missing = move || session.missing.get();
     view! {
+        <Show when=move || missing().is_none() fallback=move || view! { <Missing embed=embed /> }>
         <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id id="lesson">
             <header class="lesson-head">
                 <h2 data-testid="lesson-title" tabindex="-1">{move || lang.get().pick(lesson().title)}</h2>
@@ -243,6 +262,44 @@ fn LessonView(
                 <Replay />
                 <Internals />
             </div>
+        </main>
+        </Show>
+    }
+}
+
+/// What the page shows for a link to a lesson (or a route) the course does not have: says so
+/// in the page's language, with the catalog beside it (full page) or a link to the course
+/// (embed), never another lesson in its place.
+#[component]
+fn Missing(embed: bool) -> impl IntoView {
+    let session = super::session::use_session();
+    let lang = use_lang();
+    let asked = move || session.missing.get().unwrap_or_default();
+    let message = move || match lang.get() {
+        Lang::En => format!("This course has no lesson “{}”.", asked()),
+        Lang::Zh => format!("课程里没有“{}”这一课。", asked()),
+    };
+    view! {
+        <main class="lesson missing" data-testid="missing-lesson" id="lesson" role="alert">
+            <h2 tabindex="-1">{message}</h2>
+            {if embed {
+                view! {
+                    <p>
+                        <a href=page_url() target="_blank" rel="noopener" data-testid="missing-course-link">
+                            {label(t("Open the course’s lessons", "打开课程目录"))}
+                        </a>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p>{label(t(
+                        "The link may be mistyped or out of date: pick a lesson from the list.",
+                        "链接可能有误或已过期：请从目录中选一课。",
+                    ))}</p>
+                }
+                .into_any()
+            }}
         </main>
     }
 }

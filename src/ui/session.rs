@@ -101,6 +101,10 @@ pub struct Session {
     pub model: RwSignal<LoopModel, LocalStorage>,
     /// Predict mode: the learner's arrangement of the open lesson's lines, or `None` when off.
     pub predict: RwSignal<Option<Prediction>>,
+    /// What a link asked for that the course does not have (an unknown lesson id, or a route
+    /// that is none of the page's): the page says so instead of showing a lesson in its place,
+    /// until a lesson is opened.
+    pub missing: RwSignal<Option<String>>,
     key: u64,
     synced_events: StoredValue<usize>,
     /// `performance.measure` entries made for the current run (capped).
@@ -143,6 +147,7 @@ impl Session {
             io: RwSignal::new(Vec::new()),
             model: RwSignal::new_local(LoopModel::default()),
             predict: RwSignal::new(None),
+            missing: RwSignal::new(None),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             measures: StoredValue::new(0),
@@ -181,6 +186,9 @@ impl Session {
         }
         if self.refused.with_untracked(|r| !r.is_empty()) {
             self.refused.set(Vec::new());
+        }
+        if self.missing.with_untracked(Option::is_some) {
+            self.missing.set(None);
         }
         if lesson.id == self.lesson_id.get_untracked() {
             return;
@@ -227,9 +235,12 @@ impl Session {
     }
 
     /// Runs the open lesson. Pressing Run during a run starts over: the old run is stopped
-    /// first and nothing it printed is kept. Nothing runs while a knob's value is refused.
+    /// first and nothing it printed is kept. Nothing runs while a knob's value is refused, or
+    /// while the page says a link's lesson does not exist (an embed's host may still ask).
     pub fn run(self) {
-        if self.refused.with_untracked(|r| !r.is_empty()) {
+        if self.refused.with_untracked(|r| !r.is_empty())
+            || self.missing.with_untracked(Option::is_some)
+        {
             return;
         }
         self.discard_run();

@@ -32,6 +32,22 @@ pub fn route(hash: &str) -> Option<Route<'_>> {
     }
 }
 
+/// What a fragment asks for that the course does not have: an unknown lesson id, or a route
+/// that is none of the page's (`#/lessons/x`). `None` for a known lesson and for no route at
+/// all: an empty fragment opens the first lesson, and one that does not start with `/` is an
+/// anchor in the page (`#lesson`), not a route.
+pub fn missing_in(hash: &str, known: impl Fn(&str) -> bool) -> Option<String> {
+    let path = hash.trim_start_matches('#');
+    if !path.starts_with('/') || path.trim_matches('/').is_empty() {
+        return None;
+    }
+    match lesson_from_hash(hash) {
+        Some(id) if known(id) => None,
+        Some(id) => Some(id.to_string()),
+        None => Some(path.split('?').next().unwrap_or(path).to_string()),
+    }
+}
+
 /// The lesson id in a `#/lesson/<id>` or `#/embed/<id>` fragment.
 pub fn lesson_from_hash(hash: &str) -> Option<&str> {
     match route(hash)? {
@@ -176,6 +192,30 @@ pub fn embed_code(id: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_to_what_the_course_does_not_have_is_named() {
+        let known = |id: &str| id == "create-task";
+        assert_eq!(missing_in("", known), None);
+        assert_eq!(missing_in("#", known), None);
+        assert_eq!(missing_in("#/", known), None);
+        assert_eq!(missing_in("#lesson", known), None);
+        assert_eq!(missing_in("#wbg_style=display-none", known), None);
+        assert_eq!(missing_in("#/lesson/create-task?x=1", known), None);
+        assert_eq!(missing_in("#/embed/create-task", known), None);
+        assert_eq!(
+            missing_in("#/lesson/nonexistent", known),
+            Some("nonexistent".to_string())
+        );
+        assert_eq!(
+            missing_in("#/embed/nope?lang=zh", known),
+            Some("nope".to_string())
+        );
+        assert_eq!(
+            missing_in("#/lessons/x?y=1", known),
+            Some("/lessons/x".to_string())
+        );
+    }
 
     #[test]
     fn a_shared_link_carries_clock_speed_and_language() {

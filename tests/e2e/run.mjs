@@ -1,21 +1,23 @@
 // End-to-end: Debian's Chromium, driven by playwright-core, opens the release build (dist/)
-// served on localhost, runs lessons through the page and saves screenshots.
+// served on localhost under a sub-path only (serve.mjs), runs lessons through the page and
+// saves screenshots.
 // Usage: node tests/e2e/run.mjs [dist-dir]   (scripts/test builds dist/ first)
 import { mkdir } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { runE2e } from './serve.mjs';
+import { APP_PATH, runE2e } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
 const artifacts = join(here, 'artifacts');
 
-// A course page embedding one lesson, as the README shows authors how to do.
+// A course page embedding one lesson, as the README shows authors how to do: the page is at the
+// site's root, the app under its own sub-path.
 const HOST_PAGE = `<!doctype html>
 <meta charset="utf-8"><title>A course page</title>
 <h1>Lesson 3: gather</h1>
-<iframe id="lesson" src="/#/embed/gather-order" title="Loopscope" style="width:100%;border:0" height="300"></iframe>
+<iframe id="lesson" src="${APP_PATH}#/embed/gather-order" title="Loopscope" style="width:100%;border:0" height="300"></iframe>
 <script>
   const frame = document.getElementById('lesson');
   window.received = [];
@@ -30,10 +32,10 @@ const HOST_PAGE = `<!doctype html>
 // A quiz page: the lesson opens in predict mode with the learner's arrangement (here "mid end"
 // before "fast end", wrong from line 4), and the page collects the scored result.
 const QUIZ_PAGE = HOST_PAGE
-  .replace('/#/embed/gather-order', '/#/embed/gather-order?predict=0.1.2.4.3.5.6')
+  .replace('#/embed/gather-order', '#/embed/gather-order?predict=0.1.2.4.3.5.6')
   .replace('<h1>Lesson 3: gather</h1>', '<h1>Quiz: in which order does gather print?</h1>');
 
-await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAGE }, async ({ base, browser, problems }) => {
+await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAGE }, async ({ base, origin, browser, problems }) => {
   await mkdir(artifacts, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -105,7 +107,7 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   // 5. Embedded in a course page: ready, run on request, run-finished with the lines, height.
   const host = await browser.newPage({ viewport: { width: 900, height: 700 } });
   host.on('pageerror', (e) => problems.push(`course page error: ${e.message}`));
-  await host.goto(`${base}course-page.html`);
+  await host.goto(`${origin}course-page.html`);
   await host.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:ready'));
   const ready = await host.evaluate(() => window.received.find((m) => m.type === 'loopscope:ready'));
   assert.equal(ready.lesson, 'gather-order');
@@ -129,7 +131,7 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   // 5b. A quiz page: the embed opens in predict mode and reports the scored prediction.
   const quiz = await browser.newPage({ viewport: { width: 900, height: 900 } });
   quiz.on('pageerror', (e) => problems.push(`quiz page error: ${e.message}`));
-  await quiz.goto(`${base}quiz-page.html`);
+  await quiz.goto(`${origin}quiz-page.html`);
   await quiz.waitForFunction(() => window.received.some((m) => m.type === 'loopscope:ready'));
   const quizFrame = quiz.frameLocator('#lesson');
   assert.equal(await quizFrame.locator('[data-testid=predict-line]').count(), 7);
@@ -185,6 +187,18 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   assert.ok(workersWall >= 1900 && workersWall < 4000, `10 one-second jobs on 5 workers took ${workersWall} ms`);
   await page.screenshot({ path: join(artifacts, 'run-in-executor-en.png'), fullPage: true });
   console.log(`downloads ok (18 lines, 2 failed files); 10 jobs on 5 workers: ${workersWall} ms of wall time`);
+
+  // 8. requests.get as a blocking GET on the default pool's workers: the workers resolve the
+  // sample files against the page under its sub-path, not against their own blob URLs.
+  await page.click('[data-testid=lesson-executor-downloads]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'), null, { timeout: 15000 });
+  const blocking = await page.$$eval('[data-testid=output-row]', (rs) => rs.map((r) => r.textContent));
+  assert.equal(blocking.length, 6, blocking.join('\n'));
+  assert.equal(blocking.filter((r) => /download done/.test(r)).length, 3);
+  const getStates = await page.$$eval('[data-testid=io-row]', (rs) => rs.map((r) => r.dataset.state));
+  assert.ok(getStates.length >= 3 && getStates.every((s) => s === 'done'), `the GETs and writes: ${getStates}`);
+  console.log(`blocking GETs on workers ok (${getStates.length} I/O rows done)`);
 
   console.log(`e2e ok; screenshots in ${artifacts}`);
 });
