@@ -26,8 +26,21 @@ pub async fn main(delay: f64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
+    line, said, seconds, spot, Cpython, Ends, Entry, Knob, Lesson, LessonFuture, Needs, Order, Text,
 };
+
+/// How long `func` sleeps: `await asyncio.sleep(2)` on line 6 of this lesson's and
+/// `wait-named`'s listings, which share the course's `func`.
+pub const FUNC_SLEEPS: Knob = seconds(
+    "delay",
+    Text {
+        en: "func sleeps",
+        zh: "func 睡眠",
+    },
+    2,
+    30,
+    &[spot(6, "sleep(", "2")],
+);
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -67,15 +80,6 @@ pub const LESSON: Lesson = Lesson {
     mistakes: &[],
     console: None,
     order: Order::Exact,
-    knobs: &[seconds(
-        "delay",
-        Text {
-            en: "func sleeps",
-            zh: "func 睡眠",
-        },
-        2,
-        30,
-        &[spot(6, "sleep(", "2")],
-    )],
+    knobs: &[FUNC_SLEEPS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),
 };

@@ -34,9 +34,8 @@ pub async fn main(delay: f64) -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{
-    line, said, seconds, spot, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text,
-};
+use super::super::{line, said, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::create_task_values::FUNC_SLEEPS;
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -88,15 +87,6 @@ pub const LESSON: Lesson = Lesson {
     mistakes: &[],
     console: None,
     order: Order::Exact,
-    knobs: &[seconds(
-        "delay",
-        Text {
-            en: "func sleeps",
-            zh: "func 睡眠",
-        },
-        2,
-        30,
-        &[spot(6, "sleep(", "2")],
-    )],
+    knobs: &[FUNC_SLEEPS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),
 };
