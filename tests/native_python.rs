@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use loopscope::analysis::matching::{same_words, Timing};
-use loopscope::course::{self, Cpython, Ends, Lesson, Order, APP_BASE};
+use loopscope::course::{self, Cpython, Ends, Lesson, Order, APP_BASE, SERVER_PORT};
 use loopscope::lang::Lang;
 
 /// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
@@ -81,14 +81,39 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Strin
             python.replace(APP_BASE, &server.base)
         }
         (Cpython::FetchesFromApp(_), None) => panic!("{}: needs the fixture server", lesson.id),
+        (Cpython::Serves(_), _) => on_a_free_port(lesson, python),
         _ => python.to_string(),
     }
+}
+
+/// A listing that runs a web server, moved from [`SERVER_PORT`] to a port nobody uses (the
+/// listings run side by side, and the machine may have its own server on 5000). The port is
+/// written only where a server listens (`port=5000`) or a client asks it (`:5000/`).
+fn on_a_free_port(lesson: &Lesson, python: &str) -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let written = SERVER_PORT.to_string();
+    let uses = [format!("port={written}"), format!(":{written}/")];
+    let replaced: usize = uses
+        .iter()
+        .map(|u| python.matches(u.as_str()).count())
+        .sum();
+    assert!(
+        replaced > 0 && replaced == python.matches(written.as_str()).count(),
+        "{}: a server listing writes its port only as port={written} and :{written}/",
+        lesson.id
+    );
+    python
+        .replace(&uses[0], &format!("port={port}"))
+        .replace(&uses[1], &format!(":{port}/"))
 }
 
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
 fn tolerance(lesson: &Lesson) -> u64 {
     match lesson.cpython {
-        Cpython::FetchesFromApp(_) => FETCH_TOLERANCE_MS,
+        Cpython::FetchesFromApp(_) | Cpython::Serves(_) => FETCH_TOLERANCE_MS,
         _ => TOLERANCE_MS,
     }
 }
@@ -242,7 +267,11 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
         .filter(|l| {
             matches!(
                 l.cpython,
-                Cpython::Runs | Cpython::Needs(_) | Cpython::FetchesFromApp(_) | Cpython::Threads
+                Cpython::Runs
+                    | Cpython::Needs(_)
+                    | Cpython::FetchesFromApp(_)
+                    | Cpython::Serves(_)
+                    | Cpython::Threads
             )
         })
         .flat_map(|l| Lang::ALL.map(|lang| (l, lang)))

@@ -1,7 +1,7 @@
 //! The course's table of contents: every lesson, by chapter, in teaching order.
 
 use super::lesson::Text;
-use super::{ch1, ch2, ch3, ch4, ch5, ch6, ch7, ch8, Lesson};
+use super::{ch1, ch2, ch3, ch4, ch5, ch6, ch7, ch8, ch9, Lesson};
 
 /// A chapter of the course.
 #[derive(Clone, Copy)]
@@ -148,6 +148,14 @@ pub static CATALOG: &[Chapter] = &[
             &ch8::as_completed::LESSON,
             &ch8::timeout_cleanup::LESSON,
         ],
+    },
+    Chapter {
+        number: 9,
+        title: Text {
+            en: "Web applications: ASGI and its frameworks",
+            zh: "Web 应用：ASGI 与它的框架",
+        },
+        lessons: &[&ch9::asgi_app::LESSON],
     },
 ];
 

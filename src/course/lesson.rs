@@ -71,7 +71,15 @@ pub enum Cpython {
     /// are really served there: the check starts the test's HTTP server
     /// (`tests/fixtures/server.py`) and writes that server's address in place of [`APP_BASE`].
     FetchesFromApp(&'static [&'static str]),
+    /// It runs a web server (uvicorn, aiohttp.web) on [`SERVER_PORT`] and its own client asks
+    /// it, with these packages from PyPI: the check writes a free port in place of
+    /// [`SERVER_PORT`], so a busy port of the machine cannot fail it.
+    Serves(&'static [&'static str]),
 }
+
+/// The port the course's web servers listen on (`port=5000`), in the listings and the
+/// lessons; the CPython check moves it to a free one.
+pub const SERVER_PORT: u16 = 5000;
 
 /// Where a Python listing that fetches from this app finds it: `trunk serve`'s address
 /// (Trunk.toml). A listing writes it once, as `BASE = "http://localhost:8080/"`, and joins the

@@ -17,6 +17,7 @@ pub mod ch5;
 pub mod ch6;
 pub mod ch7;
 pub mod ch8;
+pub mod ch9;
 pub mod knobs;
 pub mod lesson;
 pub mod listing_lang;
@@ -27,7 +28,7 @@ pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
     line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, APP_BASE,
-    END_OF_LISTING,
+    END_OF_LISTING, SERVER_PORT,
 };
 pub use mistake::Mistake;
 

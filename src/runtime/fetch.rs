@@ -58,25 +58,6 @@ fn resolve(url: &str, base: &str) -> Option<String> {
     }
 }
 
-/// The standard reason phrase of common error statuses: servers speaking HTTP/2 send none,
-/// so the browser's `statusText` may be empty.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn reason(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        410 => "Gone",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => return None,
-    })
-}
-
 /// The last part of a URL's path: the file name a download is saved as
 /// (`url.rsplit('/')[-1]` in the course).
 pub fn file_name(url: &str) -> &str {
@@ -103,6 +84,8 @@ fn network_message(url: &str, same_origin: bool) -> Rc<str> {
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{fetch, Response};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use browser::{send, Sending};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{fetch, Response};
@@ -114,6 +97,7 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::super::io::{js, IoOp};
+    use super::super::web::transit::Transit;
     use super::{check_url, network_message, Error};
     use crate::trace::IoKind;
 
@@ -128,6 +112,7 @@ mod browser {
         received: u64,
         op: Option<IoOp>,
         controller: web_sys::AbortController,
+        transit: Option<Rc<Transit>>,
     }
 
     /// `await session.get(url)`: sends a GET request and waits for the response headers.
@@ -139,15 +124,64 @@ mod browser {
         let window = web_sys::window().ok_or_else(|| Error::raised("fetch needs a page"))?;
         let base = window.location().href().unwrap_or_default();
         let resolved = check_url(url, &base)?;
+        let sending = Sending {
+            method: "GET",
+            headers: &[],
+            body: &[],
+            transit: None,
+        };
+        send(url, &resolved, sending).await
+    }
+
+    /// What a request sends besides its URL.
+    pub(crate) struct Sending<'a> {
+        pub(crate) method: &'a str,
+        pub(crate) headers: &'a [(String, String)],
+        pub(crate) body: &'a [u8],
+        /// Set for a request to the page's own server: its awaits then leave the virtual
+        /// clock to the transit (`web::transit`).
+        pub(crate) transit: Option<Rc<Transit>>,
+    }
+
+    /// Sends a request to `resolved` (a checked URL; `url` is how the lesson wrote it) and
+    /// waits for the response headers.
+    pub(crate) async fn send(
+        url: &str,
+        resolved: &str,
+        sending: Sending<'_>,
+    ) -> Result<Response, Error> {
+        let window = web_sys::window().ok_or_else(|| Error::raised("fetch needs a page"))?;
         let origin = window.location().origin().unwrap_or_default();
         let same_origin = resolved.starts_with(&format!("{origin}/"));
-        let op = IoOp::begin(IoKind::Fetch, url.trim())?;
+        let label = if sending.method == "GET" {
+            url.trim().to_string()
+        } else {
+            format!("{} {}", sending.method, url.trim())
+        };
+        let op = IoOp::begin(IoKind::Fetch, label)?;
         let controller =
             web_sys::AbortController::new().map_err(|e| Error::raised(js::message(&e)))?;
         let init = web_sys::RequestInit::new();
         init.set_signal(Some(&controller.signal()));
-        let promise = window.fetch_with_str_and_init(&resolved, &init);
-        let sent = op.wait(js::Promise::new(promise)).await;
+        init.set_method(sending.method);
+        let headers = web_sys::Headers::new().map_err(|e| Error::raised(js::message(&e)))?;
+        for (name, value) in sending.headers {
+            headers
+                .append(name, value)
+                .map_err(|e| Error::raised(js::message(&e)))?;
+        }
+        init.set_headers(&headers);
+        if !sending.body.is_empty() {
+            let body = js_sys::Uint8Array::from(sending.body);
+            init.set_body(&body);
+        }
+        let promise = window.fetch_with_str_and_init(resolved, &init);
+        let transit = sending.transit;
+        let sent = if transit.is_some() {
+            op.wait_without_holding(js::Promise::new(promise)).await
+        } else {
+            op.wait(js::Promise::new(promise)).await
+        };
         let response = match sent {
             Ok(value) => value.unchecked_into::<web_sys::Response>(),
             Err(Error::Cancelled) => {
@@ -155,11 +189,20 @@ mod browser {
                 return Err(Error::Cancelled);
             }
             Err(_) => {
-                let error = Error::Raised(network_message(url.trim(), same_origin));
+                let error = match &transit {
+                    Some(_) => Error::raised(format!(
+                        "ServerDisconnectedError: the server closed the connection: {}",
+                        url.trim()
+                    )),
+                    None => Error::Raised(network_message(url.trim(), same_origin)),
+                };
                 op.end(Some(&error));
                 return Err(error);
             }
         };
+        if let Some(transit) = &transit {
+            transit.head_read();
+        }
         let headers = response.headers();
         let total = headers
             .get("content-length")
@@ -179,6 +222,7 @@ mod browser {
             received: 0,
             op: Some(op),
             controller,
+            transit,
         })
     }
 
@@ -191,6 +235,25 @@ mod browser {
         /// Whether the status is 2xx.
         pub fn ok(&self) -> bool {
             (200..300).contains(&self.status)
+        }
+
+        /// Every header the page may read, in order, names in lower case.
+        pub fn headers(&self) -> Vec<(String, String)> {
+            let mut all = Vec::new();
+            if let Ok(Some(entries)) = js_sys::try_iter(&self.headers) {
+                for entry in entries.flatten() {
+                    let name = js_sys::Reflect::get_u32(&entry, 0)
+                        .ok()
+                        .and_then(|v| v.as_string());
+                    let value = js_sys::Reflect::get_u32(&entry, 1)
+                        .ok()
+                        .and_then(|v| v.as_string());
+                    if let (Some(name), Some(value)) = (name, value) {
+                        all.push((name, value));
+                    }
+                }
+            }
+            all
         }
 
         /// The body's length from `Content-Length`, when the server sent it.
@@ -213,7 +276,9 @@ mod browser {
             }
             let error = Error::HttpStatus {
                 status: self.status,
-                reason: Rc::from(super::reason(self.status).unwrap_or(&self.status_text)),
+                reason: Rc::from(
+                    crate::runtime::web::http::reason(self.status).unwrap_or(&self.status_text),
+                ),
                 url: self.url.clone(),
             };
             if let Some(op) = self.op.take() {
@@ -228,7 +293,12 @@ mod browser {
             let (Some(reader), Some(op)) = (&self.reader, &self.op) else {
                 return Ok(None);
             };
-            let read = op.wait(js::Promise::new(reader.read())).await;
+            let read = if self.transit.is_some() {
+                op.wait_without_holding(js::Promise::new(reader.read()))
+                    .await
+            } else {
+                op.wait(js::Promise::new(reader.read())).await
+            };
             let value = match read {
                 Ok(value) => value,
                 Err(Error::Cancelled) => return Err(Error::Cancelled),
@@ -245,6 +315,9 @@ mod browser {
             };
             if js::get(&value, "done").as_bool().unwrap_or(true) {
                 self.reader = None;
+                if let Some(transit) = &self.transit {
+                    transit.end_read();
+                }
                 if let Some(op) = self.op.take() {
                     op.end(None);
                 }
@@ -252,6 +325,9 @@ mod browser {
             }
             let bytes = js_sys::Uint8Array::new(&js::get(&value, "value")).to_vec();
             self.received += bytes.len() as u64;
+            if let Some(transit) = &self.transit {
+                transit.read(bytes.len() as u64);
+            }
             op.progress(self.received, self.total);
             Ok(Some(bytes))
         }

@@ -80,7 +80,17 @@ impl IoOp {
                 kind: self.kind,
             },
             waiting: None,
+            holds_clock: true,
         }
+    }
+
+    /// Like [`IoOp::wait`], but the await does not hold the virtual clock: for work whose
+    /// time in transit something else accounts for (a request to the page's own server,
+    /// see `web::transit`).
+    pub(crate) fn wait_without_holding<F>(&self, inner: F) -> IoWait<F> {
+        let mut wait = self.wait(inner);
+        wait.holds_clock = false;
+        wait
     }
 }
 
@@ -99,6 +109,8 @@ pub(crate) struct IoWait<F> {
     on: WaitOn,
     /// The run told that this await is outstanding, until it ends or is dropped.
     waiting: Option<Weak<RunInner>>,
+    /// Whether the virtual clock holds still while it is outstanding.
+    holds_clock: bool,
 }
 
 impl<F> IoWait<F> {
@@ -132,7 +144,7 @@ where
                 Poll::Ready(result)
             }
             Poll::Pending => {
-                if self.waiting.is_none() {
+                if self.holds_clock && self.waiting.is_none() {
                     if let Some((run, _)) = executor::current() {
                         run.io_wait_begin();
                         self.waiting = Some(Rc::downgrade(&run));

@@ -30,6 +30,7 @@ pub mod storage;
 mod sync;
 mod task;
 mod time;
+pub mod web;
 pub mod worker;
 
 pub use crate::trace::Error;

@@ -69,6 +69,8 @@ pub enum IoKind {
     Storage,
     /// A message on a `MessageChannel`.
     Channel,
+    /// A request to one of the page's HTTP servers, while it is being answered.
+    Http,
 }
 
 impl IoKind {
@@ -79,6 +81,7 @@ impl IoKind {
             IoKind::Worker => "worker",
             IoKind::Storage => "storage",
             IoKind::Channel => "channel",
+            IoKind::Http => "http",
         }
     }
 }

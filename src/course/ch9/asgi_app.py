@@ -1,0 +1,37 @@
+import asyncio
+
+import httpx
+import uvicorn
+
+
+async def app(scope, receive, send):           # ASGI 应用：一个请求一次调用
+    assert scope['type'] == 'http'
+
+    await send({
+        'type': 'http.response.start',
+        'status': 200,
+        'headers': [
+            [b'content-type', b'text/plain'],
+        ],
+    })
+    await send({
+        'type': 'http.response.body',
+        'body': b'Hello, world!',
+    })
+
+
+async def main():
+    config = uvicorn.Config(app, host="127.0.0.1", port=5000, log_level="warning")
+    server = uvicorn.Server(config)             # 相当于 uvicorn example:app
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    async with httpx.AsyncClient() as client:   # 像浏览器一样访问它
+        resp = await client.get("http://127.0.0.1:5000/")
+    print(resp.status_code, resp.headers['content-type'])
+    print(resp.text)
+    server.should_exit = True
+    await serving
+
+
+asyncio.run(main())

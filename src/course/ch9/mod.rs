@@ -1,0 +1,5 @@
+//! Chapter 9, the course's practice half: web applications. Their servers listen in the page
+//! (`runtime::web`), and their clients' requests travel as real HTTP through the page's
+//! Service Worker.
+
+pub mod asgi_app;

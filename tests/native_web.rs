@@ -1,0 +1,256 @@
+//! The page's HTTP server natively, on the virtual clock, with its clients in the page: what a
+//! real server does with good and bad requests, concurrency, streaming and Stop. The same
+//! server behind the real Service Worker is tested in the browsers (tests/e2e).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use loopscope::print;
+use loopscope::runtime::web::{app, client, App, Config, Outgoing, Receive, Scope, Send, Server};
+use loopscope::runtime::{
+    create_task, gather, host, sleep, time_ms, Clock, Error, IoKind, Job, Run, RunStatus,
+};
+
+fn run_virtual<F, Fut>(main: F) -> Run
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<(), Error>> + 'static,
+{
+    let run = Run::start(Clock::Virtual, main);
+    host::run_until_idle();
+    run
+}
+
+fn printed(run: &Run) -> Vec<String> {
+    run.trace()
+        .printed()
+        .iter()
+        .map(|l| format!("{}@{}", l.text, l.at_ms()))
+        .collect()
+}
+
+/// Serves `app` on `port` for the length of `body`, then stops the server.
+async fn with_server<Fut>(application: App, port: u16, body: Fut) -> Result<(), Error>
+where
+    Fut: std::future::Future<Output = Result<(), Error>>,
+{
+    let server = Server::new(Config::new(application, port));
+    let serving = create_task(server.clone().serve())?;
+    while !server.started() {
+        sleep(0.0).await?;
+    }
+    let outcome = body.await;
+    server.exit();
+    serving.await?;
+    outcome
+}
+
+async fn text(scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    let body = format!("{} {}?{}", scope.method, scope.path, scope.query_string);
+    send.send(Outgoing::start(200, &[("content-type", "text/plain")]))
+        .await?;
+    send.send(Outgoing::body(body)).await
+}
+
+async fn napping(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    sleep(3.0).await?; // await asyncio.sleep(3): the loop serves others meanwhile
+    send.send(Outgoing::start(200, &[])).await?;
+    send.send(Outgoing::body("rested")).await
+}
+
+async fn blocking(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    Job::new("time.sleep(3)").block(3.0).run_here()?; // holds the whole loop
+    send.send(Outgoing::start(200, &[])).await?;
+    send.send(Outgoing::body("rested")).await
+}
+
+#[test]
+fn a_request_gets_its_answer_and_the_app_sees_method_path_and_query() {
+    let run = run_virtual(|| {
+        with_server(app(text), 5000, async {
+            let resp = client::get("http://127.0.0.1:5000/a%20b/c?x=1&y=2")
+                .send()
+                .await?;
+            print!(py 1, "{} {:?}", resp.status(), resp.header("Content-Type"));
+            print!(py 1, "{}", resp.text().await?);
+            let resp = client::post("http://localhost:5000/form")
+                .body("hi")
+                .send()
+                .await?;
+            print!(py 1, "{}", resp.text().await?);
+            Ok(())
+        })
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(
+        printed(&run),
+        [
+            "200 Some(\"text/plain\")@0",
+            "GET /a b/c?x=1&y=2@0",
+            "POST /form?@0"
+        ]
+    );
+    // Each request was a task named by its method and path, and I/O of kind http.
+    let trace = run.trace();
+    let names: Vec<String> = trace.task_names().map(str::to_string).collect();
+    assert!(names.iter().any(|n| n == "GET /a b/c"), "{names:?}");
+    assert!(names.iter().any(|n| n == "POST /form"), "{names:?}");
+    assert_eq!(run.live_io(IoKind::Http), 0);
+}
+
+#[test]
+fn awaiting_handlers_overlap_and_blocking_ones_queue() {
+    for (handler, ends) in [
+        (app(napping) as App, vec![3000, 3000, 3000]),
+        // The handlers block one after another, 9 s in all; the clients live on the same
+        // loop, so they read their answers only once it is free (as in CPython).
+        (app(blocking), vec![9000, 9000, 9000]),
+    ] {
+        let run = run_virtual(move || {
+            with_server(handler, 5000, async {
+                let asks = (0..3).map(|_| async {
+                    let resp = client::get("http://127.0.0.1:5000/red").send().await?;
+                    resp.text().await?;
+                    time_ms()
+                });
+                let tasks = asks.map(create_task).collect::<Result<Vec<_>, Error>>()?;
+                let times = gather(tasks).await?;
+                print!(py 1, "{times:?}");
+                Ok(())
+            })
+        });
+        assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+        assert_eq!(
+            printed(&run)[0].split('@').next().unwrap(),
+            format!("{ends:?}")
+        );
+    }
+}
+
+#[test]
+fn bad_requests_get_the_status_a_server_gives() {
+    let run = run_virtual(|| {
+        with_server(app(text), 5000, async {
+            let resp = client::Request::new("BREW", "http://127.0.0.1:5000/")
+                .send()
+                .await?;
+            print!(py 1, "{}", resp.status());
+            let big = vec![b'x'; loopscope::runtime::web::http::MAX_BODY + 1];
+            let resp = client::post("http://127.0.0.1:5000/")
+                .body(big)
+                .send()
+                .await?;
+            print!(py 1, "{} {}", resp.status(), resp.text().await?);
+            match client::get("http://127.0.0.1:5001/").send().await {
+                Err(e) => print!(py 1, "{e}"),
+                Ok(resp) => print!(py 1, "answered {}", resp.status()),
+            }
+            Ok(())
+        })
+    });
+    assert_eq!(
+        printed(&run),
+        [
+            "400@0",
+            "413 The request body is 1048577 bytes; this server accepts at most 1048576.@0",
+            "ClientConnectorError: Cannot connect to host 127.0.0.1:5001 [Connect call failed ('127.0.0.1', 5001)]@0"
+        ]
+    );
+}
+
+async fn raising(_scope: Scope, _receive: Receive, _send: Send) -> Result<(), Error> {
+    Err(Error::raised("ZeroDivisionError: division by zero"))
+}
+
+async fn silent(_scope: Scope, _receive: Receive, _send: Send) -> Result<(), Error> {
+    Ok(())
+}
+
+#[test]
+fn a_handler_that_raises_or_never_answers_is_a_500_and_the_error_is_printed() {
+    for handler in [app(raising), app(silent)] {
+        let run = run_virtual(move || {
+            with_server(handler, 5000, async {
+                let resp = client::get("http://127.0.0.1:5000/").send().await?;
+                print!(py 1, "{} {}", resp.status(), resp.text().await?);
+                Ok(())
+            })
+        });
+        let out = printed(&run);
+        assert_eq!(
+            out.last().unwrap(),
+            "500 Internal Server Error@0",
+            "{out:?}"
+        );
+        assert!(out[0].starts_with("ERROR:    "), "{out:?}");
+    }
+}
+
+async fn streaming(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    send.send(Outgoing::start(200, &[("content-type", "text/html")]))
+        .await?;
+    for n in 1..=3 {
+        send.send(Outgoing::chunk(format!("<li>{n}</li>"))).await?;
+        sleep(0.5).await?;
+    }
+    send.send(Outgoing::body("")).await
+}
+
+#[test]
+fn streamed_chunks_arrive_one_by_one_as_they_are_sent() {
+    let run = run_virtual(|| {
+        with_server(app(streaming), 5000, async {
+            let mut resp = client::get("http://127.0.0.1:5000/").send().await?;
+            while let Some(chunk) = resp.chunk().await? {
+                print!(py 1, "{}", String::from_utf8_lossy(&chunk));
+            }
+            Ok(())
+        })
+    });
+    assert_eq!(
+        printed(&run),
+        ["<li>1</li>@0", "<li>2</li>@500", "<li>3</li>@1000"]
+    );
+}
+
+#[test]
+fn stop_mid_request_breaks_the_connection_and_the_counters_return_to_zero() {
+    let seen = Rc::new(std::cell::RefCell::new(None));
+    let seen_in_run = seen.clone();
+    // On the real clock at 1/100 (the handler's 3 s nap takes 30 ms), stopped 10 ms in.
+    let run = Run::start(Clock::Real { scale: 0.01 }, move || async move {
+        let server = Server::new(Config::new(app(napping), 5000));
+        let _serving = create_task(server.clone().serve())?;
+        sleep(0.0).await?;
+        let resp = client::get("http://127.0.0.1:5000/").send().await;
+        *seen_in_run.borrow_mut() = Some(resp.map(|r| r.status()));
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_millis(10));
+    assert_eq!(run.live_io(IoKind::Http), 1);
+    run.stop();
+    host::run_until_idle();
+    assert_eq!(run.live_io(IoKind::Http), 0);
+    assert_eq!(run.live_tasks(), 0);
+    // The client task was cancelled with the rest; nothing listens on the port any more.
+    assert!(!loopscope::runtime::web::server::listening(5000));
+    assert!(seen.borrow().is_none());
+}
+
+#[test]
+fn a_second_server_on_a_busy_port_is_refused_like_uvicorn() {
+    let run = run_virtual(|| {
+        with_server(app(text), 5000, async {
+            let second = Server::new(Config::new(app(text), 5000));
+            match second.serve().await {
+                Err(e) => print!(py 1, "{e}"),
+                Ok(()) => print!(py 1, "served"),
+            }
+            Ok(())
+        })
+    });
+    assert_eq!(
+        printed(&run),
+        ["OSError: [Errno 98] error while attempting to bind on address ('127.0.0.1', 5000): address already in use@0"]
+    );
+}
