@@ -88,26 +88,32 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Strin
 
 /// A listing that runs a web server, moved from [`SERVER_PORT`] to a port nobody uses (the
 /// listings run side by side, and the machine may have its own server on 5000). The port is
-/// written only where a server listens (`port=5000`) or a client asks it (`:5000/`).
+/// written only where a server listens (`port=5000`) or a client asks it (`:5000/`,
+/// `:5000"`).
 fn on_a_free_port(lesson: &Lesson, python: &str) -> String {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port();
     let written = SERVER_PORT.to_string();
-    let uses = [format!("port={written}"), format!(":{written}/")];
+    let uses = [
+        format!("port={written}"),
+        format!(":{written}/"),
+        format!(":{written}\""),
+    ];
     let replaced: usize = uses
         .iter()
         .map(|u| python.matches(u.as_str()).count())
         .sum();
     assert!(
         replaced > 0 && replaced == python.matches(written.as_str()).count(),
-        "{}: a server listing writes its port only as port={written} and :{written}/",
+        "{}: a server listing writes its port only as port={written}, :{written}/ and :{written}\"",
         lesson.id
     );
     python
         .replace(&uses[0], &format!("port={port}"))
         .replace(&uses[1], &format!(":{port}/"))
+        .replace(&uses[2], &format!(":{port}\""))
 }
 
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
@@ -236,7 +242,12 @@ fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String
     });
     let mut lines = Vec::new();
     // Start-up (with gevent imported, on a loaded machine) plus the lesson's own length.
-    let limit = Duration::from_millis(lesson.expected_duration_ms() + 15_000);
+    // A web server's listing imports more (FastAPI took 10 s to import on this machine).
+    let start_up = match lesson.cpython {
+        Cpython::Serves(_) => 40_000,
+        _ => 15_000,
+    };
+    let limit = Duration::from_millis(lesson.expected_duration_ms() + start_up);
     while lines.len() < lesson.expected.len() {
         match receiver.recv_timeout(limit.saturating_sub(start.elapsed())) {
             Ok(line) => lines.push(line),

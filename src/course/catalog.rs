@@ -155,7 +155,12 @@ pub static CATALOG: &[Chapter] = &[
             en: "Web applications: ASGI and its frameworks",
             zh: "Web 应用：ASGI 与它的框架",
         },
-        lessons: &[&ch9::asgi_app::LESSON],
+        lessons: &[
+            &ch9::asgi_app::LESSON,
+            &ch9::starlette_routes::LESSON,
+            &ch9::starlette_streaming::LESSON,
+            &ch9::fastapi_red::LESSON,
+        ],
     },
 ];
 

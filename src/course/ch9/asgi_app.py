@@ -30,8 +30,7 @@ async def main():
         resp = await client.get("http://127.0.0.1:5000/")
     print(resp.status_code, resp.headers['content-type'])
     print(resp.text)
-    server.should_exit = True
-    await serving
+    await serving                               # 一直服务下去，直到按下停止
 
 
 asyncio.run(main())

@@ -17,7 +17,7 @@ async fn hello(scope: Scope, _receive: Receive, send: Send) -> Result<()> {
     Ok(())
 }
 
-/// Starts the server as a task, asks it once, and stops it.
+/// Starts the server as a task, asks it once, and serves on.
 pub async fn main() -> Result<()> {
     let server = Server::new(Config::new(app(hello), 5000)); // uvicorn example:app
     let serving = create_task(server.clone().serve())?;
@@ -28,8 +28,7 @@ pub async fn main() -> Result<()> {
     let content_type = resp.header("content-type").unwrap_or_default().to_string();
     print!(py 31, "{} {content_type}", resp.status());
     print!(py 32, "{}", resp.text().await?);
-    server.exit(); // server.should_exit = True
-    serving.await
+    serving.await // serves on until Stop: ask it from the client pane
 }
 
 // ---- end of listing ----
@@ -73,7 +72,7 @@ pub const LESSON: Lesson = Lesson {
         line(10, "Task-1", "Hello, world!"),
     ],
     cpython: Cpython::Serves(&["uvicorn", "httpx"]),
-    ends: Ends::ByItself,
+    ends: Ends::OnlyWhenStopped,
     needs: Needs::Runtime,
     mistakes: &[],
     console: None,

@@ -3,3 +3,6 @@
 //! Service Worker.
 
 pub mod asgi_app;
+pub mod fastapi_red;
+pub mod starlette_routes;
+pub mod starlette_streaming;

@@ -132,6 +132,7 @@ impl Request {
                 exchange: Rc::downgrade(&exchange),
                 ended: false,
             },
+            partial: Vec::new(),
         })
     }
 
@@ -179,6 +180,8 @@ pub struct Response {
     status: u16,
     headers: Vec<(String, String)>,
     body: Body,
+    /// Bytes read past the last whole line (for [`Response::line`]).
+    partial: Vec<u8>,
 }
 
 enum Body {
@@ -198,6 +201,7 @@ impl Response {
             status: response.status(),
             headers: response.headers(),
             body: Body::Fetched(response),
+            partial: Vec::new(),
         }
     }
 
@@ -242,9 +246,33 @@ impl Response {
         }
     }
 
+    /// The next line of the body as soon as it is whole, without its line break; the rest
+    /// after the last break at the end; `None` after that: httpx's `resp.aiter_lines()`.
+    pub async fn line(&mut self) -> Result<Option<String>> {
+        loop {
+            if let Some(end) = self.partial.iter().position(|b| *b == b'\n') {
+                let rest = self.partial.split_off(end + 1);
+                let mut line = std::mem::replace(&mut self.partial, rest);
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Ok(Some(String::from_utf8_lossy(&line).into_owned()));
+            }
+            match self.chunk().await? {
+                Some(bytes) => self.partial.extend_from_slice(&bytes),
+                None if self.partial.is_empty() => return Ok(None),
+                None => {
+                    let line = std::mem::take(&mut self.partial);
+                    return Ok(Some(String::from_utf8_lossy(&line).into_owned()));
+                }
+            }
+        }
+    }
+
     /// The whole body: `await resp.read()`.
     pub async fn read(mut self) -> Result<Vec<u8>> {
-        let mut body = Vec::new();
+        let mut body = std::mem::take(&mut self.partial);
         while let Some(chunk) = self.chunk().await? {
             body.extend_from_slice(&chunk);
         }

@@ -19,6 +19,7 @@ pub mod client;
 mod exchange;
 pub mod http;
 pub mod server;
+pub mod starlette;
 pub(crate) mod transit;
 
 pub use asgi::{Incoming, Outgoing, Receive, Scope, Send};

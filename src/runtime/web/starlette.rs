@@ -1,0 +1,297 @@
+//! Starlette's part (and so FastAPI's): [`Request`], the responses ([`Response::plain`],
+//! [`Response::html`], [`Response::json`], [`Response::streaming`]), [`BackgroundTask`], and
+//! the router: a list of [`Route`]s, tried in order, whose first match answers
+//! (`Route('/about/{username:str}', about)`); no match is a `404`, a match with another
+//! method a `405`, as Starlette answers them.
+
+use std::future::Future as StdFuture;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use super::asgi::{Incoming, Outgoing, Receive, Scope, Send};
+use super::http::{query_pairs, Param, Pattern};
+use super::server::{app, App};
+use crate::runtime::{AsyncGenerator, AsyncIterator, Error, Result};
+
+type Boxed<T> = Pin<Box<dyn StdFuture<Output = Result<T>>>>;
+
+/// `request`: the scope, with the route's path parameters, and the body to read.
+pub struct Request {
+    scope: Scope,
+    receive: Receive,
+    params: Vec<(String, Param)>,
+}
+
+impl Request {
+    /// `Request(scope, receive)`: for an ASGI app that wants Starlette's view of a request.
+    pub fn new(scope: Scope, receive: Receive) -> Request {
+        Request {
+            scope,
+            receive,
+            params: Vec::new(),
+        }
+    }
+
+    /// `request.method`.
+    pub fn method(&self) -> &str {
+        &self.scope.method
+    }
+
+    /// `request.url`: the full URL.
+    pub fn url(&self) -> String {
+        self.scope.url()
+    }
+
+    /// `request.url.path`.
+    pub fn path(&self) -> &str {
+        &self.scope.path
+    }
+
+    /// `request.base_url`.
+    pub fn base_url(&self) -> &str {
+        &self.scope.base_url
+    }
+
+    /// `request.path_params['name']`; a name the route does not have is Python's `KeyError`.
+    pub fn path_param(&self, name: &str) -> Result<Param> {
+        self.params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.clone())
+            .ok_or_else(|| Error::raised(format!("KeyError: '{name}'")))
+    }
+
+    /// `request.query_params.get('name')`.
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        query_pairs(&self.scope.query_string)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+
+    /// `request.headers.get('name')`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.scope.header(name)
+    }
+
+    /// `await request.body()`.
+    pub async fn body(&self) -> Result<Vec<u8>> {
+        match self.receive.receive().await? {
+            Incoming::Request { body, .. } => Ok(body),
+            Incoming::Disconnect => Err(Error::raised("ClientDisconnect")),
+        }
+    }
+}
+
+/// A response body: all of it, or an async generator's pieces.
+enum Content {
+    Whole(Vec<u8>),
+    Stream(AsyncGenerator<String>),
+}
+
+/// `BackgroundTask(func, *args)`: runs once the response has been sent.
+pub struct BackgroundTask(Box<dyn FnOnce() -> Boxed<()>>);
+
+impl BackgroundTask {
+    /// The task: a closure that starts the work (`lambda: send_welcome_email(to_address)`).
+    pub fn new<F, Fut>(work: F) -> BackgroundTask
+    where
+        F: FnOnce() -> Fut + 'static,
+        Fut: StdFuture<Output = Result<()>> + 'static,
+    {
+        BackgroundTask(Box::new(move || Box::pin(work())))
+    }
+}
+
+/// `Response(content, status_code, media_type)` and its kinds.
+pub struct Response {
+    status: u16,
+    media_type: Option<&'static str>,
+    content: Content,
+    background: Option<BackgroundTask>,
+}
+
+impl Response {
+    fn of(media_type: Option<&'static str>, content: Content) -> Response {
+        Response {
+            status: 200,
+            media_type,
+            content,
+            background: None,
+        }
+    }
+
+    /// `Response(content)` with no media type.
+    pub fn new(content: impl Into<Vec<u8>>) -> Response {
+        Response::of(None, Content::Whole(content.into()))
+    }
+
+    /// `PlainTextResponse(text)`.
+    pub fn plain(text: impl Into<String>) -> Response {
+        Response::of(Some("text/plain"), Content::Whole(text.into().into_bytes()))
+    }
+
+    /// `HTMLResponse(html)`.
+    pub fn html(html: impl Into<String>) -> Response {
+        Response::of(Some("text/html"), Content::Whole(html.into().into_bytes()))
+    }
+
+    /// `JSONResponse(content)`, given the JSON text Starlette's `json.dumps` would write
+    /// (compact: `{"hello":"world"}`).
+    pub fn json(json: impl Into<String>) -> Response {
+        Response::of(
+            Some("application/json"),
+            Content::Whole(json.into().into_bytes()),
+        )
+    }
+
+    /// `StreamingResponse(generator, media_type=...)`: each item is sent as it is yielded.
+    pub fn streaming(generator: AsyncGenerator<String>, media_type: &'static str) -> Response {
+        Response::of(Some(media_type), Content::Stream(generator))
+    }
+
+    /// The media type, as Starlette sets it.
+    pub fn media_type(mut self, media_type: &'static str) -> Response {
+        self.media_type = Some(media_type);
+        self
+    }
+
+    /// `status_code=...`.
+    pub fn status(mut self, status: u16) -> Response {
+        self.status = status;
+        self
+    }
+
+    /// `background=task`.
+    pub fn background(mut self, task: BackgroundTask) -> Response {
+        self.background = Some(task);
+        self
+    }
+
+    /// The headers Starlette writes: `content-length` for a whole body, and `content-type`
+    /// with `; charset=utf-8` for text.
+    fn headers(&self) -> Vec<(String, String)> {
+        let mut headers = Vec::new();
+        if let Content::Whole(body) = &self.content {
+            headers.push(("content-length".to_string(), body.len().to_string()));
+        }
+        if let Some(media_type) = self.media_type {
+            let value = if media_type.starts_with("text/") {
+                format!("{media_type}; charset=utf-8")
+            } else {
+                media_type.to_string()
+            };
+            headers.push(("content-type".to_string(), value));
+        }
+        headers
+    }
+
+    /// `await response(scope, receive, send)`: sends the start and the body (piece by piece
+    /// for a stream), then runs the background task.
+    pub async fn send_to(self, send: &Send) -> Result<()> {
+        send.send(Outgoing::Start {
+            status: self.status,
+            headers: self.headers(),
+        })
+        .await?;
+        match self.content {
+            Content::Whole(body) => send.send(Outgoing::body(body)).await?,
+            Content::Stream(mut generator) => {
+                while let Some(piece) = generator.anext().await? {
+                    send.send(Outgoing::chunk(piece)).await?;
+                }
+                send.send(Outgoing::body(Vec::new())).await?;
+            }
+        }
+        if let Some(BackgroundTask(work)) = self.background {
+            work().await?;
+        }
+        Ok(())
+    }
+}
+
+/// An endpoint: `async def homepage(request)`.
+pub type Endpoint = Rc<dyn Fn(Request) -> Boxed<Response>>;
+
+/// Makes an [`Endpoint`] of an `async fn(Request) -> Result<Response>`.
+pub fn endpoint<F, Fut>(f: F) -> Endpoint
+where
+    F: Fn(Request) -> Fut + 'static,
+    Fut: StdFuture<Output = Result<Response>> + 'static,
+{
+    Rc::new(move |request| Box::pin(f(request)))
+}
+
+/// `Route(path, endpoint, methods=[...])`.
+pub struct Route {
+    pattern: Pattern,
+    methods: Vec<&'static str>,
+    endpoint: Endpoint,
+}
+
+impl Route {
+    /// A route for `GET` (and `HEAD`), as a function endpoint's default is; a malformed path
+    /// is the error Starlette raises when the route is declared.
+    pub fn new(path: &str, endpoint: Endpoint) -> Result<Route> {
+        Ok(Route {
+            pattern: Pattern::parse(path).map_err(Error::raised)?,
+            methods: vec!["GET", "HEAD"],
+            endpoint,
+        })
+    }
+
+    /// `methods=["GET", "POST"]` (`HEAD` comes with `GET`).
+    pub fn methods(mut self, methods: &[&'static str]) -> Route {
+        self.methods = methods.to_vec();
+        if methods.contains(&"GET") && !methods.contains(&"HEAD") {
+            self.methods.push("HEAD");
+        }
+        self
+    }
+}
+
+/// `Starlette(routes=routes)`: an ASGI app that routes each request.
+pub fn starlette(routes: Vec<Route>) -> App {
+    let routes = Rc::new(routes);
+    app(move |scope, receive, send| {
+        let routes = routes.clone();
+        async move { dispatch(&routes, scope, receive, send).await }
+    })
+}
+
+async fn dispatch(routes: &[Route], scope: Scope, receive: Receive, send: Send) -> Result<()> {
+    let mut allowed: Option<&Route> = None;
+    for route in routes {
+        let Some(params) = route.pattern.matches(&scope.path) else {
+            continue;
+        };
+        if !route.methods.contains(&&*scope.method) {
+            allowed.get_or_insert(route);
+            continue;
+        }
+        let request = Request {
+            scope,
+            receive,
+            params,
+        };
+        let response = (route.endpoint)(request).await?;
+        return response.send_to(&send).await;
+    }
+    let response = match allowed {
+        Some(route) => {
+            let allow = route.methods.join(", ");
+            send.send(Outgoing::Start {
+                status: 405,
+                headers: vec![
+                    ("allow".into(), allow),
+                    ("content-length".into(), "18".into()),
+                    ("content-type".into(), "text/plain; charset=utf-8".into()),
+                ],
+            })
+            .await?;
+            return send.send(Outgoing::body("Method Not Allowed")).await;
+        }
+        None => Response::plain("Not Found").status(404),
+    };
+    response.send_to(&send).await
+}
