@@ -11,6 +11,7 @@ pub mod export;
 pub mod io_rows;
 pub mod lanes;
 pub mod lints;
+pub mod load;
 pub mod matching;
 pub mod model;
 pub mod output;

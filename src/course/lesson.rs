@@ -168,6 +168,9 @@ pub struct Lesson {
     /// The server the learner talks to through the page's console, by the name the lesson
     /// serves on, if it has one.
     pub console: Option<&'static str>,
+    /// The port the lesson's web server listens on, if it has one: the page shows a client
+    /// pane that sends it requests by hand.
+    pub http_port: Option<u16>,
     /// How strictly its output order is fixed.
     pub order: Order,
     /// The values a learner can change, with their bounds.

@@ -8,6 +8,7 @@ use super::console::Console;
 use super::controls::Controls;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
 use super::focus::focus_testid;
+use super::http_pane::HttpPane;
 use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
 use super::intro::{Intro, NamesLegend};
@@ -251,6 +252,7 @@ fn LessonView(
                 <OutputPanel />
                 <NamesLegend />
                 <Console />
+                <HttpPane />
                 <LintPanel embed=embed />
                 <Show when=move || !answer_hidden()>
                     <ExpectedPanel />

@@ -16,6 +16,7 @@ mod embed;
 mod focus;
 pub mod highlight;
 mod host_page;
+mod http_pane;
 pub mod i18n;
 pub mod internals;
 mod intro;

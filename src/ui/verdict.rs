@@ -6,6 +6,7 @@ use super::i18n::{label, t, use_lang};
 use super::session::{use_session, ClockMode, Phase};
 use super::words::{verdict, verdict_words, Verdict};
 use crate::analysis::matching::Timing;
+use crate::course::Ends;
 
 /// The expected output of the lesson and, once a run has ended, whether it matched.
 #[component]
@@ -15,19 +16,31 @@ pub fn ExpectedPanel() -> impl IntoView {
     let exact = move || session.run_clock.get() == Some(ClockMode::Instant);
     let verdict = move || {
         let phase = session.phase.get();
-        if phase != Phase::Finished {
+        let lesson = session.lesson();
+        // A lesson that serves until Stop is judged once it has printed all it will print.
+        let serving_done = phase == Phase::Running
+            && lesson.ends == Ends::OnlyWhenStopped
+            && session
+                .rows
+                .with(|rows| rows.len() >= lesson.expected.len());
+        if phase != Phase::Finished && !serving_done {
             return None;
         }
-        let lesson = session.lesson();
         if !session.settings_are_defaults() {
             return Some((None, exact()));
         }
         let timing = Timing::for_page(exact());
         let verdict = session.rows.with(|rows| {
+            // A serving lesson's own output comes first; what requests sent by hand print
+            // afterwards is the learner's, not the lesson's.
+            let own = match lesson.ends {
+                Ends::OnlyWhenStopped => &rows[..rows.len().min(lesson.expected.len())],
+                Ends::ByItself => &rows[..],
+            };
             verdict(
                 lesson.expected,
                 session.run_lang.get(),
-                rows,
+                own,
                 lesson.order,
                 timing,
             )

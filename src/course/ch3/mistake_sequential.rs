@@ -80,6 +80,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[Mistake::Sequential],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[
         seconds_knob(

@@ -86,6 +86,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[FUNC_SLEEPS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),

@@ -88,6 +88,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[Mistake::Blocked],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[JOBS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("jobs"))) }),

@@ -54,6 +54,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[seconds(
         "sleep",

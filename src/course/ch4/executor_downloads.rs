@@ -109,6 +109,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[URLS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) }),

@@ -85,6 +85,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[FUNC1_BLOCKS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("seconds"))) }),

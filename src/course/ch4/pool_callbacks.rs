@@ -69,6 +69,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[WORKERS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("workers"))) }),

@@ -84,6 +84,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[
         Knob {

@@ -138,6 +138,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Workers,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[WORKERS, JOBS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("workers"), k.int("jobs"))) }),

@@ -170,6 +170,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[Knob {
         id: "stop",

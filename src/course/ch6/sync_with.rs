@@ -78,6 +78,7 @@ pub const LESSON: Lesson = Lesson {
     // __enter__ would do to an async program, which is the next lesson's point.
     mistakes: &[Mistake::Blocked],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[],
     entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),

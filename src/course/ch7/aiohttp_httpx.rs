@@ -118,6 +118,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Browser,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::EachTaskInOrder,
     knobs: &[URL],
     entry: Entry::Run(|k| -> LessonFuture {

@@ -157,6 +157,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Browser,
     mistakes: &[],
     console: Some(SERVER),
+    http_port: None,
     order: Order::Exact,
     knobs: &[],
     entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),

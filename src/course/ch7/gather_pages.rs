@@ -86,6 +86,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Browser,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[URLS],
     entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) }),

@@ -44,6 +44,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Browser,
     mistakes: &[],
     console: None,
+    http_port: None,
     order: Order::Exact,
     knobs: &[],
     entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),

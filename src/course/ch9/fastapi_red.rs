@@ -62,6 +62,7 @@ pub async fn main() -> Result<()> {
 
 use super::super::{
     line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text,
+    SERVER_PORT,
 };
 
 const RESULT: &str = "{'key1': '1', 'key2': '2', 'key3': '3'}";
@@ -129,6 +130,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[],
     console: None,
+    http_port: Some(SERVER_PORT),
     order: Order::Exact,
     knobs: &[],
     entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),

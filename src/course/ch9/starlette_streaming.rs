@@ -46,7 +46,7 @@ pub async fn main() -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text,
+    line, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, SERVER_PORT,
 };
 
 const EXPECTED: &[Expected] = &[
@@ -97,6 +97,7 @@ pub const LESSON: Lesson = Lesson {
     needs: Needs::Runtime,
     mistakes: &[],
     console: None,
+    http_port: Some(SERVER_PORT),
     order: Order::Exact,
     knobs: &[],
     entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),

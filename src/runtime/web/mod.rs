@@ -15,6 +15,7 @@
 
 pub mod asgi;
 pub mod bridge;
+pub mod by_hand;
 pub mod client;
 mod exchange;
 pub mod http;

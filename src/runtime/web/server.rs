@@ -257,15 +257,24 @@ pub(crate) fn deliver(
     let receive = Receive::new(exchange.clone(), request.body);
     let send = Send::new(exchange.clone());
     let in_flight = InFlight::new(server.clone());
-    let app = server.app.clone();
-    let handling = async move {
-        let _in_flight = in_flight;
-        let outcome = app(scope, receive, send.clone()).await;
-        answer_failures(&send, outcome)
-    };
+    let handling = run_asgi(server.app.clone(), scope, receive, send, in_flight);
     let task = spawn_in(&run, handling, Some(&label), None, line!());
     exchange.set_io(IoOp::begin_in(&run, Some(task.id()), IoKind::Http, label));
     Ok(exchange)
+}
+
+/// One request's task, named as uvicorn's (`RequestResponseCycle.run_asgi`): calls the app,
+/// then answers for it if it failed to.
+async fn run_asgi(
+    app: App,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    in_flight: InFlight,
+) -> Result<()> {
+    let _in_flight = in_flight;
+    let outcome = app(scope, receive, send.clone()).await;
+    answer_failures(&send, outcome)
 }
 
 /// What uvicorn does when the application is done: nothing if it answered; a `500` if it
