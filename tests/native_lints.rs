@@ -15,8 +15,10 @@ use loopscope::ui::words::{lint_words, Lines};
 fn lints_of(lesson: &Lesson, settings: &Settings) -> Vec<Lint> {
     let run = lesson.start_with(Clock::Virtual, settings);
     host::run_until_idle();
-    let trace = run.trace();
-    lints::lints(&trace, lesson, settings)
+    let found = lints::lints(&run.trace(), lesson, settings);
+    // A server lesson serves until Stop; the next one needs its port.
+    run.stop();
+    found
 }
 
 fn lesson(id: &str) -> &'static Lesson {

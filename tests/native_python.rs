@@ -292,14 +292,19 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
         .any(|(l, _)| matches!(l.cpython, Cpython::FetchesFromApp(_)));
     let server = fetches.then(FixtureServer::start);
     // The listings sleep for real: run them side by side, one language at a time (twice as
-    // many interpreters starting at once would make their start-up part of the timing).
-    let results: Vec<_> = Lang::ALL
+    // many interpreters starting at once would make their start-up part of the timing). The
+    // web servers' listings go in waves of their own: importing FastAPI and uvicorn keeps a
+    // core busy for seconds, which would make the others' lines late.
+    let serves = |lesson: &Lesson| matches!(lesson.cpython, Cpython::Serves(_));
+    let waves = [false, true]
         .into_iter()
-        .flat_map(|wave| {
+        .flat_map(|web| Lang::ALL.map(|lang| (web, lang)));
+    let results: Vec<_> = waves
+        .flat_map(|(web, wave)| {
             std::thread::scope(|scope| {
                 let handles: Vec<_> = runnable
                     .iter()
-                    .filter(|&&(_, lang)| lang == wave)
+                    .filter(|&&(lesson, lang)| lang == wave && serves(lesson) == web)
                     .map(|&(lesson, lang)| {
                         let python = listing(lesson, lang, server.as_ref());
                         scope.spawn(move || (lesson, lang, run_python(lesson, &python)))

@@ -912,3 +912,72 @@ async fn a_value_a_link_sets_that_a_knob_refuses_is_named_and_holds_run() {
     drop(handle);
     window.location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_client_pane_asks_the_running_server_and_measures_a_load() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "starlette-routes", "clock-instant").await;
+    wait_until("the lesson's own client", 5000, || {
+        rows_as_strings(&root).len() == 4
+    })
+    .await;
+    // The test harness serves no sw.js: the page says so, and its server answers in the page.
+    wait_until("the route", 2000, || {
+        common::dom::text_of(&root, "http-route").contains("straight in the page")
+    })
+    .await;
+    common::dom::type_into(&root, "http-path", "/about/<b>Ada");
+    click(&root, "http-send");
+    wait_until("the answer", 2000, || {
+        common::dom::has_testid(&root, "http-time")
+    })
+    .await;
+    let status = common::dom::by_testid(&root, "http-status");
+    assert_eq!(status.get_attribute("data-status").as_deref(), Some("200"));
+    assert_eq!(common::dom::text_of(&root, "http-body"), "<b>Ada");
+    assert!(
+        all(&root, "[data-testid=http-body] b").is_empty(),
+        "a body is text"
+    );
+    assert!(common::dom::text_of(&root, "http-headers")
+        .contains("content-type: text/plain; charset=utf-8"));
+    // The verdict judges the lesson's own four lines, not what the pane's requests print.
+    assert_eq!(
+        common::dom::by_testid(&root, "verdict")
+            .get_attribute("data-matches")
+            .as_deref(),
+        Some("true")
+    );
+    // A bounded load test: 4 clients × 3 requests, each a task of the server's run.
+    common::dom::type_into(&root, "http-path", "/");
+    common::dom::type_into(&root, "load-clients", "4");
+    common::dom::type_into(&root, "load-each", "3");
+    click(&root, "load-go");
+    wait_until("the load report", 5000, || {
+        common::dom::has_testid(&root, "load-report")
+            && common::dom::by_testid(&root, "load-report")
+                .get_attribute("data-answered")
+                .as_deref()
+                == Some("12")
+    })
+    .await;
+    assert!(common::dom::text_of(&root, "load-report").contains("200 ×12"));
+    // Absurd counts get a message, not a thousand requests.
+    common::dom::type_into(&root, "load-clients", "100000");
+    click(&root, "load-go");
+    wait_until("the refusal", 1000, || {
+        common::dom::text_of(&root, "load-report").contains("Clients: 1–50")
+    })
+    .await;
+    // Stop: nothing listens any more, and the pane says so.
+    click(&root, "stop");
+    leptos::task::tick().await;
+    click(&root, "http-send");
+    wait_until("the refused connection", 2000, || {
+        common::dom::has_testid(&root, "http-error")
+            && common::dom::text_of(&root, "http-error").contains("nothing listens on port 5000")
+    })
+    .await;
+    assert_eq!(live_runs(), 0);
+    drop(handle);
+}

@@ -160,6 +160,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch9::starlette_routes::LESSON,
             &ch9::starlette_streaming::LESSON,
             &ch9::fastapi_red::LESSON,
+            &ch9::aiohttp_routes::LESSON,
         ],
     },
 ];

@@ -61,7 +61,7 @@ pub async fn main() -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text,
+    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Mistake, Needs, Order, Text,
     SERVER_PORT,
 };
 
@@ -128,7 +128,7 @@ pub const LESSON: Lesson = Lesson {
     cpython: Cpython::Serves(&["uvicorn", "fastapi", "httpx"]),
     ends: Ends::OnlyWhenStopped,
     needs: Needs::Runtime,
-    mistakes: &[],
+    mistakes: &[Mistake::Blocked],
     console: None,
     http_port: Some(SERVER_PORT),
     order: Order::Exact,

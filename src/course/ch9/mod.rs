@@ -2,6 +2,7 @@
 //! (`runtime::web`), and their clients' requests travel as real HTTP through the page's
 //! Service Worker.
 
+pub mod aiohttp_routes;
 pub mod asgi_app;
 pub mod fastapi_red;
 pub mod starlette_routes;

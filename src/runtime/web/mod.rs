@@ -13,6 +13,7 @@
 //!   route patterns. [`transit`] keeps the virtual clock exact for requests the page sends
 //!   itself.
 
+pub mod aiohttp_web;
 pub mod asgi;
 pub mod bridge;
 pub mod by_hand;

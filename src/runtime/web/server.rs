@@ -24,7 +24,7 @@ use super::transit::{Transit, HEADER};
 use crate::runtime::executor::{self, RunInner};
 use crate::runtime::io::IoOp;
 use crate::runtime::task::spawn_in;
-use crate::runtime::{Error, Event, IoKind, Result};
+use crate::runtime::{create_task, sleep, Error, Event, IoKind, Result, Task};
 
 /// The host every page server says it listens on (`scope["server"]`, `request.base_url`):
 /// what uvicorn would print, whatever URL the browser really used to reach it.
@@ -127,6 +127,19 @@ impl Server {
         )
     }
 
+    /// `await site.start()` (aiohttp's `TCPSite`): serves in a task of its own, and returns
+    /// that task once the server listens; a port already taken is the error.
+    pub async fn start(&self) -> Result<Task<()>> {
+        let serving = create_task(self.clone().serve())?;
+        while !self.started() {
+            if serving.done() {
+                serving.result()?;
+            }
+            sleep(0.0).await?;
+        }
+        Ok(serving)
+    }
+
     /// `await server.serve()`: listens until [`Server::exit`]; a port another server of the
     /// page holds is the `OSError` uvicorn reports.
     pub async fn serve(self) -> Result<()> {
@@ -140,9 +153,14 @@ impl Server {
         // The Service Worker, if the browser has one, is ready before the first request.
         super::bridge::ready().await?;
         if listening(port) {
-            return Err(Error::raised(format!(
+            // uvicorn logs it and exits the program (`sys.exit(1)`, which ends `asyncio.run`):
+            // a client polling `server.started` would otherwise wait forever.
+            let error = format!(
                 "OSError: [Errno 98] error while attempting to bind on address ('{HOST}', {port}): address already in use"
-            )));
+            );
+            crate::runtime::print_line(0, line!(), format!("ERROR:    {error}"));
+            run.request_stop();
+            return Err(Error::raised(error));
         }
         *self.0.run.borrow_mut() = Rc::downgrade(&run);
         LISTENERS.with(|l| l.borrow_mut().insert(port, Rc::downgrade(&self.0)));

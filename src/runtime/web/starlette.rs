@@ -252,14 +252,32 @@ impl Route {
 
 /// `Starlette(routes=routes)`: an ASGI app that routes each request.
 pub fn starlette(routes: Vec<Route>) -> App {
+    router(routes, "Not Found", "Method Not Allowed")
+}
+
+/// An ASGI app that routes each request to the first route that matches, and answers a path no
+/// route has with a `404` saying `not_found`, a method the route does not take with a `405`
+/// saying `not_allowed` (each framework words them its own way).
+pub(super) fn router(
+    routes: Vec<Route>,
+    not_found: &'static str,
+    not_allowed: &'static str,
+) -> App {
     let routes = Rc::new(routes);
     app(move |scope, receive, send| {
         let routes = routes.clone();
-        async move { dispatch(&routes, scope, receive, send).await }
+        async move { dispatch(&routes, scope, receive, send, not_found, not_allowed).await }
     })
 }
 
-async fn dispatch(routes: &[Route], scope: Scope, receive: Receive, send: Send) -> Result<()> {
+async fn dispatch(
+    routes: &[Route],
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    not_found: &'static str,
+    not_allowed: &'static str,
+) -> Result<()> {
     let mut allowed: Option<&Route> = None;
     for route in routes {
         let Some(params) = route.pattern.matches(&scope.path) else {
@@ -277,21 +295,19 @@ async fn dispatch(routes: &[Route], scope: Scope, receive: Receive, send: Send) 
         let response = (route.endpoint)(request).await?;
         return response.send_to(&send).await;
     }
-    let response = match allowed {
+    match allowed {
         Some(route) => {
-            let allow = route.methods.join(", ");
             send.send(Outgoing::Start {
                 status: 405,
                 headers: vec![
-                    ("allow".into(), allow),
-                    ("content-length".into(), "18".into()),
+                    ("allow".into(), route.methods.join(", ")),
+                    ("content-length".into(), not_allowed.len().to_string()),
                     ("content-type".into(), "text/plain; charset=utf-8".into()),
                 ],
             })
             .await?;
-            return send.send(Outgoing::body("Method Not Allowed")).await;
+            send.send(Outgoing::body(not_allowed)).await
         }
-        None => Response::plain("Not Found").status(404),
-    };
-    response.send_to(&send).await
+        None => Response::plain(not_found).status(404).send_to(&send).await,
+    }
 }
