@@ -505,3 +505,22 @@ async fn stop_terminates_workers_mid_job() {
     );
     assert_eq!(live_runs(), 0);
 }
+
+/// WSGI's server answers one request at a time on its one thread (a Web Worker): three
+/// requests sent at once are answered 1, 2 and 3 s later, while the page's loop stays free;
+/// Stop then ends the server and its worker.
+#[wasm_bindgen_test]
+async fn a_wsgi_server_answers_one_request_at_a_time_on_its_thread() {
+    let lesson = course::find("wsgi-app").unwrap();
+    common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+    let run = lesson.start(Clock::Real {
+        scale: WORKER_SCALE,
+    });
+    common::dom::wait_until("three answers", 8_000, || {
+        run.trace().printed().len() >= 3
+    })
+    .await;
+    assert_matches("wsgi-app", &run, WORKER_TOLERANCE_MS);
+    assert!(run.stop());
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}

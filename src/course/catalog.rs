@@ -156,6 +156,7 @@ pub static CATALOG: &[Chapter] = &[
             zh: "Web 应用：ASGI 与它的框架",
         },
         lessons: &[
+            &ch9::wsgi_app::LESSON,
             &ch9::asgi_app::LESSON,
             &ch9::starlette_routes::LESSON,
             &ch9::starlette_streaming::LESSON,

@@ -7,3 +7,4 @@ pub mod asgi_app;
 pub mod fastapi_red;
 pub mod starlette_routes;
 pub mod starlette_streaming;
+pub mod wsgi_app;

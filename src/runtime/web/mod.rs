@@ -23,6 +23,7 @@ pub mod http;
 pub mod server;
 pub mod starlette;
 pub(crate) mod transit;
+pub mod wsgi;
 
 pub use asgi::{Incoming, Outgoing, Receive, Scope, Send};
 pub use server::{app, App, Config, Server};
