@@ -516,10 +516,7 @@ async fn a_wsgi_server_answers_one_request_at_a_time_on_its_thread() {
     let run = lesson.start(Clock::Real {
         scale: WORKER_SCALE,
     });
-    common::dom::wait_until("three answers", 8_000, || {
-        run.trace().printed().len() >= 3
-    })
-    .await;
+    common::dom::wait_until("three answers", 8_000, || run.trace().printed().len() >= 3).await;
     assert_matches("wsgi-app", &run, WORKER_TOLERANCE_MS);
     assert!(run.stop());
     assert_eq!(common::live_counters(&run), [0; 7]);

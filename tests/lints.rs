@@ -41,7 +41,7 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 67);
+    assert_eq!(checked, 68);
 }
 
 #[wasm_bindgen_test]

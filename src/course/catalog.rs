@@ -158,6 +158,7 @@ pub static CATALOG: &[Chapter] = &[
         lessons: &[
             &ch9::wsgi_app::LESSON,
             &ch9::asgi_app::LESSON,
+            &ch9::asgi_class::LESSON,
             &ch9::starlette_routes::LESSON,
             &ch9::starlette_streaming::LESSON,
             &ch9::fastapi_red::LESSON,

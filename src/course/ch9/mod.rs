@@ -4,6 +4,7 @@
 
 pub mod aiohttp_routes;
 pub mod asgi_app;
+pub mod asgi_class;
 pub mod fastapi_red;
 pub mod starlette_routes;
 pub mod starlette_streaming;

@@ -1,0 +1,36 @@
+import asyncio
+
+import httpx
+import uvicorn
+from starlette.requests import Request
+from starlette.responses import Response
+
+
+class App:                                             # a class-based app: it implements __call__
+    async def __call__(self, scope, receive, send):
+        assert scope['type'] == 'http'
+        request = Request(scope, receive)              # no need to handle scope and receive by hand
+        content = '%s %s' % (request.method, request.url.path)
+        response = Response(content, media_type='text/plain')
+        await response(scope, receive, send)
+
+
+app = App()
+
+URL = "http://127.0.0.1:5000"
+
+
+async def main():
+    config = uvicorn.Config(app, host="127.0.0.1", port=5000, log_level="warning")
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    async with httpx.AsyncClient() as client:
+        for method, path in [("GET", "/"), ("POST", "/items?page=2"), ("DELETE", "/items/7")]:
+            resp = await client.request(method, URL + path)
+            print(resp.status_code, resp.headers['content-type'], resp.text)
+    await serving                                      # serves on until Stop
+
+
+asyncio.run(main())
