@@ -263,3 +263,27 @@ fn a_second_server_on_a_busy_port_ends_the_program_like_uvicorn() {
     );
     assert!(!loopscope::runtime::web::server::listening(5000));
 }
+
+#[test]
+fn run_pressed_again_binds_the_port_of_the_stopped_run() {
+    let first = Run::start(Clock::Virtual, || async {
+        Server::new(Config::new(app(text), 5000)).serve().await
+    });
+    host::run_until_idle();
+    assert!(loopscope::runtime::web::server::listening(5000));
+    first.stop();
+    let second = Run::start(Clock::Virtual, || async {
+        let server = Server::new(Config::new(app(text), 5000));
+        let _serving = server.start().await?;
+        for _ in 0..2 {
+            let resp = client::get("http://127.0.0.1:5000/again").send().await?;
+            print!(py 1, "{}", resp.text().await?);
+            sleep(1.0).await?;
+        }
+        Ok(())
+    });
+    drop(first); // whatever the first run still held goes now, between the two requests
+    host::run_until_idle();
+    assert_eq!(second.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(printed(&second), ["GET /again?@0", "GET /again?@1000"]);
+}

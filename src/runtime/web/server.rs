@@ -164,7 +164,7 @@ impl Server {
         }
         *self.0.run.borrow_mut() = Rc::downgrade(&run);
         LISTENERS.with(|l| l.borrow_mut().insert(port, Rc::downgrade(&self.0)));
-        let _bound = Bound(port);
+        let _bound = Bound(port, Rc::downgrade(&self.0));
         self.0.started.set(true);
         self.0.should_exit.wait().await?;
         drop(_bound);
@@ -177,12 +177,19 @@ impl Server {
     }
 }
 
-/// Stops listening when dropped: `serve()` returned, or its task was cancelled.
-struct Bound(u16);
+/// Stops listening when dropped: `serve()` returned, or its task was cancelled. A stopped
+/// run's server no longer counts as listening, so the next run may bind the port before this
+/// is dropped: only its own server's entry is removed.
+struct Bound(u16, Weak<ServerInner>);
 
 impl Drop for Bound {
     fn drop(&mut self) {
-        let _ = LISTENERS.try_with(|l| l.borrow_mut().remove(&self.0));
+        let _ = LISTENERS.try_with(|l| {
+            let mut listeners = l.borrow_mut();
+            if listeners.get(&self.0).is_some_and(|w| w.ptr_eq(&self.1)) {
+                listeners.remove(&self.0);
+            }
+        });
     }
 }
 
