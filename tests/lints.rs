@@ -33,8 +33,12 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
             }
         }
         let found = lints::lints(&run.trace(), lesson, &settings);
+        // One kind once, however often it was made (three requests that block are three
+        // findings of one mistake), as the native test counts them.
+        let mut kinds: Vec<Mistake> = found.iter().map(|l| l.kind()).collect();
+        kinds.dedup();
         assert_eq!(
-            found.iter().map(|l| l.kind()).collect::<Vec<_>>(),
+            kinds,
             lesson.mistakes,
             "{}: {found:#?}",
             lesson.id
