@@ -37,12 +37,7 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
         // findings of one mistake), as the native test counts them.
         let mut kinds: Vec<Mistake> = found.iter().map(|l| l.kind()).collect();
         kinds.dedup();
-        assert_eq!(
-            kinds,
-            lesson.mistakes,
-            "{}: {found:#?}",
-            lesson.id
-        );
+        assert_eq!(kinds, lesson.mistakes, "{}: {found:#?}", lesson.id);
         checked += 1;
     }
     assert_eq!(checked, 68);

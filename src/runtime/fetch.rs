@@ -239,21 +239,7 @@ mod browser {
 
         /// Every header the page may read, in order, names in lower case.
         pub fn headers(&self) -> Vec<(String, String)> {
-            let mut all = Vec::new();
-            if let Ok(Some(entries)) = js_sys::try_iter(&self.headers) {
-                for entry in entries.flatten() {
-                    let name = js_sys::Reflect::get_u32(&entry, 0)
-                        .ok()
-                        .and_then(|v| v.as_string());
-                    let value = js_sys::Reflect::get_u32(&entry, 1)
-                        .ok()
-                        .and_then(|v| v.as_string());
-                    if let (Some(name), Some(value)) = (name, value) {
-                        all.push((name, value));
-                    }
-                }
-            }
-            all
+            js::pairs(&self.headers)
         }
 
         /// The body's length from `Content-Length`, when the server sent it.

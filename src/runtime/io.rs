@@ -205,6 +205,22 @@ pub(crate) mod js {
         }
     }
 
+    /// The `[name, value]` string pairs of an iterable (a `Headers`, an array of pairs), in
+    /// order; an entry that is not a pair of strings is skipped.
+    pub(crate) fn pairs(iterable: &JsValue) -> Vec<(String, String)> {
+        let Ok(Some(entries)) = js_sys::try_iter(iterable) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = js_sys::Reflect::get_u32(&entry, 0).ok()?.as_string()?;
+                let value = js_sys::Reflect::get_u32(&entry, 1).ok()?.as_string()?;
+                Some((name, value))
+            })
+            .collect()
+    }
+
     /// `Reflect.get(target, key)`, `undefined` if it throws.
     pub(crate) fn get(target: &JsValue, key: &str) -> JsValue {
         js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

@@ -172,14 +172,7 @@ mod browser {
             reply_refused(&port);
             return;
         };
-        let headers = headers
-            .iter()
-            .filter_map(|pair| {
-                let name = js_sys::Reflect::get_u32(&pair, 0).ok()?.as_string()?;
-                let value = js_sys::Reflect::get_u32(&pair, 1).ok()?.as_string()?;
-                Some((name, value))
-            })
-            .collect();
+        let headers = js::pairs(&headers);
         let request = Arrived {
             method,
             target,

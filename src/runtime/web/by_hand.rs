@@ -116,20 +116,7 @@ mod browser {
             .await
             .map_err(|e| format!("network error: nothing answered ({})", js::message(&e)))?;
         let response: web_sys::Response = response.unchecked_into();
-        let mut headers = Vec::new();
-        if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
-            for entry in entries.flatten() {
-                let name = js_sys::Reflect::get_u32(&entry, 0)
-                    .ok()
-                    .and_then(|v| v.as_string());
-                let value = js_sys::Reflect::get_u32(&entry, 1)
-                    .ok()
-                    .and_then(|v| v.as_string());
-                if let (Some(name), Some(value)) = (name, value) {
-                    headers.push((name, value));
-                }
-            }
-        }
+        let headers = js::pairs(&response.headers());
         heard(Heard::Head {
             status: response.status(),
             headers,
