@@ -6,6 +6,8 @@ pub mod aiohttp_routes;
 pub mod asgi_app;
 pub mod asgi_class;
 pub mod fastapi_red;
+pub mod starlette_background;
+pub mod starlette_endpoint;
 pub mod starlette_routes;
 pub mod starlette_streaming;
 pub mod wsgi_app;

@@ -20,6 +20,7 @@ pub mod by_hand;
 pub mod client;
 mod exchange;
 pub mod http;
+pub mod json;
 pub mod server;
 pub mod starlette;
 pub(crate) mod transit;

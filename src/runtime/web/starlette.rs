@@ -9,7 +9,8 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::asgi::{Incoming, Outgoing, Receive, Scope, Send};
-use super::http::{query_pairs, Param, Pattern};
+use super::http::{query_pairs, Param, Pattern, METHODS};
+use super::json;
 use super::server::{app, App};
 use crate::runtime::{AsyncGenerator, AsyncIterator, Error, Result};
 
@@ -20,6 +21,8 @@ pub struct Request {
     scope: Scope,
     receive: Receive,
     params: Vec<(String, Param)>,
+    /// The body once read: Starlette reads it once and keeps it.
+    body: std::cell::RefCell<Option<Vec<u8>>>,
 }
 
 impl Request {
@@ -29,6 +32,7 @@ impl Request {
             scope,
             receive,
             params: Vec::new(),
+            body: Default::default(),
         }
     }
 
@@ -76,10 +80,21 @@ impl Request {
 
     /// `await request.body()`.
     pub async fn body(&self) -> Result<Vec<u8>> {
-        match self.receive.receive().await? {
-            Incoming::Request { body, .. } => Ok(body),
-            Incoming::Disconnect => Err(Error::raised("ClientDisconnect")),
+        if let Some(body) = &*self.body.borrow() {
+            return Ok(body.clone());
         }
+        let body = match self.receive.receive().await? {
+            Incoming::Request { body, .. } => body,
+            Incoming::Disconnect => return Err(Error::raised("ClientDisconnect")),
+        };
+        *self.body.borrow_mut() = Some(body.clone());
+        Ok(body)
+    }
+
+    /// `await request.json()`: a malformed body raises `JSONDecodeError`, as Python's does.
+    pub async fn json(&self) -> Result<json::Value> {
+        let body = self.body().await?;
+        json::parse(&String::from_utf8_lossy(&body)).map_err(Error::raised)
     }
 }
 
@@ -107,6 +122,7 @@ impl BackgroundTask {
 pub struct Response {
     status: u16,
     media_type: Option<&'static str>,
+    headers: Vec<(String, String)>,
     content: Content,
     background: Option<BackgroundTask>,
 }
@@ -116,6 +132,7 @@ impl Response {
         Response {
             status: 200,
             media_type,
+            headers: Vec::new(),
             content,
             background: None,
         }
@@ -162,6 +179,13 @@ impl Response {
         self
     }
 
+    /// `headers={...}`: one more header.
+    pub fn header(mut self, name: &str, value: &str) -> Response {
+        self.headers
+            .push((name.to_ascii_lowercase(), value.to_string()));
+        self
+    }
+
     /// `background=task`.
     pub fn background(mut self, task: BackgroundTask) -> Response {
         self.background = Some(task);
@@ -171,7 +195,7 @@ impl Response {
     /// The headers Starlette writes: `content-length` for a whole body, and `content-type`
     /// with `; charset=utf-8` for text.
     fn headers(&self) -> Vec<(String, String)> {
-        let mut headers = Vec::new();
+        let mut headers = self.headers.clone();
         if let Content::Whole(body) = &self.content {
             headers.push(("content-length".to_string(), body.len().to_string()));
         }
@@ -250,6 +274,72 @@ impl Route {
     }
 }
 
+/// `class User(HTTPEndpoint)`: a handler per method (`async def get(self, request)`); a
+/// `HEAD` goes to `get`, and a method it has no handler for is answered `405 Method Not
+/// Allowed` with an `allow` header, by the endpoint itself.
+#[derive(Default)]
+pub struct HttpEndpoint {
+    handlers: Vec<(&'static str, Endpoint)>,
+}
+
+impl HttpEndpoint {
+    /// A class endpoint with no handler yet.
+    pub fn new() -> HttpEndpoint {
+        HttpEndpoint::default()
+    }
+
+    /// `async def get(self, request)`.
+    pub fn get(self, handler: Endpoint) -> HttpEndpoint {
+        self.with("GET", handler)
+    }
+
+    /// `async def post(self, request)`.
+    pub fn post(self, handler: Endpoint) -> HttpEndpoint {
+        self.with("POST", handler)
+    }
+
+    fn with(mut self, method: &'static str, handler: Endpoint) -> HttpEndpoint {
+        self.handlers.push((method, handler));
+        self
+    }
+
+    /// `dispatch()`: the handler named by the request's method.
+    async fn dispatch(&self, request: Request) -> Result<Response> {
+        let method = match request.method() {
+            "HEAD" => "GET",
+            other => other,
+        };
+        match self.handlers.iter().find(|(m, _)| *m == method) {
+            Some((_, handler)) => handler(request).await,
+            None => {
+                let mut allowed: Vec<&str> = self.handlers.iter().map(|(m, _)| *m).collect();
+                if allowed.contains(&"GET") {
+                    allowed.push("HEAD");
+                }
+                Ok(Response::plain("Method Not Allowed")
+                    .status(405)
+                    .header("allow", &allowed.join(", ")))
+            }
+        }
+    }
+}
+
+impl Route {
+    /// `Route(path, User)` with a class endpoint: every method reaches it, and it picks the
+    /// handler.
+    pub fn class(path: &str, class: HttpEndpoint) -> Result<Route> {
+        let class = Rc::new(class);
+        let dispatching = endpoint(move |request| {
+            let class = class.clone();
+            async move { class.dispatch(request).await }
+        });
+        Ok(Route {
+            methods: METHODS.to_vec(),
+            ..Route::new(path, dispatching)?
+        })
+    }
+}
+
 /// `Starlette(routes=routes)`: an ASGI app that routes each request.
 pub fn starlette(routes: Vec<Route>) -> App {
     router(routes, "Not Found", "Method Not Allowed")
@@ -291,6 +381,7 @@ async fn dispatch(
             scope,
             receive,
             params,
+            body: Default::default(),
         };
         let response = (route.endpoint)(request).await?;
         return response.send_to(&send).await;
