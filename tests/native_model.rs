@@ -15,32 +15,42 @@ fn the_model_equals_the_executor_after_every_event_of_every_lesson() {
     for lesson in course::all().filter(|l| l.needs == Needs::Runtime) {
         let run = lesson.start(Clock::Virtual);
         host::run_until_idle();
-        let trace = run.trace();
-        let snapshots = run.snapshots();
-        assert_eq!(snapshots.len(), trace.len(), "{}", lesson.id);
-        let mut model = LoopModel::default();
-        for (event, real) in trace.events().iter().zip(&snapshots) {
-            model.apply(event);
-            let real = real
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}: no snapshot at event {}", lesson.id, event.seq));
-            // After the run ends the executor is torn down; the model shows the closed loop.
-            if model.closed {
-                break;
-            }
-            assert_eq!(
-                &model.snapshot(),
-                real,
-                "{}: after event {} {:?}",
-                lesson.id,
-                event.seq,
-                event.kind
-            );
-            checked += 1;
-        }
+        checked += model_matches_each_snapshot(lesson.id, &run);
+        // A server lesson serves until Stop; the next one needs its port.
+        run.stop();
     }
     record_snapshots(false);
     assert!(checked > 1000, "{checked}");
+}
+
+/// Applies each event of `run`'s Trace to the model and compares it with the executor's own
+/// snapshot after that event; returns how many it compared.
+fn model_matches_each_snapshot(id: &str, run: &loopscope::runtime::Run) -> usize {
+    let mut checked = 0;
+    let trace = run.trace();
+    let snapshots = run.snapshots();
+    assert_eq!(snapshots.len(), trace.len(), "{}", id);
+    let mut model = LoopModel::default();
+    for (event, real) in trace.events().iter().zip(&snapshots) {
+        model.apply(event);
+        let real = real
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no snapshot at event {}", id, event.seq));
+        // After the run ends the executor is torn down; the model shows the closed loop.
+        if model.closed {
+            break;
+        }
+        assert_eq!(
+            &model.snapshot(),
+            real,
+            "{}: after event {} {:?}",
+            id,
+            event.seq,
+            event.kind
+        );
+        checked += 1;
+    }
+    checked
 }
 
 #[test]
