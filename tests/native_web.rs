@@ -287,3 +287,38 @@ fn run_pressed_again_binds_the_port_of_the_stopped_run() {
     assert_eq!(second.status(), RunStatus::Finished(Ok(())));
     assert_eq!(printed(&second), ["GET /again?@0", "GET /again?@1000"]);
 }
+
+async fn hello(
+    _request: loopscope::runtime::web::starlette::Request,
+) -> Result<loopscope::runtime::web::starlette::Response, Error> {
+    Ok(loopscope::runtime::web::starlette::Response::plain("hello"))
+}
+
+#[test]
+fn a_router_says_which_methods_a_route_takes_and_an_endpoint_class_too() {
+    use loopscope::runtime::web::starlette::{endpoint, starlette, HttpEndpoint, Route};
+    let run = run_virtual(|| {
+        let routes = vec![
+            Route::new("/fn", endpoint(hello)).unwrap(),
+            Route::class("/class", HttpEndpoint::new().post(endpoint(hello))).unwrap(),
+        ];
+        with_server(starlette(routes), 5000, async {
+            for (method, path) in [("POST", "/fn"), ("GET", "/class"), ("HEAD", "/fn")] {
+                let url = format!("http://127.0.0.1:5000{path}");
+                let resp = client::Request::new(method, &url).send().await?;
+                let allow = resp.header("allow").unwrap_or("-").to_string();
+                print!(py 1, "{method} {path} {} allow={allow} {:?}", resp.status(), resp.text().await?);
+            }
+            Ok(())
+        })
+    });
+    assert_eq!(
+        printed(&run),
+        [
+            "POST /fn 405 allow=GET, HEAD \"Method Not Allowed\"@0",
+            "GET /class 405 allow=POST \"Method Not Allowed\"@0",
+            // HEAD: the headers only, as a server answers it.
+            "HEAD /fn 200 allow=- \"\"@0",
+        ]
+    );
+}

@@ -30,6 +30,8 @@ pub(crate) struct Exchange {
     status: Cell<u16>,
     sent: Cell<u64>,
     complete: Cell<bool>,
+    /// A `HEAD` request: the body the app sends is counted, not sent (as a server does).
+    head_only: Cell<bool>,
 }
 
 impl Exchange {
@@ -42,7 +44,13 @@ impl Exchange {
             status: Cell::new(0),
             sent: Cell::new(0),
             complete: Cell::new(false),
+            head_only: Cell::new(false),
         })
+    }
+
+    /// Answers a `HEAD` request: headers only.
+    pub(super) fn set_head_only(&self) {
+        self.head_only.set(true);
     }
 
     /// Records the request as outside work in the Trace (the I/O panel lists it).
@@ -65,6 +73,9 @@ impl Exchange {
         self.sent.set(self.sent.get() + bytes.len() as u64);
         if let Some(io) = &*self.io.borrow() {
             io.progress(self.sent.get(), None);
+        }
+        if self.head_only.get() {
+            return;
         }
         if let Some(transit) = &self.transit {
             transit.sent(bytes.len() as u64);

@@ -262,6 +262,9 @@ pub(crate) fn deliver(
         exchange.respond(413, "text/plain; charset=utf-8", &message);
         return Ok(exchange);
     }
+    if method == "HEAD" {
+        exchange.set_head_only();
+    }
     let target = Target::parse(&request.target);
     let headers: Rc<[(Rc<str>, Rc<str>)]> = request
         .headers

@@ -388,16 +388,11 @@ async fn dispatch(
     }
     match allowed {
         Some(route) => {
-            send.send(Outgoing::Start {
-                status: 405,
-                headers: vec![
-                    ("allow".into(), route.methods.join(", ")),
-                    ("content-length".into(), not_allowed.len().to_string()),
-                    ("content-type".into(), "text/plain; charset=utf-8".into()),
-                ],
-            })
-            .await?;
-            send.send(Outgoing::body(not_allowed)).await
+            Response::plain(not_allowed)
+                .status(405)
+                .header("allow", &route.methods.join(", "))
+                .send_to(&send)
+                .await
         }
         None => Response::plain(not_found).status(404).send_to(&send).await,
     }
