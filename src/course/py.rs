@@ -1,5 +1,6 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
+use crate::runtime::web::json;
 use crate::runtime::{
     loop_is_running, ConcurrentFuture, Error, Future, Gather, Handle, Returned, Task,
 };
@@ -256,9 +257,48 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// What `print(json.loads(text))` shows of a parsed JSON value: `{'status': 'ok'}`,
+/// `[1, 2.5]`, `True`, `None`.
+pub fn json_repr(value: &json::Value) -> String {
+    match value {
+        json::Value::Null => "None".into(),
+        json::Value::Bool(b) => bool(*b).into(),
+        json::Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        json::Value::Number(n) => format!("{n}"),
+        json::Value::Str(s) => str_repr(s),
+        json::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(json_repr).collect();
+            format!("[{}]", items.join(", "))
+        }
+        json::Value::Object(pairs) => {
+            let pairs: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| format!("{}: {}", str_repr(k), json_repr(v)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_values_print_as_python_prints_what_json_loads_made() {
+        let v = json::parse(
+            r#"{"username": "Ada", "n": -1.5e1, "ok": true, "x": null, "l": [1, "\u00e9\n"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            json_repr(&v),
+            r#"{'username': 'Ada', 'n': -15, 'ok': True, 'x': None, 'l': [1, 'é\n']}"#
+        );
+        assert_eq!(
+            json_repr(&json::parse(r#"["it's", 2.5]"#).unwrap()),
+            r#"["it's", 2.5]"#
+        );
+    }
 
     #[test]
     fn values_print_as_cpython_prints_them() {

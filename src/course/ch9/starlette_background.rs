@@ -1,6 +1,7 @@
 //! Starlette's `BackgroundTask`: work bound to a response that runs once the response has been
 //! sent, so the client does not wait for it.
 
+use crate::course::py;
 use crate::runtime::web::starlette::{
     endpoint, starlette, BackgroundTask, Request, Response, Route,
 };
@@ -43,7 +44,7 @@ pub async fn main() -> Result<()> {
         .await?;
     let status = resp.status();
     let body = json::parse(&resp.text().await?).map_err(Error::raised)?; // resp.json()
-    print!(py 40, "{status} {}", body.py_repr());
+    print!(py 40, "{status} {}", py::json_repr(&body));
     serving.await // serves on until Stop
 }
 

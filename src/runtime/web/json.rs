@@ -36,30 +36,6 @@ impl Value {
         }
     }
 
-    /// As Python's `repr` shows what `json.loads` made of it: `{'status': 'ok'}`, `[1, 2.5]`,
-    /// `True`, `None`.
-    pub fn py_repr(&self) -> String {
-        match self {
-            Value::Null => "None".into(),
-            Value::Bool(true) => "True".into(),
-            Value::Bool(false) => "False".into(),
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            Value::Number(n) => format!("{n}"),
-            Value::Str(s) => str_repr(s),
-            Value::Array(items) => {
-                let items: Vec<String> = items.iter().map(Value::py_repr).collect();
-                format!("[{}]", items.join(", "))
-            }
-            Value::Object(pairs) => {
-                let pairs: Vec<String> = pairs
-                    .iter()
-                    .map(|(k, v)| format!("{}: {}", str_repr(k), v.py_repr()))
-                    .collect();
-                format!("{{{}}}", pairs.join(", "))
-            }
-        }
-    }
-
     /// The text of a string value, as `str(...)` of it would be for a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -67,31 +43,6 @@ impl Value {
             _ => None,
         }
     }
-}
-
-/// A `str`'s repr: single quotes unless the text has one and no double quote.
-fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Parses a whole JSON text.
@@ -278,14 +229,6 @@ mod tests {
         );
         assert_eq!(v.get("missing").unwrap_err(), "KeyError: 'missing'");
         assert_eq!(parse("[]").unwrap(), Value::Array(vec![]));
-        assert_eq!(
-            v.py_repr(),
-            r#"{'username': 'Ada', 'email': 'ada@example.com', 'n': -15, 'ok': True, 'x': None, 'l': [1, 'é\n']}"#
-        );
-        assert_eq!(
-            parse(r#"["it's", 2.5]"#).unwrap().py_repr(),
-            r#"["it's", 2.5]"#
-        );
     }
 
     #[test]
