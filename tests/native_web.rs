@@ -45,20 +45,33 @@ where
     outcome
 }
 
+/// `assert scope['type'] == 'http'`: a bare app that does not speak the lifespan protocol,
+/// which uvicorn (`lifespan="auto"`) then serves without.
+fn http_only(scope: &Scope) -> Result<(), Error> {
+    if scope.kind == "http" {
+        Ok(())
+    } else {
+        Err(Error::raised("AssertionError"))
+    }
+}
+
 async fn text(scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    http_only(&scope)?;
     let body = format!("{} {}?{}", scope.method, scope.path, scope.query_string);
     send.send(Outgoing::start(200, &[("content-type", "text/plain")]))
         .await?;
     send.send(Outgoing::body(body)).await
 }
 
-async fn napping(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+async fn napping(scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    http_only(&scope)?;
     sleep(3.0).await?; // await asyncio.sleep(3): the loop serves others meanwhile
     send.send(Outgoing::start(200, &[])).await?;
     send.send(Outgoing::body("rested")).await
 }
 
-async fn blocking(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+async fn blocking(scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    http_only(&scope)?;
     Job::new("time.sleep(3)").block(3.0).run_here()?; // holds the whole loop
     send.send(Outgoing::start(200, &[])).await?;
     send.send(Outgoing::body("rested")).await
@@ -162,7 +175,8 @@ async fn raising(_scope: Scope, _receive: Receive, _send: Send) -> Result<(), Er
     Err(Error::raised("ZeroDivisionError: division by zero"))
 }
 
-async fn silent(_scope: Scope, _receive: Receive, _send: Send) -> Result<(), Error> {
+async fn silent(scope: Scope, _receive: Receive, _send: Send) -> Result<(), Error> {
+    http_only(&scope)?;
     Ok(())
 }
 
@@ -186,7 +200,8 @@ fn a_handler_that_raises_or_never_answers_is_a_500_and_the_error_is_printed() {
     }
 }
 
-async fn streaming(_scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+async fn streaming(scope: Scope, _receive: Receive, send: Send) -> Result<(), Error> {
+    http_only(&scope)?;
     send.send(Outgoing::start(200, &[("content-type", "text/html")]))
         .await?;
     for n in 1..=3 {
@@ -221,7 +236,9 @@ fn stop_mid_request_breaks_the_connection_and_the_counters_return_to_zero() {
     let run = Run::start(Clock::Real { scale: 0.01 }, move || async move {
         let server = Server::new(Config::new(app(napping), 5000));
         let _serving = create_task(server.clone().serve())?;
-        sleep(0.0).await?;
+        while !server.started() {
+            sleep(0.0).await?;
+        }
         let resp = client::get("http://127.0.0.1:5000/").send().await;
         *seen_in_run.borrow_mut() = Some(resp.map(|r| r.status()));
         Ok(())
@@ -321,4 +338,198 @@ fn a_router_says_which_methods_a_route_takes_and_an_endpoint_class_too() {
             "HEAD /fn 200 allow=- \"\"@0",
         ]
     );
+}
+
+/// A Starlette app with a lifespan, a WebSocket route and a static mount.
+fn whole_app(startup_fails: bool) -> Result<App, Error> {
+    use loopscope::runtime::web::starlette::{
+        endpoint, socket_endpoint, Route, Starlette, StaticFiles, WebSocket,
+    };
+    async fn echo(ws: WebSocket) -> Result<(), Error> {
+        ws.accept().await?;
+        ws.send_text("hi").await?;
+        let said = ws.receive_text().await?;
+        ws.send_text(&format!("you said {said}")).await?;
+        let next = ws.receive_text().await;
+        print!(py 1, "server: {}", next.unwrap_err());
+        Ok(())
+    }
+    async fn raises(ws: WebSocket) -> Result<(), Error> {
+        ws.accept().await?;
+        Err(Error::raised("ValueError: no"))
+    }
+    async fn silent(_ws: WebSocket) -> Result<(), Error> {
+        Ok(())
+    }
+    let routes = vec![
+        Route::new("/", endpoint(hello))?,
+        Route::websocket("/ws", socket_endpoint(echo))?,
+        Route::websocket("/raises", socket_endpoint(raises))?,
+        Route::websocket("/silent", socket_endpoint(silent))?,
+        Route::mount("/static", StaticFiles::new("static")?)?,
+    ];
+    let app = Starlette::new(routes).lifespan(
+        move || async move {
+            print!(py 1, "startup");
+            if startup_fails {
+                return Err(Error::raised("ConnectionError: no database"));
+            }
+            Ok(())
+        },
+        || async {
+            print!(py 1, "shutdown");
+            Ok(())
+        },
+    );
+    Ok(app.app())
+}
+
+#[test]
+fn the_lifespan_runs_before_listening_and_after_the_last_request() {
+    let run = run_virtual(|| async {
+        with_server(whole_app(false)?, 5000, async {
+            let resp = client::get("http://127.0.0.1:5000/").send().await?;
+            print!(py 1, "{}", resp.text().await?);
+            Ok(())
+        })
+        .await?;
+        print!(py 1, "served");
+        Ok(())
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(
+        printed(&run),
+        ["startup@0", "hello@0", "shutdown@0", "served@0"]
+    );
+}
+
+#[test]
+fn a_failed_startup_ends_the_program_without_listening() {
+    let run = run_virtual(|| async {
+        let server = Server::new(Config::new(whole_app(true)?, 5000));
+        let serving = create_task(server.clone().serve())?;
+        while !server.started() {
+            sleep(0.01).await?;
+        }
+        print!(py 1, "never");
+        serving.await
+    });
+    assert!(
+        matches!(run.status(), RunStatus::Finished(Err(_))),
+        "{:?}",
+        run.status()
+    );
+    assert_eq!(
+        printed(&run),
+        [
+            "startup@0",
+            "ERROR:    ConnectionError: no database@0",
+            "ERROR:    Application startup failed. Exiting.@0"
+        ]
+    );
+}
+
+#[test]
+fn static_files_are_served_from_their_directory_and_nothing_outside_it() {
+    let run = run_virtual(|| async {
+        with_server(whole_app(false)?, 5000, async {
+            for path in [
+                "/static/hello.txt",
+                "/static/nope.txt",
+                "/static/../index.html",
+                "/static/%2e%2e/index.html",
+            ] {
+                let resp = client::get(&format!("http://127.0.0.1:5000{path}"))
+                    .send()
+                    .await?;
+                let kind = resp.header("content-type").unwrap_or("-").to_string();
+                print!(py 1, "{path} {} {kind} {:?}", resp.status(), resp.text().await?);
+            }
+            let resp = client::post("http://127.0.0.1:5000/static/hello.txt")
+                .send()
+                .await?;
+            print!(py 1, "POST {}", resp.status());
+            Ok(())
+        })
+        .await
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let printed = printed(&run);
+    assert_eq!(
+        &printed[1..printed.len() - 1],
+        [
+            "/static/hello.txt 200 text/plain; charset=utf-8 \"Hello from a static file.\\n\"@0",
+            "/static/nope.txt 404 text/plain; charset=utf-8 \"Not Found\"@0",
+            "/static/../index.html 404 text/plain; charset=utf-8 \"Not Found\"@0",
+            "/static/%2e%2e/index.html 404 text/plain; charset=utf-8 \"Not Found\"@0",
+            "POST 405@0",
+        ]
+    );
+}
+
+#[test]
+fn a_websocket_talks_both_ways_and_each_side_sees_how_it_ended() {
+    use loopscope::runtime::web::websocket::connect;
+    let run = run_virtual(|| async {
+        with_server(whole_app(false)?, 5000, async {
+            let mut ws = connect("ws://127.0.0.1:5000/ws").await?;
+            print!(py 1, "client: {:?}", ws.next().await?);
+            ws.send("hello")?;
+            print!(py 1, "client: {:?}", ws.next().await?);
+            ws.close();
+            sleep(0.0).await?;
+            let mut ws = connect("ws://127.0.0.1:5000/raises").await?;
+            print!(py 1, "client: {}", ws.next().await.unwrap_err());
+            for url in ["ws://127.0.0.1:5000/silent", "ws://127.0.0.1:5000/nowhere", "ws://127.0.0.1:5001/ws"] {
+                print!(py 1, "client: {}", connect(url).await.err().map(|e| e.to_string()).unwrap_or_default());
+            }
+            Ok(())
+        })
+        .await
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let printed = printed(&run);
+    assert_eq!(
+        &printed[1..printed.len() - 1],
+        [
+            "client: Some(\"hi\")@0",
+            "client: Some(\"you said hello\")@0",
+            "server: WebSocketDisconnect: 1000@0",
+            "ERROR:    Exception in ASGI application@0",
+            "ValueError: no@0",
+            "client: ConnectionClosedError: received 1011 (internal error); then sent 1011 (internal error)@0",
+            "client: InvalidStatus: server rejected WebSocket connection: HTTP 500@0",
+            "client: InvalidStatus: server rejected WebSocket connection: HTTP 403@0",
+            "client: ClientConnectorError: Cannot connect to host 127.0.0.1:5001 [Connect call failed ('127.0.0.1', 5001)]@0",
+        ]
+    );
+    assert_eq!(run.live_io(IoKind::Channel), 0);
+}
+
+#[test]
+fn stop_mid_conversation_drops_the_websocket() {
+    use loopscope::runtime::web::starlette::{socket_endpoint, starlette, Route, WebSocket};
+    use loopscope::runtime::web::websocket::connect;
+    async fn waits(ws: WebSocket) -> Result<(), Error> {
+        ws.accept().await?;
+        ws.receive_text().await?;
+        Ok(())
+    }
+    let run = Run::start(Clock::Real { scale: 1.0 }, || async {
+        let routes = vec![Route::websocket("/ws", socket_endpoint(waits))?];
+        let server = Server::new(Config::new(starlette(routes), 5000));
+        let _serving = create_task(server.clone().serve())?;
+        while !server.started() {
+            sleep(0.0).await?;
+        }
+        let mut ws = connect("ws://127.0.0.1:5000/ws").await?;
+        ws.next().await?;
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_millis(20));
+    assert_eq!(run.live_io(IoKind::Channel), 1);
+    run.stop();
+    host::run_until_idle();
+    assert_eq!(run.live_io(IoKind::Channel), 0);
+    assert!(!loopscope::runtime::web::server::listening(5000));
 }

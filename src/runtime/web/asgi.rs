@@ -1,22 +1,31 @@
-//! The ASGI conversation of one HTTP request: the [`Scope`] a server hands the application,
-//! the [`Receive`] channel it reads the request body from, and the [`Send`] channel it answers
-//! on with `http.response.start` and `http.response.body` messages.
+//! The ASGI conversations: the [`Scope`] a server hands the application, the [`Receive`]
+//! channel it reads from and the [`Send`] channel it answers on. A scope is of one of three
+//! types, and each has its messages:
 //!
-//! The rules are the ones uvicorn enforces: the start comes first and once, a body message
-//! after the last one (`more_body=False`) is an error, and once the response is complete
-//! `receive()` returns `http.disconnect`. What the server does with a broken rule or a
-//! response never started (a `500`) lives in `server`.
+//! - `http`, one request: `http.request` in, `http.response.start` and `http.response.body`
+//!   out. The rules are the ones uvicorn enforces: the start comes first and once, a body
+//!   message after the last one (`more_body=False`) is an error, and once the response is
+//!   complete `receive()` returns `http.disconnect`.
+//! - `websocket`, one connection (`websocket`): `websocket.connect`, `websocket.receive`,
+//!   `websocket.disconnect` in; `websocket.accept`, `websocket.send`, `websocket.close` out.
+//! - `lifespan`, the application's life (`lifespan`): `lifespan.startup` and
+//!   `lifespan.shutdown` in, each answered `...complete` or `...failed`.
+//!
+//! What the server does with a broken rule or a response never started (a `500`) lives in
+//! `server`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::exchange::Exchange;
+use super::lifespan::Cycle;
+use super::websocket::Link;
 use crate::runtime::{Error, Result};
 
 /// `scope`: what the server knows about a request before reading its body.
 #[derive(Clone, Debug)]
 pub struct Scope {
-    /// `scope["type"]`: always `"http"` here.
+    /// `scope["type"]`: `"http"`, `"websocket"` or `"lifespan"`.
     pub kind: &'static str,
     /// `scope["method"]`, upper case: `GET`.
     pub method: Rc<str>,
@@ -33,6 +42,19 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope of the application's life: no request, only the server.
+    pub(super) fn lifespan(server: (Rc<str>, u16)) -> Scope {
+        Scope {
+            kind: "lifespan",
+            method: Rc::from(""),
+            path: Rc::from(""),
+            query_string: Rc::from(""),
+            headers: Rc::from(Vec::new()),
+            base_url: Rc::from(format!("http://{}:{}/", server.0, server.1)),
+            server,
+        }
+    }
+
     /// A header's value by name, in any case; the first if sent twice.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -64,6 +86,22 @@ pub enum Incoming {
     },
     /// `http.disconnect`: the client went away, or the response is complete.
     Disconnect,
+    /// `websocket.connect`: a client asks to open a WebSocket.
+    WebsocketConnect,
+    /// `websocket.receive`: a text message from the client.
+    WebsocketReceive {
+        /// The text.
+        text: String,
+    },
+    /// `websocket.disconnect`: the connection closed, with this code.
+    WebsocketDisconnect {
+        /// 1000 for a normal close.
+        code: u16,
+    },
+    /// `lifespan.startup`: the server is about to listen.
+    LifespanStartup,
+    /// `lifespan.shutdown`: the server stopped listening and its requests are done.
+    LifespanShutdown,
 }
 
 /// What the application passes to `await send(...)`.
@@ -82,6 +120,32 @@ pub enum Outgoing {
         body: Vec<u8>,
         /// Whether more pieces follow.
         more_body: bool,
+    },
+    /// `websocket.accept`: the application takes the connection.
+    WebsocketAccept,
+    /// `websocket.send`: a text message to the client.
+    WebsocketSend {
+        /// The text.
+        text: String,
+    },
+    /// `websocket.close`: before `accept` a refusal (the client gets `403`), after it the end.
+    WebsocketClose {
+        /// 1000 for a normal close.
+        code: u16,
+    },
+    /// `lifespan.startup.complete`.
+    LifespanStartupComplete,
+    /// `lifespan.startup.failed`, with the error.
+    LifespanStartupFailed {
+        /// What went wrong.
+        message: String,
+    },
+    /// `lifespan.shutdown.complete`.
+    LifespanShutdownComplete,
+    /// `lifespan.shutdown.failed`, with the error.
+    LifespanShutdownFailed {
+        /// What went wrong.
+        message: String,
     },
 }
 
@@ -113,40 +177,70 @@ impl Outgoing {
         }
     }
 
-    fn type_name(&self) -> &'static str {
+    /// The message's `type`, as ASGI names it.
+    pub(super) fn type_name(&self) -> &'static str {
         match self {
             Outgoing::Start { .. } => "http.response.start",
             Outgoing::Body { .. } => "http.response.body",
+            Outgoing::WebsocketAccept => "websocket.accept",
+            Outgoing::WebsocketSend { .. } => "websocket.send",
+            Outgoing::WebsocketClose { .. } => "websocket.close",
+            Outgoing::LifespanStartupComplete => "lifespan.startup.complete",
+            Outgoing::LifespanStartupFailed { .. } => "lifespan.startup.failed",
+            Outgoing::LifespanShutdownComplete => "lifespan.shutdown.complete",
+            Outgoing::LifespanShutdownFailed { .. } => "lifespan.shutdown.failed",
         }
     }
 }
 
-/// The `receive` channel of one request.
-pub struct Receive {
-    exchange: Rc<Exchange>,
-    body: RefCell<Option<Vec<u8>>>,
+/// The `receive` channel of one conversation.
+pub struct Receive(Inbox);
+
+enum Inbox {
+    Http {
+        exchange: Rc<Exchange>,
+        body: RefCell<Option<Vec<u8>>>,
+    },
+    Websocket(Rc<Link>),
+    Lifespan(Rc<Cycle>),
 }
 
 impl Receive {
     pub(super) fn new(exchange: Rc<Exchange>, body: Vec<u8>) -> Receive {
-        Receive {
+        Receive(Inbox::Http {
             exchange,
             body: RefCell::new(Some(body)),
-        }
+        })
     }
 
-    /// `await receive()`: first the request's body, then (once the client has gone or the
-    /// response is complete) `http.disconnect`.
+    pub(super) fn websocket(link: Rc<Link>) -> Receive {
+        Receive(Inbox::Websocket(link))
+    }
+
+    pub(super) fn lifespan(cycle: Rc<Cycle>) -> Receive {
+        Receive(Inbox::Lifespan(cycle))
+    }
+
+    /// `await receive()`. For a request: first its body, then (once the client has gone or
+    /// the response is complete) `http.disconnect`. For a WebSocket: `websocket.connect`,
+    /// then the client's messages, then `websocket.disconnect`. For the lifespan:
+    /// `lifespan.startup`, then `lifespan.shutdown`.
     pub async fn receive(&self) -> Result<Incoming> {
-        let body = self.body.borrow_mut().take();
-        if let Some(body) = body {
-            return Ok(Incoming::Request {
-                body,
-                more_body: false,
-            });
+        match &self.0 {
+            Inbox::Http { exchange, body } => {
+                let body = body.borrow_mut().take();
+                if let Some(body) = body {
+                    return Ok(Incoming::Request {
+                        body,
+                        more_body: false,
+                    });
+                }
+                exchange.disconnected.wait().await?;
+                Ok(Incoming::Disconnect)
+            }
+            Inbox::Websocket(link) => link.to_server.next().await,
+            Inbox::Lifespan(cycle) => cycle.to_app.next().await,
         }
-        self.exchange.disconnected.wait().await?;
-        Ok(Incoming::Disconnect)
     }
 }
 
@@ -161,64 +255,95 @@ pub(super) enum Phase {
     Complete,
 }
 
-/// The `send` channel of one request.
+/// The `send` channel of one conversation.
 #[derive(Clone)]
-pub struct Send {
-    exchange: Rc<Exchange>,
-    phase: Rc<Cell<Phase>>,
+pub struct Send(Outbox);
+
+#[derive(Clone)]
+enum Outbox {
+    Http {
+        exchange: Rc<Exchange>,
+        phase: Rc<Cell<Phase>>,
+    },
+    Websocket(Rc<Link>),
+    Lifespan(Rc<Cycle>),
 }
 
 impl Send {
     pub(super) fn new(exchange: Rc<Exchange>) -> Send {
-        Send {
+        Send(Outbox::Http {
             exchange,
             phase: Rc::new(Cell::new(Phase::NotStarted)),
-        }
+        })
     }
 
+    pub(super) fn websocket(link: Rc<Link>) -> Send {
+        Send(Outbox::Websocket(link))
+    }
+
+    pub(super) fn lifespan(cycle: Rc<Cycle>) -> Send {
+        Send(Outbox::Lifespan(cycle))
+    }
+
+    /// Where an HTTP response stands (`Complete` for the other conversations).
     pub(super) fn phase(&self) -> Phase {
-        self.phase.get()
-    }
-
-    pub(super) fn exchange(&self) -> &Rc<Exchange> {
-        &self.exchange
-    }
-
-    /// `await send(message)`: sends the start or a body piece on to the client. A message out
-    /// of order raises the `RuntimeError` uvicorn raises; a client that went away is ignored,
-    /// as uvicorn does.
-    pub async fn send(&self, message: Outgoing) -> Result<()> {
-        match (self.phase.get(), message) {
-            (Phase::NotStarted, Outgoing::Start { status, headers }) => {
-                if !(100..=599).contains(&status) {
-                    return Err(Error::raised(format!(
-                        "RuntimeError: {status} is not an HTTP status (100–599)"
-                    )));
-                }
-                self.phase.set(Phase::Started);
-                self.exchange.head(status, headers);
-                Ok(())
-            }
-            (Phase::Started, Outgoing::Body { body, more_body }) => {
-                self.exchange.chunk(&body);
-                if !more_body {
-                    self.phase.set(Phase::Complete);
-                    self.exchange.end();
-                }
-                Ok(())
-            }
-            (Phase::NotStarted, message) => Err(Error::raised(format!(
-                "RuntimeError: Expected ASGI message 'http.response.start', but got '{}'.",
-                message.type_name()
-            ))),
-            (Phase::Started, message) => Err(Error::raised(format!(
-                "RuntimeError: Expected ASGI message 'http.response.body', but got '{}'.",
-                message.type_name()
-            ))),
-            (Phase::Complete, message) => Err(Error::raised(format!(
-                "RuntimeError: Unexpected ASGI message '{}' sent, after response already completed.",
-                message.type_name()
-            ))),
+        match &self.0 {
+            Outbox::Http { phase, .. } => phase.get(),
+            _ => Phase::Complete,
         }
+    }
+
+    /// The request being answered, for an HTTP conversation.
+    pub(super) fn exchange(&self) -> Option<&Rc<Exchange>> {
+        match &self.0 {
+            Outbox::Http { exchange, .. } => Some(exchange),
+            _ => None,
+        }
+    }
+
+    /// `await send(message)`. A message out of order raises the `RuntimeError` uvicorn
+    /// raises; a client that went away is ignored, as uvicorn does.
+    pub async fn send(&self, message: Outgoing) -> Result<()> {
+        match &self.0 {
+            Outbox::Http { exchange, phase } => send_http(exchange, phase, message),
+            Outbox::Websocket(link) => link.sent_by_app(message),
+            Outbox::Lifespan(cycle) => cycle.sent_by_app(message),
+        }
+    }
+}
+
+/// The HTTP rules: the start, then body pieces up to the last.
+fn send_http(exchange: &Exchange, phase: &Cell<Phase>, message: Outgoing) -> Result<()> {
+    match (phase.get(), message) {
+        (Phase::NotStarted, Outgoing::Start { status, headers }) => {
+            if !(100..=599).contains(&status) {
+                return Err(Error::raised(format!(
+                    "RuntimeError: {status} is not an HTTP status (100–599)"
+                )));
+            }
+            phase.set(Phase::Started);
+            exchange.head(status, headers);
+            Ok(())
+        }
+        (Phase::Started, Outgoing::Body { body, more_body }) => {
+            exchange.chunk(&body);
+            if !more_body {
+                phase.set(Phase::Complete);
+                exchange.end();
+            }
+            Ok(())
+        }
+        (Phase::NotStarted, message) => Err(Error::raised(format!(
+            "RuntimeError: Expected ASGI message 'http.response.start', but got '{}'.",
+            message.type_name()
+        ))),
+        (Phase::Started, message) => Err(Error::raised(format!(
+            "RuntimeError: Expected ASGI message 'http.response.body', but got '{}'.",
+            message.type_name()
+        ))),
+        (Phase::Complete, message) => Err(Error::raised(format!(
+            "RuntimeError: Unexpected ASGI message '{}' sent, after response already completed.",
+            message.type_name()
+        ))),
     }
 }

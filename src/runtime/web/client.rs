@@ -7,12 +7,12 @@
 //! HTTP; without one it goes to the server straight, in the page. Any other URL is an
 //! ordinary `fetch`.
 
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use super::exchange::{Exchange, Responder};
+use super::mailbox::Mailbox;
 use super::server::{deliver, listening, Arrived, HOST};
-use crate::runtime::{Error, Event, Result};
+use crate::runtime::{Error, Result};
 
 /// The port and the path-and-query of a URL on this machine (`http://127.0.0.1:5000/a?b`),
 /// or `None` for any other URL.
@@ -312,45 +312,23 @@ enum Piece {
 }
 
 /// The in-page client's inbox.
-#[derive(Default)]
-struct Pieces {
-    queue: std::cell::RefCell<VecDeque<Piece>>,
-    arrived: Event,
-}
-
-impl Pieces {
-    fn push(&self, piece: Piece) {
-        self.queue.borrow_mut().push_back(piece);
-        self.arrived.set();
-    }
-
-    async fn next(&self) -> Result<Piece> {
-        loop {
-            let piece = self.queue.borrow_mut().pop_front();
-            if let Some(piece) = piece {
-                return Ok(piece);
-            }
-            self.arrived.clear();
-            self.arrived.wait().await?;
-        }
-    }
-}
+type Pieces = Mailbox<Piece>;
 
 /// A responder that hands the pieces to an in-page client.
 struct InPage(Rc<Pieces>);
 
 impl Responder for InPage {
     fn head(&self, status: u16, headers: &[(String, String)]) {
-        self.0.push(Piece::Head(status, headers.to_vec()));
+        self.0.post(Piece::Head(status, headers.to_vec()));
     }
     fn chunk(&self, bytes: &[u8]) {
-        self.0.push(Piece::Chunk(bytes.to_vec()));
+        self.0.post(Piece::Chunk(bytes.to_vec()));
     }
     fn end(&self) {
-        self.0.push(Piece::End);
+        self.0.post(Piece::End);
     }
     fn fail(&self, message: &str) {
-        self.0.push(Piece::Fail(message.to_string()));
+        self.0.post(Piece::Fail(message.to_string()));
     }
 }
 

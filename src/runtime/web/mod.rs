@@ -19,11 +19,15 @@ pub mod bridge;
 pub mod by_hand;
 pub mod client;
 mod exchange;
+pub mod files;
 pub mod http;
 pub mod json;
+mod lifespan;
+mod mailbox;
 pub mod server;
 pub mod starlette;
 pub(crate) mod transit;
+pub mod websocket;
 pub mod wsgi;
 
 pub use asgi::{Incoming, Outgoing, Receive, Scope, Send};

@@ -20,7 +20,9 @@ use std::rc::{Rc, Weak};
 use super::asgi::{Phase, Receive, Scope, Send};
 use super::exchange::{Exchange, Responder};
 use super::http::{Target, MAX_BODY, METHODS};
+use super::lifespan;
 use super::transit::{Transit, HEADER};
+use super::websocket::Link;
 use crate::runtime::executor::{self, RunInner};
 use crate::runtime::io::IoOp;
 use crate::runtime::task::spawn_in;
@@ -152,13 +154,23 @@ impl Server {
         let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
         // The Service Worker, if the browser has one, is ready before the first request.
         super::bridge::ready().await?;
+        // uvicorn runs the application's startup before it binds its socket.
+        let lifespan = match lifespan::startup(&self.0.app, (Rc::from(HOST), port)).await {
+            Ok(lifespan) => lifespan,
+            Err(error) => {
+                log_error(&error.to_string());
+                log_error("Application startup failed. Exiting.");
+                run.request_stop();
+                return Err(error);
+            }
+        };
         if listening(port) {
             // uvicorn logs it and exits the program (`sys.exit(1)`, which ends `asyncio.run`):
             // a client polling `server.started` would otherwise wait forever.
             let error = format!(
                 "OSError: [Errno 98] error while attempting to bind on address ('{HOST}', {port}): address already in use"
             );
-            crate::runtime::print_line(0, line!(), format!("ERROR:    {error}"));
+            log_error(&error);
             run.request_stop();
             return Err(Error::raised(error));
         }
@@ -173,8 +185,17 @@ impl Server {
             self.0.drained.clear();
             self.0.drained.wait().await?;
         }
+        if let Err(error) = lifespan.shutdown().await {
+            log_error(&error.to_string());
+            log_error("Application shutdown failed. Exiting.");
+        }
         Ok(())
     }
+}
+
+/// A line of uvicorn's error log, which the course's listings show (`log_level="warning"`).
+fn log_error(message: &str) {
+    crate::runtime::print_line(0, line!(), format!("ERROR:    {message}"));
 }
 
 /// Stops listening when dropped: `serve()` returned, or its task was cancelled. A stopped
@@ -291,6 +312,71 @@ pub(crate) fn deliver(
     Ok(exchange)
 }
 
+/// Hands a WebSocket connection to the server on `port`; `Err` if nothing listens there.
+pub(crate) fn deliver_websocket(
+    port: u16,
+    target: &str,
+    link: Rc<Link>,
+) -> std::result::Result<(), ()> {
+    let (server, run) = listener(port).ok_or(())?;
+    let target = Target::parse(target);
+    let scope = Scope {
+        kind: "websocket",
+        method: Rc::from("GET"),
+        path: Rc::from(target.path.as_str()),
+        query_string: Rc::from(target.query.as_str()),
+        headers: Rc::from(Vec::new()),
+        server: (Rc::from(HOST), port),
+        base_url: Rc::from(format!("ws://{HOST}:{port}/")),
+    };
+    let label: Rc<str> = Rc::from(format!("WS {}", target.path));
+    let in_flight = InFlight::new(server.clone());
+    let call = (server.app)(
+        scope,
+        Receive::websocket(link.clone()),
+        Send::websocket(link.clone()),
+    );
+    let talking = run_websocket(call, Connection(link.clone()), in_flight);
+    let task = spawn_in(&run, talking, Some(&label), None, line!());
+    link.set_io(IoOp::begin_in(
+        &run,
+        Some(task.id()),
+        IoKind::Channel,
+        label,
+    ));
+    Ok(())
+}
+
+/// A WebSocket connection as long as its task lives: dropped with it, the connection drops.
+struct Connection(Rc<Link>);
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.0.dropped();
+    }
+}
+
+/// One WebSocket connection's task: calls the app, then ends the connection as uvicorn does
+/// (an error is logged, as for a request).
+async fn run_websocket(
+    call: Pin<Box<dyn StdFuture<Output = Result<()>>>>,
+    connection: Connection,
+    in_flight: InFlight,
+) -> Result<()> {
+    let _in_flight = in_flight;
+    let outcome = call.await;
+    match &outcome {
+        Err(Error::Cancelled) => return Err(Error::Cancelled),
+        Err(error) => {
+            log_error("Exception in ASGI application");
+            crate::runtime::print_line(0, line!(), error.to_string());
+        }
+        Ok(()) => {}
+    }
+    connection.0.finish(outcome.is_err());
+    Ok(())
+}
+
 /// One request's task, named as uvicorn's (`RequestResponseCycle.run_asgi`): calls the app,
 /// then answers for it if it failed to.
 async fn run_asgi(
@@ -312,31 +398,22 @@ fn answer_failures(send: &Send, outcome: Result<()>) -> Result<()> {
     let error = match outcome {
         Ok(()) if send.phase() == Phase::Complete => return Ok(()),
         Ok(()) if send.phase() == Phase::NotStarted => {
-            crate::runtime::print_line(
-                0,
-                line!(),
-                "ERROR:    ASGI callable returned without starting response.".into(),
-            );
+            log_error("ASGI callable returned without starting response.");
             None
         }
         Ok(()) => {
-            crate::runtime::print_line(
-                0,
-                line!(),
-                "ERROR:    ASGI callable returned without completing response.".into(),
-            );
+            log_error("ASGI callable returned without completing response.");
             return Ok(());
         }
         Err(Error::Cancelled) => return Err(Error::Cancelled),
         Err(error) => Some(error),
     };
     if let Some(error) = &error {
-        crate::runtime::print_line(0, line!(), "ERROR:    Exception in ASGI application".into());
+        log_error("Exception in ASGI application");
         crate::runtime::print_line(0, line!(), error.to_string());
     }
-    if send.phase() == Phase::NotStarted {
-        send.exchange()
-            .respond(500, "text/plain; charset=utf-8", "Internal Server Error");
+    if let (Phase::NotStarted, Some(exchange)) = (send.phase(), send.exchange()) {
+        exchange.respond(500, "text/plain; charset=utf-8", "Internal Server Error");
     }
     Ok(())
 }

@@ -1,14 +1,18 @@
 //! Starlette's part (and so FastAPI's): [`Request`], the responses ([`Response::plain`],
-//! [`Response::html`], [`Response::json`], [`Response::streaming`]), [`BackgroundTask`], and
-//! the router: a list of [`Route`]s, tried in order, whose first match answers
-//! (`Route('/about/{username:str}', about)`); no match is a `404`, a match with another
-//! method a `405`, as Starlette answers them.
+//! [`Response::html`], [`Response::json`], [`Response::streaming`], [`Response::file`]),
+//! [`BackgroundTask`], [`WebSocket`], and the application: a list of [`Route`]s, tried in
+//! order, whose first match answers (`Route('/about/{username:str}', about)`,
+//! `WebSocketRoute('/ws', ...)`, `Mount('/static', StaticFiles(directory="static"))`); no
+//! match is a `404`, a match with another method a `405`, as Starlette answers them; and its
+//! [`Starlette::lifespan`], the code run before the server listens and after it stops.
 
+use std::cell::Cell;
 use std::future::Future as StdFuture;
 use std::pin::Pin;
 use std::rc::Rc;
 
 use super::asgi::{Incoming, Outgoing, Receive, Scope, Send};
+use super::files;
 use super::http::{query_pairs, Param, Pattern, METHODS};
 use super::json;
 use super::server::{app, App};
@@ -85,7 +89,7 @@ impl Request {
         }
         let body = match self.receive.receive().await? {
             Incoming::Request { body, .. } => body,
-            Incoming::Disconnect => return Err(Error::raised("ClientDisconnect")),
+            _ => return Err(Error::raised("ClientDisconnect")),
         };
         *self.body.borrow_mut() = Some(body.clone());
         Ok(body)
@@ -167,6 +171,18 @@ impl Response {
         Response::of(Some(media_type), Content::Stream(generator))
     }
 
+    /// `FileResponse(path)`: a file of the servers' folder, its media type guessed from its
+    /// name; a missing file is the error Starlette raises (a `500` for the client).
+    pub fn file(path: &str) -> Result<Response> {
+        let bytes = files::read(path).map_err(|_| {
+            Error::raised(format!("RuntimeError: File at path {path} does not exist."))
+        })?;
+        Ok(Response::of(
+            Some(files::media_type(path)),
+            Content::Whole(bytes.to_vec()),
+        ))
+    }
+
     /// The media type, as Starlette sets it.
     pub fn media_type(mut self, media_type: &'static str) -> Response {
         self.media_type = Some(media_type);
@@ -246,21 +262,50 @@ where
     Rc::new(move |request| Box::pin(f(request)))
 }
 
-/// `Route(path, endpoint, methods=[...])`.
+/// An entry of the routing list.
 pub struct Route {
     pattern: Pattern,
     methods: Vec<&'static str>,
-    endpoint: Endpoint,
+    handler: Handler,
+}
+
+/// What answers a route.
+enum Handler {
+    /// `Route(path, endpoint)`: an HTTP endpoint.
+    Http(Endpoint),
+    /// `WebSocketRoute(path, endpoint)`.
+    Socket(SocketEndpoint),
+    /// `Mount(path, StaticFiles(directory=...))`: the files of a directory.
+    Files(StaticFiles),
 }
 
 impl Route {
-    /// A route for `GET` (and `HEAD`), as a function endpoint's default is; a malformed path
-    /// is the error Starlette raises when the route is declared.
+    /// `Route(path, endpoint)`: for `GET` (and `HEAD`), as a function endpoint's default is;
+    /// a malformed path is the error Starlette raises when the route is declared.
     pub fn new(path: &str, endpoint: Endpoint) -> Result<Route> {
         Ok(Route {
             pattern: Pattern::parse(path).map_err(Error::raised)?,
             methods: vec!["GET", "HEAD"],
-            endpoint,
+            handler: Handler::Http(endpoint),
+        })
+    }
+
+    /// `WebSocketRoute(path, endpoint)`.
+    pub fn websocket(path: &str, endpoint: SocketEndpoint) -> Result<Route> {
+        Ok(Route {
+            pattern: Pattern::parse(path).map_err(Error::raised)?,
+            methods: Vec::new(),
+            handler: Handler::Socket(endpoint),
+        })
+    }
+
+    /// `Mount(path, StaticFiles(...))`: every path under `path` is a file of the directory.
+    pub fn mount(path: &str, files: StaticFiles) -> Result<Route> {
+        let under = format!("{}/{{path:path}}", path.trim_end_matches('/'));
+        Ok(Route {
+            pattern: Pattern::parse(&under).map_err(Error::raised)?,
+            methods: vec!["GET", "HEAD"],
+            handler: Handler::Files(files),
         })
     }
 
@@ -271,6 +316,36 @@ impl Route {
             self.methods.push("HEAD");
         }
         self
+    }
+}
+
+/// `StaticFiles(directory="static")`: serves the files of a directory of the servers' folder.
+pub struct StaticFiles {
+    directory: String,
+}
+
+impl StaticFiles {
+    /// The directory must exist, as Starlette checks when the app is built.
+    pub fn new(directory: &str) -> Result<StaticFiles> {
+        if !files::is_directory(directory) {
+            return Err(Error::raised(format!(
+                "RuntimeError: Directory '{directory}' does not exist"
+            )));
+        }
+        Ok(StaticFiles {
+            directory: directory.to_string(),
+        })
+    }
+
+    /// The file at `path`, or `404 Not Found` (a path leaving the directory included).
+    fn respond(&self, path: &str) -> Response {
+        match files::lookup(&self.directory, path) {
+            Some((name, bytes)) => Response::of(
+                Some(files::media_type(&name)),
+                Content::Whole(bytes.to_vec()),
+            ),
+            None => Response::plain("Not Found").status(404),
+        }
     }
 }
 
@@ -333,16 +408,61 @@ impl Route {
             let class = class.clone();
             async move { class.dispatch(request).await }
         });
-        Ok(Route {
-            methods: METHODS.to_vec(),
-            ..Route::new(path, dispatching)?
-        })
+        Ok(Route::new(path, dispatching)?.methods(&METHODS))
+    }
+}
+
+/// The code of the application's life: Starlette's `lifespan` context, the part before its
+/// `yield` and the part after.
+type Hook = Rc<dyn Fn() -> Boxed<()>>;
+
+/// `Starlette(routes=routes, lifespan=lifespan)`.
+pub struct Starlette {
+    routes: Vec<Route>,
+    startup: Option<Hook>,
+    shutdown: Option<Hook>,
+}
+
+impl Starlette {
+    /// An application with these routes and no lifespan code.
+    pub fn new(routes: Vec<Route>) -> Starlette {
+        Starlette {
+            routes,
+            startup: None,
+            shutdown: None,
+        }
+    }
+
+    /// `lifespan=lifespan`: `startup` runs before the server listens (the context up to its
+    /// `yield`, what `on_startup` did before Starlette 1.0), `shutdown` after it stopped.
+    pub fn lifespan<S, SF, E, EF>(mut self, startup: S, shutdown: E) -> Starlette
+    where
+        S: Fn() -> SF + 'static,
+        SF: StdFuture<Output = Result<()>> + 'static,
+        E: Fn() -> EF + 'static,
+        EF: StdFuture<Output = Result<()>> + 'static,
+    {
+        self.startup = Some(Rc::new(move || Box::pin(startup())));
+        self.shutdown = Some(Rc::new(move || Box::pin(shutdown())));
+        self
+    }
+
+    /// The ASGI application.
+    pub fn app(self) -> App {
+        Routing {
+            routes: self.routes,
+            startup: self.startup,
+            shutdown: self.shutdown,
+            not_found: "Not Found",
+            not_allowed: "Method Not Allowed",
+        }
+        .app()
     }
 }
 
 /// `Starlette(routes=routes)`: an ASGI app that routes each request.
 pub fn starlette(routes: Vec<Route>) -> App {
-    router(routes, "Not Found", "Method Not Allowed")
+    Starlette::new(routes).app()
 }
 
 /// An ASGI app that routes each request to the first route that matches, and answers a path no
@@ -353,47 +473,230 @@ pub(super) fn router(
     not_found: &'static str,
     not_allowed: &'static str,
 ) -> App {
-    let routes = Rc::new(routes);
-    app(move |scope, receive, send| {
-        let routes = routes.clone();
-        async move { dispatch(&routes, scope, receive, send, not_found, not_allowed).await }
-    })
+    Routing {
+        routes,
+        startup: None,
+        shutdown: None,
+        not_found,
+        not_allowed,
+    }
+    .app()
 }
 
-async fn dispatch(
-    routes: &[Route],
+/// Starlette's `Router`: the routes, the lifespan code and the words of its refusals.
+struct Routing {
+    routes: Vec<Route>,
+    startup: Option<Hook>,
+    shutdown: Option<Hook>,
+    not_found: &'static str,
+    not_allowed: &'static str,
+}
+
+impl Routing {
+    fn app(self) -> App {
+        let routing = Rc::new(self);
+        app(move |scope, receive, send| {
+            let routing = routing.clone();
+            async move {
+                match scope.kind {
+                    "lifespan" => routing.lifespan(receive, send).await,
+                    "websocket" => routing.websocket(scope, receive, send).await,
+                    _ => routing.http(scope, receive, send).await,
+                }
+            }
+        })
+    }
+
+    /// The lifespan conversation: the startup code on `lifespan.startup`, the shutdown code on
+    /// `lifespan.shutdown`; an error is reported as `...failed` and raised, as Starlette does.
+    async fn lifespan(&self, receive: Receive, send: Send) -> Result<()> {
+        loop {
+            match receive.receive().await? {
+                Incoming::LifespanStartup => {
+                    let outcome = match &self.startup {
+                        Some(startup) => startup().await,
+                        None => Ok(()),
+                    };
+                    if let Err(error) = outcome {
+                        let message = error.to_string();
+                        send.send(Outgoing::LifespanStartupFailed { message })
+                            .await?;
+                        return Err(error);
+                    }
+                    send.send(Outgoing::LifespanStartupComplete).await?;
+                }
+                Incoming::LifespanShutdown => {
+                    let outcome = match &self.shutdown {
+                        Some(shutdown) => shutdown().await,
+                        None => Ok(()),
+                    };
+                    if let Err(error) = outcome {
+                        let message = error.to_string();
+                        send.send(Outgoing::LifespanShutdownFailed { message })
+                            .await?;
+                        return Err(error);
+                    }
+                    return send.send(Outgoing::LifespanShutdownComplete).await;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A WebSocket goes to the first `WebSocketRoute` that matches; with none, Starlette
+    /// closes it before accepting (the client gets `403`).
+    async fn websocket(&self, scope: Scope, receive: Receive, send: Send) -> Result<()> {
+        for route in &self.routes {
+            let Handler::Socket(endpoint) = &route.handler else {
+                continue;
+            };
+            if let Some(params) = route.pattern.matches(&scope.path) {
+                let socket = WebSocket {
+                    scope,
+                    receive,
+                    send,
+                    params,
+                    accepted: Cell::new(false),
+                };
+                return endpoint(socket).await;
+            }
+        }
+        send.send(Outgoing::WebsocketClose { code: 1000 }).await
+    }
+
+    /// An HTTP request goes to the first HTTP route (or mount) that matches.
+    async fn http(&self, scope: Scope, receive: Receive, send: Send) -> Result<()> {
+        let mut allowed: Option<&Route> = None;
+        for route in &self.routes {
+            if matches!(route.handler, Handler::Socket(_)) {
+                continue;
+            }
+            let Some(params) = route.pattern.matches(&scope.path) else {
+                continue;
+            };
+            if !route.methods.contains(&&*scope.method) {
+                allowed.get_or_insert(route);
+                continue;
+            }
+            let response = match &route.handler {
+                Handler::Http(endpoint) => {
+                    let request = Request {
+                        scope,
+                        receive,
+                        params,
+                        body: Default::default(),
+                    };
+                    endpoint(request).await?
+                }
+                Handler::Files(files) => {
+                    let path = params
+                        .iter()
+                        .find(|(name, _)| name == "path")
+                        .map(|(_, p)| p.to_string())
+                        .unwrap_or_default();
+                    files.respond(&path)
+                }
+                Handler::Socket(_) => continue,
+            };
+            return response.send_to(&send).await;
+        }
+        match allowed {
+            Some(route) => {
+                Response::plain(self.not_allowed)
+                    .status(405)
+                    .header("allow", &route.methods.join(", "))
+                    .send_to(&send)
+                    .await
+            }
+            None => {
+                Response::plain(self.not_found)
+                    .status(404)
+                    .send_to(&send)
+                    .await
+            }
+        }
+    }
+}
+
+/// `async def websocket_endpoint(websocket)`.
+pub type SocketEndpoint = Rc<dyn Fn(WebSocket) -> Boxed<()>>;
+
+/// Makes a [`SocketEndpoint`] of an `async fn(WebSocket) -> Result<()>`.
+pub fn socket_endpoint<F, Fut>(f: F) -> SocketEndpoint
+where
+    F: Fn(WebSocket) -> Fut + 'static,
+    Fut: StdFuture<Output = Result<()>> + 'static,
+{
+    Rc::new(move |socket| Box::pin(f(socket)))
+}
+
+/// Starlette's `WebSocket`: the connection as its endpoint sees it.
+pub struct WebSocket {
     scope: Scope,
     receive: Receive,
     send: Send,
-    not_found: &'static str,
-    not_allowed: &'static str,
-) -> Result<()> {
-    let mut allowed: Option<&Route> = None;
-    for route in routes {
-        let Some(params) = route.pattern.matches(&scope.path) else {
-            continue;
-        };
-        if !route.methods.contains(&&*scope.method) {
-            allowed.get_or_insert(route);
-            continue;
-        }
-        let request = Request {
-            scope,
-            receive,
-            params,
-            body: Default::default(),
-        };
-        let response = (route.endpoint)(request).await?;
-        return response.send_to(&send).await;
+    params: Vec<(String, Param)>,
+    accepted: Cell<bool>,
+}
+
+impl WebSocket {
+    /// `websocket.url.path`.
+    pub fn path(&self) -> &str {
+        &self.scope.path
     }
-    match allowed {
-        Some(route) => {
-            Response::plain(not_allowed)
-                .status(405)
-                .header("allow", &route.methods.join(", "))
-                .send_to(&send)
-                .await
+
+    /// `websocket.path_params['name']`.
+    pub fn path_param(&self, name: &str) -> Result<Param> {
+        self.params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.clone())
+            .ok_or_else(|| Error::raised(format!("KeyError: '{name}'")))
+    }
+
+    /// `await websocket.accept()`: reads the client's `websocket.connect`, then accepts.
+    pub async fn accept(&self) -> Result<()> {
+        if !self.accepted.get() {
+            match self.receive.receive().await? {
+                Incoming::WebsocketConnect => {}
+                other => {
+                    return Err(Error::raised(format!(
+                    "RuntimeError: Expected ASGI message \"websocket.connect\", but got {other:?}"
+                )))
+                }
+            }
+            self.accepted.set(true);
         }
-        None => Response::plain(not_found).status(404).send_to(&send).await,
+        self.send.send(Outgoing::WebsocketAccept).await
+    }
+
+    /// `await websocket.send_text(text)`.
+    pub async fn send_text(&self, text: &str) -> Result<()> {
+        self.send
+            .send(Outgoing::WebsocketSend {
+                text: text.to_string(),
+            })
+            .await
+    }
+
+    /// `await websocket.receive_text()`; the client leaving is Starlette's
+    /// `WebSocketDisconnect`.
+    pub async fn receive_text(&self) -> Result<String> {
+        match self.receive.receive().await? {
+            Incoming::WebsocketReceive { text } => Ok(text),
+            Incoming::WebsocketDisconnect { code } => {
+                Err(Error::raised(format!("WebSocketDisconnect: {code}")))
+            }
+            other => Err(Error::raised(format!(
+                "RuntimeError: Expected ASGI message \"websocket.receive\", but got {other:?}"
+            ))),
+        }
+    }
+
+    /// `await websocket.close()`: a normal close (`1000`).
+    pub async fn close(&self) -> Result<()> {
+        self.send
+            .send(Outgoing::WebsocketClose { code: 1000 })
+            .await
     }
 }

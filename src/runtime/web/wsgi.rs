@@ -43,6 +43,10 @@ pub fn wsgi(application: fn(&Environ) -> Answer) -> App {
     app(move |scope, _receive, send| {
         let thread = thread.clone();
         async move {
+            if scope.kind != "http" {
+                // uvicorn's WSGI adapter serves HTTP only (its lifespan is then off).
+                return Err(Error::raised("AssertionError"));
+            }
             let environ = Environ {
                 method: scope.method.clone(),
                 path: scope.path.clone(),
