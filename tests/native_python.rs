@@ -201,11 +201,33 @@ fn run_python(lesson: &Lesson, python: &str) -> (Vec<(u64, String)>, String, boo
         lesson.id
     ));
     std::fs::create_dir_all(&folder).expect("a temporary folder");
+    if matches!(lesson.cpython, Cpython::Serves(_)) {
+        // A server reads its files (`open('index.html')`, `StaticFiles(directory="static")`)
+        // from the folder it runs in: the servers' folder the page ships (runtime::web::files).
+        copy_folder(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/site"),
+            &folder,
+        );
+    }
     let file = folder.join(course::py::LISTING_FILE);
     std::fs::write(&file, python).expect("the listing written");
     let outcome = run_python_file(lesson, &file);
     let _ = std::fs::remove_dir_all(&folder);
     outcome
+}
+
+/// Copies the files and folders of `from` into `to`.
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("the servers' folder") {
+        let path = entry.expect("a folder entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("a file copied");
+        }
+    }
 }
 
 /// [`run_python`] on the listing written to `file`.

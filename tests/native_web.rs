@@ -109,6 +109,13 @@ fn a_request_gets_its_answer_and_the_app_sees_method_path_and_query() {
     assert!(names.iter().any(|n| n == "GET /a b/c"), "{names:?}");
     assert!(names.iter().any(|n| n == "POST /form"), "{names:?}");
     assert_eq!(run.live_io(IoKind::Http), 0);
+    // The I/O panel's rows say what each request was answered with.
+    let rows = loopscope::analysis::io_rows::io_rows(&trace);
+    let answered: Vec<_> = rows.iter().map(|r| (r.label.as_str(), r.status)).collect();
+    assert_eq!(
+        answered,
+        [("GET /a b/c", Some(200)), ("POST /form", Some(200))]
+    );
 }
 
 #[test]

@@ -948,6 +948,14 @@ async fn the_client_pane_asks_the_running_server_and_measures_a_load() {
             .as_deref(),
         Some("true")
     );
+    // The I/O panel lists the lesson's requests with what each was answered.
+    let statuses: Vec<String> = all(&root, "[data-testid=io-status]")
+        .iter()
+        .filter_map(|e| e.get_attribute("data-status"))
+        .collect();
+    for status in ["200", "404", "405"] {
+        assert!(statuses.iter().any(|s| s == status), "{statuses:?}");
+    }
     // A bounded load test: 4 clients × 3 requests, each a task of the server's run.
     common::dom::type_into(&root, "http-path", "/");
     common::dom::type_into(&root, "load-clients", "4");

@@ -21,6 +21,8 @@ pub struct IoRow {
     pub done: u64,
     /// The total, when known.
     pub total: Option<u64>,
+    /// The HTTP status it was answered with, if any.
+    pub status: Option<u16>,
     /// Why it failed, if it did.
     pub error: Option<String>,
 }
@@ -50,7 +52,10 @@ pub fn extend_io_rows(rows: &mut Vec<IoRow>, events: &[Event]) -> bool {
     for event in events {
         changed |= matches!(
             event.kind,
-            EventKind::IoStarted { .. } | EventKind::IoProgress { .. } | EventKind::IoEnded { .. }
+            EventKind::IoStarted { .. }
+                | EventKind::IoProgress { .. }
+                | EventKind::IoStatus { .. }
+                | EventKind::IoEnded { .. }
         );
         match &event.kind {
             EventKind::IoStarted { io, kind, label } => rows.push(IoRow {
@@ -61,8 +66,14 @@ pub fn extend_io_rows(rows: &mut Vec<IoRow>, events: &[Event]) -> bool {
                 end_ms: None,
                 done: 0,
                 total: None,
+                status: None,
                 error: None,
             }),
+            EventKind::IoStatus { io, status } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.io == *io) {
+                    row.status = Some(*status);
+                }
+            }
             EventKind::IoProgress { io, done, total } => {
                 if let Some(row) = rows.iter_mut().rev().find(|r| r.io == *io) {
                     row.done = *done;
@@ -96,6 +107,7 @@ mod tests {
             end_ms: None,
             done: 50,
             total: Some(200),
+            status: None,
             error: None,
         };
         assert_eq!(row.percent(), Some(25));

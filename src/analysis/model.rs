@@ -327,6 +327,7 @@ impl LoopModel {
             | EventKind::ThreadPrint { .. }
             | EventKind::IoStarted { .. }
             | EventKind::IoProgress { .. }
+            | EventKind::IoStatus { .. }
             | EventKind::IoEnded { .. }
             | EventKind::CoroutineNeverAwaited { .. }
             | EventKind::Blocked { .. }

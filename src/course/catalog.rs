@@ -163,8 +163,10 @@ pub static CATALOG: &[Chapter] = &[
             &ch9::starlette_streaming::LESSON,
             &ch9::starlette_endpoint::LESSON,
             &ch9::starlette_background::LESSON,
+            &ch9::starlette_app::LESSON,
             &ch9::fastapi_red::LESSON,
             &ch9::aiohttp_routes::LESSON,
+            &ch9::aiohttp_static_page::LESSON,
         ],
     },
 ];

@@ -203,6 +203,7 @@ mod browser {
         if let Some(transit) = &transit {
             transit.head_read();
         }
+        op.status(response.status());
         let headers = response.headers();
         let total = headers
             .get("content-length")

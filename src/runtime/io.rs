@@ -57,6 +57,13 @@ impl IoOp {
         }
     }
 
+    /// Records the HTTP status it was answered with.
+    pub(crate) fn status(&self, status: u16) {
+        if let Some(run) = self.run.upgrade() {
+            run.io_status(self.id, status);
+        }
+    }
+
     /// Ends it: successfully, or with the error it failed with.
     pub(crate) fn end(mut self, error: Option<&Error>) {
         self.finish(error.map(|e| Rc::from(e.to_string())));

@@ -240,6 +240,14 @@ pub enum EventKind {
         /// The total, when known (`Content-Length`).
         total: Option<u64>,
     },
+    /// The other side answered outside work with an HTTP status (a download's response, a
+    /// request to one of the page's servers).
+    IoStatus {
+        /// Its id.
+        io: IoId,
+        /// The status code (`200`).
+        status: u16,
+    },
     /// Outside work ended.
     IoEnded {
         /// Its id.

@@ -16,9 +16,9 @@ pub fn IoPanel() -> impl IntoView {
     view! {
         <Show when=move || !session.io.with(Vec::is_empty)>
             <section class="io" data-testid="io" aria-label=label(t("Outside work", "外部 I/O"))>
-                <h3>{label(t("Outside work: downloads, workers, storage", "外部 I/O：下载、线程、存储"))}</h3>
+                <h3>{label(t("Outside work: downloads, workers, storage, requests", "外部 I/O：下载、线程、存储、请求"))}</h3>
                 <ol class="io-rows">
-                    <For each=rows key=|row| (row.io, row.end_ms, row.done) let:row>
+                    <For each=rows key=|row| (row.io, row.end_ms, row.done, row.status) let:row>
                         <IoLine row=row />
                     </For>
                 </ol>
@@ -47,7 +47,14 @@ fn IoLine(row: IoRow) -> impl IntoView {
     view! {
         <li class=format!("io-row {state}") data-testid="io-row" data-state=state>
             <span class="io-kind">{row.kind.name()}</span>
-            <span class="io-label">{row.label.clone()}</span>
+            <span class="io-label">
+                {row.label.clone()}
+                {row.status.map(|status| view! {
+                    <span class="io-status" data-testid="io-status" data-status=status.to_string()>
+                        {crate::runtime::web::http::status_line(status)}
+                    </span>
+                })}
+            </span>
             <span
                 class="io-bar"
                 role="progressbar"

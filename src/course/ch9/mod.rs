@@ -3,9 +3,11 @@
 //! Service Worker.
 
 pub mod aiohttp_routes;
+pub mod aiohttp_static_page;
 pub mod asgi_app;
 pub mod asgi_class;
 pub mod fastapi_red;
+pub mod starlette_app;
 pub mod starlette_background;
 pub mod starlette_endpoint;
 pub mod starlette_routes;

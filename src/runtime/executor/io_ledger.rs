@@ -98,6 +98,14 @@ impl RunInner {
         }
     }
 
+    /// Records the HTTP status outside work was answered with, if it is still in flight.
+    pub(crate) fn io_status(&self, io: IoId, status: u16) {
+        if self.state.borrow().io.in_flight.contains_key(&io) {
+            let task = current().and_then(|(_, task)| task);
+            self.record(task, EventKind::IoStatus { io, status });
+        }
+    }
+
     /// Records progress of outside work, if it is still in flight.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn io_progress(&self, io: IoId, done: u64, total: Option<u64>) {

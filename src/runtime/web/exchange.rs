@@ -60,6 +60,9 @@ impl Exchange {
 
     pub(super) fn head(&self, status: u16, headers: Vec<(String, String)>) {
         self.status.set(status);
+        if let Some(io) = &*self.io.borrow() {
+            io.status(status);
+        }
         if let Some(transit) = &self.transit {
             transit.head_sent();
         }

@@ -34,6 +34,12 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
             Some(total) => format!("#{io}: {done} / {total} B"),
             None => format!("#{io}: {done} B"),
         },
+        EventKind::IoStatus { io, status } => {
+            format!(
+                "#{io}: HTTP {}",
+                crate::runtime::web::http::status_line(*status)
+            )
+        }
         EventKind::IoEnded { io, error: None } => {
             if zh {
                 format!("#{io} 完成")
