@@ -161,6 +161,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch9::asgi_class::LESSON,
             &ch9::starlette_routes::LESSON,
             &ch9::starlette_streaming::LESSON,
+            &ch9::starlette_file::LESSON,
             &ch9::starlette_endpoint::LESSON,
             &ch9::starlette_background::LESSON,
             &ch9::starlette_app::LESSON,

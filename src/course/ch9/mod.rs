@@ -10,6 +10,7 @@ pub mod fastapi_red;
 pub mod starlette_app;
 pub mod starlette_background;
 pub mod starlette_endpoint;
+pub mod starlette_file;
 pub mod starlette_routes;
 pub mod starlette_streaming;
 pub mod wsgi_app;
