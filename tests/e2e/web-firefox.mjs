@@ -69,6 +69,24 @@ try {
   }`);
   assert.deepEqual(routes, ['GET about/Ada 200 Ada', 'GET nope 404 Not Found', 'DELETE  405 Method Not Allowed']);
 
+  const whole = await browser.script(`async () => { ${helpers}
+    await open('starlette-app', 'clock-instant');
+    await until('eight rows', () => rows().length === 8);
+    const statuses = [...document.querySelectorAll('[data-testid=io-row]')]
+      .filter((r) => r.querySelector('.io-kind').textContent === 'http')
+      .map((r) => r.querySelector('[data-testid=io-status]')?.dataset.status);
+    const verdict = document.querySelector('[data-testid=verdict]').dataset.matches;
+    await open('aiohttp-static-page', 'clock-instant');
+    await until('four rows', () => rows().length === 4);
+    const r = await fetch(await serverUrl());
+    return { statuses, verdict, page: [r.status, r.headers.get('content-type'), (await r.text()).split('\\n')[4]],
+      pageVerdict: document.querySelector('[data-testid=verdict]').dataset.matches };
+  }`);
+  assert.deepEqual(whole.statuses, ['200', '200', '200', '200', '404']);
+  assert.equal(whole.verdict, 'true');
+  assert.deepEqual(whole.page, [200, 'text/html; charset=utf-8', '<h1>Hello from index.html</h1>']);
+  assert.equal(whole.pageVerdict, 'true');
+
   const streamed = await browser.script(`async () => { ${helpers}
     await open('starlette-streaming', 'clock-real');
     const u = await serverUrl();

@@ -45,7 +45,7 @@ await runE2e(dist, { '/web-course-page.html': COURSE_PAGE }, async ({ base, orig
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     // A request to a server that stopped fails on purpose below; Chromium logs it.
-    if (m.type() === 'error' && !/Failed to fetch|net::ERR_FAILED|404|405/.test(m.text())) problems.push(`console error: ${m.text()}`);
+    if (m.type() === 'error' && !/Failed to fetch|net::ERR_FAILED|404|405|500/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
 
   // 1. ASGI on the virtual clock: the lesson's own client asks through the Service Worker.
@@ -93,6 +93,56 @@ await runE2e(dist, { '/web-course-page.html': COURSE_PAGE }, async ({ base, orig
     return [await ask('GET', 'about/%E5%BC%A0%E4%B8%89'), await ask('GET', 'nope'), await ask('DELETE', '')];
   }, routes);
   assert.deepEqual(statuses, ['GET about/%E5%BC%A0%E4%B8%89 200 张三', 'GET nope 404 Not Found', 'DELETE  405 Method Not Allowed']);
+
+  // 4b. The whole Starlette app through the worker: its lifespan lines around the requests,
+  // a static file and a missing one, the WebSocket's message; the I/O panel says what each
+  // request was answered with.
+  await page.click('[data-testid=lesson-starlette-app]');
+  await page.click('[data-testid=run]');
+  await finishedOrServing(page, 8);
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-matches'), 'true');
+  // (Through the worker each request is two rows: the client's fetch and the server's request.)
+  const answered = await page.$$eval('[data-testid=io-row]', (rs) => rs
+    .filter((r) => r.querySelector('.io-kind').textContent === 'http')
+    .map((r) => r.querySelector('[data-testid=io-status]')?.dataset.status));
+  assert.deepEqual(answered, ['200', '200', '200', '200', '404'], 'the I/O panel lists each request with its status');
+
+  // 4c. The static page server: another tab opens the page as a document, rendered by the
+  // browser from what the page's aiohttp handler read and sent.
+  await page.click('[data-testid=lesson-aiohttp-static-page]');
+  await page.click('[data-testid=run]');
+  await finishedOrServing(page, 4);
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-matches'), 'true');
+  const site = await serverUrl(page);
+  const reader = await context.newPage();
+  const opened = await reader.goto(site);
+  assert.equal(opened.status(), 200);
+  assert.equal(opened.headers()['content-type'], 'text/html; charset=utf-8');
+  assert.equal(await reader.textContent('h1'), 'Hello from index.html');
+  assert.equal(await reader.title(), 'A static page');
+  await reader.close();
+
+  // 4d. JSON through the worker, and a handler that raises: a malformed body makes
+  // `request.json()` raise, the client gets a 500 and the output the traceback's lines.
+  await page.click('[data-testid=lesson-starlette-background]');
+  await page.click('[data-testid=run]');
+  await finishedOrServing(page, 2);
+  const signup = await serverUrl(page);
+  const posted = await page.evaluate(async (u) => {
+    const post = async (body) => {
+      const r = await fetch(u + 'user/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return [r.status, r.headers.get('content-type'), await r.text()];
+    };
+    return [await post('{"username": "bo", "email": "bo@example.com"}'), await post('{nope')];
+  }, signup);
+  assert.deepEqual(posted, [
+    [200, 'application/json', '{"status":"Signup successful"}'],
+    [500, 'text/plain; charset=utf-8', 'Internal Server Error'],
+  ]);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=output-row]')]
+    .some((r) => r.textContent.includes('JSONDecodeError: Expecting property name enclosed in double quotes')));
+  const output = (await rowsOf(page)).join('\n');
+  assert.match(output, /ERROR: {4}Exception in ASGI application/);
 
   // 5. Streaming on the real clock: the chunks arrive half a second apart.
   await page.click('[data-testid=lesson-starlette-streaming]');
@@ -169,6 +219,8 @@ await runE2e(dist, { '/web-course-page.html': COURSE_PAGE }, async ({ base, orig
     try { await fetch(u); return 'answered'; } catch (e) { return `failed: ${e.name}`; }
   }, red);
   assert.equal(afterStop, 'failed: TypeError', 'nothing listens once the lesson stopped');
+  assert.equal(await page.locator('[data-testid=io-row][data-state=running]').count(), 0,
+    'after Stop no request is left in flight');
   await page.click('[data-testid=http-send]');
   await page.waitForSelector('[data-testid=http-error]');
   console.log(`stop mid-request: the client saw ${await broken}; the pane says: ${await page.textContent('[data-testid=http-error]')}`);
