@@ -16,7 +16,7 @@ fn runtime_lessons() -> impl Iterator<Item = &'static Lesson> {
 
 #[test]
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
-    assert_eq!(course::all().count(), 73);
+    assert_eq!(course::all().count(), 75);
     let mut count = 0;
     for lesson in runtime_lessons() {
         for lang in Lang::ALL {
@@ -27,7 +27,7 @@ fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
         }
         count += 1;
     }
-    assert_eq!(count, 59);
+    assert_eq!(count, 61);
     assert_eq!(live_runs(), 0);
 }
 

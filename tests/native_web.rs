@@ -540,3 +540,43 @@ fn stop_mid_conversation_drops_the_websocket() {
     assert_eq!(run.live_io(IoKind::Channel), 0);
     assert!(!loopscope::runtime::web::server::listening(5000));
 }
+
+#[test]
+fn fastapi_refuses_in_json_and_checks_parameters_before_the_operation_runs() {
+    use loopscope::runtime::web::fastapi::{Args, FastApi, Param};
+    use loopscope::runtime::web::json::{self, Value};
+    async fn item(args: Args) -> Result<Value, Error> {
+        print!(py 1, "operation runs");
+        Ok(json::object([("item_id", args.get("item_id"))]))
+    }
+    let run = run_virtual(|| async {
+        let mut app = FastApi::new();
+        app.get("/items/{item_id}", &[Param::PathInt("item_id")], item)?;
+        with_server(app.app(), 5000, async {
+            for (method, path) in [
+                ("GET", "/items/x"),
+                ("GET", "/nothing"),
+                ("POST", "/items/1"),
+                ("GET", "/items/-3"),
+            ] {
+                let url = format!("http://127.0.0.1:5000{path}");
+                let resp = client::Request::new(method, &url).send().await?;
+                let kind = resp.header("content-type").unwrap_or("-").to_string();
+                print!(py 1, "{method} {path} {} {kind} {}", resp.status(), resp.text().await?);
+            }
+            Ok(())
+        })
+        .await
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(
+        printed(&run),
+        [
+            r#"GET /items/x 422 application/json {"detail":[{"type":"int_parsing","loc":["path","item_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}@0"#,
+            r#"GET /nothing 404 application/json {"detail":"Not Found"}@0"#,
+            r#"POST /items/1 405 application/json {"detail":"Method Not Allowed"}@0"#,
+            "operation runs@0",
+            r#"GET /items/-3 200 application/json {"item_id":-3}@0"#,
+        ]
+    );
+}

@@ -7,34 +7,12 @@
 //! Times are the Trace's, in µs since the run began (the virtual ones on the virtual clock).
 //! The file says which Trace format it was made from (`otherData.loopscope_trace_format`).
 
-use std::fmt::Write as _;
-
 use super::lanes::{lanes, Activity, Lane};
+use crate::runtime::web::json::string as json_string;
 use crate::trace::{EventKind, Trace, WaitOn, FORMAT_VERSION};
 
 /// The loop's own track id; task `i` is track `i + 1`.
 const LOOP_TRACK: usize = 0;
-
-/// `text` as a JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// Names a wait for the file: the page passes its own words for what a task waits on, so a
 /// wait reads the same in the file as in the timeline.

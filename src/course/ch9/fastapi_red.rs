@@ -2,26 +2,36 @@
 //! requests meanwhile; one that blocks (`time.sleep`) holds every request, and the clients too.
 
 use crate::print;
-use crate::runtime::web::starlette::{endpoint, starlette, Request, Response, Route};
+use crate::runtime::web::fastapi::{Args, FastApi};
+use crate::runtime::web::json::{self, Value};
 use crate::runtime::web::{client, Config, Server};
 use crate::runtime::{create_task, gather, sleep, time_ms, Job, Result};
 
 /// `@app.get("/red") async def red()`: awaits, as the course awaits Redis.
-async fn red(_request: Request) -> Result<Response> {
+async fn red(_args: Args) -> Result<Value> {
     print!(py 14, "request came in" | "请求来了");
     sleep(3.0).await?; // the course awaits Redis here: the loop serves others meanwhile
     let result = "{'key1': '1', 'key2': '2', 'key3': '3'}";
     print!(py 17, "{result}");
-    Ok(Response::json(r#"{"key1":"1","key2":"2","key3":"3"}"#))
+    Ok(store())
 }
 
 /// `@app.get("/block") async def block()`: the same, with a blocking sleep.
-async fn block(_request: Request) -> Result<Response> {
+async fn block(_args: Args) -> Result<Value> {
     print!(py 24, "request came in" | "请求来了");
     Job::new("time.sleep(3)").block(3.0).run_here()?; // a synchronous wait: the whole loop stops
     let result = "{'key1': '1', 'key2': '2', 'key3': '3'}";
     print!(py 27, "{result}");
-    Ok(Response::json(r#"{"key1":"1","key2":"2","key3":"3"}"#))
+    Ok(store())
+}
+
+/// What the store holds: `{"key1": "1", "key2": "2", "key3": "3"}`.
+fn store() -> Value {
+    json::object([
+        ("key1", "1".into()),
+        ("key2", "2".into()),
+        ("key3", "3".into()),
+    ])
 }
 
 /// `client.get(URL + path)`, read to the end.
@@ -44,11 +54,10 @@ async fn ask(path: &'static str, n: usize) -> Result<()> {
 
 /// The app with both endpoints; three clients to each, one group after the other.
 pub async fn main() -> Result<()> {
-    let app = starlette(vec![
-        Route::new("/red", endpoint(red))?,
-        Route::new("/block", endpoint(block))?,
-    ]);
-    let server = Server::new(Config::new(app, 5000));
+    let mut app = FastApi::new();
+    app.get("/red", &[], red)?;
+    app.get("/block", &[], block)?;
+    let server = Server::new(Config::new(app.app(), 5000));
     let serving = create_task(server.clone().serve())?;
     while !server.started() {
         sleep(0.01).await?;

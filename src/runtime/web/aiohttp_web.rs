@@ -6,6 +6,7 @@
 
 use std::future::Future as StdFuture;
 
+use super::http::reason;
 use super::server::App;
 use super::starlette::{endpoint, router, Request, Response, Route};
 use crate::runtime::Result;
@@ -34,8 +35,14 @@ impl Application {
 
     /// The application, for the server (`web.run_app(app)`).
     pub fn into_app(self) -> App {
-        router(self.routes, "404: Not Found", "405: Method Not Allowed")
+        router(self.routes, refusal)
     }
+}
+
+/// aiohttp's refusal: `404: Not Found`, `405: Method Not Allowed`, as plain text.
+fn refusal(status: u16) -> Response {
+    let reason = reason(status).unwrap_or_default();
+    Response::plain(format!("{status}: {reason}")).status(status)
 }
 
 /// `web.Response(text=text)`: `text/plain; charset=utf-8`, status 200; chain

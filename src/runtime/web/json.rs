@@ -45,6 +45,101 @@ impl Value {
     }
 }
 
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::Number(n as f64)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Str(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Str(s)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+/// An object of `(key, value)` pairs, in order: `{"item_id": item_id, "q": q}`.
+pub fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// The compact JSON text of a value, as Starlette's `JSONResponse` writes it
+/// (`json.dumps(content, ensure_ascii=False, separators=(",", ":"))`).
+pub fn dumps(value: &Value) -> String {
+    let mut out = String::new();
+    write(value, &mut out);
+    out
+}
+
+fn write(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+            out.push_str(&(*n as i64).to_string())
+        }
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Str(s) => write_str(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(pairs) => {
+            out.push('{');
+            for (i, (key, item)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(key, out);
+                out.push(':');
+                write(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_str(s: &str, out: &mut String) {
+    out.push_str(&string(s));
+}
+
+/// A JSON string literal: quoted, with quotes, backslashes and control characters escaped
+/// (and nothing else: `ensure_ascii=False`).
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Parses a whole JSON text.
 pub fn parse(text: &str) -> Result<Value, String> {
     let mut parser = Parser { text, at: 0 };
@@ -214,7 +309,26 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, Value};
+    use super::{dumps, object, parse, Value};
+
+    #[test]
+    fn values_are_written_compact_and_read_back() {
+        let v = object([
+            ("item_id", 5.into()),
+            ("q", Option::<String>::None.into()),
+            ("s", "é \"x\"\n".into()),
+            (
+                "l",
+                Value::Array(vec![Value::Bool(true), Value::Number(1.5)]),
+            ),
+        ]);
+        let text = dumps(&v);
+        assert_eq!(
+            text,
+            r#"{"item_id":5,"q":null,"s":"é \"x\"\n","l":[true,1.5]}"#
+        );
+        assert_eq!(parse(&text).unwrap(), v);
+    }
 
     #[test]
     fn objects_arrays_strings_and_numbers_parse() {

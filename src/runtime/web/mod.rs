@@ -19,6 +19,7 @@ pub mod bridge;
 pub mod by_hand;
 pub mod client;
 mod exchange;
+pub mod fastapi;
 pub mod files;
 pub mod http;
 pub mod json;

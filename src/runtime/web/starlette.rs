@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use super::asgi::{Incoming, Outgoing, Receive, Scope, Send};
 use super::files;
-use super::http::{query_pairs, Param, Pattern, METHODS};
+use super::http::{query_pairs, reason, Param, Pattern, METHODS};
 use super::json;
 use super::server::{app, App};
 use crate::runtime::{AsyncGenerator, AsyncIterator, Error, Result};
@@ -344,7 +344,7 @@ impl StaticFiles {
                 Some(files::media_type(&name)),
                 Content::Whole(bytes.to_vec()),
             ),
-            None => Response::plain("Not Found").status(404),
+            None => refusal(404),
         }
     }
 }
@@ -391,9 +391,7 @@ impl HttpEndpoint {
                 if allowed.contains(&"GET") {
                     allowed.push("HEAD");
                 }
-                Ok(Response::plain("Method Not Allowed")
-                    .status(405)
-                    .header("allow", &allowed.join(", ")))
+                Ok(refusal(405).header("allow", &allowed.join(", ")))
             }
         }
     }
@@ -453,8 +451,7 @@ impl Starlette {
             routes: self.routes,
             startup: self.startup,
             shutdown: self.shutdown,
-            not_found: "Not Found",
-            not_allowed: "Method Not Allowed",
+            refusal,
         }
         .app()
     }
@@ -465,31 +462,30 @@ pub fn starlette(routes: Vec<Route>) -> App {
     Starlette::new(routes).app()
 }
 
+/// Starlette's refusal: `404 Not Found`, `405 Method Not Allowed`, as plain text.
+pub fn refusal(status: u16) -> Response {
+    Response::plain(reason(status).unwrap_or_default()).status(status)
+}
+
 /// An ASGI app that routes each request to the first route that matches, and answers a path no
-/// route has with a `404` saying `not_found`, a method the route does not take with a `405`
-/// saying `not_allowed` (each framework words them its own way).
-pub(super) fn router(
-    routes: Vec<Route>,
-    not_found: &'static str,
-    not_allowed: &'static str,
-) -> App {
+/// route has (`404`), or a method the route does not take (`405`, with `allow`), with
+/// `refusal(status)`: each framework words them its own way.
+pub(super) fn router(routes: Vec<Route>, refusal: fn(u16) -> Response) -> App {
     Routing {
         routes,
         startup: None,
         shutdown: None,
-        not_found,
-        not_allowed,
+        refusal,
     }
     .app()
 }
 
-/// Starlette's `Router`: the routes, the lifespan code and the words of its refusals.
+/// Starlette's `Router`: the routes, the lifespan code and how it words its refusals.
 struct Routing {
     routes: Vec<Route>,
     startup: Option<Hook>,
     shutdown: Option<Hook>,
-    not_found: &'static str,
-    not_allowed: &'static str,
+    refusal: fn(u16) -> Response,
 }
 
 impl Routing {
@@ -602,18 +598,12 @@ impl Routing {
         }
         match allowed {
             Some(route) => {
-                Response::plain(self.not_allowed)
-                    .status(405)
+                (self.refusal)(405)
                     .header("allow", &route.methods.join(", "))
                     .send_to(&send)
                     .await
             }
-            None => {
-                Response::plain(self.not_found)
-                    .status(404)
-                    .send_to(&send)
-                    .await
-            }
+            None => (self.refusal)(404).send_to(&send).await,
         }
     }
 }
