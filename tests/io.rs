@@ -521,3 +521,74 @@ async fn a_wsgi_server_answers_one_request_at_a_time_on_its_thread() {
     assert!(run.stop());
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
+
+/// A WebSocket to the page's server: its messages cross a real `MessageChannel`, hold the
+/// virtual clock only while in transit (time moves on afterwards, exactly), and Stop in the
+/// middle of a conversation leaves nothing live.
+#[wasm_bindgen_test]
+async fn a_websocket_crosses_a_message_channel_and_leaves_the_clock_free() {
+    use loopscope::print;
+    use loopscope::runtime::web::starlette::{socket_endpoint, starlette, Route, WebSocket};
+    use loopscope::runtime::web::{websocket, Config, Server};
+    use loopscope::runtime::{create_task, sleep};
+    async fn echo(ws: WebSocket) -> Result<(), Error> {
+        ws.accept().await?;
+        loop {
+            let text = ws.receive_text().await?;
+            ws.send_text(&format!("echo {text}")).await?;
+            if text == "bye" {
+                return ws.close().await;
+            }
+        }
+    }
+    async fn serve_and_talk(stop_midway: bool) -> Result<(), Error> {
+        let routes = vec![Route::websocket("/ws", socket_endpoint(echo))?];
+        let server = Server::new(Config::new(starlette(routes), 5000));
+        let serving = create_task(server.clone().serve())?;
+        while !server.started() {
+            sleep(0.0).await?;
+        }
+        let mut ws = websocket::connect("ws://127.0.0.1:5000/ws").await?;
+        for text in ["one", "two", "bye"] {
+            ws.send(text)?;
+            print!(py 1, "{:?}", ws.next().await?);
+            if stop_midway {
+                sleep(60.0).await?; // Stop comes first
+            }
+        }
+        print!(py 1, "{:?}", ws.next().await?);
+        sleep(1.0).await?;
+        print!(py 1, "a second later");
+        server.exit();
+        serving.await
+    }
+    let run = Run::start(Clock::Virtual, || serve_and_talk(false));
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let lines: Vec<String> = run
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| format!("{}@{}", l.text, l.at_ms()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Some(\"echo one\")@0",
+            "Some(\"echo two\")@0",
+            "Some(\"echo bye\")@0",
+            "None@0",
+            "a second later@1000"
+        ]
+    );
+    assert_eq!(common::live_counters(&run), [0; 7]);
+
+    let run = Run::start(Clock::Real { scale: 1.0 }, || serve_and_talk(true));
+    common::dom::wait_until("the first answer", 2_000, || {
+        !common::printed_texts(&run).is_empty()
+    })
+    .await;
+    assert_eq!(run.live_io(IoKind::Channel), 1, "the connection is open");
+    run.stop();
+    assert_eq!(run.finished().await, RunStatus::Stopped);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}

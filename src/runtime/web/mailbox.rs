@@ -29,11 +29,6 @@ impl<T> Mailbox<T> {
         self.arrived.set();
     }
 
-    /// Whether nothing is waiting to be read.
-    pub(super) fn is_empty(&self) -> bool {
-        self.queue.borrow().is_empty()
-    }
-
     /// The next message, once there is one.
     pub(super) async fn next(&self) -> Result<T> {
         loop {

@@ -29,6 +29,8 @@ pub mod server;
 pub mod starlette;
 pub(crate) mod transit;
 pub mod websocket;
+#[cfg(target_arch = "wasm32")]
+mod wire;
 pub mod wsgi;
 
 pub use asgi::{Incoming, Outgoing, Receive, Scope, Send};

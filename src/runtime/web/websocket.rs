@@ -4,7 +4,9 @@
 //! A Service Worker sees fetches, never WebSocket upgrades, so a browser cannot open a real
 //! WebSocket to a server in its own page. The connection is what uvicorn makes of one: a
 //! handshake the application accepts or refuses, then text messages either way, then a close
-//! with a code, and each side's messages are read in order by the other side's task.
+//! with a code. In the browser every message crosses a `MessageChannel` ([`super::wire`]) on
+//! its way, and each side's messages are read in order by the other side's task; natively
+//! they go straight into the other side's mailbox.
 //!
 //! The rules are uvicorn's: `websocket.accept` or `websocket.close` first (a close before the
 //! accept refuses the connection, and the client gets `403`), then `websocket.send` until
@@ -22,6 +24,7 @@ use crate::runtime::io::IoOp;
 use crate::runtime::{Error, Result};
 
 /// What the client hears from the server.
+#[derive(Debug, PartialEq, Eq)]
 enum Frame {
     /// The handshake succeeded.
     Accepted,
@@ -51,18 +54,80 @@ pub(crate) struct Link {
     state: Cell<State>,
     /// The connection's record in the Trace, from the request to the close.
     io: RefCell<Option<IoOp>>,
+    /// The `MessageChannel` the messages cross, in the browser.
+    #[cfg(target_arch = "wasm32")]
+    wire: std::cell::OnceCell<super::wire::Wire>,
 }
 
 impl Link {
-    fn new() -> Rc<Link> {
-        let link = Link {
+    fn new() -> Result<Rc<Link>> {
+        let link = Rc::new(Link {
             to_server: Mailbox::default(),
             to_client: Mailbox::default(),
             state: Cell::new(State::Connecting),
             io: RefCell::new(None),
-        };
-        link.to_server.post(Incoming::WebsocketConnect);
-        Rc::new(link)
+            #[cfg(target_arch = "wasm32")]
+            wire: std::cell::OnceCell::new(),
+        });
+        #[cfg(target_arch = "wasm32")]
+        link.lay_wire()?;
+        link.post_to_server(Incoming::WebsocketConnect);
+        Ok(link)
+    }
+
+    /// Lays the `MessageChannel` between the two sides: what arrives at each end goes into
+    /// that side's mailbox.
+    #[cfg(target_arch = "wasm32")]
+    fn lay_wire(self: &Rc<Link>) -> Result<()> {
+        use super::wire::{Side, Wire};
+        let (run, _) = crate::runtime::executor::current().ok_or(Error::NoRunningLoop)?;
+        let wire = Wire::new(&run)?;
+        let link = Rc::downgrade(self);
+        wire.listen(Side::Far, move |kind, text| {
+            if let (Some(link), Some(message)) = (link.upgrade(), incoming(kind, text)) {
+                link.to_server.post(message);
+            }
+        });
+        let link = Rc::downgrade(self);
+        wire.listen(Side::Near, move |kind, text| {
+            if let (Some(link), Some(frame)) = (link.upgrade(), frame(kind, text)) {
+                link.to_client.post(frame);
+            }
+        });
+        let _ = self.wire.set(wire);
+        Ok(())
+    }
+
+    /// Sends a message from the client to the application.
+    fn post_to_server(&self, message: Incoming) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(wire) = self.wire.get() {
+            let (kind, text) = match &message {
+                Incoming::WebsocketConnect => ("connect", String::new()),
+                Incoming::WebsocketReceive { text } => ("text", text.clone()),
+                Incoming::WebsocketDisconnect { code } => ("close", code.to_string()),
+                _ => return,
+            };
+            wire.post(super::wire::Side::Near, kind, &text);
+            return;
+        }
+        self.to_server.post(message);
+    }
+
+    /// Sends a frame from the application to the client.
+    fn post_to_client(&self, frame: Frame) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(wire) = self.wire.get() {
+            let (kind, text) = match &frame {
+                Frame::Accepted => ("accept", String::new()),
+                Frame::Rejected(status) => ("reject", status.to_string()),
+                Frame::Text(text) => ("text", text.clone()),
+                Frame::Closed(code) => ("close", code.to_string()),
+            };
+            wire.post(super::wire::Side::Far, kind, &text);
+            return;
+        }
+        self.to_client.post(frame);
     }
 
     /// Records the connection as outside work in the Trace (the I/O panel lists it).
@@ -76,8 +141,8 @@ impl Link {
         if self.state.replace(State::Closed) == State::Closed {
             return;
         }
-        self.to_client.post(frame);
-        self.to_server.post(Incoming::WebsocketDisconnect { code });
+        self.post_to_client(frame);
+        self.post_to_server(Incoming::WebsocketDisconnect { code });
         if let Some(io) = self.io.borrow_mut().take() {
             io.end(error.map(Error::raised).as_ref());
         }
@@ -88,7 +153,7 @@ impl Link {
         match (self.state.get(), message) {
             (State::Connecting, Outgoing::WebsocketAccept) => {
                 self.state.set(State::Open);
-                self.to_client.post(Frame::Accepted);
+                self.post_to_client(Frame::Accepted);
                 Ok(())
             }
             (State::Connecting, Outgoing::WebsocketClose { code }) => {
@@ -96,7 +161,7 @@ impl Link {
                 Ok(())
             }
             (State::Open, Outgoing::WebsocketSend { text }) => {
-                self.to_client.post(Frame::Text(text));
+                self.post_to_client(Frame::Text(text));
                 Ok(())
             }
             (State::Open, Outgoing::WebsocketClose { code }) => {
@@ -158,10 +223,13 @@ pub async fn connect(url: &str) -> Result<ClientSocket> {
             "InvalidURI: {url}: a WebSocket here reaches only the page's own servers (127.0.0.1 or localhost, with a port)"
         )));
     };
-    let link = Link::new();
+    let link = Link::new()?;
     super::server::deliver_websocket(port, &target, link.clone()).map_err(|_| refused(port))?;
     match link.to_client.next().await? {
-        Frame::Accepted => Ok(ClientSocket { link }),
+        Frame::Accepted => Ok(ClientSocket {
+            link,
+            closed: false,
+        }),
         Frame::Rejected(status) => Err(Error::raised(format!(
             "InvalidStatus: server rejected WebSocket connection: HTTP {status}"
         ))),
@@ -175,6 +243,8 @@ pub async fn connect(url: &str) -> Result<ClientSocket> {
 /// Dropping it closes the connection (leaving `async with`).
 pub struct ClientSocket {
     link: Rc<Link>,
+    /// Whether the close has reached the client (what was sent before it has too).
+    closed: bool,
 }
 
 impl ClientSocket {
@@ -182,10 +252,12 @@ impl ClientSocket {
     /// (`async for message in ws` ends); a close with another code is the error `websockets`
     /// raises.
     pub async fn next(&mut self) -> Result<Option<String>> {
-        if self.link.state.get() == State::Closed && self.link.to_client.is_empty() {
+        if self.closed {
             return Ok(None);
         }
-        match self.link.to_client.next().await? {
+        let frame = self.link.to_client.next().await?;
+        self.closed = !matches!(frame, Frame::Text(_));
+        match frame {
             Frame::Text(text) => Ok(Some(text)),
             Frame::Closed(1000 | 1001) => Ok(None),
             Frame::Closed(1006) => Err(Error::raised(
@@ -207,7 +279,7 @@ impl ClientSocket {
                 "ConnectionClosedOK: received 1000 (OK); then sent 1000 (OK)",
             ));
         }
-        self.link.to_server.post(Incoming::WebsocketReceive {
+        self.link.post_to_server(Incoming::WebsocketReceive {
             text: text.to_string(),
         });
         Ok(())
@@ -223,6 +295,31 @@ impl Drop for ClientSocket {
     fn drop(&mut self) {
         self.close();
     }
+}
+
+/// A message from the client, as it crossed the wire.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn incoming(kind: &str, text: String) -> Option<Incoming> {
+    Some(match kind {
+        "connect" => Incoming::WebsocketConnect,
+        "text" => Incoming::WebsocketReceive { text },
+        "close" => Incoming::WebsocketDisconnect {
+            code: text.parse().ok()?,
+        },
+        _ => return None,
+    })
+}
+
+/// A frame from the application, as it crossed the wire.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn frame(kind: &str, text: String) -> Option<Frame> {
+    Some(match kind {
+        "accept" => Frame::Accepted,
+        "reject" => Frame::Rejected(text.parse().ok()?),
+        "text" => Frame::Text(text),
+        "close" => Frame::Closed(text.parse().ok()?),
+        _ => return None,
+    })
 }
 
 /// The name RFC 6455 gives a close code, as `websockets` prints it.
