@@ -23,6 +23,32 @@ fn the_model_equals_the_executor_after_every_event_of_every_lesson() {
     assert!(checked > 1000, "{checked}");
 }
 
+#[test]
+fn the_model_follows_a_server_lesson_whose_port_is_taken() {
+    // A second run of a server lesson while the first still serves: uvicorn's busy-port
+    // error ends the second run (`request_stop`), and the model follows it to the end.
+    record_snapshots(true);
+    let lesson = course::find("asgi-app").unwrap();
+    let first = lesson.start(Clock::Virtual);
+    host::run_until_idle();
+    let second = lesson.start(Clock::Virtual);
+    host::run_until_idle();
+    record_snapshots(false);
+    assert!(matches!(
+        second.status(),
+        loopscope::runtime::RunStatus::Finished(Err(_))
+    ));
+    let printed: Vec<String> = second
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert!(printed[0].contains("address already in use"), "{printed:?}");
+    assert!(model_matches_each_snapshot("asgi-app (busy port)", &second) > 10);
+    first.stop();
+}
+
 /// Applies each event of `run`'s Trace to the model and compares it with the executor's own
 /// snapshot after that event; returns how many it compared.
 fn model_matches_each_snapshot(id: &str, run: &loopscope::runtime::Run) -> usize {

@@ -106,9 +106,9 @@ pub const LESSON: Lesson = Lesson {
              and the CPython check serves the same files. The WebSocket route is a \
              conversation: accept, messages either way, close; when the server closes, the \
              client's async for ends. A Service Worker sees fetches but never a WebSocket, so \
-             the WebSocket stays inside the page: the same ASGI messages, carried between the \
-             server's task and the client's; the HTTP requests are real, through the Service \
-             Worker.",
+             the WebSocket stays inside the page: the same ASGI messages, each crossing a real \
+             MessageChannel between the client's task and the server's; the HTTP requests are \
+             real, through the Service Worker.",
         zh: "Starlette 对象把各个部分连在一起。服务器开始监听之前，uvicorn 会在一个单独的任务里用 \
              lifespan 类型的 scope 再调用一次应用：lifespan 里 yield 之前的代码先运行（Ready to \
              go），之后服务器才开始接收请求；最后一个请求处理完以后，yield 之后的代码运行（The \
@@ -119,8 +119,8 @@ pub const LESSON: Lesson = Lesson {
              （网页读不到你的硬盘），CPython 检查用的也是同样的文件。WebSocket 路由是一段对话：\
              accept、双向发送消息、close；服务器关闭连接后，客户端的 async for 循环结束。\
              Service Worker 只能看到 fetch 请求，看不到 WebSocket，所以 WebSocket 留在页面里：\
-             同样的 ASGI 消息在服务器的任务和客户端的任务之间传递；HTTP 请求则是经过 Service \
-             Worker 的真实请求。",
+             同样的 ASGI 消息，每一条都经过一个真实的 MessageChannel，在客户端的任务和服务器的\
+             任务之间传递；HTTP 请求则是经过 Service Worker 的真实请求。",
     },
     python: Text {
         en: include_str!("starlette_app.en.py"),
