@@ -509,29 +509,13 @@ impl Routing {
         loop {
             match receive.receive().await? {
                 Incoming::LifespanStartup => {
-                    let outcome = match &self.startup {
-                        Some(startup) => startup().await,
-                        None => Ok(()),
-                    };
-                    if let Err(error) = outcome {
-                        let message = error.to_string();
-                        send.send(Outgoing::LifespanStartupFailed { message })
-                            .await?;
-                        return Err(error);
-                    }
+                    let failed = |message| Outgoing::LifespanStartupFailed { message };
+                    run_hook(&self.startup, &send, failed).await?;
                     send.send(Outgoing::LifespanStartupComplete).await?;
                 }
                 Incoming::LifespanShutdown => {
-                    let outcome = match &self.shutdown {
-                        Some(shutdown) => shutdown().await,
-                        None => Ok(()),
-                    };
-                    if let Err(error) = outcome {
-                        let message = error.to_string();
-                        send.send(Outgoing::LifespanShutdownFailed { message })
-                            .await?;
-                        return Err(error);
-                    }
+                    let failed = |message| Outgoing::LifespanShutdownFailed { message };
+                    run_hook(&self.shutdown, &send, failed).await?;
                     return send.send(Outgoing::LifespanShutdownComplete).await;
                 }
                 _ => {}
@@ -606,6 +590,17 @@ impl Routing {
             None => (self.refusal)(404).send_to(&send).await,
         }
     }
+}
+
+/// Runs a part of the lifespan code, if there is one; its error is reported to the server
+/// as `failed(message)`, then raised.
+async fn run_hook(hook: &Option<Hook>, send: &Send, failed: fn(String) -> Outgoing) -> Result<()> {
+    let Some(hook) = hook else { return Ok(()) };
+    if let Err(error) = hook().await {
+        send.send(failed(error.to_string())).await?;
+        return Err(error);
+    }
+    Ok(())
 }
 
 /// `async def websocket_endpoint(websocket)`.
