@@ -132,6 +132,8 @@ pub static CATALOG: &[Chapter] = &[
             &ch7::gather_pages::LESSON,
             &ch7::aiohttp_httpx::LESSON,
             &ch7::opfs_files::LESSON,
+            &ch7::aiofile_reader::LESSON,
+            &ch7::aiofile_lines::LESSON,
             &ch7::indexeddb_kv::LESSON,
             &ch7::command_server::LESSON,
         ],

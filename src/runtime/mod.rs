@@ -14,6 +14,7 @@
 //!
 //! No Leptos in here: the UI reads the Trace through [`Run::set_observer`].
 
+pub mod aiofile;
 mod callbacks;
 pub mod channel;
 mod done;

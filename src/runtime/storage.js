@@ -32,6 +32,12 @@ export async function opfs_read(name) {
   return (await handle.getFile()).text();
 }
 
+export async function opfs_size(name) {
+  const dir = await directory();
+  const handle = await dir.getFileHandle(name);
+  return (await handle.getFile()).size;
+}
+
 export async function opfs_remove(name) {
   const dir = await directory();
   try {

@@ -44,6 +44,18 @@ fn slice_from(text: &str, position: usize, line: bool) -> &str {
     }
 }
 
+/// Up to `size` bytes of `text` from byte `offset` on, widened to whole characters (aiofile
+/// reads again when a chunk ends inside one).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn chunk_at(text: &str, offset: usize, size: usize) -> &str {
+    let rest = slice_from(text, offset, false);
+    let mut end = size.min(rest.len());
+    while !rest.is_char_boundary(end) {
+        end += 1;
+    }
+    &rest[..end]
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::{async_open, AsyncFile, Kv};
 
@@ -57,7 +69,7 @@ mod browser {
     use wasm_bindgen::prelude::*;
 
     use super::super::io::{js, IoOp};
-    use super::{check_file_name, slice_from, Error};
+    use super::{check_file_name, chunk_at, slice_from, Error};
     use crate::trace::IoKind;
 
     #[wasm_bindgen(module = "/src/runtime/storage.js")]
@@ -71,6 +83,7 @@ mod browser {
             truncate: bool,
         ) -> js_sys::Promise;
         fn opfs_read(name: &str) -> js_sys::Promise;
+        fn opfs_size(name: &str) -> js_sys::Promise;
         fn opfs_remove(name: &str) -> js_sys::Promise;
         fn idb_open(name: &str, store: &str) -> js_sys::Promise;
         fn idb_put(db: &JsValue, store: &str, key: &str, value: &str) -> js_sys::Promise;
@@ -170,6 +183,35 @@ mod browser {
             let part = slice_from(&text, self.position, line).to_string();
             self.position = (self.position.min(text.len())) + part.len();
             Ok(part)
+        }
+
+        /// Writes `text` at byte `offset`, leaving the position alone (aiofile's `Writer`
+        /// keeps its own offset).
+        pub async fn write_at(&self, text: &str, offset: usize) -> Result<(), Error> {
+            let name = self.name.clone();
+            call(format!("write {} bytes to {name}", text.len()), || {
+                opfs_write(&name, text, offset as f64, false)
+            })
+            .await?;
+            Ok(())
+        }
+
+        /// Up to `size` bytes from byte `offset` (whole characters; empty at the end),
+        /// leaving the position alone (aiofile's `Reader` keeps its own offset).
+        pub async fn read_at(&self, offset: usize, size: usize) -> Result<String, Error> {
+            let name = self.name.clone();
+            let text = call(format!("read {name}"), || opfs_read(&name)).await?;
+            let text = text.as_string().unwrap_or_default();
+            Ok(chunk_at(&text, offset, size).to_string())
+        }
+
+        /// `await afp.fsync()`. A write here is committed when it returns (the file system
+        /// swaps in a writable stream's data when it closes), so nothing is left to flush:
+        /// this asks the file system for the committed size, a real round trip.
+        pub async fn fsync(&self) -> Result<usize, Error> {
+            let name = self.name.clone();
+            let size = call(format!("fsync {name}"), || opfs_size(&name)).await?;
+            Ok(size.as_f64().unwrap_or(0.0) as usize)
         }
 
         /// Deletes the file (the lesson cleans up after itself).
@@ -276,6 +318,18 @@ mod native {
             no_browser()
         }
         /// See the browser version.
+        pub async fn write_at(&self, _text: &str, _offset: usize) -> Result<(), Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn read_at(&self, _offset: usize, _size: usize) -> Result<String, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn fsync(&self) -> Result<usize, Error> {
+            no_browser()
+        }
+        /// See the browser version.
         pub async fn remove(self) -> Result<(), Error> {
             no_browser()
         }
@@ -313,7 +367,17 @@ mod native {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_file_name, slice_from};
+    use super::{check_file_name, chunk_at, slice_from};
+
+    #[test]
+    fn chunks_are_whole_characters() {
+        assert_eq!(chunk_at("Hello World", 0, 8), "Hello Wo");
+        assert_eq!(chunk_at("Hello World", 8, 8), "rld");
+        assert_eq!(chunk_at("Hello World", 11, 8), "");
+        assert_eq!(chunk_at("ab中文", 0, 3), "ab中");
+        assert_eq!(chunk_at("ab中文", 3, 3), "文"); // an offset inside a character moves past it
+        assert_eq!(chunk_at("ab中文", 5, 3), "文");
+    }
 
     #[test]
     fn file_names_are_plain_names() {

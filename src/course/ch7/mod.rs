@@ -1,6 +1,8 @@
 //! Chapter 7: real I/O in the browser — fetch, the private file system, IndexedDB and a
 //! protocol server on message channels.
 
+pub mod aiofile_lines;
+pub mod aiofile_reader;
 pub mod aiohttp_httpx;
 pub mod command_server;
 pub mod downloads;

@@ -52,7 +52,7 @@ pub const LESSON: Lesson = Lesson {
         line(0, "Task-1", "Hello from"),
         line(0, "Task-1", "async world"),
     ],
-    cpython: Cpython::Server("aiofile"),
+    cpython: Cpython::Needs(&["aiofile"]),
     ends: Ends::ByItself,
     needs: Needs::Browser,
     mistakes: &[],
