@@ -122,6 +122,9 @@ fn on_a_free_port(lesson: &Lesson, python: &str) -> (String, u16) {
     (moved, port)
 }
 
+/// How many web servers' listings run at once.
+const WEB_WAVE: usize = 4;
+
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
 fn tolerance(lesson: &Lesson) -> u64 {
     match lesson.cpython {
@@ -321,19 +324,29 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
     let server = fetches.then(FixtureServer::start);
     // The listings sleep for real: run them side by side, one language at a time (twice as
     // many interpreters starting at once would make their start-up part of the timing). The
-    // web servers' listings go in waves of their own: importing FastAPI and uvicorn keeps a
-    // core busy for seconds, which would make the others' lines late.
+    // web servers' listings go in waves of their own, a few at a time: importing FastAPI and
+    // uvicorn keeps a core busy for seconds, which made other listings' lines late (a WSGI
+    // listing's first answer came 2 s late with thirteen web listings starting at once).
     let serves = |lesson: &Lesson| matches!(lesson.cpython, Cpython::Serves(_));
-    let waves = [false, true]
-        .into_iter()
-        .flat_map(|web| Lang::ALL.map(|lang| (web, lang)));
+    let mut waves: Vec<Vec<(&Lesson, Lang)>> = Vec::new();
+    for web in [false, true] {
+        for lang in Lang::ALL {
+            let wave: Vec<(&Lesson, Lang)> = runnable
+                .iter()
+                .filter(|&&(lesson, l)| l == lang && serves(lesson) == web)
+                .copied()
+                .collect();
+            let size = if web { WEB_WAVE } else { wave.len().max(1) };
+            waves.extend(wave.chunks(size).map(<[_]>::to_vec));
+        }
+    }
     let results: Vec<_> = waves
-        .flat_map(|(web, wave)| {
+        .into_iter()
+        .flat_map(|wave| {
             std::thread::scope(|scope| {
-                let handles: Vec<_> = runnable
-                    .iter()
-                    .filter(|&&(lesson, lang)| lang == wave && serves(lesson) == web)
-                    .map(|&(lesson, lang)| {
+                let handles: Vec<_> = wave
+                    .into_iter()
+                    .map(|(lesson, lang)| {
                         let (python, port) = listing(lesson, lang, server.as_ref());
                         scope.spawn(move || (lesson, lang, port, run_python(lesson, &python)))
                     })
