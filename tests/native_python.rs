@@ -66,11 +66,67 @@ impl Drop for FixtureServer {
     }
 }
 
+/// A real Redis server for one listing, on a port the system picked; stopped when dropped.
+struct RedisServer {
+    child: Child,
+    port: u16,
+}
+
+impl RedisServer {
+    fn start() -> RedisServer {
+        let port = free_port();
+        let child = Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("redis-server must be installed (scripts/setup installs it)");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "redis-server did not start on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        RedisServer { child, port }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nobody listens on.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// What CPython runs for a lesson: its listing, moved where the machine has its servers.
+struct Moved {
+    python: String,
+    /// `(moved, written)`: an address as the listing now prints it, and as the lesson does.
+    back: Vec<(String, String)>,
+    /// The Redis servers it talks to, running until it is done.
+    _redis: Vec<RedisServer>,
+}
+
 /// The listing CPython runs: the lesson's own, with the app's address replaced by the
-/// fixture server's for a listing that fetches from the app.
-/// A web server's listing also gives the port it was moved to (see [`on_a_free_port`]).
-fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> (String, Option<u16>) {
+/// fixture server's for a listing that fetches from the app, a web server's moved to a free
+/// port (see [`on_a_free_port`]), and a Redis listing's servers replaced by real ones.
+fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved {
     let python = lesson.python(lang);
+    let moved = |python: String, back| Moved {
+        python,
+        back,
+        _redis: Vec::new(),
+    };
     match (lesson.cpython, server) {
         (Cpython::FetchesFromApp(_), Some(server)) => {
             assert_eq!(
@@ -79,14 +135,43 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> (Stri
                 "{}: a listing that fetches writes the app's address once, as BASE",
                 lesson.id
             );
-            (python.replace(APP_BASE, &server.base), None)
+            moved(python.replace(APP_BASE, &server.base), Vec::new())
         }
         (Cpython::FetchesFromApp(_), None) => panic!("{}: needs the fixture server", lesson.id),
         (Cpython::Serves(_), _) => {
             let (python, port) = on_a_free_port(lesson, python);
-            (python, Some(port))
+            let back = vec![(
+                format!("127.0.0.1:{port}"),
+                format!("127.0.0.1:{SERVER_PORT}"),
+            )];
+            moved(python, back)
         }
-        _ => (python.to_string(), None),
+        (Cpython::Redis(ports), _) => {
+            let mut python = python.to_string();
+            let mut back = Vec::new();
+            let mut servers = Vec::new();
+            for &port in ports {
+                let written = format!("redis://127.0.0.1:{port}'");
+                assert!(
+                    python.contains(&written),
+                    "{}: a Redis listing names its servers as {written}",
+                    lesson.id
+                );
+                let server = RedisServer::start();
+                python = python.replace(&written, &format!("redis://127.0.0.1:{}'", server.port));
+                back.push((
+                    format!("127.0.0.1:{}", server.port),
+                    format!("127.0.0.1:{port}"),
+                ));
+                servers.push(server);
+            }
+            Moved {
+                python,
+                back,
+                _redis: servers,
+            }
+        }
+        _ => moved(python.to_string(), Vec::new()),
     }
 }
 
@@ -96,10 +181,7 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> (Stri
 /// `:5000"`). What the listing prints of its address (`request.base_url`) is mapped back to
 /// [`SERVER_PORT`] before it is compared: the port is the machine's choice, not the program's.
 fn on_a_free_port(lesson: &Lesson, python: &str) -> (String, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
+    let port = free_port();
     let written = SERVER_PORT.to_string();
     let uses = [
         format!("port={written}"),
@@ -128,7 +210,7 @@ const WEB_WAVE: usize = 4;
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
 fn tolerance(lesson: &Lesson) -> u64 {
     match lesson.cpython {
-        Cpython::FetchesFromApp(_) | Cpython::Serves(_) => FETCH_TOLERANCE_MS,
+        Cpython::FetchesFromApp(_) | Cpython::Serves(_) | Cpython::Redis(_) => FETCH_TOLERANCE_MS,
         _ => TOLERANCE_MS,
     }
 }
@@ -313,6 +395,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                     | Cpython::Needs(_)
                     | Cpython::FetchesFromApp(_)
                     | Cpython::Serves(_)
+                    | Cpython::Redis(_)
                     | Cpython::Threads
             )
         })
@@ -347,8 +430,13 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                 let handles: Vec<_> = wave
                     .into_iter()
                     .map(|(lesson, lang)| {
-                        let (python, port) = listing(lesson, lang, server.as_ref());
-                        scope.spawn(move || (lesson, lang, port, run_python(lesson, &python)))
+                        let moved = listing(lesson, lang, server.as_ref());
+                        scope.spawn(move || {
+                            // The whole of it (its servers too) lives until the listing ran.
+                            let moved = moved;
+                            let outcome = run_python(lesson, &moved.python);
+                            (lesson, lang, moved.back, outcome)
+                        })
                     })
                     .collect();
                 handles
@@ -359,14 +447,10 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
         })
         .collect();
     drop(server);
-    for (lesson, lang, port, (mut lines, stderr, ok)) in results {
-        if let Some(port) = port {
-            let (moved, written) = (
-                format!("127.0.0.1:{port}"),
-                format!("127.0.0.1:{SERVER_PORT}"),
-            );
+    for (lesson, lang, back, (mut lines, stderr, ok)) in results {
+        for (moved, written) in &back {
             for (_, line) in &mut lines {
-                *line = line.replace(&moved, &written);
+                *line = line.replace(moved, written);
             }
         }
         assert!(ok, "{} ({lang:?}): python3 failed:\n{stderr}", lesson.id);

@@ -55,6 +55,10 @@ pub const fn said(at_ms: u64, task: &'static str, en: &'static str, zh: &'static
 pub enum Cpython {
     /// It runs on the standard library alone and prints exactly the expected lines.
     Runs,
+    /// It talks to Redis servers on these ports (`redis://127.0.0.1:6379`): the check starts a
+    /// real `redis-server` for each, on a free port, and points the listing at it (what the
+    /// listing prints of an address is mapped back).
+    Redis(&'static [u16]),
     /// It needs these packages from PyPI (for example `greenlet`).
     Needs(&'static [&'static str]),
     /// It uses an API that current CPython removed; the note says which.

@@ -232,6 +232,15 @@ pub fn str_list<S: AsRef<str>>(items: &[S]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
+/// `print({"a": "1"})`: a dict of strings, in its order, as Python's `repr` writes it.
+pub fn str_dict<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}: {}", str_repr(k.as_ref()), str_repr(v.as_ref())))
+        .collect();
+    format!("{{{}}}", pairs.join(", "))
+}
+
 /// `repr(s)` for a string: single quotes unless the text contains one and no double quote.
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {

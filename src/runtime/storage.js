@@ -82,8 +82,51 @@ export function idb_put(db, name, key, value) {
   return request(store(db, name, "readwrite").put(value, key));
 }
 
-export function idb_get(db, name, key) {
-  return request(store(db, name, "readonly").get(key));
+const WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+
+// Redis' HSET on one IndexedDB transaction: the hash at `key` (stored as {hash: [[field,
+// value], ...]}, fields in the order first set) gets `pairs` [[field, value], ...]. Resolves
+// with how many fields are new, as HSET answers; a key holding a string is WRONGTYPE.
+export function idb_hset(db, name, key, pairs) {
+  return new Promise((ok, fail) => {
+    const objects = store(db, name, "readwrite");
+    const read = objects.get(key);
+    read.onerror = () => fail(read.error);
+    read.onsuccess = () => {
+      const old = read.result;
+      if (old !== undefined && (old === null || typeof old !== "object" || !Array.isArray(old.hash))) {
+        fail(new Error(WRONGTYPE));
+        return;
+      }
+      const fields = old ? old.hash : [];
+      let added = 0;
+      for (const [field, value] of pairs) {
+        const at = fields.findIndex(([f]) => f === field);
+        if (at >= 0) fields[at][1] = value;
+        else { fields.push([field, value]); added += 1; }
+      }
+      const write = objects.put({ hash: fields }, key);
+      write.onerror = () => fail(write.error);
+      write.onsuccess = () => ok(added);
+    };
+  });
+}
+
+// Redis' HGETALL: the hash's [[field, value], ...] ([] for a missing key); a string is
+// WRONGTYPE.
+export async function idb_hgetall(db, name, key) {
+  const value = await request(store(db, name, "readonly").get(key));
+  if (value === undefined) return [];
+  if (value === null || typeof value !== "object" || !Array.isArray(value.hash)) throw new Error(WRONGTYPE);
+  return value.hash;
+}
+
+// Redis' GET: a string, null for a missing key; a hash is WRONGTYPE.
+export async function idb_get(db, name, key) {
+  const value = await request(store(db, name, "readonly").get(key));
+  if (value === undefined) return null;
+  if (typeof value !== "string") throw new Error(WRONGTYPE);
+  return value;
 }
 
 export function idb_delete(db, name, key) {

@@ -26,6 +26,35 @@ pub fn check_file_name(name: &str) -> Result<&str, Error> {
     }
 }
 
+/// The IndexedDB database that stands for the Redis server and database a URL names, as
+/// `redis.from_url(url)` reads it: `redis://127.0.0.1:6379/0` is `redis 127.0.0.1:6379 db0`
+/// (host `localhost`, port 6379 and database 0 when left out), so two servers are two
+/// databases of the page.
+pub fn redis_database(url: &str) -> Result<String, Error> {
+    let rest = url.trim().strip_prefix("redis://").ok_or_else(|| {
+        Error::raised(format!(
+            "ValueError: Redis URL must specify one of the following schemes (redis://, rediss://, unix://): {url}"
+        ))
+    })?;
+    let (authority, db) = rest.split_once('/').unwrap_or((rest, ""));
+    let authority = authority.rsplit('@').next().unwrap_or_default();
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) => (host, port),
+        None => (authority, "6379"),
+    };
+    let host = if host.is_empty() { "localhost" } else { host };
+    let port: u16 = port
+        .parse()
+        .map_err(|_| Error::raised(format!("ValueError: invalid port in {url}")))?;
+    let db: u32 = match db {
+        "" => 0,
+        db => db
+            .parse()
+            .map_err(|_| Error::raised(format!("ValueError: invalid database in {url}")))?,
+    };
+    Ok(format!("redis {host}:{port} db{db}"))
+}
+
 /// The part of `text` from byte `position` on, up to and including the next newline (all of it
 /// if `line` is false); never splits a character.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -89,6 +118,9 @@ mod browser {
         fn idb_put(db: &JsValue, store: &str, key: &str, value: &str) -> js_sys::Promise;
         fn idb_get(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
         fn idb_delete(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
+        fn idb_hset(db: &JsValue, store: &str, key: &str, pairs: &js_sys::Array)
+            -> js_sys::Promise;
+        fn idb_hgetall(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
         fn idb_drop(name: &str) -> js_sys::Promise;
     }
 
@@ -262,6 +294,49 @@ mod browser {
             Ok(())
         }
 
+        /// `await redis.hset(key, mapping={...})`: sets fields of the hash at `key` in one
+        /// transaction; returns how many were new, as Redis does.
+        pub async fn hset(&self, key: &str, mapping: &[(&str, &str)]) -> Result<usize, Error> {
+            let pairs: js_sys::Array = mapping
+                .iter()
+                .map(|(field, value)| {
+                    [JsValue::from_str(field), JsValue::from_str(value)]
+                        .into_iter()
+                        .collect::<js_sys::Array>()
+                })
+                .collect();
+            let added = call(format!("HSET {key}"), || {
+                idb_hset(&self.db, STORE, key, &pairs)
+            })
+            .await?;
+            Ok(added.as_f64().unwrap_or(0.0) as usize)
+        }
+
+        /// `await redis.hgetall(key)`: the hash's fields in the order first set (none for a
+        /// missing key).
+        pub async fn hgetall(&self, key: &str) -> Result<Vec<(String, String)>, Error> {
+            let fields = call(format!("HGETALL {key}"), || {
+                idb_hgetall(&self.db, STORE, key)
+            })
+            .await?;
+            let fields: js_sys::Array = fields.unchecked_into();
+            Ok(fields
+                .iter()
+                .map(|pair| {
+                    let part = |i| {
+                        js_sys::Reflect::get_u32(&pair, i)
+                            .ok()
+                            .and_then(|v| v.as_string())
+                            .unwrap_or_default()
+                    };
+                    (part(0), part(1))
+                })
+                .collect())
+        }
+
+        /// Closes the connection, keeping the data (`await redis.aclose()`).
+        pub fn close(self) {}
+
         /// Closes the connection and deletes the whole database (the lesson leaves nothing
         /// behind in the learner's browser).
         pub async fn drop_database(self) -> Result<(), Error> {
@@ -362,12 +437,41 @@ mod native {
         pub async fn drop_database(self) -> Result<(), Error> {
             no_browser()
         }
+        /// See the browser version.
+        pub async fn hset(&self, _key: &str, _mapping: &[(&str, &str)]) -> Result<usize, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub async fn hgetall(&self, _key: &str) -> Result<Vec<(String, String)>, Error> {
+            no_browser()
+        }
+        /// See the browser version.
+        pub fn close(self) {}
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{check_file_name, chunk_at, slice_from};
+    use super::{check_file_name, chunk_at, redis_database, slice_from};
+
+    #[test]
+    fn redis_urls_name_one_database_each() {
+        assert_eq!(
+            redis_database("redis://127.0.0.1:6379").unwrap(),
+            "redis 127.0.0.1:6379 db0"
+        );
+        assert_eq!(
+            redis_database("redis://localhost").unwrap(),
+            "redis localhost:6379 db0"
+        );
+        assert_eq!(
+            redis_database("redis://:secret@10.0.0.2:6380/3").unwrap(),
+            "redis 10.0.0.2:6380 db3"
+        );
+        assert!(redis_database("http://x").is_err());
+        assert!(redis_database("redis://h:port").is_err());
+        assert!(check_file_name(&redis_database("redis://127.0.0.1:6380").unwrap()).is_ok());
+    }
 
     #[test]
     fn chunks_are_whole_characters() {

@@ -4,7 +4,7 @@ import redis.asyncio as redis          # aioredis is now part of redis-py
 
 
 async def main():
-    db = redis.from_url("redis://localhost", decode_responses=True)
+    db = redis.from_url('redis://127.0.0.1:6379', decode_responses=True)
     await db.set("my-key", "value")
     print(await db.get("my-key"))      # value
     await db.delete("my-key")

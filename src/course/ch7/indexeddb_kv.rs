@@ -1,12 +1,12 @@
 //! A key-value store: set, get and delete, on the browser's IndexedDB.
 
 use crate::print;
-use crate::runtime::storage::Kv;
+use crate::runtime::storage::{redis_database, Kv};
 use crate::runtime::Result;
 
 /// The lesson: the course's Redis example, on a database of this page.
 pub async fn main() -> Result<()> {
-    let db = Kv::open("loopscope-lesson").await?;
+    let db = Kv::open(&redis_database("redis://127.0.0.1:6379")?).await?;
     db.set("my-key", "value").await?;
     print!(py 9, "{}", db.get("my-key").await?.as_deref().unwrap_or("None"));
     db.delete("my-key").await?;
@@ -39,7 +39,7 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch7/indexeddb_kv.rs"),
     expected: &[line(0, "Task-1", "value"), line(0, "Task-1", "None")],
-    cpython: Cpython::Server("redis"),
+    cpython: Cpython::Redis(&[6379]),
     ends: Ends::ByItself,
     needs: Needs::Browser,
     mistakes: &[],

@@ -9,3 +9,5 @@ pub mod downloads;
 pub mod gather_pages;
 pub mod indexeddb_kv;
 pub mod opfs_files;
+pub mod redis_hashes;
+pub mod redis_two_servers;
