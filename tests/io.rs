@@ -592,3 +592,42 @@ async fn a_websocket_crosses_a_message_channel_and_leaves_the_clock_free() {
     assert_eq!(run.finished().await, RunStatus::Stopped);
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
+
+/// Redis hashes on IndexedDB: HSET answers how many fields are new and keeps the order they
+/// were first set in; a hash read as a string, or a string as a hash, is Redis' WRONGTYPE.
+#[wasm_bindgen_test]
+async fn redis_hashes_count_new_fields_keep_their_order_and_refuse_the_wrong_type() {
+    use loopscope::runtime::storage::{redis_database, Kv};
+    let run = Run::start(Clock::Virtual, || async {
+        let db = Kv::open(&redis_database("redis://127.0.0.1:6399/2")?).await?;
+        let first = db.hset("h", &[("b", "1"), ("a", "2")]).await?;
+        let second = db.hset("h", &[("a", "3"), ("c", "4")]).await?;
+        let fields = db.hgetall("h").await?;
+        let missing = db.hgetall("nothing").await?;
+        db.set("s", "text").await?;
+        let wrong = [
+            db.get("h").await.err().map(|e| e.to_string()),
+            db.hgetall("s").await.err().map(|e| e.to_string()),
+            db.hset("s", &[("x", "1")])
+                .await
+                .err()
+                .map(|e| e.to_string()),
+        ];
+        db.drop_database().await?;
+        assert_eq!((first, second), (2, 1));
+        assert_eq!(
+            fields,
+            [("b", "1"), ("a", "3"), ("c", "4")].map(|(f, v)| (f.to_string(), v.to_string()))
+        );
+        assert!(missing.is_empty());
+        for error in wrong {
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains("WRONGTYPE")),
+                "{error:?}"
+            );
+        }
+        Ok(())
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}
