@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import assert from 'node:assert/strict';
 import { serve } from './serve.mjs';
 import { firefox } from './webdriver.mjs';
+import { WEB_LESSONS } from './web-lessons.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
@@ -86,6 +87,27 @@ try {
   assert.equal(whole.verdict, 'true');
   assert.deepEqual(whole.page, [200, 'text/html; charset=utf-8', '<h1>Hello from index.html</h1>']);
   assert.equal(whole.pageVerdict, 'true');
+
+  // Every web lesson through the worker, each judged right by the page.
+  const judged = await browser.script(`async () => { ${helpers}
+    const verdicts = {};
+    for (const id of ${JSON.stringify(WEB_LESSONS)}) {
+      press('lesson-' + id);
+      await until(id, () => document.querySelector('[data-testid=lesson]')?.dataset.lesson === id
+        && !document.querySelector('[data-testid=verdict][data-matches]:not([data-matches="n/a"])'));
+      const instant = document.querySelector('[data-testid=clock-instant]');
+      press(instant && !instant.disabled ? 'clock-instant' : 'clock-real');
+      await new Promise((ok) => setTimeout(ok, 50));
+      press('run');
+      await until(id + ' judged', () => document.querySelector('[data-testid=verdict][data-matches]:not([data-matches="n/a"])'), 20000);
+      verdicts[id] = document.querySelector('[data-testid=verdict]').dataset.matches
+        + (/Service Worker/.test(document.querySelector('[data-testid=http-route]').textContent) ? '' : ' (no worker)');
+      const stop = document.querySelector('[data-testid=stop]');
+      if (stop && !stop.disabled) press('stop');
+    }
+    return verdicts;
+  }`);
+  assert.deepEqual(judged, Object.fromEntries(WEB_LESSONS.map((id) => [id, 'true'])));
 
   const streamed = await browser.script(`async () => { ${helpers}
     await open('starlette-streaming', 'clock-real');

@@ -2,12 +2,14 @@
 // through the real Service Worker (dist/sw.js) with real fetches, the app served under a
 // sub-path only. Status, headers and bodies, 404/405, streamed chunks arriving over time,
 // awaiting against blocking handlers (measured), the client pane and its load generator,
-// Stop in the middle of a request, and a server lesson embedded in a course page.
+// Stop in the middle of a request, every web lesson judged right through the worker, and a
+// server lesson embedded in a course page.
 // Usage: node tests/e2e/web.mjs [dist-dir]
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { APP_PATH, runE2e } from './serve.mjs';
+import { WEB_LESSONS } from './web-lessons.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
@@ -224,6 +226,20 @@ await runE2e(dist, { '/web-course-page.html': COURSE_PAGE }, async ({ base, orig
   await page.click('[data-testid=http-send]');
   await page.waitForSelector('[data-testid=http-error]');
   console.log(`stop mid-request: the client saw ${await broken}; the pane says: ${await page.textContent('[data-testid=http-error]')}`);
+
+  // 9a. Every web lesson through the worker, each judged right by the page: the virtual clock
+  // where the lesson allows it (wsgi-app's thread is a Web Worker: the real clock).
+  for (const id of WEB_LESSONS) {
+    await page.click(`[data-testid=lesson-${id}]`);
+    await page.waitForFunction((want) => document.querySelector('[data-testid=lesson]')?.dataset.lesson === want
+      && !document.querySelector('[data-testid=verdict][data-matches]:not([data-matches="n/a"])'), id);
+    await page.click(await page.isEnabled('[data-testid=clock-instant]') ? '[data-testid=clock-instant]' : '[data-testid=clock-real]');
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('[data-testid=verdict][data-matches=true]', { timeout: 20000 });
+    assert.match(await page.textContent('[data-testid=http-route]'), /Service Worker/, id);
+    if (await page.isEnabled('[data-testid=stop]')) await page.click('[data-testid=stop]');
+  }
+  console.log(`all ${WEB_LESSONS.length} web lessons judged right through the worker`);
 
   // 9. A server lesson embedded in a course page (a frame of another page, same site).
   const host = await browser.newPage({ viewport: { width: 900, height: 800 } });

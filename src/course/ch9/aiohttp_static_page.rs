@@ -34,11 +34,11 @@ pub async fn main() -> Result<()> {
         );
         let page = resp.text().await?;
         print!(py 30, "{path} {status} {content_type} {}", page.chars().count());
-        if status == 200 {
-            print!(py 31, "{}", page.lines().nth(4).unwrap_or_default());
-        } else {
-            print!(py 31, "{page}");
-        }
+        let shown = match status {
+            200 => page.lines().nth(4).unwrap_or_default(),
+            _ => page.as_str(),
+        };
+        print!(py 31, "{shown}");
     }
     Event::new().wait().await // serves on until Stop
 }
