@@ -4,7 +4,7 @@
 //! ([`Cpython::FetchesFromApp`]) gets a real HTTP server serving the app's sample files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -274,23 +274,56 @@ fn assign(
         })
 }
 
-/// Runs the listing named by the first argument as `__main__`, with `print` holding a lock
-/// for the whole call.
-const WHOLE_PRINTS: &str = "import builtins, runpy, sys, threading
-lock = threading.Lock()
-unlocked = builtins.print
-def whole_print(*args, **kwargs):
-    with lock:
-        unlocked(*args, **kwargs)
-builtins.print = whole_print
-runpy.run_path(sys.argv[1], run_name='__main__')
+/// What runs each listing: it imports the modules the listing imports, says it is ready
+/// ([`READY`]) and waits for a line on stdin before it runs the listing as `__main__`. The
+/// listings of a wave start together, and on two cores a dozen interpreters importing asyncio
+/// at once starved the ones already running: a CI run saw `pool-callbacks` print its second
+/// line 421 ms after its first with nothing but five `submit` calls between them. Behind the
+/// gate, every import is done before the first listing's clock starts. A listing that
+/// monkey-patches with gevent imports its modules itself, after the patch, as it was written
+/// to. With `whole` as the second argument, `print` holds a lock for the whole call.
+const GATE: &str = "import ast, importlib, runpy, sys
+listing = sys.argv[1]
+with open(listing, encoding='utf-8') as source:
+    tree = ast.parse(source.read())
+names = []
+for node in tree.body:
+    if isinstance(node, ast.Import):
+        names += [alias.name for alias in node.names]
+    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        names.append(node.module)
+if not any(name.split('.')[0] == 'gevent' for name in names):
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass  # the listing fails on it itself, with its own traceback
+if sys.argv[2] == 'whole':
+    import builtins, threading
+    lock = threading.Lock()
+    unlocked = builtins.print
+    def whole_print(*args, **kwargs):
+        with lock:
+            unlocked(*args, **kwargs)
+    builtins.print = whole_print
+print('\\x01ready', flush=True)
+sys.stdin.readline()
+sys.argv = [listing]
+runpy.run_path(listing, run_name='__main__')
 ";
+
+/// The line [`GATE`] prints once the listing's imports are done.
+const READY: &str = "\u{1}ready";
 
 /// Runs `python`, the listing of `lesson`, under CPython and returns its stdout lines with
 /// their arrival times, its stderr, and whether it exited successfully. A lesson that waits
 /// forever must still be running a second after its last expected line; it is then killed and
 /// counts as a success.
-fn run_python(lesson: &Lesson, python: &str) -> (Vec<(u64, String)>, String, bool) {
+fn run_python(
+    lesson: &Lesson,
+    python: &str,
+    ready: &dyn Fn(),
+) -> (Vec<(u64, String)>, String, bool) {
     // The listing runs as the file the page calls it, so reprs that name it (`defined at
     // …/main.py:4`) name the same file; each run gets a folder of its own.
     static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -311,7 +344,7 @@ fn run_python(lesson: &Lesson, python: &str) -> (Vec<(u64, String)>, String, boo
     }
     let file = folder.join(course::py::LISTING_FILE);
     std::fs::write(&file, python).expect("the listing written");
-    let outcome = run_python_file(lesson, &file);
+    let outcome = run_python_file(lesson, &file, ready);
     let _ = std::fs::remove_dir_all(&folder);
     outcome
 }
@@ -330,8 +363,13 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// [`run_python`] on the listing written to `file`.
-fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String)>, String, bool) {
+/// [`run_python`] on the listing written to `file`. `ready` is called once its imports are
+/// done (a wave's barrier); the listing's clock starts when it returns.
+fn run_python_file(
+    lesson: &Lesson,
+    file: &std::path::Path,
+    ready: &dyn Fn(),
+) -> (Vec<(u64, String)>, String, bool) {
     let python_path = match std::env::var("PYTHONPATH") {
         Ok(existing) if !existing.is_empty() => format!("{PYTHON_DEPS}:{existing}"),
         _ => PYTHON_DEPS.to_string(),
@@ -339,26 +377,38 @@ fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String
     // A listing that prints from threads runs with each `print` made whole: CPython writes
     // the text and the newline separately, and two threads printing at once mix their lines
     // ("04" then two newlines), which says nothing about the program.
-    let whole_prints = match lesson.cpython {
-        Cpython::Threads => vec!["-c", WHOLE_PRINTS],
-        _ => Vec::new(),
+    let prints = match lesson.cpython {
+        Cpython::Threads => "whole",
+        _ => "plain",
     };
     let mut child = Command::new("python3")
-        .arg("-u")
-        .args(whole_prints)
+        .args(["-u", "-c", GATE])
         .arg(file)
+        .arg(prints)
         // Files a listing writes (a downloader saves its images) land in its own folder.
         .current_dir(file.parent().expect("the listing's folder"))
         .env("PYTHONPATH", python_path)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("python3 must be installed (scripts/setup checks it)");
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut first = String::new();
+    // An interpreter that fails before the gate says nothing: it still waits with the others.
+    let _ = stdout.read_line(&mut first);
+    ready();
+    let mut go = child.stdin.take().expect("piped stdin");
+    let _ = go.write_all(b"go\n");
+    drop(go);
     let start = Instant::now();
-    let stdout = child.stdout.take().expect("piped stdout");
+    let mut lines = Vec::new();
+    if first.trim_end() != READY && !first.is_empty() {
+        lines.push((0, first.trim_end().to_string()));
+    }
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
+        for line in stdout.lines() {
             let Ok(line) = line else { break };
             if sender
                 .send((start.elapsed().as_millis() as u64, line))
@@ -368,7 +418,6 @@ fn run_python_file(lesson: &Lesson, file: &std::path::Path) -> (Vec<(u64, String
             }
         }
     });
-    let mut lines = Vec::new();
     // Start-up (with gevent imported, on a loaded machine) plus the lesson's own length.
     // A web server's listing imports more (FastAPI took 10 s to import on this machine).
     let start_up = match lesson.cpython {
@@ -441,6 +490,9 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
     let results: Vec<_> = waves
         .into_iter()
         .flat_map(|wave| {
+            // Every listing of the wave starts its clock once all of them are past their imports.
+            let gate = std::sync::Barrier::new(wave.len());
+            let gate = &gate;
             std::thread::scope(|scope| {
                 let handles: Vec<_> = wave
                     .into_iter()
@@ -449,7 +501,9 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                         scope.spawn(move || {
                             // The whole of it (its servers too) lives until the listing ran.
                             let moved = moved;
-                            let outcome = run_python(lesson, &moved.python);
+                            let outcome = run_python(lesson, &moved.python, &|| {
+                                gate.wait();
+                            });
                             (lesson, lang, moved.back, outcome)
                         })
                     })
@@ -504,7 +558,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
 #[test]
 fn listings_marked_removed_really_fail_on_current_cpython() {
     for lesson in course::all().filter(|l| l.cpython == Cpython::Removed) {
-        let (_, stderr, ok) = run_python(lesson, lesson.python(Lang::Zh));
+        let (_, stderr, ok) = run_python(lesson, lesson.python(Lang::Zh), &|| {});
         assert!(
             !ok,
             "{} runs on this CPython: its note is out of date",
