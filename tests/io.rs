@@ -631,3 +631,61 @@ async fn redis_hashes_count_new_fields_keep_their_order_and_refuse_the_wrong_typ
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
+
+/// redis-py's pool on IndexedDB: commands one after another share one connection, commands at
+/// once get one each, a single-connection client holds one for its block and gives it back,
+/// and a failed command's connection is closed, never lent again.
+#[wasm_bindgen_test]
+async fn the_redis_pool_lends_a_connection_per_command_and_the_client_holds_one() {
+    use loopscope::runtime::redis::Redis;
+    use loopscope::runtime::storage::{redis_database, Kv};
+    const URL: &str = "redis://127.0.0.1:6399/3";
+    async fn get_k(redis: Redis) -> loopscope::runtime::Result<Option<String>> {
+        redis.get("k").await
+    }
+    let run = Run::start(Clock::Virtual, || async {
+        let redis = Redis::from_url(URL)?;
+        redis.set("k", "v").await?;
+        let one_after_another = redis.get("k").await?;
+        let idle_after_sequence = redis.idle_connections();
+        let both = loopscope::runtime::gather([get_k(redis.clone()), get_k(redis.clone())]).await?;
+        let idle_after_concurrent = redis.idle_connections();
+        let client = redis.client().await?;
+        let idle_while_held = redis.idle_connections();
+        client.set("k", "w").await?;
+        let held = client.get("k").await?;
+        client.close();
+        let idle_after_block = redis.idle_connections();
+        let kv = Kv::open(&redis_database(URL)?).await?;
+        kv.hset("h", &[("f", "1")]).await?;
+        let wrong = redis.get("h").await.err().map(|e| e.to_string());
+        let idle_after_failure = redis.idle_connections();
+        redis.aclose();
+        kv.drop_database().await?;
+        assert_eq!(one_after_another.as_deref(), Some("v"));
+        assert_eq!(idle_after_sequence, 1);
+        assert_eq!(both, [Some("v".to_string()), Some("v".to_string())]);
+        assert_eq!(idle_after_concurrent, 2);
+        assert_eq!((idle_while_held, held.as_deref()), (1, Some("w")));
+        assert_eq!(idle_after_block, 2);
+        assert!(
+            wrong.as_deref().is_some_and(|e| e.contains("WRONGTYPE")),
+            "{wrong:?}"
+        );
+        assert_eq!(idle_after_failure, 1);
+        Ok(())
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let opened = run
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| {
+            matches!(&e.kind, loopscope::runtime::EventKind::IoStarted { label, .. }
+                if label.starts_with("open database redis 127.0.0.1:6399 db3"))
+        })
+        .count();
+    // The pool's two connections, and the test's own.
+    assert_eq!(opened, 3);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}

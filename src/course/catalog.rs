@@ -135,6 +135,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch7::aiofile_reader::LESSON,
             &ch7::aiofile_lines::LESSON,
             &ch7::indexeddb_kv::LESSON,
+            &ch7::redis_client_pool::LESSON,
             &ch7::redis_hashes::LESSON,
             &ch7::redis_two_servers::LESSON,
             &ch7::command_server::LESSON,

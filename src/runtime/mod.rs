@@ -26,6 +26,7 @@ pub mod host;
 mod io;
 mod join;
 mod protocols;
+pub mod redis;
 pub mod snapshot;
 pub mod storage;
 mod sync;

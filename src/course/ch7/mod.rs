@@ -9,5 +9,6 @@ pub mod downloads;
 pub mod gather_pages;
 pub mod indexeddb_kv;
 pub mod opfs_files;
+pub mod redis_client_pool;
 pub mod redis_hashes;
 pub mod redis_two_servers;
