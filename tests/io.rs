@@ -689,3 +689,31 @@ async fn the_redis_pool_lends_a_connection_per_command_and_the_client_holds_one(
     assert_eq!(opened, 3);
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
+
+/// The mail lessons: the page's SMTP server and aiosmtplib's client, talking real SMTP over
+/// `MessageChannel`s, on both clocks: the mails' seconds exact on the virtual clock, and
+/// every connection closed at the end.
+#[wasm_bindgen_test]
+async fn the_mail_lessons_deliver_and_refuse_on_both_clocks() {
+    for id in ["smtp-send", "smtp-concurrent"] {
+        let lesson = course::find(id).expect(id);
+        for clock in [Clock::Virtual, Clock::Real { scale: 0.2 }] {
+            let run = lesson.start(clock);
+            let mut waited = 0;
+            while run.status() == RunStatus::Running {
+                assert!(
+                    waited < 5_000,
+                    "{id} ({clock:?}) still running after 5 s, having printed {:?}",
+                    common::printed_texts(&run)
+                );
+                common::dom::sleep_ms(10).await;
+                waited += 10;
+            }
+            match clock {
+                Clock::Virtual => common::assert_lesson_run(lesson, &run),
+                _ => common::assert_output(lesson, &run, 400),
+            }
+            assert_eq!(common::live_counters(&run), [0; 7], "{id}");
+        }
+    }
+}

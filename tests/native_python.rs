@@ -9,7 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use loopscope::analysis::matching::{same_words, Timing};
-use loopscope::course::{self, Cpython, Ends, Expected, Lesson, Order, APP_BASE, SERVER_PORT};
+use loopscope::course::{
+    self, Cpython, Ends, Expected, Lesson, Order, APP_BASE, MAIL_PORT, SERVER_PORT,
+};
 use loopscope::lang::Lang;
 
 /// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
@@ -138,8 +140,12 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
             moved(python.replace(APP_BASE, &server.base), Vec::new())
         }
         (Cpython::FetchesFromApp(_), None) => panic!("{}: needs the fixture server", lesson.id),
+        (Cpython::Mails(_), _) => {
+            let (python, _) = on_a_free_port(lesson, python, MAIL_PORT);
+            moved(python, Vec::new())
+        }
         (Cpython::Serves(_), _) => {
-            let (python, port) = on_a_free_port(lesson, python);
+            let (python, port) = on_a_free_port(lesson, python, SERVER_PORT);
             let back = vec![(
                 format!("127.0.0.1:{port}"),
                 format!("127.0.0.1:{SERVER_PORT}"),
@@ -175,14 +181,15 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
     }
 }
 
-/// A listing that runs a web server, moved from [`SERVER_PORT`] to a port nobody uses (the
-/// listings run side by side, and the machine may have its own server on 5000). The port is
-/// written only where a server listens (`port=5000`) or a client asks it (`:5000/`,
-/// `:5000"`). What the listing prints of its address (`request.base_url`) is mapped back to
-/// [`SERVER_PORT`] before it is compared: the port is the machine's choice, not the program's.
-fn on_a_free_port(lesson: &Lesson, python: &str) -> (String, u16) {
+/// A listing that runs a server, moved from the port it is `written` with ([`SERVER_PORT`],
+/// [`MAIL_PORT`]) to a port nobody uses (the listings run side by side, and the machine may
+/// have its own server on 5000). The port is written only where a server listens
+/// (`port=5000`) or a client asks it (`:5000/`, `:5000"`, `port=5000`). What a web listing
+/// prints of its address (`request.base_url`) is mapped back before it is compared: the port
+/// is the machine's choice, not the program's.
+fn on_a_free_port(lesson: &Lesson, python: &str, written: u16) -> (String, u16) {
     let port = free_port();
-    let written = SERVER_PORT.to_string();
+    let written = written.to_string();
     let uses = [
         format!("port={written}"),
         format!(":{written}/"),
@@ -460,6 +467,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                     | Cpython::FetchesFromApp(_)
                     | Cpython::Serves(_)
                     | Cpython::Redis(_)
+                    | Cpython::Mails(_)
                     | Cpython::Threads
             )
         })

@@ -138,6 +138,8 @@ pub static CATALOG: &[Chapter] = &[
             &ch7::redis_client_pool::LESSON,
             &ch7::redis_hashes::LESSON,
             &ch7::redis_two_servers::LESSON,
+            &ch7::smtp_send::LESSON,
+            &ch7::smtp_concurrent::LESSON,
             &ch7::command_server::LESSON,
         ],
     },

@@ -79,7 +79,14 @@ pub enum Cpython {
     /// it, with these packages from PyPI: the check writes a free port in place of
     /// [`SERVER_PORT`], so a busy port of the machine cannot fail it.
     Serves(&'static [&'static str]),
+    /// It runs an SMTP server on [`MAIL_PORT`] and sends it mail, with these packages from
+    /// PyPI (aiosmtpd, aiosmtplib): the check writes a free port in place of [`MAIL_PORT`].
+    Mails(&'static [&'static str]),
 }
+
+/// The port the course's mail servers listen on (`port=1025`, aiosmtpd's own default), in
+/// the listings and the lessons; the CPython check moves it to a free one.
+pub const MAIL_PORT: u16 = 1025;
 
 /// The port the course's web servers listen on (`port=5000`), in the listings and the
 /// lessons; the CPython check moves it to a free one.

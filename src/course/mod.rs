@@ -28,7 +28,7 @@ pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
     line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, APP_BASE,
-    END_OF_LISTING, SERVER_PORT,
+    END_OF_LISTING, MAIL_PORT, SERVER_PORT,
 };
 pub use mistake::Mistake;
 

@@ -1,5 +1,6 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
+pub use crate::runtime::repr::str_repr;
 use crate::runtime::web::json;
 use crate::runtime::{
     loop_is_running, ConcurrentFuture, Error, Future, Gather, Handle, Returned, Task,
@@ -239,31 +240,6 @@ pub fn str_dict<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
         .map(|(k, v)| format!("{}: {}", str_repr(k.as_ref()), str_repr(v.as_ref())))
         .collect();
     format!("{{{}}}", pairs.join(", "))
-}
-
-/// `repr(s)` for a string: single quotes unless the text contains one and no double quote.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// What `print(json.loads(text))` shows of a parsed JSON value: `{'status': 'ok'}`,

@@ -69,10 +69,24 @@ mod browser {
 
     type OnMessage = Closure<dyn FnMut(web_sys::MessageEvent)>;
 
+    /// What both ends of a connection share: how many messages are on their way to each end,
+    /// and whether each end has closed. A message posted to a closed port is never delivered,
+    /// so the end that closes releases the clock holds of what was still on its way to it,
+    /// and nothing sent to it afterwards holds the clock (each side may close while the
+    /// other's last message crosses: a server's `221 Bye` and close, the client's close).
+    #[derive(Default)]
+    struct Pair {
+        in_transit: [Cell<usize>; 2],
+        gone: [Cell<bool>; 2],
+    }
+
     /// One end of a connection: a port, the run whose clock its messages hold, whether it is
     /// closed, and (set when it receives) its message handler.
     struct End {
         port: web_sys::MessagePort,
+        pair: Rc<Pair>,
+        /// Which end of the pair this is (0: the server's).
+        side: usize,
         run: Weak<RunInner>,
         closed: Cell<bool>,
         handler: RefCell<Option<OnMessage>>,
@@ -84,9 +98,16 @@ mod browser {
     }
 
     impl End {
-        fn new(port: web_sys::MessagePort, run: Weak<RunInner>) -> Rc<End> {
+        fn new(
+            port: web_sys::MessagePort,
+            pair: Rc<Pair>,
+            side: usize,
+            run: Weak<RunInner>,
+        ) -> Rc<End> {
             Rc::new(End {
                 port,
+                pair,
+                side,
                 run,
                 closed: Cell::new(false),
                 handler: RefCell::new(None),
@@ -103,6 +124,11 @@ mod browser {
             let message: js_sys::Array = [JsValue::from_str(kind), JsValue::from_str(text)]
                 .into_iter()
                 .collect();
+            let other = 1 - self.side;
+            if self.pair.gone[other].get() {
+                // The other end has closed: like a write to a closed socket, it goes nowhere.
+                return Ok(());
+            }
             let run = self.run.upgrade();
             if let Some(run) = &run {
                 run.io_wait_begin();
@@ -112,6 +138,10 @@ mod browser {
                     run.io_wait_end();
                 }
                 return Err(Error::raised("the message could not be sent"));
+            }
+            if run.is_some() {
+                let in_transit = &self.pair.in_transit[other];
+                in_transit.set(in_transit.get() + 1);
             }
             Ok(())
         }
@@ -138,9 +168,7 @@ mod browser {
                         end.shut();
                     }
                 }
-                if let Some(run) = end.run.upgrade() {
-                    run.io_wait_end();
-                }
+                end.arrived();
             });
             self.port
                 .set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -157,8 +185,25 @@ mod browser {
             self.shut();
         }
 
+        /// A message reached this end: its hold on the clock ends.
+        fn arrived(&self) {
+            let in_transit = &self.pair.in_transit[self.side];
+            if in_transit.get() == 0 {
+                return;
+            }
+            in_transit.set(in_transit.get() - 1);
+            if let Some(run) = self.run.upgrade() {
+                run.io_wait_end();
+            }
+        }
+
         fn shut(&self) {
             self.closed.set(true);
+            // What was still on its way here will never arrive.
+            self.pair.gone[self.side].set(true);
+            while self.pair.in_transit[self.side].get() > 0 {
+                self.arrived();
+            }
             self.port.set_onmessage(None);
             self.port.close();
             let op = self.op.borrow_mut().take();
@@ -284,8 +329,8 @@ mod browser {
             }
         }
 
-        /// Accepts a new connection; returns the client's port.
-        fn accept(self: &Rc<Self>, kind: &str) -> Result<web_sys::MessagePort, Error> {
+        /// Accepts a new connection; returns the client's port and what its two ends share.
+        fn accept(self: &Rc<Self>, kind: &str) -> Result<(web_sys::MessagePort, Rc<Pair>), Error> {
             let run = self
                 .run
                 .upgrade()
@@ -297,7 +342,8 @@ mod browser {
                 .map_err(|_| Error::raised("could not open a MessageChannel"))?;
             self.next_peer.set(self.next_peer.get() + 1);
             let peer: Rc<str> = Rc::from(format!("{kind}-{}", self.next_peer.get()));
-            let end = End::new(channel.port1(), self.run.clone());
+            let pair = Rc::new(Pair::default());
+            let end = End::new(channel.port1(), pair.clone(), 0, self.run.clone());
             *end.op.borrow_mut() = Some(IoOp::begin_in(
                 &run,
                 executor::current().and_then(|(_, t)| t),
@@ -351,7 +397,7 @@ mod browser {
             );
             // When the client leaves, the server's end closes and releases its record.
             self.connections.borrow_mut().push(end);
-            Ok(channel.port2())
+            Ok((channel.port2(), pair))
         }
     }
 
@@ -387,10 +433,10 @@ mod browser {
     /// `await asyncio.open_connection(...)`: connects a task to the server called `name`.
     pub async fn open_connection(name: &str) -> Result<(Reader, Writer), Error> {
         let server = find(name)?;
-        let port = server.accept("client")?;
+        let (port, pair) = server.accept("client")?;
         // Connecting takes a turn of the loop, so the server's `connection_made` runs first.
         super::super::sleep(0.0).await?;
-        let end = End::new(port, server.run.clone());
+        let end = End::new(port, pair, 1, server.run.clone());
         let queue: Queue<Option<String>> = Queue::new(0);
         {
             let queue = queue.clone();
@@ -449,8 +495,8 @@ mod browser {
         /// Connects to the server called `name`; `on_reply` gets every reply and the close.
         pub fn connect(name: &str, on_reply: impl Fn(Reply) + 'static) -> Result<Console, Error> {
             let server = find(name)?;
-            let port = server.accept("console")?;
-            let end = End::new(port, server.run.clone());
+            let (port, pair) = server.accept("console")?;
+            let end = End::new(port, pair, 1, server.run.clone());
             end.listen(move |kind, text| {
                 on_reply(if kind == "eof" {
                     Reply::Closed

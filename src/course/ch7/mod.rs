@@ -12,3 +12,5 @@ pub mod opfs_files;
 pub mod redis_client_pool;
 pub mod redis_hashes;
 pub mod redis_two_servers;
+pub mod smtp_concurrent;
+pub mod smtp_send;
