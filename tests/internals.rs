@@ -140,3 +140,61 @@ async fn while_create_task_sleeps_the_view_shows_two_timers_and_who_waits_on_wha
     assert_eq!(states[2], "waiting: sleep until 2000 ms");
     drop(handle);
 }
+
+/// `swap-loop` runs the same tasks on the runtime's loop and then on the `setTimeout` loop.
+/// On both, the model the internals view shows equals the executor after every event (on the
+/// `setTimeout` loop the entries waiting for their timeouts are the ready queue's front), the
+/// model says which loop runs, and the run prints the lesson's lines (its times being the
+/// machine's).
+#[wasm_bindgen_test]
+async fn the_internals_model_follows_the_executor_on_the_set_timeout_loop_too() {
+    use loopscope::analysis::model::LoopModel;
+    use loopscope::runtime::{EventKind, LoopKind, RunStatus};
+    let lesson = course::find("swap-loop").unwrap();
+    record_snapshots(true);
+    let run = lesson.start(Clock::Virtual);
+    let status = run.finished().await;
+    record_snapshots(false);
+    assert!(matches!(status, RunStatus::Finished(Ok(()))), "{status:?}");
+    common::assert_lesson_run(lesson, &run);
+    let snapshots = run.snapshots();
+    let trace = run.trace();
+    assert_eq!(snapshots.len(), trace.len());
+    let mut model = LoopModel::default();
+    let mut waited_on_timeouts = 0;
+    for (seq, (event, real)) in trace.events().iter().zip(&snapshots).enumerate() {
+        model.apply(event);
+        let real = real.as_ref().expect("a snapshot at every event");
+        if model.closed {
+            break;
+        }
+        assert_eq!(
+            model.ready.iter().copied().collect::<Vec<_>>(),
+            real.ready,
+            "ready queue at event {seq}: {:?}",
+            event.kind
+        );
+        assert_eq!(
+            model.timers.keys().copied().collect::<Vec<_>>(),
+            real.timers,
+            "timers at event {seq}"
+        );
+        if model.loop_kind == LoopKind::SetTimeout && !real.ready.is_empty() {
+            waited_on_timeouts += 1;
+        }
+    }
+    assert!(
+        waited_on_timeouts > 1000,
+        "{waited_on_timeouts} steps compared on setTimeout"
+    );
+    let chosen: Vec<LoopKind> = trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::LoopChosen { kind } => Some(kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chosen, [LoopKind::SetTimeout]);
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}

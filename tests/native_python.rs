@@ -140,6 +140,13 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
             moved(python.replace(APP_BASE, &server.base), Vec::new())
         }
         (Cpython::FetchesFromApp(_), None) => panic!("{}: needs the fixture server", lesson.id),
+        (Cpython::SwapsLoop(_), _) => moved(
+            python.to_string(),
+            vec![
+                ("uvloop:".to_string(), "setTimeout:".to_string()),
+                ("uvloop：".to_string(), "setTimeout：".to_string()),
+            ],
+        ),
         (Cpython::Mails(_), _) => {
             let (python, _) = on_a_free_port(lesson, python, MAIL_PORT);
             moved(python, Vec::new())
@@ -468,6 +475,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                     | Cpython::Serves(_)
                     | Cpython::Redis(_)
                     | Cpython::Mails(_)
+                    | Cpython::SwapsLoop(_)
                     | Cpython::Threads
             )
         })

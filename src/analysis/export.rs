@@ -96,6 +96,10 @@ pub fn chrome_trace(trace: &Trace, title: &str, wait_words: WaitWords) -> String
             EventKind::CallbackRan { callback } => {
                 instant(format!("callback {callback} runs"), String::new())
             }
+            EventKind::LoopChosen { kind } => instant(
+                format!("loop: {}", kind.name()),
+                format!(r#""loop":{}"#, json_string(kind.name())),
+            ),
             _ => continue,
         };
         events.push(line);

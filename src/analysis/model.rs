@@ -11,7 +11,8 @@ use std::rc::Rc;
 
 pub use crate::runtime::snapshot::{LoopSnapshot, Queued};
 use crate::trace::{
-    CallbackId, DoneOf, Event, EventKind, FutureId, TaskId, TimerId, TimerKey, Trace, WaitOn,
+    CallbackId, DoneOf, Event, EventKind, FutureId, LoopKind, TaskId, TimerId, TimerKey, Trace,
+    WaitOn,
 };
 
 /// A task's state, in asyncio's terms.
@@ -106,6 +107,8 @@ pub struct LoopModel {
     timer_for_callback: Option<CallbackId>,
     /// Whether the run has ended (the loop is closed).
     pub closed: bool,
+    /// The loop implementation running the ready queue.
+    pub loop_kind: LoopKind,
 }
 
 impl LoopModel {
@@ -322,6 +325,7 @@ impl LoopModel {
                 self.closed = true;
                 self.running = None;
             }
+            EventKind::LoopChosen { kind } => self.loop_kind = *kind,
             EventKind::RunStarted { .. }
             | EventKind::Print { .. }
             | EventKind::ThreadPrint { .. }

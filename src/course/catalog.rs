@@ -103,6 +103,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch5::call_later_handles::LESSON,
             &ch5::partial::LESSON,
             &ch5::partial_inspect::LESSON,
+            &ch5::swap_loop::LESSON,
         ],
     },
     Chapter {

@@ -82,6 +82,10 @@ pub enum Cpython {
     /// It runs an SMTP server on [`MAIL_PORT`] and sends it mail, with these packages from
     /// PyPI (aiosmtpd, aiosmtplib): the check writes a free port in place of [`MAIL_PORT`].
     Mails(&'static [&'static str]),
+    /// It runs the same program on asyncio's loop and on another, uvloop (with these
+    /// packages from PyPI). In the page the other loop is the `setTimeout` one, so what the
+    /// listing prints as `uvloop` reads as `setTimeout` when the check compares it.
+    SwapsLoop(&'static [&'static str]),
 }
 
 /// The port the course's mail servers listen on (`port=1025`, aiosmtpd's own default), in

@@ -38,9 +38,9 @@ pub mod web;
 pub mod worker;
 
 pub use crate::trace::Error;
-pub use crate::trace::{EventKind, IoKind, TaskId, Trace, WaitOn};
+pub use crate::trace::{EventKind, IoKind, LoopKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, stop, Handle};
-pub use executor::{language, loop_is_running, outside_loop, time_ms};
+pub use executor::{language, loop_is_running, outside_loop, set_event_loop_policy, time_ms};
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use fetch::{fetch, Response};
 pub use future::Future;

@@ -107,6 +107,28 @@ pub enum ClockKind {
     },
 }
 
+/// Which loop implementation runs a run's ready callbacks (`asyncio.set_event_loop_policy`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoopKind {
+    /// The runtime's own: every ready callback runs in the same turn, in microtasks, until the
+    /// queue is empty or the turn's budget is spent.
+    #[default]
+    Asyncio,
+    /// Every ready callback waits for a `setTimeout(0)` of its own before it runs, as
+    /// Pyodide's `WebLoop` schedules `call_soon`. The browser clamps nested timeouts to 4 ms.
+    SetTimeout,
+}
+
+impl LoopKind {
+    /// Its name in the page and in exported traces.
+    pub fn name(self) -> &'static str {
+        match self {
+            LoopKind::Asyncio => "asyncio",
+            LoopKind::SetTimeout => "setTimeout",
+        }
+    }
+}
+
 /// One kind of thing that happened in a run.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
@@ -116,6 +138,13 @@ pub enum EventKind {
         generation: u64,
         /// Its clock.
         clock: ClockKind,
+    },
+    /// The loop implementation changed (`asyncio.set_event_loop_policy` before the next
+    /// `asyncio.run` of a lesson that stands for several): ready callbacks from here on run
+    /// on this one.
+    LoopChosen {
+        /// The loop now running the ready callbacks.
+        kind: LoopKind,
     },
     /// A task was created.
     TaskSpawned {

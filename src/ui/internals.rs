@@ -9,7 +9,7 @@ use super::session::use_session;
 use super::words::{done_owner, lines_label, more, queued_label, state_label, timer_label, Lines};
 use crate::analysis::model::{LoopModel, Queued, TaskState};
 use crate::analysis::replay::first_interesting;
-use crate::trace::DoneOf;
+use crate::trace::{DoneOf, LoopKind};
 
 /// The most entries a list shows; the rest are counted.
 const MAX_ITEMS: usize = 60;
@@ -115,6 +115,10 @@ fn render(model: &LoopModel, lines: &Lines, lang: Lang) -> impl IntoView {
                 <strong>{lang.pick(t("Running now: ", "正在运行："))}</strong>
                 {running}
             </p>
+            <p data-testid="internals-loop">
+                <strong>{lang.pick(t("Loop: ", "事件循环："))}</strong>
+                {loop_words(model.loop_kind, lang)}
+            </p>
             <div class="internals-grid">
                 <div>
                     <h4>{lang.pick(t("Ready queue (runs first → last)", "就绪队列（从左到右依次运行）"))}</h4>
@@ -132,6 +136,20 @@ fn render(model: &LoopModel, lines: &Lines, lang: Lang) -> impl IntoView {
             {tasks_more.map(|m| view! { <p class="more">{m}</p> })}
             <ul class="futures" data-testid="internals-futures">{futures}</ul>
         </div>
+    }
+}
+
+/// Which loop runs the ready queue, and how.
+fn loop_words(kind: LoopKind, lang: Lang) -> &'static str {
+    match kind {
+        LoopKind::Asyncio => lang.pick(t(
+            "asyncio (every ready callback in this turn, as microtasks)",
+            "asyncio（就绪的回调都在这一轮里运行，用微任务）",
+        )),
+        LoopKind::SetTimeout => lang.pick(t(
+            "setTimeout (each ready callback waits for a setTimeout(0) of its own, as Pyodide's WebLoop)",
+            "setTimeout（每个就绪的回调各等一次 setTimeout(0)，和 Pyodide 的 WebLoop 一样）",
+        )),
     }
 }
 

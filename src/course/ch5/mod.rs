@@ -6,3 +6,4 @@ pub mod call_soon;
 pub mod loop_is_running;
 pub mod partial;
 pub mod partial_inspect;
+pub mod swap_loop;

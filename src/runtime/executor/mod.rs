@@ -27,6 +27,7 @@
 
 mod callback_table;
 mod clock;
+mod deferred;
 mod io_ledger;
 mod registry;
 mod run;
@@ -44,10 +45,11 @@ use super::host::{self, Tick};
 use super::snapshot::{LoopSnapshot, Queued};
 use super::Error;
 use crate::lang::Lang;
-use crate::trace::{CallbackId, EventKind, FutureId, TaskId, Trace, WaitOn};
+use crate::trace::{CallbackId, EventKind, FutureId, LoopKind, TaskId, Trace, WaitOn};
 
 use callback_table::CallbackTable;
 use clock::RunClock;
+use deferred::Deferred;
 use io_ledger::IoLedger;
 use registry::enter;
 use tasks::{EndCell, TaskFuture, Tasks};
@@ -56,6 +58,7 @@ use timers::Timers;
 use waker::make_waker;
 
 pub use clock::Clock;
+pub use deferred::set_event_loop_policy;
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
 pub use registry::{language, live_runs, loop_is_running, outside_loop, record_snapshots, time_ms};
 pub use run::{Run, RunStatus};
@@ -91,6 +94,8 @@ struct State {
     wait_reason: Option<WaitOn>,
     /// The last one-shot `Future` id handed out.
     next_future: u64,
+    /// Entries on their way through `setTimeout`, on that loop (see [`deferred`]).
+    deferred: Deferred,
 }
 
 pub(crate) struct RunInner {
@@ -98,6 +103,8 @@ pub(crate) struct RunInner {
     time: RunClock,
     /// Whether the run is in the host-turn queue (see [`tick`]).
     in_scheduler: Cell<bool>,
+    /// The loop implementation running its ready callbacks (see [`deferred`]).
+    loop_kind: Cell<LoopKind>,
     /// Whether events are recorded (always, except in the benchmark's "Trace off" runs).
     traced: bool,
     /// The language its program prints in (see [`crate::runtime::language`]).
@@ -126,6 +133,7 @@ impl RunInner {
             generation,
             time: RunClock::new(clock),
             in_scheduler: Cell::new(false),
+            loop_kind: Cell::new(LoopKind::default()),
             traced,
             lang,
             in_setup: Cell::new(false),
@@ -143,6 +151,7 @@ impl RunInner {
                 main_outcome: None,
                 wait_reason: None,
                 next_future: 0,
+                deferred: Deferred::default(),
             }),
             trace: RefCell::new(Trace::default()),
             observer: RefCell::new(None),
@@ -175,9 +184,11 @@ impl RunInner {
         self.trace.borrow_mut().push(at, task, kind);
         if let Some(snapshots) = &self.snapshots {
             let snapshot = self.state.try_borrow().ok().map(|state| LoopSnapshot {
+                // On the `setTimeout` loop, what waits for its timeout runs first.
                 ready: state
-                    .ready
-                    .iter()
+                    .deferred
+                    .waiting()
+                    .chain(state.ready.iter())
                     .filter_map(|entry| match *entry {
                         Ready::Task(id) => {
                             state.tasks.is_unfinished(id).then_some(Queued::Task(id))
@@ -285,12 +296,12 @@ impl RunInner {
         let budget_end = started + BUDGET_MS;
         let mut steps = 0u32;
         loop {
-            let next = {
-                let mut state = self.state.borrow_mut();
-                if state.status != RunStatus::Running {
-                    return false;
-                }
-                state.ready.pop_front()
+            if self.state.borrow().status != RunStatus::Running {
+                return false;
+            }
+            let next = match self.loop_kind.get() {
+                LoopKind::Asyncio => self.state.borrow_mut().ready.pop_front(),
+                LoopKind::SetTimeout => self.next_after_timeout(),
             };
             if let Some(next) = next {
                 match next {
@@ -429,7 +440,9 @@ impl RunInner {
             }
             // As asyncio finishes the loop iteration it is in, callbacks already queued run
             // before the run ends (done callbacks of the last task, say).
-            if state.ready.iter().any(|r| matches!(r, Ready::Callback(_))) {
+            if state.ready.iter().any(|r| matches!(r, Ready::Callback(_)))
+                || state.deferred.holds_callback()
+            {
                 return;
             }
             match &state.main_outcome {
@@ -470,6 +483,7 @@ impl RunInner {
         // Dropped after the borrow, like everything that owns closures: the pending setTimeout
         // is cleared, and callbacks that never ran go with whatever they captured.
         drop(host_timer);
+        self.clear_deferred();
         drop(callbacks);
         for (task, end) in ends {
             end.force_error(Error::Cancelled);

@@ -57,6 +57,14 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
                 format!("#{io} failed: {error}")
             }
         }
+        EventKind::LoopChosen { kind } => {
+            let kind = kind.name();
+            if zh {
+                format!("换用事件循环：{kind}")
+            } else {
+                format!("switches to the {kind} loop")
+            }
+        }
         EventKind::RunStarted { .. } => {
             if zh {
                 "运行开始".into()
