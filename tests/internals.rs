@@ -198,3 +198,19 @@ async fn the_internals_model_follows_the_executor_on_the_set_timeout_loop_too() 
     assert_eq!(chosen, [LoopKind::SetTimeout]);
     assert_eq!(common::live_counters(&run), [0; 7]);
 }
+
+/// The internals view says which loop runs: asyncio's at the start of `swap-loop`, the
+/// `setTimeout` loop at its end.
+#[wasm_bindgen_test]
+async fn the_internals_view_names_the_loop_in_use() {
+    let (root, handle) = replay_with_internals("swap-loop").await;
+    click(&root, "step-first");
+    leptos::task::tick().await;
+    let first = by_testid(&root, "internals-loop").text_content().unwrap();
+    assert!(first.contains("asyncio"), "{first}");
+    click(&root, "step-last");
+    leptos::task::tick().await;
+    let last = by_testid(&root, "internals-loop").text_content().unwrap();
+    assert!(last.contains("setTimeout"), "{last}");
+    drop(handle);
+}

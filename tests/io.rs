@@ -714,6 +714,30 @@ async fn the_mail_lessons_deliver_and_refuse_on_both_clocks() {
                 _ => common::assert_output(lesson, &run, 400),
             }
             assert_eq!(common::live_counters(&run), [0; 7], "{id}");
+            // The mailbox view: a row per mail the server received, with its reply code; the
+            // refused recipient never got as far as DATA.
+            let mails: Vec<_> = loopscope::analysis::io_rows::io_rows(&run.trace())
+                .into_iter()
+                .filter(|row| row.kind == IoKind::Mail)
+                .collect();
+            let count = if id == "smtp-send" { 1 } else { 6 };
+            assert_eq!(mails.len(), count, "{id}: {mails:?}");
+            for mail in &mails {
+                assert_eq!(
+                    (mail.status, &mail.error),
+                    (Some(250), &None),
+                    "{id}: {mail:?}"
+                );
+                assert!(
+                    mail.label
+                        .starts_with("root@localhost → somebody@example.com · Hello"),
+                    "{id}: {mail:?}"
+                );
+                assert!(
+                    mail.end_ms.is_some_and(|end| end >= mail.start_ms),
+                    "{mail:?}"
+                );
+            }
         }
     }
 }

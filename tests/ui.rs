@@ -989,3 +989,34 @@ async fn the_client_pane_asks_the_running_server_and_measures_a_load() {
     assert_eq!(live_runs(), 0);
     drop(handle);
 }
+
+/// The mailbox view: after `smtp-send`, the I/O panel shows the mail the page's SMTP server
+/// received, with its envelope, subject and SMTP reply code; the verdict is right.
+#[wasm_bindgen_test]
+async fn the_io_panel_shows_the_mail_the_smtp_server_received() {
+    let (root, handle) = mount_app();
+    run_lesson(&root, "smtp-send", "clock-instant").await;
+    wait_until("the four lines", 5000, || rows_as_strings(&root).len() == 4).await;
+    wait_until("the mail row", 2000, || {
+        !all(&root, "[data-testid=io-status][data-status='250']").is_empty()
+    })
+    .await;
+    let mail = all(&root, "[data-testid=io-row]")
+        .into_iter()
+        .find(|row| row.text_content().unwrap_or_default().starts_with("mail"))
+        .expect("a mail row");
+    let text = mail.text_content().unwrap_or_default();
+    assert!(
+        text.contains("root@localhost → somebody@example.com · Hello world!")
+            && text.contains("SMTP 250"),
+        "{text}"
+    );
+    assert_eq!(mail.get_attribute("data-state").as_deref(), Some("done"));
+    assert_eq!(
+        common::dom::by_testid(&root, "verdict")
+            .get_attribute("data-matches")
+            .as_deref(),
+        Some("true")
+    );
+    drop(handle);
+}

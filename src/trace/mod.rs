@@ -71,6 +71,9 @@ pub enum IoKind {
     Channel,
     /// A request to one of the page's HTTP servers, while it is being answered.
     Http,
+    /// A mail one of the page's SMTP servers received, while its handler takes it: the
+    /// mailbox view. Its status is the SMTP reply code.
+    Mail,
 }
 
 impl IoKind {
@@ -82,6 +85,7 @@ impl IoKind {
             IoKind::Storage => "storage",
             IoKind::Channel => "channel",
             IoKind::Http => "http",
+            IoKind::Mail => "mail",
         }
     }
 }

@@ -16,7 +16,7 @@ pub fn IoPanel() -> impl IntoView {
     view! {
         <Show when=move || !session.io.with(Vec::is_empty)>
             <section class="io" data-testid="io" aria-label=label(t("Outside work", "外部 I/O"))>
-                <h3>{label(t("Outside work: downloads, workers, storage, requests", "外部 I/O：下载、线程、存储、请求"))}</h3>
+                <h3>{label(t("Outside work: downloads, workers, storage, requests, mail", "外部 I/O：下载、线程、存储、请求、邮件"))}</h3>
                 <ol class="io-rows">
                     <For each=rows key=|row| (row.io, row.end_ms, row.done, row.status) let:row>
                         <IoLine row=row />
@@ -24,6 +24,15 @@ pub fn IoPanel() -> impl IntoView {
                 </ol>
             </section>
         </Show>
+    }
+}
+
+/// The status a row was answered with: an SMTP reply code for a mail, an HTTP status line
+/// for the rest.
+fn status_words(kind: IoKind, status: u16) -> String {
+    match kind {
+        IoKind::Mail => format!("SMTP {status}"),
+        _ => crate::runtime::web::http::status_line(status),
     }
 }
 
@@ -51,7 +60,7 @@ fn IoLine(row: IoRow) -> impl IntoView {
                 {row.label.clone()}
                 {row.status.map(|status| view! {
                     <span class="io-status" data-testid="io-status" data-status=status.to_string()>
-                        {crate::runtime::web::http::status_line(status)}
+                        {status_words(row.kind, status)}
                     </span>
                 })}
             </span>

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use super::session::{Action, Envelope, Session};
 use crate::runtime::channel::{create_server, Protocol, Server, Transport};
-use crate::runtime::{create_task, Queue, Result};
+use crate::runtime::io::IoOp;
+use crate::runtime::{create_task, Error, IoKind, Queue, Result};
 
 /// What the application does with mail: aiosmtpd's handler hooks.
 // One thread, one loop: the futures need no `Send` bound.
@@ -111,7 +112,7 @@ async fn converse<H: Handler>(
                 }
                 write(&answer);
             }
-            Action::Deliver(envelope) => write(&handler.handle_data(&envelope).await?),
+            Action::Deliver(envelope) => write(&deliver(&*handler, &envelope).await?),
             Action::Quit => {
                 write("221 Bye");
                 transport.close();
@@ -120,4 +121,62 @@ async fn converse<H: Handler>(
         }
     }
     Ok(())
+}
+
+/// Hands a complete mail to the application, as a row of the I/O panel (the mailbox view):
+/// who from, to whom, its subject and size, and the reply code it got.
+async fn deliver<H: Handler>(handler: &H, envelope: &Envelope) -> Result<String> {
+    let op = IoOp::begin(IoKind::Mail, mailbox_label(envelope))?;
+    let answer = handler.handle_data(envelope).await?;
+    let code = answer.get(..3).and_then(|c| c.parse::<u16>().ok());
+    if let Some(code) = code {
+        op.status(code);
+    }
+    match code {
+        Some(200..=299) => op.end(None),
+        _ => op.end(Some(&Error::raised(answer.clone()))),
+    }
+    Ok(answer)
+}
+
+/// `root@localhost → somebody@example.com · Hello world! · 245 B`.
+pub fn mailbox_label(envelope: &Envelope) -> String {
+    let subject = envelope
+        .content
+        .split("\r\n")
+        .take_while(|line| !line.is_empty())
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("subject").then(|| value.trim())
+        })
+        .unwrap_or("(no subject)");
+    format!(
+        "{} → {} · {subject} · {} B",
+        envelope.mail_from,
+        envelope.rcpt_tos.join(", "),
+        envelope.content.len()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mailbox_label, Envelope};
+
+    #[test]
+    fn a_mail_is_labelled_by_its_envelope_subject_and_size() {
+        let envelope = Envelope {
+            mail_from: "root@localhost".into(),
+            rcpt_tos: vec!["a@example.com".into(), "b@example.com".into()],
+            content: "From: x\r\nSubject: Hello world!\r\n\r\nSubject: not this\r\n".into(),
+        };
+        assert_eq!(
+            mailbox_label(&envelope),
+            "root@localhost → a@example.com, b@example.com · Hello world! · 53 B"
+        );
+        let bare = Envelope {
+            content: "\r\nbody\r\n".into(),
+            ..envelope
+        };
+        assert!(mailbox_label(&bare).contains("(no subject)"));
+    }
 }

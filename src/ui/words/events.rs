@@ -2,7 +2,7 @@
 
 use super::wait_words as describe_wait;
 use super::{Lines, TaskNames};
-use crate::trace::{DoneOf, Event, EventKind, Trace, LOOP_NAME};
+use crate::trace::{DoneOf, Event, EventKind, IoKind, Trace, LOOP_NAME};
 use crate::ui::i18n::Lang;
 
 /// One line saying what happened at an event, for the replay bar.
@@ -35,10 +35,18 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
             None => format!("#{io}: {done} B"),
         },
         EventKind::IoStatus { io, status } => {
-            format!(
-                "#{io}: HTTP {}",
-                crate::runtime::web::http::status_line(*status)
-            )
+            // A mail's status is its SMTP reply code; everything else is HTTP.
+            let mail = trace.events().iter().any(|e| {
+                matches!(e.kind, EventKind::IoStarted { io: started, kind: IoKind::Mail, .. } if started == *io)
+            });
+            if mail {
+                format!("#{io}: SMTP {status}")
+            } else {
+                format!(
+                    "#{io}: HTTP {}",
+                    crate::runtime::web::http::status_line(*status)
+                )
+            }
         }
         EventKind::IoEnded { io, error: None } => {
             if zh {
