@@ -98,6 +98,6 @@ async fn every_runtime_lesson_keeps_order_and_time_on_the_real_clock() {
         common::assert_printed(lesson, &carried, run.lang(), &printed, TOLERANCE_MS);
         checked += 1;
     }
-    assert_eq!(checked, 61);
+    assert_eq!(checked, 62);
     assert_eq!(live_runs(), 0);
 }

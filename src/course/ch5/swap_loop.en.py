@@ -3,7 +3,7 @@ import time
 
 import uvloop
 
-N = 1000
+N = 200
 
 
 async def job(n):
