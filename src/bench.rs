@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::runtime::{gather, host, sleep, Clock, Run, RunStatus};
+use crate::runtime::{gather, host, set_event_loop_policy, sleep, Clock, LoopKind, Run, RunStatus};
 
 /// Runs `n` tasks that each yield once (`await asyncio.sleep(0)`) and finish, gathered, with
 /// the Trace on or off; returns the wall time in milliseconds.
@@ -11,6 +11,27 @@ use crate::runtime::{gather, host, sleep, Clock, Run, RunStatus};
 pub async fn bench_tasks(n: u32, traced: bool) -> Result<f64, JsValue> {
     let start = host::now_ms();
     let run = Run::start_traced(Clock::Real { scale: 1.0 }, traced, move || async move {
+        gather((0..n).map(|_| async {
+            sleep(0.0).await?;
+            Ok(())
+        }))
+        .await?;
+        Ok(())
+    });
+    match run.finished().await {
+        RunStatus::Finished(Ok(())) => Ok(host::now_ms() - start),
+        other => Err(JsValue::from_str(&format!("{other:?}"))),
+    }
+}
+
+/// [`bench_tasks`] with the Trace on, on the second loop implementation: every ready callback
+/// waits for a `setTimeout(0)` of its own (the `swap-loop` lesson's, and Pyodide's WebLoop's
+/// way); returns the wall time in milliseconds.
+#[wasm_bindgen(js_name = benchTasksOnTimeouts)]
+pub async fn bench_tasks_on_timeouts(n: u32) -> Result<f64, JsValue> {
+    let start = host::now_ms();
+    let run = Run::start(Clock::Real { scale: 1.0 }, move || async move {
+        set_event_loop_policy(LoopKind::SetTimeout)?;
         gather((0..n).map(|_| async {
             sleep(0.0).await?;
             Ok(())

@@ -21,6 +21,7 @@ const RUNS = 10;
 // (load, tasks, timers, output); scripts/bench measures all of them.
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,output').split(','));
 const TASKS = 100_000;
+const TIMEOUT_TASKS = 10_000;
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
@@ -154,7 +155,13 @@ try {
     sched.on = Math.min(sched.on, await page.evaluate((n) => window.wasmBindings.benchTasks(n, true), TASKS));
     sched.off = Math.min(sched.off, await page.evaluate((n) => window.wasmBindings.benchTasks(n, false), TASKS));
   }
-  step(`100k tasks: JS ${sched.js.toFixed(0)} ms, Trace on ${sched.on.toFixed(0)} ms, off ${sched.off.toFixed(0)} ms; now Pyodide`);
+  // The second loop implementation (swap-loop's): a setTimeout per ready callback, as
+  // Pyodide's WebLoop. Fewer tasks: each step waits for a browser timer.
+  sched.timeouts = Infinity;
+  for (let i = 0; i < 3; i++) {
+    sched.timeouts = Math.min(sched.timeouts, await page.evaluate((n) => window.wasmBindings.benchTasksOnTimeouts(n), TIMEOUT_TASKS));
+  }
+  step(`100k tasks: JS ${sched.js.toFixed(0)} ms, Trace on ${sched.on.toFixed(0)} ms, off ${sched.off.toFixed(0)} ms; ${TIMEOUT_TASKS} on the setTimeout loop ${sched.timeouts.toFixed(0)} ms; now Pyodide`);
   let pyPage = await browser.newPage();
   await pyPage.goto(`${base}pyodide.html`);
   await pyPage.waitForFunction(() => window.pyodideRunnableAt, null, { timeout: 120000 });
@@ -180,7 +187,7 @@ await asyncio.gather(*(t() for _ in range(${n})))
   }
   // Pyodide's ratio is per task when it could only finish a smaller gather.
   const pyPerTask = sched.pyodide === null ? null : sched.pyodide / sched.pyodide_n;
-  results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
+  results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, set_timeout_loop: (sched.timeouts / TIMEOUT_TASKS) / (sched.js / TASKS), pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
   }
 
   if (ONLY.has('timers')) {
@@ -248,6 +255,7 @@ if (r.load) lines.push(
 );
 if (r.tasks) lines.push(
   [`${TASKS} tasks, Trace on`, `${f(r.tasks.ms.on)} ms (${f(r.tasks.ratio_to_js.trace_on)}× JS)`, `JS Promise.all ${f(r.tasks.ms.js)} ms`, '≤ 3× JS', r.tasks.ratio_to_js.trace_on <= 3 ? 'yes' : `no (${f(r.tasks.ratio_to_js.trace_on)}×)`],
+  [`${TIMEOUT_TASKS} tasks, setTimeout loop`, `${f(r.tasks.ms.timeouts)} ms (${f(r.tasks.ratio_to_js.set_timeout_loop)}× JS per task)`, 'a setTimeout(0) per ready callback, as Pyodide\'s WebLoop', '', ''],
   [`${TASKS} tasks, Trace off`, `${f(r.tasks.ms.off)} ms (${f(r.tasks.ratio_to_js.trace_off)}× JS)`, r.tasks.ms.pyodide === null ? 'Pyodide: no gather finished in 120 s' : `Pyodide gather of ${r.tasks.ms.pyodide_n}: ${f(r.tasks.ms.pyodide)} ms (${f(r.tasks.ratio_to_js.pyodide)}× JS per task)`, '', ''],
 );
 if (r.timers) lines.push(
