@@ -741,3 +741,48 @@ async fn the_mail_lessons_deliver_and_refuse_on_both_clocks() {
         }
     }
 }
+
+/// A handler that raises: the client gets aiosmtpd's `500 Error: (ValueError) …` as
+/// aiosmtplib's `SMTPDataError`, the mailbox row fails with it, and the conversation goes on
+/// (the next mail on the same connection is answered too).
+#[wasm_bindgen_test]
+async fn a_mail_handler_that_raises_is_a_500_and_the_server_goes_on() {
+    use loopscope::runtime::mail::{self, EmailMessage, Envelope, Handler, Smtp, SmtpError};
+    struct Full;
+    impl Handler for Full {
+        async fn handle_data(&self, _envelope: &Envelope) -> loopscope::runtime::Result<String> {
+            Err(Error::raised("ValueError: mailbox full"))
+        }
+    }
+    let run = Run::start(Clock::Virtual, || async {
+        let server = mail::serve(Rc::new(Full), "127.0.0.1", 1026).await?;
+        let mut message = EmailMessage::new();
+        message.set("From", "a@example.com")?;
+        message.set("To", "b@example.com")?;
+        message.set_content("hi");
+        let mut client = Smtp::new("127.0.0.1", 1026);
+        client.connect().await?;
+        let first = client.send_message(&message).await;
+        let second = client.send_message(&message).await;
+        client.quit().await?;
+        server.close();
+        let full = SmtpError::Data(500, "Error: (ValueError) mailbox full".into());
+        assert_eq!(first, Err(full.clone()));
+        assert_eq!(second, Err(full));
+        Ok(())
+    });
+    assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
+    let mails: Vec<_> = loopscope::analysis::io_rows::io_rows(&run.trace())
+        .into_iter()
+        .filter(|row| row.kind == IoKind::Mail)
+        .collect();
+    assert_eq!(mails.len(), 2);
+    for mail in mails {
+        assert_eq!(mail.status, Some(500));
+        assert_eq!(
+            mail.error.as_deref(),
+            Some("500 Error: (ValueError) mailbox full")
+        );
+    }
+    assert_eq!(common::live_counters(&run), [0; 7]);
+}

@@ -106,7 +106,7 @@ async fn converse<H: Handler>(
             Action::Reply(replies) => replies.iter().for_each(|r| write(r)),
             Action::Nothing => {}
             Action::Recipient(address) => {
-                let answer = handler.handle_rcpt(session.envelope(), &address).await?;
+                let answer = answered(handler.handle_rcpt(session.envelope(), &address).await)?;
                 if answer.starts_with("250") {
                     session.accept_recipient(&address);
                 }
@@ -127,7 +127,7 @@ async fn converse<H: Handler>(
 /// who from, to whom, its subject and size, and the reply code it got.
 async fn deliver<H: Handler>(handler: &H, envelope: &Envelope) -> Result<String> {
     let op = IoOp::begin(IoKind::Mail, mailbox_label(envelope))?;
-    let answer = handler.handle_data(envelope).await?;
+    let answer = answered(handler.handle_data(envelope).await)?;
     let code = answer.get(..3).and_then(|c| c.parse::<u16>().ok());
     if let Some(code) = code {
         op.status(code);
@@ -137,6 +137,27 @@ async fn deliver<H: Handler>(handler: &H, envelope: &Envelope) -> Result<String>
         _ => op.end(Some(&Error::raised(answer.clone()))),
     }
     Ok(answer)
+}
+
+/// A hook's reply; a hook that raised is answered as aiosmtpd answers it,
+/// `500 Error: (ValueError) …`, and the conversation goes on. Only a cancellation (Stop) ends
+/// it.
+fn answered(reply: Result<String>) -> Result<String> {
+    match reply {
+        Ok(reply) => Ok(reply),
+        Err(Error::Cancelled) => Err(Error::Cancelled),
+        Err(error) => Ok(failure_reply(&error.to_string())),
+    }
+}
+
+/// `ValueError: bad` as aiosmtpd's reply: `500 Error: (ValueError) bad`.
+fn failure_reply(error: &str) -> String {
+    match error.split_once(": ") {
+        Some((kind, message)) if !kind.is_empty() && !kind.contains(' ') => {
+            format!("500 Error: ({kind}) {message}")
+        }
+        _ => format!("500 Error: (Exception) {error}"),
+    }
 }
 
 /// `root@localhost → somebody@example.com · Hello world! · 245 B`.
@@ -160,7 +181,19 @@ pub fn mailbox_label(envelope: &Envelope) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{mailbox_label, Envelope};
+    use super::{failure_reply, mailbox_label, Envelope};
+
+    #[test]
+    fn a_hook_that_raised_is_answered_as_aiosmtpd_answers_it() {
+        assert_eq!(
+            failure_reply("ValueError: mailbox full"),
+            "500 Error: (ValueError) mailbox full"
+        );
+        assert_eq!(
+            failure_reply("the disk is gone"),
+            "500 Error: (Exception) the disk is gone"
+        );
+    }
 
     #[test]
     fn a_mail_is_labelled_by_its_envelope_subject_and_size() {
