@@ -9,19 +9,7 @@ use crate::runtime::{gather, host, set_event_loop_policy, sleep, Clock, LoopKind
 /// the Trace on or off; returns the wall time in milliseconds.
 #[wasm_bindgen(js_name = benchTasks)]
 pub async fn bench_tasks(n: u32, traced: bool) -> Result<f64, JsValue> {
-    let start = host::now_ms();
-    let run = Run::start_traced(Clock::Real { scale: 1.0 }, traced, move || async move {
-        gather((0..n).map(|_| async {
-            sleep(0.0).await?;
-            Ok(())
-        }))
-        .await?;
-        Ok(())
-    });
-    match run.finished().await {
-        RunStatus::Finished(Ok(())) => Ok(host::now_ms() - start),
-        other => Err(JsValue::from_str(&format!("{other:?}"))),
-    }
+    time_tasks(n, traced, LoopKind::Asyncio).await
 }
 
 /// [`bench_tasks`] with the Trace on, on the second loop implementation: every ready callback
@@ -29,9 +17,14 @@ pub async fn bench_tasks(n: u32, traced: bool) -> Result<f64, JsValue> {
 /// way); returns the wall time in milliseconds.
 #[wasm_bindgen(js_name = benchTasksOnTimeouts)]
 pub async fn bench_tasks_on_timeouts(n: u32) -> Result<f64, JsValue> {
+    time_tasks(n, true, LoopKind::SetTimeout).await
+}
+
+/// `n` tasks that yield once, gathered, on `kind`'s loop: the wall time of the whole run.
+async fn time_tasks(n: u32, traced: bool, kind: LoopKind) -> Result<f64, JsValue> {
     let start = host::now_ms();
-    let run = Run::start(Clock::Real { scale: 1.0 }, move || async move {
-        set_event_loop_policy(LoopKind::SetTimeout)?;
+    let run = Run::start_traced(Clock::Real { scale: 1.0 }, traced, move || async move {
+        set_event_loop_policy(kind)?;
         gather((0..n).map(|_| async {
             sleep(0.0).await?;
             Ok(())
