@@ -15,8 +15,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn every_lesson_matches_its_expected_output_on_the_virtual_clock() {
     // Lessons that download from the app's own server or block workers for real time are run
     // in tests/io.rs, against the fixture server and on the real clock.
-    let here = course::all()
-        .filter(|l| l.needs != Needs::Workers && l.knobs.iter().all(|k| k.id != "urls"));
+    // The database lessons are run in tests/sql.rs, against the fixture server's engine.
+    let here = course::all().filter(|l| {
+        !matches!(l.needs, Needs::Workers | Needs::Database)
+            && l.knobs.iter().all(|k| k.id != "urls")
+    });
     // In both languages: each prints its own words, at the same times.
     for (lesson, lang) in here.flat_map(|l| Lang::ALL.map(|lang| (l, lang))) {
         let run = lesson.start_in(lang, Clock::Virtual, &Settings::defaults(lesson));

@@ -20,6 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
     let mut checked = 0;
+    common::use_fixture_engine();
     for lesson in course::all() {
         let settings = common::fixture_settings(lesson);
         let run = lesson.start_with(Clock::Virtual, &settings);
@@ -40,7 +41,7 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
         assert_eq!(kinds, lesson.mistakes, "{}: {found:#?}", lesson.id);
         checked += 1;
     }
-    assert_eq!(checked, 83);
+    assert_eq!(checked, 86);
 }
 
 #[wasm_bindgen_test]

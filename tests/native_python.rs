@@ -13,6 +13,7 @@ use loopscope::course::{
     self, Cpython, Ends, Expected, Lesson, Order, APP_BASE, MAIL_PORT, SERVER_PORT,
 };
 use loopscope::lang::Lang;
+use loopscope::runtime::sql;
 
 /// Python's own scheduling and start-up add a little to each sleep; 300 ms is far below the
 /// one- and two-second gaps the lessons teach.
@@ -102,6 +103,116 @@ impl Drop for RedisServer {
     }
 }
 
+/// A real MariaDB server for one listing, on a port the system picked, with the page's
+/// sample databases (`runtime::sql::servers`); stopped and deleted when dropped. Its data
+/// directory is a copy of one made once per test run (`mariadb-install-db` takes seconds;
+/// a copy and a start take half of one). Passwords are not checked (`--skip-grant-tables`),
+/// as on the page.
+struct MariaDb {
+    child: Child,
+    port: u16,
+    dir: std::path::PathBuf,
+}
+
+impl MariaDb {
+    fn template() -> &'static std::path::Path {
+        TEMPLATE.get_or_init(|| {
+            let dir =
+                std::env::temp_dir().join(format!("loopscope-mariadb-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let status = Command::new("mariadb-install-db")
+                .args(["--no-defaults", "--auth-root-authentication-method=normal"])
+                .args(["--skip-test-db", "--user=root"])
+                .arg(format!("--datadir={}", dir.join("data").display()))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect(
+                    "mariadb-install-db must be installed (scripts/setup installs mariadb-server)",
+                );
+            assert!(status.success(), "mariadb-install-db failed");
+            dir
+        })
+    }
+
+    fn start() -> MariaDb {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let template = Self::template();
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = template.join(format!("server-{n}"));
+        let copied = Command::new("cp")
+            .arg("-r")
+            .arg(template.join("data"))
+            .arg(&dir)
+            .status()
+            .expect("cp runs");
+        assert!(copied.success());
+        let port = free_port();
+        let socket = dir.join("sock");
+        let child = Command::new("mariadbd")
+            .args([
+                "--no-defaults",
+                "--skip-grant-tables",
+                "--user=root",
+                "--skip-log-bin",
+            ])
+            .args(["--bind-address=127.0.0.1", "--innodb-buffer-pool-size=8M"])
+            .arg(format!("--port={port}"))
+            .arg(format!("--datadir={}", dir.display()))
+            .arg(format!("--socket={}", socket.display()))
+            .arg(format!("--pid-file={}", dir.join("pid").display()))
+            .arg(format!("--log-error={}", dir.join("error.log").display()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("mariadbd must be installed (scripts/setup installs mariadb-server)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "mariadbd did not start on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The page's sample databases: `mysql.user` is a view of the accounts, so the accounts
+        // go where MariaDB keeps them; `testdb` is made by the same SQL as on the page.
+        let accounts: Vec<String> = sql::servers::ACCOUNTS
+            .iter()
+            .map(|(host, user)| format!("('{host}', '{user}', '{{}}')"))
+            .collect();
+        let mut setup = format!(
+            "DELETE FROM mysql.global_priv; \
+             INSERT INTO mysql.global_priv (Host, User, Priv) VALUES {};",
+            accounts.join(", ")
+        );
+        for sample in sql::servers::SAMPLE.iter().filter(|s| s.name != "mysql") {
+            setup += &format!(
+                " CREATE DATABASE {0}; USE {0}; {1};",
+                sample.name, sample.sql
+            );
+        }
+        let made = Command::new("mariadb")
+            .args(["--no-defaults", "-u", "root"])
+            .arg(format!("--socket={}", socket.display()))
+            .args(["-e", &setup])
+            .status()
+            .expect("the mariadb client runs");
+        assert!(made.success(), "the sample databases could not be made");
+        MariaDb { child, port, dir }
+    }
+}
+
+/// The data directory every MariaDB server of this test run starts from.
+static TEMPLATE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+impl Drop for MariaDb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// A port nobody listens on.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -117,6 +228,8 @@ struct Moved {
     back: Vec<(String, String)>,
     /// The Redis servers it talks to, running until it is done.
     _redis: Vec<RedisServer>,
+    /// The MariaDB servers it talks to, running until it is done.
+    _mariadb: Vec<MariaDb>,
 }
 
 /// The listing CPython runs: the lesson's own, with the app's address replaced by the
@@ -128,6 +241,7 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
         python,
         back,
         _redis: Vec::new(),
+        _mariadb: Vec::new(),
     };
     match (lesson.cpython, server) {
         (Cpython::FetchesFromApp(_), Some(server)) => {
@@ -182,6 +296,32 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
                 python,
                 back,
                 _redis: servers,
+                _mariadb: Vec::new(),
+            }
+        }
+        (Cpython::Mysql(ports), _) => {
+            // A listing writes a server's port as a number of its own (`port=3306`,
+            // `execute('127.0.0.1', 3306)`); what it prints of it is mapped back.
+            let mut python = python.to_string();
+            let mut back = Vec::new();
+            let mut servers = Vec::new();
+            for &port in ports {
+                let written = port.to_string();
+                assert!(
+                    python.contains(&written),
+                    "{}: a MySQL listing names its server's port {written}",
+                    lesson.id
+                );
+                let server = MariaDb::start();
+                python = python.replace(&written, &server.port.to_string());
+                back.push((format!(" {}", server.port), format!(" {port}")));
+                servers.push(server);
+            }
+            Moved {
+                python,
+                back,
+                _redis: Vec::new(),
+                _mariadb: servers,
             }
         }
         _ => moved(python.to_string(), Vec::new()),
@@ -224,7 +364,9 @@ const WEB_WAVE: usize = 4;
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
 fn tolerance(lesson: &Lesson) -> u64 {
     match lesson.cpython {
-        Cpython::FetchesFromApp(_) | Cpython::Serves(_) | Cpython::Redis(_) => FETCH_TOLERANCE_MS,
+        Cpython::FetchesFromApp(_) | Cpython::Serves(_) | Cpython::Redis(_) | Cpython::Mysql(_) => {
+            FETCH_TOLERANCE_MS
+        }
         _ => TOLERANCE_MS,
     }
 }
@@ -474,6 +616,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                     | Cpython::FetchesFromApp(_)
                     | Cpython::Serves(_)
                     | Cpython::Redis(_)
+                    | Cpython::Mysql(_)
                     | Cpython::Mails(_)
                     | Cpython::SwapsLoop(_)
                     | Cpython::Threads
@@ -490,16 +633,27 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
     // web servers' listings go in waves of their own, a few at a time: importing FastAPI and
     // uvicorn keeps a core busy for seconds, which made other listings' lines late (a WSGI
     // listing's first answer came 2 s late with thirteen web listings starting at once).
-    let serves = |lesson: &Lesson| matches!(lesson.cpython, Cpython::Serves(_));
+    // The MySQL listings go in a wave of their own too: their MariaDB servers are still
+    // settling (InnoDB's first work) while the listings run, which made a file listing's line
+    // 316 ms late when they shared a wave.
+    let wave_of = |lesson: &Lesson| match lesson.cpython {
+        Cpython::Serves(_) => 1,
+        Cpython::Mysql(_) => 2,
+        _ => 0,
+    };
     let mut waves: Vec<Vec<(&Lesson, Lang)>> = Vec::new();
-    for web in [false, true] {
+    for kind in [0, 1, 2] {
         for lang in Lang::ALL {
             let wave: Vec<(&Lesson, Lang)> = runnable
                 .iter()
-                .filter(|&&(lesson, l)| l == lang && serves(lesson) == web)
+                .filter(|&&(lesson, l)| l == lang && wave_of(lesson) == kind)
                 .copied()
                 .collect();
-            let size = if web { WEB_WAVE } else { wave.len().max(1) };
+            let size = if kind == 1 {
+                WEB_WAVE
+            } else {
+                wave.len().max(1)
+            };
             waves.extend(wave.chunks(size).map(<[_]>::to_vec));
         }
     }
@@ -532,6 +686,9 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
         })
         .collect();
     drop(server);
+    if let Some(template) = TEMPLATE.get() {
+        let _ = std::fs::remove_dir_all(template);
+    }
     for (lesson, lang, back, (mut lines, stderr, ok)) in results {
         for (moved, written) in &back {
             for (_, line) in &mut lines {

@@ -26,6 +26,7 @@ async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
     // lessons really stopped mid-run, and require it of every lesson long enough for it.
     let mut stopped_mid_run = Vec::new();
     let mut long_enough = Vec::new();
+    common::use_fixture_engine();
     for lesson in course::all() {
         // Ten times faster than real time, so the lessons that block the page itself (that is
         // their point) freeze it for one second rather than ten.

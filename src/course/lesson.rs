@@ -86,6 +86,11 @@ pub enum Cpython {
     /// packages from PyPI). In the page the other loop is the `setTimeout` one, so what the
     /// listing prints as `uvloop` reads as `setTimeout` when the check compares it.
     SwapsLoop(&'static [&'static str]),
+    /// It talks to MySQL servers on these ports (`port=3306`) with aiomysql: the check starts a
+    /// real MariaDB server for each, on a free port, with the sample databases
+    /// (`runtime::sql::servers`), and points the listing at it (what the listing prints of
+    /// a port is mapped back).
+    Mysql(&'static [u16]),
 }
 
 /// The port the course's mail servers listen on (`port=1025`, aiosmtpd's own default), in
@@ -110,6 +115,9 @@ pub enum Needs {
     Browser,
     /// Web Workers, whose blocking takes real time: the real clock only.
     Workers,
+    /// The page's SQL server (`runtime::sql`, a Web Worker loaded only for these lessons);
+    /// either clock.
+    Database,
 }
 
 /// How strictly the printed order is fixed.

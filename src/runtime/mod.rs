@@ -30,6 +30,7 @@ mod protocols;
 pub mod redis;
 pub mod repr;
 pub mod snapshot;
+pub mod sql;
 pub mod storage;
 mod sync;
 mod task;

@@ -74,6 +74,8 @@ pub enum IoKind {
     /// A mail one of the page's SMTP servers received, while its handler takes it: the
     /// mailbox view. Its status is the SMTP reply code.
     Mail,
+    /// A call to the page's SQL server (a query, a commit): a message to its worker and back.
+    Sql,
 }
 
 impl IoKind {
@@ -86,6 +88,7 @@ impl IoKind {
             IoKind::Channel => "channel",
             IoKind::Http => "http",
             IoKind::Mail => "mail",
+            IoKind::Sql => "sql",
         }
     }
 }

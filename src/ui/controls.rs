@@ -13,6 +13,7 @@ pub fn Controls() -> impl IntoView {
     let lang = use_lang();
     let running = move || session.phase.get() == Phase::Running;
     let workers = move || session.lesson().needs == Needs::Workers;
+    let database = move || session.lesson().needs == Needs::Database;
     Effect::new(move |_| session.warm_workers());
     let status = move || {
         let l = lang.get();
@@ -78,6 +79,9 @@ pub fn Controls() -> impl IntoView {
                     ))}
                 </span>
             </Show>
+            <Show when=database>
+                <ResetDatabases running=Signal::derive(running) />
+            </Show>
             <label class="speed">
                 {label(t("Speed", "速度"))}
                 <select
@@ -103,5 +107,52 @@ pub fn Controls() -> impl IntoView {
             </label>
             <span class="status" data-testid="status" role="status">{status}</span>
         </div>
+    }
+}
+
+/// The database lessons' "reset the sample databases" action: the page's SQL server forgets
+/// every change (its databases live in the browser and outlive runs and reloads) and finds
+/// the sample databases again. Not while a run has connections open.
+#[component]
+fn ResetDatabases(running: Signal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    // None before the first reset; then whether the last one worked, and why not.
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let busy = RwSignal::new(false);
+    let reset = move |_| {
+        busy.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::runtime::sql::reset().await;
+            busy.set(false);
+            outcome.set(Some(result));
+        });
+    };
+    let said = move || {
+        let l = lang.get();
+        outcome.get().map(|result| match result {
+            Ok(()) => l
+                .pick(t(
+                    "The sample databases are as they were.",
+                    "示例数据库已恢复原样。",
+                ))
+                .to_string(),
+            Err(why) => format!("{}: {why}", l.pick(t("The reset failed", "恢复失败"))),
+        })
+    };
+    view! {
+        <button
+            class="reset-db"
+            data-testid="reset-databases"
+            disabled=move || running.get() || busy.get()
+            title=label(t(
+                "The page's MySQL servers keep their data in this browser, across runs and reloads: this deletes every change",
+                "网页里的 MySQL 服务器把数据保存在这个浏览器里，跨运行、跨刷新都在：这会删除所有改动",
+            ))
+            on:click=reset
+        >
+            {label(t("Reset the sample databases", "恢复示例数据库"))}
+        </button>
+        <span class="clock-note" data-testid="reset-databases-status" role="status">{said}</span>
     }
 }

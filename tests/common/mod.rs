@@ -345,3 +345,9 @@ pub mod dom {
             .and_then(|n| n.parse().ok())
     }
 }
+
+/// Points the page's SQL engine at the fixture server's copy (the test page has no
+/// `sqlite/` beside it).
+pub fn use_fixture_engine() {
+    loopscope::runtime::sql::use_engine_at(&format!("{FIXTURES}sqlite/index.mjs"));
+}
