@@ -41,7 +41,7 @@ async fn each_lint_fires_on_its_lesson_and_on_no_other_lesson_in_the_browser() {
         assert_eq!(kinds, lesson.mistakes, "{}: {found:#?}", lesson.id);
         checked += 1;
     }
-    assert_eq!(checked, 86);
+    assert_eq!(checked, 87);
 }
 
 #[wasm_bindgen_test]

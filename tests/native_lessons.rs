@@ -17,7 +17,7 @@ fn runtime_lessons() -> impl Iterator<Item = &'static Lesson> {
 
 #[test]
 fn every_lesson_prints_its_expected_lines_at_the_expected_times() {
-    assert_eq!(course::all().count(), 86);
+    assert_eq!(course::all().count(), 87);
     let mut count = 0;
     for lesson in runtime_lessons() {
         for lang in Lang::ALL {

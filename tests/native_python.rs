@@ -299,32 +299,39 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
                 _mariadb: Vec::new(),
             }
         }
-        (Cpython::Mysql(ports), _) => {
-            // A listing writes a server's port as a number of its own (`port=3306`,
-            // `execute('127.0.0.1', 3306)`); what it prints of it is mapped back.
-            let mut python = python.to_string();
-            let mut back = Vec::new();
-            let mut servers = Vec::new();
-            for &port in ports {
-                let written = port.to_string();
-                assert!(
-                    python.contains(&written),
-                    "{}: a MySQL listing names its server's port {written}",
-                    lesson.id
-                );
-                let server = MariaDb::start();
-                python = python.replace(&written, &server.port.to_string());
-                back.push((format!(" {}", server.port), format!(" {port}")));
-                servers.push(server);
-            }
-            Moved {
-                python,
-                back,
-                _redis: Vec::new(),
-                _mariadb: servers,
-            }
+        (Cpython::ServesFromMysql(_, ports), _) => {
+            let (python, _) = on_a_free_port(lesson, python, SERVER_PORT);
+            on_mysql_servers(lesson, python, ports)
         }
+        (Cpython::Mysql(ports), _) => on_mysql_servers(lesson, python.to_string(), ports),
         _ => moved(python.to_string(), Vec::new()),
+    }
+}
+
+/// A MySQL listing, pointed at real MariaDB servers started for it, one per port it writes.
+fn on_mysql_servers(lesson: &Lesson, python: String, ports: &[u16]) -> Moved {
+    // A listing writes a server's port as a number of its own (`port=3306`,
+    // `execute('127.0.0.1', 3306)`); what it prints of it is mapped back.
+    let mut python = python;
+    let mut back = Vec::new();
+    let mut servers = Vec::new();
+    for &port in ports {
+        let written = port.to_string();
+        assert!(
+            python.contains(&written),
+            "{}: a MySQL listing names its server's port {written}",
+            lesson.id
+        );
+        let server = MariaDb::start();
+        python = python.replace(&written, &server.port.to_string());
+        back.push((format!(" {}", server.port), format!(" {port}")));
+        servers.push(server);
+    }
+    Moved {
+        python,
+        back,
+        _redis: Vec::new(),
+        _mariadb: servers,
     }
 }
 
@@ -364,9 +371,11 @@ const WEB_WAVE: usize = 4;
 /// How far apart in time a listing's lines may be from where the Rust lesson prints them.
 fn tolerance(lesson: &Lesson) -> u64 {
     match lesson.cpython {
-        Cpython::FetchesFromApp(_) | Cpython::Serves(_) | Cpython::Redis(_) | Cpython::Mysql(_) => {
-            FETCH_TOLERANCE_MS
-        }
+        Cpython::FetchesFromApp(_)
+        | Cpython::Serves(_)
+        | Cpython::Redis(_)
+        | Cpython::Mysql(_)
+        | Cpython::ServesFromMysql(..) => FETCH_TOLERANCE_MS,
         _ => TOLERANCE_MS,
     }
 }
@@ -490,7 +499,10 @@ fn run_python(
         lesson.id
     ));
     std::fs::create_dir_all(&folder).expect("a temporary folder");
-    if matches!(lesson.cpython, Cpython::Serves(_)) {
+    if matches!(
+        lesson.cpython,
+        Cpython::Serves(_) | Cpython::ServesFromMysql(..)
+    ) {
         // A server reads its files (`open('index.html')`, `StaticFiles(directory="static")`)
         // from the folder it runs in: the servers' folder the page ships (runtime::web::files).
         copy_folder(
@@ -577,7 +589,7 @@ fn run_python_file(
     // Start-up (with gevent imported, on a loaded machine) plus the lesson's own length.
     // A web server's listing imports more (FastAPI took 10 s to import on this machine).
     let start_up = match lesson.cpython {
-        Cpython::Serves(_) => 40_000,
+        Cpython::Serves(_) | Cpython::ServesFromMysql(..) => 40_000,
         _ => 15_000,
     };
     let limit = Duration::from_millis(lesson.expected_duration_ms() + start_up);
@@ -617,6 +629,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
                     | Cpython::Serves(_)
                     | Cpython::Redis(_)
                     | Cpython::Mysql(_)
+                    | Cpython::ServesFromMysql(..)
                     | Cpython::Mails(_)
                     | Cpython::SwapsLoop(_)
                     | Cpython::Threads
@@ -638,7 +651,7 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
     // 316 ms late when they shared a wave.
     let wave_of = |lesson: &Lesson| match lesson.cpython {
         Cpython::Serves(_) => 1,
-        Cpython::Mysql(_) => 2,
+        Cpython::Mysql(_) | Cpython::ServesFromMysql(..) => 2,
         _ => 0,
     };
     let mut waves: Vec<Vec<(&Lesson, Lang)>> = Vec::new();

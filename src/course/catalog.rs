@@ -180,6 +180,7 @@ pub static CATALOG: &[Chapter] = &[
             &ch9::fastapi_hello::LESSON,
             &ch9::fastapi_red::LESSON,
             &ch9::aiohttp_routes::LESSON,
+            &ch9::aiohttp_db_query::LESSON,
             &ch9::aiohttp_static_page::LESSON,
         ],
     },

@@ -91,6 +91,9 @@ pub enum Cpython {
     /// (`runtime::sql::servers`), and points the listing at it (what the listing prints of
     /// a port is mapped back).
     Mysql(&'static [u16]),
+    /// It runs a web server on [`SERVER_PORT`] (with these packages from PyPI) whose handler
+    /// queries MySQL servers on these ports: the check does both of the above.
+    ServesFromMysql(&'static [&'static str], &'static [u16]),
 }
 
 /// The port the course's mail servers listen on (`port=1025`, aiosmtpd's own default), in

@@ -2,6 +2,7 @@
 //! (`runtime::web`), and their clients' requests travel as real HTTP through the page's
 //! Service Worker.
 
+pub mod aiohttp_db_query;
 pub mod aiohttp_routes;
 pub mod aiohttp_static_page;
 pub mod asgi_app;
