@@ -27,7 +27,7 @@ async fn handle_db_query(_request: Request) -> Result<Response> {
     cur.execute("SELECT * FROM users").await?; // meanwhile the server takes other requests
     let result = cur.fetchall();
     let response_text: Vec<String> = result.0.iter().map(Row::to_string).collect();
-    Ok(response(&response_text.join("\n")))
+    Ok(response(response_text.join("\n")))
 }
 
 /// The application, served; a client asks it for the users.
