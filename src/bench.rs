@@ -62,3 +62,52 @@ pub async fn bench_timers(delays_ms: Vec<u32>) -> Result<Vec<f64>, JsValue> {
         other => Err(JsValue::from_str(&format!("{other:?}"))),
     }
 }
+
+/// The page's two MySQL servers (each SQLite in a Web Worker of its own): a query that keeps a
+/// server busy (`WITH RECURSIVE` counting to `rows`) on each server, one after the other and
+/// then both at once. Returns `[first connection (the engine's start), one after the other,
+/// both at once]` in milliseconds.
+#[wasm_bindgen(js_name = benchSqlTwoServers)]
+pub async fn bench_sql_two_servers(rows: u32) -> Result<Vec<f64>, JsValue> {
+    use crate::runtime::sql::{self, Connect};
+    let times = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = times.clone();
+    let run = Run::start(Clock::Real { scale: 1.0 }, move || async move {
+        let query: std::rc::Rc<str> = format!(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {rows}) \
+             SELECT COUNT(*) FROM c"
+        )
+        .into();
+        let start = host::now_ms();
+        let mut connections = Vec::new();
+        for port in [3306, 3307] {
+            let options = Connect {
+                host: "127.0.0.1",
+                port,
+                ..Connect::DEFAULT
+            };
+            connections.push(std::rc::Rc::new(sql::connect(options).await?));
+        }
+        sink.borrow_mut().push(host::now_ms() - start);
+        let count = |conn: &std::rc::Rc<sql::Connection>| {
+            let (conn, query) = (conn.clone(), query.clone());
+            async move {
+                conn.cursor().execute(&query).await?;
+                Ok(())
+            }
+        };
+        let start = host::now_ms();
+        for conn in &connections {
+            count(conn).await?;
+        }
+        sink.borrow_mut().push(host::now_ms() - start);
+        let start = host::now_ms();
+        gather(connections.iter().map(count)).await?;
+        sink.borrow_mut().push(host::now_ms() - start);
+        Ok(())
+    });
+    match run.finished().await {
+        RunStatus::Finished(Ok(())) => Ok(times.take()),
+        other => Err(JsValue::from_str(&format!("{other:?}"))),
+    }
+}

@@ -6,7 +6,7 @@
 
 mod common;
 
-use loopscope::course::{self, Needs, Settings};
+use loopscope::course::{self, Ends, Needs, Settings};
 use loopscope::lang::Lang;
 use loopscope::runtime::sql::{self, Connect, Row, Value};
 use loopscope::runtime::{sleep, Clock, EventKind, IoKind, Result, Run, RunStatus};
@@ -54,6 +54,21 @@ async fn names() -> Vec<String> {
     printed[0].split(',').map(str::to_string).collect()
 }
 
+/// Waits for the run's end, or for a server lesson (which serves until Stop) to have printed
+/// its lines.
+async fn until_printed(lesson: &course::Lesson, run: &Run) {
+    if lesson.ends == Ends::ByItself {
+        run.finished().await;
+        return;
+    }
+    for _ in 0..250 {
+        if common::printed_texts(run).len() >= lesson.expected.len() {
+            break;
+        }
+        common::dom::sleep_ms(20).await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn every_database_lesson_prints_its_rows_on_both_clocks() {
     reset().await;
@@ -64,12 +79,13 @@ async fn every_database_lesson_prints_its_rows_on_both_clocks() {
     for lesson in lessons {
         for lang in Lang::ALL {
             let run = lesson.start_in(lang, Clock::Virtual, &Settings::defaults(lesson));
-            run.finished().await;
+            until_printed(lesson, &run).await;
             common::assert_lesson_run(lesson, &run);
             assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
         }
         let run = lesson.start(Clock::Real { scale: 0.2 });
-        run.finished().await;
+        until_printed(lesson, &run).await;
+        run.stop();
         common::assert_output(lesson, &run, 400);
         // Every call was a message to the engine's worker: an I/O row of kind sql.
         let calls = run

@@ -18,8 +18,10 @@ const benchDist = resolve(process.argv[3] ?? join(here, '../../target/dist-bench
 const pyodideDir = join(here, 'node_modules/pyodide');
 const RUNS = 10;
 // `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist target/dist-bench` measures only those parts
-// (load, tasks, timers, output); scripts/bench measures all of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,output').split(','));
+// (load, tasks, timers, sql, output); scripts/bench measures all of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,sql,output').split(','));
+// The query each of the page's two MySQL servers runs in the SQL measurement (a recursive count).
+const SQL_ROWS = 300_000;
 const TASKS = 100_000;
 const TIMEOUT_TASKS = 10_000;
 const types = {
@@ -190,6 +192,30 @@ await asyncio.gather(*(t() for _ in range(${n})))
   results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, set_timeout_loop: (sched.timeouts / TIMEOUT_TASKS) / (sched.js / TASKS), pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
   }
 
+  if (ONLY.has('sql')) {
+  step('two MySQL servers');
+  // 4a. The database lessons' engine: its size, loaded only by them (never in the first
+  // download), and the page's two servers (a Web Worker each) running the same query one after
+  // the other, then both at once. Best of 3; the first connection's time includes the engine's
+  // start (download, compile, opening its files).
+  const engine = { raw: 0, gzip: 0, brotli: 0 };
+  for (const name of ['index.mjs', 'sqlite3.wasm']) {
+    const body = await readFile(join(dist, 'sqlite', name));
+    engine.raw += body.length;
+    engine.gzip += gzipSync(body, { level: 9 }).length;
+    engine.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  const sql = { engine, rows: SQL_ROWS, first_connect_ms: null, one_after_another_ms: Infinity, both_at_once_ms: Infinity };
+  for (let i = 0; i < 3; i++) {
+    const [connect, oneAfterAnother, both] = await page.evaluate((n) => window.wasmBindings.benchSqlTwoServers(n), SQL_ROWS);
+    sql.first_connect_ms ??= connect;
+    sql.one_after_another_ms = Math.min(sql.one_after_another_ms, oneAfterAnother);
+    sql.both_at_once_ms = Math.min(sql.both_at_once_ms, both);
+  }
+  step(`two servers: one after another ${sql.one_after_another_ms.toFixed(0)} ms, both at once ${sql.both_at_once_ms.toFixed(0)} ms`);
+  results.sql = sql;
+  }
+
   if (ONLY.has('timers')) {
   step('timer lateness');
   // 4. Timer lateness: 1,000 sleeps of 0–50 ms against plain setTimeout, same delays.
@@ -257,6 +283,11 @@ if (r.tasks) lines.push(
   [`${TASKS} tasks, Trace on`, `${f(r.tasks.ms.on)} ms (${f(r.tasks.ratio_to_js.trace_on)}× JS)`, `JS Promise.all ${f(r.tasks.ms.js)} ms`, '≤ 3× JS', r.tasks.ratio_to_js.trace_on <= 3 ? 'yes' : `no (${f(r.tasks.ratio_to_js.trace_on)}×)`],
   [`${TIMEOUT_TASKS} tasks, setTimeout loop`, `${f(r.tasks.ms.timeouts)} ms (${f(r.tasks.ratio_to_js.set_timeout_loop)}× JS per task)`, 'a setTimeout(0) per ready callback, as Pyodide\'s WebLoop', '', ''],
   [`${TASKS} tasks, Trace off`, `${f(r.tasks.ms.off)} ms (${f(r.tasks.ratio_to_js.trace_off)}× JS)`, r.tasks.ms.pyodide === null ? 'Pyodide: no gather finished in 120 s' : `Pyodide gather of ${r.tasks.ms.pyodide_n}: ${f(r.tasks.ms.pyodide)} ms (${f(r.tasks.ratio_to_js.pyodide)}× JS per task)`, '', ''],
+);
+if (r.sql) lines.push(
+  ['SQL engine (lazy), raw / gzip / brotli', `${kb(r.sql.engine.raw)} / ${kb(r.sql.engine.gzip)} / ${kb(r.sql.engine.brotli)}`, 'loaded only by the database lessons', '', ''],
+  ['SQL: first connection', `${f(r.sql.first_connect_ms)} ms`, 'the engine\'s start in its worker', '', ''],
+  [`SQL: count to ${r.sql.rows} on 2 servers`, `both at once ${f(r.sql.both_at_once_ms)} ms`, `one after another ${f(r.sql.one_after_another_ms)} ms`, '', ''],
 );
 if (r.timers) lines.push(
   ['timer lateness, median', `${f(r.timers.loopscope.median_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.median_ms)} ms`, 'within 1 ms of setTimeout', r.timers.loopscope.median_ms <= r.timers.set_timeout.median_ms + 1 ? 'yes' : 'no'],

@@ -1,18 +1,18 @@
-// The database lessons' SQL server: SQLite's own WebAssembly build (npm @sqlite.org/sqlite-wasm),
-// running in a Web Worker of its own and storing its databases in the Origin Private File
-// System (the "opfs-sahpool" file system SQLite ships for workers; it needs no cross-origin
-// isolation, so the page stays embeddable). The worker outlives a run, as a database server
-// outlives its clients: a run's connections come and go, committed rows stay.
+// The database lessons' MySQL servers: each is SQLite's own WebAssembly build (npm
+// @sqlite.org/sqlite-wasm) running in a Web Worker of its own, so two servers are two threads
+// that really work at once, and each stores its databases in the Origin Private File System
+// (the "opfs-sahpool" file system SQLite ships for workers, in a directory per server; it needs
+// no cross-origin isolation, so the page stays embeddable). A server outlives a run, as a
+// database server outlives its clients: a run's connections come and go, committed rows stay.
 //
-// The page side (below) starts the worker on the first call, sends each call as a message
-// [id, op, args] and settles the call's promise with the worker's answer [id, ok, value].
+// The page side (below) starts a server's worker on its first call, sends each call as a
+// message [id, op, args] and settles the call's promise with the worker's answer [id, ok, value].
 // Nothing in here knows about MySQL: the Rust side (runtime/sql) speaks aiomysql and maps the
 // engine's errors to the ones pymysql raises.
 
 let engineUrl = null;
-let worker = null;
 let nextId = 1;
-const pending = new Map();
+const servers = new Map(); // server name -> { worker, pending: Map<id, {resolve, reject}> }
 
 /** Where the engine's module lives (the tests serve it from their fixture server). */
 export function sql_use_engine(url) {
@@ -22,67 +22,67 @@ export function sql_use_engine(url) {
   }
 }
 
-/** One call to the engine, answered by a promise. */
-export function sql_call(op, args) {
-  if (worker === null) {
-    start();
-  }
+/** One call to a server, answered by a promise. */
+export function sql_call(server, op, args) {
+  const running = servers.get(server) ?? start(server);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage([id, op, args]);
+    running.pending.set(id, { resolve, reject });
+    running.worker.postMessage([id, op, args]);
   });
 }
 
-/** A call nobody waits for (closing a dropped connection): the engine still carries it out. */
-export function sql_post(op, args) {
-  if (worker !== null) {
-    worker.postMessage([0, op, args]);
-  }
+/** A call nobody waits for (closing a dropped connection): the server still carries it out. */
+export function sql_post(server, op, args) {
+  servers.get(server)?.worker.postMessage([0, op, args]);
 }
 
-/** Ends the engine as a crash or a closed tab would: calls in flight fail as a lost
+/** Ends every server as a crash or a closed tab would: calls in flight fail as a lost
  *  connection, an open transaction is never committed, and the next call starts it again. */
 export function sql_restart() {
-  lose({ lost: true });
+  for (const server of [...servers.keys()]) {
+    lose(server, { lost: true });
+  }
 }
 
-function lose(reason) {
-  const gone = worker;
-  worker = null;
-  if (gone !== null) {
-    gone.terminate();
+function lose(server, reason) {
+  const gone = servers.get(server);
+  if (gone === undefined) {
+    return;
   }
-  for (const call of pending.values()) {
+  servers.delete(server);
+  gone.worker.terminate();
+  for (const call of gone.pending.values()) {
     call.reject(reason);
   }
-  pending.clear();
 }
 
-function start() {
+function start(server) {
   const url = engineUrl ?? new URL("sqlite/index.mjs", document.baseURI).href;
-  const source = `const ENGINE = ${JSON.stringify(url)};\n(${engine.toString()})();\n`;
+  const constants = `const ENGINE = ${JSON.stringify(url)};\nconst SERVER = ${JSON.stringify(server)};\n`;
+  const source = `${constants}(${engine.toString()})();\n`;
   const blob = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  worker = new Worker(blob, { name: "loopscope-sql" });
-  const started = worker;
-  started.onmessage = ({ data }) => {
+  const started = { worker: new Worker(blob, { name: `mysql ${server}` }), pending: new Map() };
+  servers.set(server, started);
+  started.worker.onmessage = ({ data }) => {
     if (data === "ready") {
       URL.revokeObjectURL(blob);
       return;
     }
     const [id, ok, value] = data;
-    const call = pending.get(id);
+    const call = started.pending.get(id);
     if (call !== undefined) {
-      pending.delete(id);
+      started.pending.delete(id);
       (ok ? call.resolve : call.reject)(value);
     }
   };
-  started.onerror = (event) => {
+  started.worker.onerror = (event) => {
     event.preventDefault();
-    if (worker === started) {
-      lose({ fatal: `the SQL engine stopped (${event.message || url})` });
+    if (servers.get(server) === started) {
+      lose(server, { fatal: `the SQL engine stopped (${event.message || url})` });
     }
   };
+  return started;
 }
 
 // The worker's whole program (turned into its source by `start`).
@@ -113,11 +113,9 @@ function engine() {
       step = "starting SQLite";
       sqlite3 = await init({ print: () => {}, printErr: () => {} });
       step = "opening its files in the private file system";
-      pool = await sqlite3.installOpfsSAHPoolVfs({
-        name: "loopscope-sql",
-        directory: ".loopscope-sql",
-        initialCapacity: 8,
-      });
+      // One file system per server: a directory of its own, its files held by this worker.
+      const name = `loopscope-mysql-${SERVER.replace(/[^0-9A-Za-z]/g, "-")}`;
+      pool = await sqlite3.installOpfsSAHPoolVfs({ name, directory: `.${name}`, initialCapacity: 6 });
     } catch (error) {
       const why = error && error.message ? `${error.name}: ${error.message}` : String(error);
       failure = `the SQL engine could not start: ${step} failed (${why})`;

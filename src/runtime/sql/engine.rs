@@ -1,4 +1,4 @@
-//! The bridge to the SQL engine (`engine.js`): each call is a message to the engine's Web
+//! The bridge to the SQL servers (`engine.js`): each call is a message to its server's Web
 //! Worker and an I/O operation of kind `sql` (in the Trace, counted while in flight, holding
 //! the virtual clock), answered by the worker's message.
 //!
@@ -40,7 +40,8 @@ pub(super) enum Call<'a> {
     Commit { id: u64 },
     /// Rolls back connection `id`'s transaction.
     Rollback { id: u64 },
-    /// Deletes every database: the next connection finds the sample databases again.
+    /// Deletes every database of the server: the next connection finds the sample
+    /// databases again.
     Reset,
 }
 
@@ -81,8 +82,8 @@ mod browser {
 
     #[wasm_bindgen(module = "/src/runtime/sql/engine.js")]
     extern "C" {
-        fn sql_call(op: &str, args: &js_sys::Array) -> js_sys::Promise;
-        fn sql_post(op: &str, args: &js_sys::Array);
+        fn sql_call(server: &str, op: &str, args: &js_sys::Array) -> js_sys::Promise;
+        fn sql_post(server: &str, op: &str, args: &js_sys::Array);
         fn sql_restart();
         fn sql_use_engine(url: &str);
     }
@@ -133,16 +134,19 @@ mod browser {
         (op, args.into_iter().collect())
     }
 
-    /// Makes the call as an I/O operation labelled `label`; a failure is the exception
-    /// `error` makes of it.
+    /// Makes the call to `server` (`127.0.0.1:3306`) as an I/O operation labelled `label`;
+    /// a failure is the exception `error` makes of it.
     pub(in super::super) async fn call(
         label: String,
+        server: &str,
         call: Call<'_>,
         error: impl FnOnce(&Fault) -> MysqlError,
     ) -> Result<Outcome, Error> {
         let op = IoOp::begin(IoKind::Sql, label)?;
         let (name, args) = message(&call);
-        let answer = op.wait(Answer(JsFuture::from(sql_call(name, &args)))).await;
+        let answer = op
+            .wait(Answer(JsFuture::from(sql_call(server, name, &args))))
+            .await;
         let value = match answer {
             Err(Error::Cancelled) => return Err(Error::Cancelled),
             Err(failed) => {
@@ -164,9 +168,9 @@ mod browser {
 
     /// The call without a run: no I/O operation, nothing in any Trace (the page's reset
     /// action, between runs).
-    pub(in super::super) async fn request(call: Call<'_>) -> Result<Outcome, Fault> {
+    pub(in super::super) async fn request(server: &str, call: Call<'_>) -> Result<Outcome, Fault> {
         let (name, args) = message(&call);
-        match JsFuture::from(sql_call(name, &args)).await {
+        match JsFuture::from(sql_call(server, name, &args)).await {
             Ok(value) => Ok(outcome(&value)),
             Err(error) => Err(fault_of(&error)),
         }
@@ -191,13 +195,14 @@ mod browser {
         }
     }
 
-    /// Closes connection `id` without waiting: the engine rolls back what it left open.
-    pub(in super::super) fn close(id: u64) {
+    /// Closes connection `id` to `server` without waiting: the server rolls back what it
+    /// left open.
+    pub(in super::super) fn close(server: &str, id: u64) {
         let args: js_sys::Array = std::iter::once(JsValue::from_f64(id as f64)).collect();
-        sql_post("close", &args);
+        sql_post(server, "close", &args);
     }
 
-    /// Ends the engine as a crash or a closed tab would (see `engine.js`).
+    /// Ends every server as a crash or a closed tab would (see `engine.js`).
     pub(in super::super) fn restart() {
         sql_restart();
     }
@@ -215,6 +220,7 @@ mod native {
     /// Natively there is no engine: the call fails as a refused connection would.
     pub(in super::super) async fn call(
         _label: String,
+        _server: &str,
         _call: Call<'_>,
         error: impl FnOnce(&Fault) -> MysqlError,
     ) -> Result<Outcome, Error> {
@@ -224,14 +230,17 @@ mod native {
     }
 
     /// Natively there is no engine.
-    pub(in super::super) async fn request(_call: Call<'_>) -> Result<Outcome, Fault> {
+    pub(in super::super) async fn request(
+        _server: &str,
+        _call: Call<'_>,
+    ) -> Result<Outcome, Fault> {
         Err(Fault::Unavailable(
             "the SQL engine runs in a browser's Web Worker".into(),
         ))
     }
 
     /// Nothing to close natively.
-    pub(in super::super) fn close(_id: u64) {}
+    pub(in super::super) fn close(_server: &str, _id: u64) {}
 
     /// Nothing to restart natively.
     pub(in super::super) fn restart() {}

@@ -2,11 +2,12 @@
 //! `fetchall`, `fetchone`), `commit` / `rollback`, and a pool of connections (`create_pool`,
 //! `acquire`).
 //!
-//! The server is SQLite's own WebAssembly build in a Web Worker (`engine.js`), storing its
-//! databases in the Origin Private File System, so committed rows outlive the run and the
-//! page. Every call to it is a real message to that thread and back: an await point at which
-//! the loop runs other tasks. Two servers listen ([`servers`]), each with the sample
-//! databases; a failing statement raises what pymysql raises ([`MysqlError`]).
+//! Each server is SQLite's own WebAssembly build in a Web Worker of its own (`engine.js`),
+//! storing its databases in the Origin Private File System, so committed rows outlive the run
+//! and the page. Every call to it is a real message to that thread and back: an await point at
+//! which the loop runs other tasks. Two servers listen ([`servers`]), each with the sample
+//! databases, each on its own thread; a failing statement raises what pymysql raises
+//! ([`MysqlError`]).
 //!
 //! As in MySQL with autocommit off (aiomysql's default), a change opens a transaction that
 //! lasts until `commit` or `rollback`; closing or dropping the connection (Stop, a task
@@ -72,6 +73,7 @@ pub async fn connect(options: Connect) -> Result<Connection> {
     let label = format!("connect {server}/{}", options.db);
     engine::call(
         label,
+        &server,
         Call::Connect {
             id,
             file: &file,
@@ -82,6 +84,7 @@ pub async fn connect(options: Connect) -> Result<Connection> {
     .await?;
     Ok(Connection {
         id,
+        server,
         host,
         db: options.db,
         autocommit: options.autocommit,
@@ -93,6 +96,8 @@ pub async fn connect(options: Connect) -> Result<Connection> {
 /// An open connection.
 pub struct Connection {
     id: u64,
+    /// The server, as `127.0.0.1:3306`.
+    server: String,
     host: &'static str,
     db: &'static str,
     autocommit: bool,
@@ -119,7 +124,7 @@ impl Connection {
 
     async fn end(&self, call: Call<'_>, verb: &str) -> Result<()> {
         self.check_open()?;
-        engine::call(verb.to_string(), call, |fault| {
+        engine::call(verb.to_string(), &self.server, call, |fault| {
             MysqlError::of(fault, self.host, self.db, verb)
         })
         .await?;
@@ -152,7 +157,7 @@ impl Connection {
 impl Drop for Connection {
     fn drop(&mut self) {
         if self.open.replace(false) {
-            engine::close(self.id);
+            engine::close(&self.server, self.id);
         }
     }
 }
@@ -185,6 +190,7 @@ impl Cursor<'_> {
             lastrowid,
         } = engine::call(
             label,
+            &connection.server,
             Call::Execute {
                 id: connection.id,
                 sql,
@@ -328,10 +334,13 @@ impl Drop for Pooled {
 /// the next connection finds the sample databases as they were. Called between runs (it is
 /// no run's I/O); a connection still open is lost.
 pub async fn reset() -> std::result::Result<(), String> {
-    match engine::request(Call::Reset).await {
-        Ok(_) => Ok(()),
-        Err(fault) => Err(MysqlError::of(&fault, "127.0.0.1", "", "").message),
+    for port in servers::PORTS {
+        let server = servers::server("127.0.0.1", port).unwrap_or_default();
+        if let Err(fault) = engine::request(&server, Call::Reset).await {
+            return Err(MysqlError::of(&fault, "127.0.0.1", "", "").message);
+        }
     }
+    Ok(())
 }
 
 /// Ends the engine as a crash or a closed tab would: calls in flight fail with
