@@ -196,7 +196,7 @@ async fn the_internals_model_follows_the_executor_on_the_set_timeout_loop_too() 
         })
         .collect();
     assert_eq!(chosen, [LoopKind::SetTimeout]);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// The internals view says which loop runs: asyncio's at the start of `swap-loop`, the

@@ -47,7 +47,7 @@ async fn downloads_match_exactly_on_the_virtual_clock() {
     let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("downloads", &run, 0);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
     // Progress was recorded chunk by chunk, ending at each file's size.
     let progress: Vec<u64> = run
         .trace()
@@ -82,7 +82,7 @@ async fn gather_returns_pages_in_the_order_asked() {
     let run = lesson.start_with(Clock::Virtual, &fixture_urls(lesson));
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("gather-pages", &run, 0);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// aiohttp and httpx are both the browser's fetch: two real requests for the same page, whose
@@ -103,7 +103,7 @@ async fn aiohttp_and_httpx_fetch_the_same_page_at_once() {
             &run,
             if clock == Clock::Virtual { 0 } else { 250 },
         );
-        assert_eq!(common::live_counters(&run), [0; 7]);
+        assert_eq!(common::live_counters(&run), [0; 8]);
         let printed = run.trace().printed();
         let starts: Vec<&str> = printed.iter().take(2).map(|l| &*l.text).collect();
         assert_eq!(starts, ["start: aiohttp", "start: httpx"], "{clock:?}");
@@ -197,7 +197,7 @@ async fn failing_urls_fail_one_by_one_with_clear_messages() {
     assert!(said(5).contains("empty URL"), "{}", said(5));
     assert!(said(6).contains("only http and https"), "{}", said(6));
     assert_eq!(said(7), "51240 bytes");
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 #[wasm_bindgen_test]
@@ -212,7 +212,7 @@ async fn stop_aborts_downloads_in_flight() {
     .await;
     assert!(run.stop());
     assert_eq!(run.status(), RunStatus::Stopped);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
     let cancelled = run
         .trace()
         .events()
@@ -245,7 +245,7 @@ async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
             &run,
             if clock == Clock::Virtual { 0 } else { 500 },
         );
-        assert_eq!(common::live_counters(&run), [0; 7]);
+        assert_eq!(common::live_counters(&run), [0; 8]);
         let storage_calls = run
             .trace()
             .events()
@@ -278,7 +278,7 @@ async fn the_key_value_store_sets_gets_deletes_and_drops_its_database() {
     let run = course::find("indexeddb-kv").unwrap().start(Clock::Virtual);
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("indexeddb-kv", &run, 0);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 #[wasm_bindgen_test]
@@ -347,7 +347,7 @@ async fn the_command_server_answers_the_script_then_the_console_until_shutdown()
             "Connection closed"
         ]
     );
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
     assert!(
         Console::connect("command-server", |_| {}).is_err(),
         "the server is gone"
@@ -369,7 +369,7 @@ async fn ten_jobs_on_five_workers_take_two_job_lengths_and_the_ticker_stays_on_t
     });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
     assert_matches("run-in-executor", &run, WORKER_TOLERANCE_MS);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 #[wasm_bindgen_test]
@@ -474,7 +474,7 @@ async fn a_blocking_get_that_fails_fails_its_job_and_its_task() {
     assert!(!common::printed_texts(&run)
         .iter()
         .any(|t| t.contains("done")));
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 #[wasm_bindgen_test]
@@ -495,7 +495,7 @@ async fn stop_terminates_workers_mid_job() {
         .start(Clock::Real { scale: 1.0 });
     common::dom::wait_until("jobs on workers", 5_000, || run.live_io(IoKind::Worker) > 0).await;
     assert!(run.stop());
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
     let printed = common::printed_texts(&run).len();
     common::dom::sleep_ms(1_200).await;
     assert_eq!(
@@ -519,7 +519,7 @@ async fn a_wsgi_server_answers_one_request_at_a_time_on_its_thread() {
     common::dom::wait_until("three answers", 8_000, || run.trace().printed().len() >= 3).await;
     assert_matches("wsgi-app", &run, WORKER_TOLERANCE_MS);
     assert!(run.stop());
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// A WebSocket to the page's server: its messages cross a real `MessageChannel`, hold the
@@ -580,7 +580,7 @@ async fn a_websocket_crosses_a_message_channel_and_leaves_the_clock_free() {
             "a second later@1000"
         ]
     );
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 
     let run = Run::start(Clock::Real { scale: 1.0 }, || serve_and_talk(true));
     common::dom::wait_until("the first answer", 2_000, || {
@@ -590,7 +590,7 @@ async fn a_websocket_crosses_a_message_channel_and_leaves_the_clock_free() {
     assert_eq!(run.live_io(IoKind::Channel), 1, "the connection is open");
     run.stop();
     assert_eq!(run.finished().await, RunStatus::Stopped);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// Redis hashes on IndexedDB: HSET answers how many fields are new and keeps the order they
@@ -629,7 +629,7 @@ async fn redis_hashes_count_new_fields_keep_their_order_and_refuse_the_wrong_typ
         Ok(())
     });
     assert_eq!(run.finished().await, RunStatus::Finished(Ok(())));
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// redis-py's pool on IndexedDB: commands one after another share one connection, commands at
@@ -687,7 +687,7 @@ async fn the_redis_pool_lends_a_connection_per_command_and_the_client_holds_one(
         .count();
     // The pool's two connections, and the test's own.
     assert_eq!(opened, 3);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 /// The mail lessons: the page's SMTP server and aiosmtplib's client, talking real SMTP over
@@ -713,7 +713,7 @@ async fn the_mail_lessons_deliver_and_refuse_on_both_clocks() {
                 Clock::Virtual => common::assert_lesson_run(lesson, &run),
                 _ => common::assert_output(lesson, &run, 400),
             }
-            assert_eq!(common::live_counters(&run), [0; 7], "{id}");
+            assert_eq!(common::live_counters(&run), [0; 8], "{id}");
             // The mailbox view: a row per mail the server received, with its reply code; the
             // refused recipient never got as far as DATA.
             let mails: Vec<_> = loopscope::analysis::io_rows::io_rows(&run.trace())
@@ -784,5 +784,5 @@ async fn a_mail_handler_that_raises_is_a_500_and_the_server_goes_on() {
             Some("500 Error: (ValueError) mailbox full")
         );
     }
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }

@@ -121,7 +121,7 @@ fn browser_lessons_fail_natively_with_a_clear_message() {
         if lesson.ends == course::Ends::OnlyWhenStopped {
             run.stop();
         }
-        assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
+        assert_eq!(common::live_counters(&run), [0; 8], "{}", lesson.id);
     }
 }
 

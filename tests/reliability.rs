@@ -61,7 +61,7 @@ async fn stop_in_the_middle_of_every_lesson_leaves_nothing_running() {
             stopped_mid_run.push(lesson.id);
         }
         assert_ne!(run.status(), RunStatus::Running, "{}", lesson.id);
-        assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
+        assert_eq!(common::live_counters(&run), [0; 8], "{}", lesson.id);
         let printed = common::printed_texts(&run).len();
         let events = run.trace().len();
         common::dom::sleep_ms(if was_running { 60 } else { 0 }).await;
@@ -120,7 +120,7 @@ async fn a_thousand_runs_in_a_row_leave_no_trace_of_each_other() {
             generations.insert(run.generation()),
             "a generation id was reused"
         );
-        assert_eq!(common::live_counters(&run), [0; 7]);
+        assert_eq!(common::live_counters(&run), [0; 8]);
     }
     assert_eq!(live_runs(), 0);
 }
@@ -139,6 +139,6 @@ async fn run_pressed_twice_on_the_real_clock_keeps_only_the_second_run() {
         "the first run printed up to its sleep"
     );
     assert_eq!(common::printed_texts(&second).len(), 6);
-    assert_eq!(common::live_counters(&first), [0; 7]);
+    assert_eq!(common::live_counters(&first), [0; 8]);
     assert_eq!(live_runs(), 0);
 }

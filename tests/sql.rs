@@ -81,7 +81,7 @@ async fn every_database_lesson_prints_its_rows_on_both_clocks() {
             let run = lesson.start_in(lang, Clock::Virtual, &Settings::defaults(lesson));
             until_printed(lesson, &run).await;
             common::assert_lesson_run(lesson, &run);
-            assert_eq!(common::live_counters(&run), [0; 7], "{}", lesson.id);
+            assert_eq!(common::live_counters(&run), [0; 8], "{}", lesson.id);
         }
         let run = lesson.start(Clock::Real { scale: 0.2 });
         until_printed(lesson, &run).await;
@@ -163,7 +163,7 @@ async fn bad_statements_raise_what_pymysql_raises_and_the_connection_goes_on() {
         .filter(|e| matches!(&e.kind, EventKind::IoEnded { error: Some(error), .. } if error.contains("pymysql.err")))
         .count();
     assert_eq!(failed, 3);
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
 }
 
 #[wasm_bindgen_test]
@@ -190,7 +190,7 @@ async fn committed_rows_survive_stop_and_a_crash_and_uncommitted_ones_do_not() {
     }
     assert_eq!(common::printed_texts(&run), ["open true"]);
     run.stop();
-    assert_eq!(common::live_counters(&run), [0; 7]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
     assert_eq!(names().await, ["alice", "bob", "carol"]);
 
     // An open transaction when the engine dies (a closed tab): rolled back when it restarts.
@@ -314,4 +314,36 @@ async fn the_reset_button_brings_the_sample_databases_back() {
     .await;
     assert_eq!(names().await, ["alice", "bob"]);
     drop(handle);
+}
+
+/// Stop while a query is in flight in the server's worker: the run ends at once with nothing
+/// live, the server finishes the query and drops the connection, and the next run is served.
+#[wasm_bindgen_test]
+async fn stop_mid_query_ends_the_run_and_the_server_goes_on() {
+    reset().await;
+    let run = Run::start(Clock::Real { scale: 1.0 }, || async {
+        let conn = sql::connect(TESTDB).await?;
+        say("connected");
+        conn.cursor()
+            .execute(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+                 WHERE x < 3000000) SELECT COUNT(*) FROM c",
+            )
+            .await?;
+        say("counted");
+        Ok(())
+    });
+    for _ in 0..250 {
+        if !common::printed_texts(&run).is_empty() {
+            break;
+        }
+        common::dom::sleep_ms(20).await;
+    }
+    common::dom::sleep_ms(20).await;
+    let live_sql_while_running = run.live_io(IoKind::Sql);
+    assert!(run.stop());
+    assert_eq!(common::printed_texts(&run), ["connected"]);
+    assert_eq!(common::live_counters(&run), [0; 8]);
+    assert_eq!(live_sql_while_running, 1);
+    assert_eq!(names().await, ["alice", "bob"]);
 }

@@ -286,7 +286,7 @@ if (r.tasks) lines.push(
 );
 if (r.sql) lines.push(
   ['SQL engine (lazy), raw / gzip / brotli', `${kb(r.sql.engine.raw)} / ${kb(r.sql.engine.gzip)} / ${kb(r.sql.engine.brotli)}`, 'loaded only by the database lessons', '', ''],
-  ['SQL: first connection', `${f(r.sql.first_connect_ms)} ms`, 'the engine\'s start in its worker', '', ''],
+  ['SQL: first connections (2 servers)', `${f(r.sql.first_connect_ms)} ms`, 'each server\'s engine starting in its worker', '', ''],
   [`SQL: count to ${r.sql.rows} on 2 servers`, `both at once ${f(r.sql.both_at_once_ms)} ms`, `one after another ${f(r.sql.one_after_another_ms)} ms`, '', ''],
 );
 if (r.timers) lines.push(

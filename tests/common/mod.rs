@@ -75,8 +75,8 @@ pub fn assert_printed(
 }
 
 /// Every live counter of the run: tasks, timers, callbacks, fetches, worker jobs, storage
-/// calls and channel connections.
-pub fn live_counters(run: &Run) -> [usize; 7] {
+/// calls, channel connections and calls to the SQL servers.
+pub fn live_counters(run: &Run) -> [usize; 8] {
     [
         run.live_tasks(),
         run.live_timers(),
@@ -85,6 +85,7 @@ pub fn live_counters(run: &Run) -> [usize; 7] {
         run.live_io(IoKind::Worker),
         run.live_io(IoKind::Storage),
         run.live_io(IoKind::Channel),
+        run.live_io(IoKind::Sql),
     ]
 }
 
@@ -145,7 +146,7 @@ pub fn assert_lesson_run(lesson: &Lesson, run: &Run) {
         assert!(run.stop(), "{}", lesson.id);
         assert_eq!(run.status(), RunStatus::Stopped, "{}", lesson.id);
     }
-    assert_eq!(live_counters(run), [0; 7], "{}", lesson.id);
+    assert_eq!(live_counters(run), [0; 8], "{}", lesson.id);
 }
 
 /// The texts the run printed, in order.
