@@ -1020,3 +1020,53 @@ async fn the_io_panel_shows_the_mail_the_smtp_server_received() {
     );
     drop(handle);
 }
+
+/// A link's `theme=` fixes the colour scheme whatever the system's (a course author's light
+/// page gets a light embed), with the page's real stylesheet; the page's own link keeps it, and
+/// without it the system's scheme is followed again.
+#[wasm_bindgen_test]
+async fn a_links_theme_fixes_the_colour_scheme_of_an_embed() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/main.css")));
+    document.head().unwrap().append_child(&style).unwrap();
+    let root_element = document.document_element().unwrap();
+    let background = || {
+        window
+            .get_computed_style(&document.body().unwrap())
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    for (theme, colour) in [("dark", "rgb(22, 24, 28)"), ("light", "rgb(251, 251, 250)")] {
+        window
+            .location()
+            .set_hash(&format!("#/embed/create-task?theme={theme}"))
+            .unwrap();
+        let (_root, handle) = mount_app();
+        leptos::task::tick().await;
+        assert_eq!(
+            root_element.get_attribute("data-theme").as_deref(),
+            Some(theme)
+        );
+        assert_eq!(background(), colour, "{theme}");
+        wait_until("the theme kept in the page's link", 1000, || {
+            window
+                .location()
+                .hash()
+                .unwrap_or_default()
+                .contains(&format!("theme={theme}"))
+        })
+        .await;
+        drop(handle);
+    }
+    window.location().set_hash("#/embed/create-task").unwrap();
+    let (_root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(root_element.get_attribute("data-theme"), None);
+    drop(handle);
+    style.remove();
+    window.location().set_hash("").unwrap();
+}

@@ -58,6 +58,19 @@ pub fn App() -> impl IntoView {
     if let Some(shared_lang) = shared.lang {
         lang.set(shared_lang);
     }
+    // The colour scheme a link fixes (the stylesheet's colours follow `data-theme`), kept in
+    // the page's own link.
+    let theme = shared.theme.or(before.theme);
+    if let Some(root) = document().document_element() {
+        match theme {
+            Some(theme) => {
+                let _ = root.set_attribute("data-theme", theme.name());
+            }
+            None => {
+                let _ = root.remove_attribute("data-theme");
+            }
+        }
+    }
     let open_from_hash = move |hash: &str| {
         if let Some(id) = lesson_from_hash(hash) {
             if let Some(lesson) = crate::course::find(id) {
@@ -97,6 +110,13 @@ pub fn App() -> impl IntoView {
                 query.push('&');
             }
             query.push_str("predict=1");
+        }
+        if let Some(theme) = theme {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str("theme=");
+            query.push_str(theme.name());
         }
         let wanted = lesson_hash(id, embed, &query);
         if current_hash() != wanted {

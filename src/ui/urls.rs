@@ -60,6 +60,26 @@ pub fn query_of(hash: &str) -> &str {
     hash.split_once('?').map_or("", |(_, query)| query)
 }
 
+/// The colour scheme a link fixes (`theme=light`, `theme=dark`); `theme=auto`, or none, follows
+/// the reader's system. A course author sets it so that an embed matches the course page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Light, whatever the system's.
+    Light,
+    /// Dark, whatever the system's.
+    Dark,
+}
+
+impl Theme {
+    /// Its name in a link and in the document's `data-theme`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// What a shared link carries besides the lesson and its knobs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SharedPage {
@@ -67,6 +87,8 @@ pub struct SharedPage {
     pub clock: Option<(ClockMode, u32)>,
     /// The language.
     pub lang: Option<Lang>,
+    /// The colour scheme; `None` follows the system.
+    pub theme: Option<Theme>,
 }
 
 /// The page part of a shared link's query: `clock=instant`, `clock=real` or `clock=real-5x`,
@@ -84,8 +106,8 @@ pub fn share_query(clock: ClockMode, speed: u32, lang: Lang) -> String {
     format!("clock={clock}&lang={lang}")
 }
 
-/// Reads the page part of a query; unknown or malformed values are ignored (the page keeps its
-/// own), as knobs ignore what they do not know.
+/// Reads the page part of a query (`clock=`, `lang=`, `theme=`); unknown or malformed values
+/// are ignored (the page keeps its own), as knobs ignore what they do not know.
 pub fn shared_page(query: &str) -> SharedPage {
     let mut page = SharedPage::default();
     for (key, value) in pairs(query) {
@@ -104,6 +126,8 @@ pub fn shared_page(query: &str) -> SharedPage {
             }
             ("lang", "zh") => page.lang = Some(Lang::Zh),
             ("lang", "en") => page.lang = Some(Lang::En),
+            ("theme", "light") => page.theme = Some(Theme::Light),
+            ("theme", "dark") => page.theme = Some(Theme::Dark),
             _ => {}
         }
     }
@@ -218,16 +242,19 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_link_carries_clock_speed_and_language() {
+    fn a_shared_link_carries_clock_speed_language_and_theme() {
         let query = share_query(ClockMode::Real, 5, Lang::Zh);
         assert_eq!(query, "clock=real-5x&lang=zh");
         assert_eq!(
             shared_page(&format!("workers=2&{query}")),
             SharedPage {
                 clock: Some((ClockMode::Real, 5)),
-                lang: Some(Lang::Zh)
+                lang: Some(Lang::Zh),
+                theme: None,
             }
         );
+        assert_eq!(shared_page("theme=dark").theme, Some(Theme::Dark));
+        assert_eq!(shared_page("theme=light&lang=en").theme, Some(Theme::Light));
         assert_eq!(
             shared_page("clock=instant&lang=en").clock,
             Some((ClockMode::Instant, 1))
@@ -238,6 +265,8 @@ mod tests {
             "clock=real-x",
             "clock=fast",
             "lang=fr",
+            "theme=auto",
+            "theme=blue",
             "clock",
             "",
         ] {
