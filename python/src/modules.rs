@@ -1,0 +1,428 @@
+//! The standard modules the course's programs import, besides `asyncio` (which the host gives,
+//! on its own loop): `time`, `random`, `functools`, `math`, `sys`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exceptions::{self, type_error, value_error};
+use crate::int;
+use crate::iter::collect;
+use crate::random::{self, Mt};
+use crate::types::{exc_class, type_name, Exc};
+use crate::value::*;
+use crate::vm::Vm;
+
+fn module(name: &str, functions: &[(&'static str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
+    let mut d = Dict::new();
+    d.set_str("__name__", Value::str(name));
+    for (n, f) in functions {
+        d.set_str(
+            n,
+            Value::Builtin(Rc::new(Builtin {
+                name: n,
+                func: *f,
+                this: None,
+            })),
+        );
+    }
+    for (n, v) in values {
+        d.set_str(n, v);
+    }
+    Value::Module(Rc::new(Module {
+        name: Rc::from(name),
+        dict: RefCell::new(d),
+    }))
+}
+
+/// One of the interpreter's own modules, or `None` if it has none of that name.
+pub fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
+    let _ = vm;
+    Some(Ok(match name {
+        "time" => module(
+            "time",
+            &[
+                ("time", time_time),
+                ("monotonic", time_monotonic),
+                ("perf_counter", time_monotonic),
+                ("sleep", time_sleep),
+            ],
+            Vec::new(),
+        ),
+        "random" => module(
+            "random",
+            &[
+                ("seed", random_seed),
+                ("random", random_random),
+                ("randint", random_randint),
+                ("randrange", random_randrange),
+                ("uniform", random_uniform),
+                ("choice", random_choice),
+                ("shuffle", random_shuffle),
+            ],
+            Vec::new(),
+        ),
+        "functools" => module(
+            "functools",
+            &[("partial", partial), ("reduce", reduce), ("wraps", wraps)],
+            Vec::new(),
+        ),
+        "math" => module(
+            "math",
+            &[
+                ("sqrt", math_sqrt),
+                ("floor", math_floor),
+                ("ceil", math_ceil),
+                ("log", math_log),
+                ("exp", math_exp),
+                ("sin", math_sin),
+                ("cos", math_cos),
+                ("fabs", math_fabs),
+                ("factorial", math_factorial),
+                ("gcd", math_gcd),
+                ("isclose", math_isclose),
+            ],
+            vec![
+                ("pi", Value::Float(std::f64::consts::PI)),
+                ("e", Value::Float(std::f64::consts::E)),
+                ("inf", Value::Float(f64::INFINITY)),
+                ("nan", Value::Float(f64::NAN)),
+            ],
+        ),
+        "sys" => module(
+            "sys",
+            &[
+                ("exit", sys_exit),
+                ("getrecursionlimit", sys_getrecursionlimit),
+            ],
+            vec![
+                (
+                    "stderr",
+                    Value::Module(Rc::new(Module {
+                        name: Rc::from("sys.stderr"),
+                        dict: RefCell::new(Dict::new()),
+                    })),
+                ),
+                (
+                    "stdout",
+                    Value::Module(Rc::new(Module {
+                        name: Rc::from("sys.stdout"),
+                        dict: RefCell::new(Dict::new()),
+                    })),
+                ),
+                ("maxsize", Value::Int(i64::MAX)),
+                ("version", Value::str("3.11.7 (Loopscope)")),
+                ("platform", Value::str("emscripten")),
+            ],
+        ),
+        _ => return None,
+    }))
+}
+
+fn time_time(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Float(1_700_000_000.0 + vm.host.time()))
+}
+
+fn time_monotonic(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Float(vm.host.time()))
+}
+
+fn time_sleep(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let secs = args
+        .pos
+        .first()
+        .and_then(int::to_f64)
+        .ok_or_else(|| type_error("'str' object cannot be interpreted as an integer"))?;
+    if secs < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    vm.host.sleep_blocking(secs);
+    Ok(Value::None)
+}
+
+fn random_seed(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let mt = match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Big(_) | Value::Bool(_))) => Mt::from_int(&int::to_big(v).unwrap_or_default()),
+        Some(Value::None) | None => Mt::from_key(&[0x5eed]),
+        Some(Value::Str(s)) => {
+            // CPython hashes a str seed with SHA-512; a text seed here is stable but different.
+            let words: Vec<u32> = s.bytes().map(u32::from).collect();
+            Mt::from_key(&words)
+        }
+        Some(other) => return Err(type_error(format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. (got {})", type_name(other)))),
+    };
+    random::seed(mt);
+    Ok(Value::None)
+}
+
+fn random_random(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Float(random::with(|g| g.random())))
+}
+
+fn randrange_of(start: i64, stop: i64, step: i64) -> PyResult {
+    if step == 1 {
+        if stop <= start {
+            return Err(value_error(format!(
+                "empty range in randrange({start}, {stop})"
+            )));
+        }
+        let width = (stop - start) as u64;
+        return Ok(Value::Int(start + random::with(|g| g.below(width)) as i64));
+    }
+    let n = if step > 0 {
+        (stop - start + step - 1) / step
+    } else {
+        (stop - start + step + 1) / step
+    };
+    if n <= 0 {
+        return Err(value_error("empty range for randrange()"));
+    }
+    Ok(Value::Int(
+        start + step * random::with(|g| g.below(n as u64)) as i64,
+    ))
+}
+
+fn ints(args: &Args) -> PyResult<Vec<i64>> {
+    args.pos
+        .iter()
+        .map(|v| {
+            int::to_i64(v).ok_or_else(|| {
+                type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(v)
+                ))
+            })
+        })
+        .collect()
+}
+
+fn random_randint(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    match ints(&args)?.as_slice() {
+        [a, b] => randrange_of(*a, b + 1, 1),
+        _ => Err(type_error(
+            "Random.randint() missing 1 required positional argument: 'b'",
+        )),
+    }
+}
+
+fn random_randrange(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    match ints(&args)?.as_slice() {
+        [stop] => randrange_of(0, *stop, 1),
+        [start, stop] => randrange_of(*start, *stop, 1),
+        [start, stop, step] => randrange_of(*start, *stop, *step),
+        _ => Err(type_error("randrange expected at least 1 argument")),
+    }
+}
+
+fn random_uniform(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let (Some(a), Some(b)) = (
+        args.pos.first().and_then(int::to_f64),
+        args.pos.get(1).and_then(int::to_f64),
+    ) else {
+        return Err(type_error("uniform() takes two numbers"));
+    };
+    Ok(Value::Float(a + (b - a) * random::with(|g| g.random())))
+}
+
+fn random_choice(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let seq = args
+        .pos
+        .first()
+        .cloned()
+        .ok_or_else(|| type_error("choice() missing 1 required positional argument: 'seq'"))?;
+    let n = crate::ops::len(vm, &seq)?;
+    if n == 0 {
+        return Err(exceptions::index_error(
+            "Cannot choose from an empty sequence",
+        ));
+    }
+    let i = random::with(|g| g.below(n as u64));
+    crate::ops::get_item(vm, &seq, &Value::Int(i as i64))
+}
+
+fn random_shuffle(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let Some(Value::List(l)) = args.pos.first() else {
+        return Err(type_error("shuffle() needs a list"));
+    };
+    let mut items = l.borrow_mut();
+    for i in (1..items.len()).rev() {
+        let j = random::with(|g| g.below(i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+    Ok(Value::None)
+}
+
+fn partial(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let mut pos = args.pos.into_iter();
+    let func = pos
+        .next()
+        .ok_or_else(|| type_error("type 'partial' takes at least one argument"))?;
+    Ok(Value::Partial(Rc::new(Partial {
+        func,
+        args: pos.collect(),
+        kw: args.kw,
+    })))
+}
+
+fn reduce(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let (Some(f), Some(seq)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("reduce expected at least 2 arguments"));
+    };
+    let items = collect(vm, seq)?;
+    let mut it = items.into_iter();
+    let mut acc = match args.pos.get(2) {
+        Some(init) => init.clone(),
+        None => it
+            .next()
+            .ok_or_else(|| type_error("reduce() of empty iterable with no initial value"))?,
+    };
+    for v in it {
+        acc = vm.call(f, Args::new(vec![acc, v]))?;
+    }
+    Ok(acc)
+}
+
+/// `functools.wraps(f)`: a decorator that gives the wrapper `f`'s name.
+fn wraps(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let wrapped = args.pos.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Builtin(Rc::new(Builtin {
+        name: "wraps",
+        func: apply_wraps,
+        this: Some(wrapped),
+    })))
+}
+
+fn apply_wraps(vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
+    let wrapper = args.pos.first().cloned().unwrap_or(Value::None);
+    if let (Some(wrapped), Value::Function(_)) = (this, &wrapper) {
+        for name in ["__name__", "__qualname__", "__doc__"] {
+            if let Ok(v) = crate::attr::get_attr(vm, wrapped, name) {
+                crate::attr::set_attr(vm, &wrapper, name, v)?;
+            }
+        }
+        crate::attr::set_attr(vm, &wrapper, "__wrapped__", wrapped.clone())?;
+    }
+    Ok(wrapper)
+}
+
+fn float_arg(args: &Args) -> PyResult<f64> {
+    args.pos
+        .first()
+        .and_then(int::to_f64)
+        .ok_or_else(|| type_error("must be real number"))
+}
+
+fn math_sqrt(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let x = float_arg(&args)?;
+    if x < 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    Ok(Value::Float(x.sqrt()))
+}
+
+fn math_floor(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
+        _ => int::from_f64(float_arg(&args)?.floor()),
+    }
+}
+
+fn math_ceil(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
+        _ => int::from_f64(float_arg(&args)?.ceil()),
+    }
+}
+
+fn math_log(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let x = float_arg(&args)?;
+    if x <= 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    Ok(Value::Float(match args.pos.get(1).and_then(int::to_f64) {
+        Some(base) => x.ln() / base.ln(),
+        None => x.ln(),
+    }))
+}
+
+fn math_exp(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Float(float_arg(&args)?.exp()))
+}
+
+fn math_sin(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Float(float_arg(&args)?.sin()))
+}
+
+fn math_cos(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Float(float_arg(&args)?.cos()))
+}
+
+fn math_fabs(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Float(float_arg(&args)?.abs()))
+}
+
+fn math_factorial(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let n = args
+        .pos
+        .first()
+        .and_then(int::to_i64)
+        .ok_or_else(|| type_error("factorial() only accepts integral values"))?;
+    if n < 0 {
+        return Err(value_error("factorial() not defined for negative values"));
+    }
+    let mut acc = Value::Int(1);
+    for i in 2..=n {
+        acc = int::mul(&acc, &Value::Int(i)).unwrap_or(Value::Int(0));
+    }
+    Ok(acc)
+}
+
+fn math_gcd(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    use num_integer::Integer;
+    let mut acc = num_bigint::BigInt::from(0);
+    for v in &args.pos {
+        let b = int::to_big(v).ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+        })?;
+        acc = acc.gcd(&b);
+    }
+    Ok(int::from_big(acc))
+}
+
+fn math_isclose(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let (Some(a), Some(b)) = (
+        args.pos.first().and_then(int::to_f64),
+        args.pos.get(1).and_then(int::to_f64),
+    ) else {
+        return Err(type_error("isclose() takes two numbers"));
+    };
+    let rel = args
+        .kw
+        .iter()
+        .find(|(k, _)| &**k == "rel_tol")
+        .and_then(|(_, v)| int::to_f64(v))
+        .unwrap_or(1e-9);
+    let abs = args
+        .kw
+        .iter()
+        .find(|(k, _)| &**k == "abs_tol")
+        .and_then(|(_, v)| int::to_f64(v))
+        .unwrap_or(0.0);
+    Ok(Value::Bool(
+        a == b || (a - b).abs() <= (rel * b.abs()).max(rel * a.abs()).max(abs),
+    ))
+}
+
+fn sys_exit(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Err(crate::exceptions::instantiate(
+        &exc_class(Exc::SystemExit),
+        args.pos,
+    ))
+}
+
+fn sys_getrecursionlimit(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Int(crate::vm::RECURSION_LIMIT as i64))
+}

@@ -1,0 +1,7 @@
+# feature: map/filter returning lazy iterators, map with several iterables, filter(None, ...)
+squares = map(lambda x: x * x, [1, 2, 3])
+print(list(squares), list(squares))
+print(list(map(str.upper, ["a", "b"])), list(map(pow, [2, 3], [3, 2])))
+print(list(map(lambda a, b: a + b, [1, 2, 3], [10, 20])))
+print(list(filter(lambda x: x % 2, range(10))), list(filter(None, [0, 1, "", "a", None, [], [0]])))
+print(list(map(int, "1 2 3".split())), sum(map(len, ["ab", "cde"])))

@@ -1,0 +1,4 @@
+# feature: uncaught TypeError: can only concatenate str (not "int") to str
+age = 30
+print("age: " + str(age))
+print("age: " + age)

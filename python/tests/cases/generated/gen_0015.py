@@ -1,0 +1,96 @@
+# feature: generated asyncio program gen_0015 (generate.py seed 2026)
+import asyncio
+
+
+class JobError(Exception):
+    pass
+
+
+async def leaf(owner, d, v):
+    await asyncio.sleep(d)
+    print(owner, "leaf", v)
+    return v
+
+
+async def nested(owner, depth, d):
+    if depth == 0:
+        await asyncio.sleep(d)
+        return 1
+    r = await nested(owner, depth - 1, d)
+    print(owner, "nested depth", depth)
+    return r + depth
+
+
+async def spinner(name, n):
+    for i in range(n):
+        print(name, "spin", i)
+        await asyncio.sleep(0)
+
+
+def show(r):
+    if isinstance(r, BaseException):
+        return type(r).__name__ + (': ' + str(r) if str(r) else '')
+    return r
+
+
+def outcome(t):
+    if t.cancelled():
+        return "cancelled"
+    if t.exception() is not None:
+        return show(t.exception())
+    return t.result()
+
+
+async def t0():
+    print("t0 start")
+    try:
+        await asyncio.sleep(0.15)
+        print("t0 step 0")
+        return 5
+    except asyncio.CancelledError:
+        print("t0 cancelled")
+        raise
+    finally:
+        print("t0 finally")
+
+
+async def t1():
+    print("t1 start")
+    try:
+        await asyncio.sleep(0.12)
+        print("t1 step 0")
+        x = await nested("t1", 1, 0.07)
+        print("t1 got", x)
+        x = await leaf("t1", 0.19, 2)
+        print("t1 got", x)
+        await asyncio.sleep(0.2)
+        print("t1 step 3")
+        return 0
+    finally:
+        print("t1 finally")
+
+
+async def main():
+    spawned = []
+    print("== wait_for t0 timeout=0.09")
+    try:
+        r = await asyncio.wait_for(t0(), timeout=0.09)
+        print("wait_for got", r)
+    except TimeoutError:
+        print("wait_for t0 timed out")
+    except JobError as exc:
+        print("wait_for raised", exc)
+    print("== asyncio.timeout(0.13) around t1")
+    try:
+        async with asyncio.timeout(0.13):
+            r = await t1()
+        print("in time:", r)
+    except TimeoutError:
+        print("t1 hit the timeout")
+    except JobError as exc:
+        print("caught", exc)
+    await asyncio.gather(*spawned, return_exceptions=True)
+    print("main done at", round(asyncio.get_running_loop().time(), 2))
+
+
+asyncio.run(main())

@@ -1,0 +1,175 @@
+# feature: generated asyncio program gen_0022 (generate.py seed 2026)
+import asyncio
+
+
+class JobError(Exception):
+    pass
+
+
+async def leaf(owner, d, v):
+    await asyncio.sleep(d)
+    print(owner, "leaf", v)
+    return v
+
+
+async def nested(owner, depth, d):
+    if depth == 0:
+        await asyncio.sleep(d)
+        return 1
+    r = await nested(owner, depth - 1, d)
+    print(owner, "nested depth", depth)
+    return r + depth
+
+
+async def spinner(name, n):
+    for i in range(n):
+        print(name, "spin", i)
+        await asyncio.sleep(0)
+
+
+def show(r):
+    if isinstance(r, BaseException):
+        return type(r).__name__ + (': ' + str(r) if str(r) else '')
+    return r
+
+
+def outcome(t):
+    if t.cancelled():
+        return "cancelled"
+    if t.exception() is not None:
+        return show(t.exception())
+    return t.result()
+
+
+async def t0():
+    print("t0 start")
+    await asyncio.sleep(0)
+    print("t0 yielded")
+    return 9
+
+
+async def t1():
+    print("t1 start")
+    try:
+        await asyncio.sleep(0)
+        print("t1 yielded")
+        raise JobError("t1 failed at step 1")
+        return 1
+    except asyncio.CancelledError:
+        print("t1 cancelled")
+        return "t1 gave up"
+
+
+async def t2():
+    print("t2 start")
+    await asyncio.sleep(0.16)
+    print("t2 step 0")
+    return 6
+
+
+async def t3():
+    print("t3 start")
+    raise JobError("t3 failed at step 0")
+    return 1
+
+
+async def t4():
+    print("t4 start")
+    try:
+        x = await leaf("t4", 0.11, 18)
+        print("t4 got", x)
+        return 3
+    finally:
+        print("t4 finally")
+
+
+async def t5():
+    print("t5 start")
+    try:
+        raise JobError("t5 failed at step 0")
+        return 5
+    except asyncio.CancelledError:
+        print("t5 cancelled")
+        raise
+
+
+async def t6():
+    print("t6 start")
+    try:
+        await asyncio.sleep(0.0)
+        print("t6 step 0")
+        return 0
+    finally:
+        print("t6 finally")
+
+
+async def producer1(q):
+    for i in range(5):
+        await asyncio.sleep(0.02 * (i % 2))
+        await q.put(i * 10)
+        print("p1 put", i * 10, "size", q.qsize())
+    for _ in range(2):
+        await q.put(None)
+    return 5
+
+async def consumer1(q, name):
+    total = 0
+    while True:
+        item = await q.get()
+        if item is None:
+            print(name, "sees the end")
+            return total
+        print(name, "got", item)
+        total += item
+        await asyncio.sleep(0.07)
+
+
+async def failing(fn):
+    r = await fn()
+    raise JobError(f"unguarded failure after {r}")
+
+
+async def main():
+    spawned = []
+    print("== wait FIRST_EXCEPTION timeout=0.04")
+    ts = [asyncio.create_task(t0(), name="t0"), asyncio.create_task(t1(), name="t1")]
+    spawned.extend(ts)
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION, timeout=0.04)
+    print("done", sorted(t.get_name() for t in done), "pending", len(pending))
+    for t in ts:
+        if t in done:
+            print(t.get_name(), "->", outcome(t))
+    for t in ts:
+        if t in pending:
+            print("cancelling", t.get_name(), t.cancel())
+    print("== wait FIRST_COMPLETED timeout=0.15")
+    ts = [asyncio.create_task(t2(), name="t2"), asyncio.create_task(t3(), name="t3"), asyncio.create_task(t4(), name="t4")]
+    spawned.extend(ts)
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED, timeout=0.15)
+    print("done", sorted(t.get_name() for t in done), "pending", len(pending))
+    for t in ts:
+        if t in done:
+            print(t.get_name(), "->", outcome(t))
+    print("== queue maxsize=0: 5 items, 2 consumer(s)")
+    q = asyncio.Queue(maxsize=0)
+    prod = asyncio.create_task(producer1(q), name="p1")
+    cons = [asyncio.create_task(consumer1(q, "c0"), name="c0"), asyncio.create_task(consumer1(q, "c1"), name="c1")]
+    spawned.append(prod)
+    spawned.extend(cons)
+    totals = await asyncio.gather(prod, *cons)
+    print("queue totals", totals)
+    print("== wait_for t5 timeout=0.05")
+    try:
+        r = await asyncio.wait_for(t5(), timeout=0.05)
+        print("wait_for got", r)
+    except TimeoutError:
+        print("wait_for t5 timed out")
+    except JobError as exc:
+        print("wait_for raised", exc)
+    await asyncio.gather(*spawned, return_exceptions=True)
+    print("main done at", round(asyncio.get_running_loop().time(), 2))
+    print("running t6 unguarded")
+    await failing(t6)
+
+
+asyncio.run(main())

@@ -1,0 +1,119 @@
+# feature: generated asyncio program gen_0131 (generate.py seed 2026)
+import asyncio
+
+
+class JobError(Exception):
+    pass
+
+
+async def leaf(owner, d, v):
+    await asyncio.sleep(d)
+    print(owner, "leaf", v)
+    return v
+
+
+async def nested(owner, depth, d):
+    if depth == 0:
+        await asyncio.sleep(d)
+        return 1
+    r = await nested(owner, depth - 1, d)
+    print(owner, "nested depth", depth)
+    return r + depth
+
+
+async def spinner(name, n):
+    for i in range(n):
+        print(name, "spin", i)
+        await asyncio.sleep(0)
+
+
+def show(r):
+    if isinstance(r, BaseException):
+        return type(r).__name__ + (': ' + str(r) if str(r) else '')
+    return r
+
+
+def outcome(t):
+    if t.cancelled():
+        return "cancelled"
+    if t.exception() is not None:
+        return show(t.exception())
+    return t.result()
+
+
+async def t0():
+    print("t0 start")
+    try:
+        print("t0 value so far", 52)
+        await asyncio.sleep(0)
+        print("t0 yielded")
+        return 8
+    except asyncio.CancelledError:
+        print("t0 cancelled")
+        raise
+
+
+async def t1():
+    print("t1 start")
+    try:
+        x = await leaf("t1", 0.0, 5)
+        print("t1 got", x)
+        await asyncio.sleep(0.17)
+        print("t1 step 1")
+        x = await nested("t1", 2, 0.02)
+        print("t1 got", x)
+        x = await leaf("t1", 0.1, 3)
+        print("t1 got", x)
+        return 1
+    finally:
+        print("t1 finally")
+
+
+async def t2():
+    print("t2 start")
+    try:
+        await asyncio.sleep(0.09)
+        print("t2 step 0")
+        await asyncio.sleep(0.18)
+        print("t2 step 1")
+        return 3
+    finally:
+        print("t2 finally")
+
+
+async def t3():
+    print("t3 start")
+    try:
+        print("t3 value so far", 23)
+        await asyncio.sleep(0)
+        print("t3 yielded")
+        await asyncio.sleep(0)
+        print("t3 yielded")
+        x = await nested("t3", 1, 0.0)
+        print("t3 got", x)
+        return 7
+    except asyncio.CancelledError:
+        print("t3 cancelled")
+        raise
+
+
+async def main():
+    spawned = []
+    print("== gather return_exceptions=True")
+    ts = [asyncio.create_task(t0(), name="t0"), asyncio.create_task(t1(), name="t1")]
+    spawned.extend(ts)
+    results = await asyncio.gather(*ts, return_exceptions=True)
+    print([show(r) for r in results])
+    print("== wait FIRST_EXCEPTION timeout=0.2")
+    ts = [asyncio.create_task(t2(), name="t2"), asyncio.create_task(t3(), name="t3")]
+    spawned.extend(ts)
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION, timeout=0.2)
+    print("done", sorted(t.get_name() for t in done), "pending", len(pending))
+    for t in ts:
+        if t in done:
+            print(t.get_name(), "->", outcome(t))
+    await asyncio.gather(*spawned, return_exceptions=True)
+    print("main done at", round(asyncio.get_running_loop().time(), 2))
+
+
+asyncio.run(main())

@@ -1,0 +1,11 @@
+# feature: print with sep= and end=, multiple arguments, empty print, non-str objects
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print(1, 2.5, None, True, [1], sep=" | ")
+print("no newline", end="")
+print(" -> continued")
+print("x", end="\n\n")
+print()
+print("multi\nline", "text", sep="\n")
+print(*range(5), sep="-", end="!\n")

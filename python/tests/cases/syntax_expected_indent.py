@@ -1,0 +1,5 @@
+# feature: IndentationError: expected an indented block after a def
+def f():
+return 1
+
+print(f())

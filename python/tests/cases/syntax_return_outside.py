@@ -1,0 +1,3 @@
+# feature: SyntaxError: 'return' outside function
+print("top")
+return 5

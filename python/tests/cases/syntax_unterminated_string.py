@@ -1,0 +1,4 @@
+# feature: SyntaxError: unterminated string literal
+print("start")
+message = "hello
+print(message)
