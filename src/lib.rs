@@ -20,6 +20,7 @@ pub mod analysis;
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod course;
+pub mod interpreter;
 pub mod lang;
 pub mod runtime;
 pub mod trace;

@@ -172,6 +172,7 @@ fn print(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         text.push_str(&ops::str_of(vm, v)?);
     }
     text.push_str(&end);
+    vm.flush_warnings();
     let to_stderr = match kwarg(&args, "file") {
         Some(Value::Module(m)) => &*m.name == "sys.stderr",
         Some(Value::Host(h)) => h.type_name() == "stderr",

@@ -70,16 +70,19 @@ const MAX_INDENT: usize = 100;
 /// met an error, they are the tokens before it and the error comes with them (the parser reports
 /// it unless it finds an earlier error that CPython would report instead).
 pub fn tokenize(source: &str) -> (Vec<Token>, Option<SyntaxError>) {
-    let mut src: Vec<char> = source
-        .strip_prefix('\u{feff}')
-        .unwrap_or(source)
-        .chars()
-        .collect();
-    // One line end, as CPython reads them; and a last line always ends.
-    src.dedup_by(|b, a| *a == '\r' && *b == '\n');
-    for c in src.iter_mut().filter(|c| **c == '\r') {
-        *c = '\n';
+    // One line end (`\r\n` and `\r` are `\n`), as CPython reads them.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut src: Vec<char> = Vec::with_capacity(source.len() + 1);
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+            src.push('\n');
+        } else {
+            src.push(c);
+        }
     }
+    // A last line always ends.
     if src.last() != Some(&'\n') {
         src.push('\n');
     }
@@ -311,9 +314,13 @@ impl Lexer {
                 ' ' => (col, alt) = (col + 1, alt + 1),
                 '\t' => (col, alt) = ((col / 8 + 1) * 8, alt + 1),
                 '\x0c' => (col, alt) = (0, 0),
-                '\\' if self.peek(1) == '\n' => {
+                '\\' => {
                     cont = if cont == 0 { col } else { cont };
                     self.bump();
+                    if self.peek(0) != '\n' {
+                        let msg = "unexpected character after line continuation character";
+                        return Err(self.error(msg, self.pos()));
+                    }
                 }
                 _ => break,
             }
@@ -444,12 +451,13 @@ impl Lexer {
     /// A number may not run into a name (`1abc`), though 3.11 still allows a keyword (`1if`).
     fn end_of_number(&self, kind: &str) -> Res<()> {
         let c = self.peek(0);
-        if c == '_' || c.is_alphanumeric() {
+        // (CPython 3.11 lets a non-ASCII character follow: it is a name of its own.)
+        if c == '_' || c.is_ascii_alphanumeric() {
             let rest = |kw: &&str| {
                 let after = self.peek(kw.len());
                 kw.chars().enumerate().all(|(k, c)| self.peek(k) == c)
                     && after != '_'
-                    && !after.is_alphanumeric()
+                    && !after.is_ascii_alphanumeric()
             };
             if !["and", "else", "for", "if", "in", "is", "not", "or"]
                 .iter()

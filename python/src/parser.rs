@@ -87,7 +87,7 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
 
 /// How deeply the parser may recurse (brackets, operators, blocks...): past it the source is
 /// rejected, so that neither the parser nor what walks the tree can run out of stack.
-const MAX_DEPTH: u32 = 200;
+const MAX_DEPTH: u32 = 150;
 
 /// The precedence of `|`: `binary(BITWISE_OR)` reads what CPython calls a `bitwise_or`.
 const BITWISE_OR: u8 = 5;
@@ -680,7 +680,9 @@ impl Parser {
         let params = self.params(true)?;
         self.expect(")")?;
         self.level -= 1;
-        let returns = if self.eat("->") {
+        // Without an annotation after it, CPython sees no `->` and expects the `:` there.
+        let returns = if self.at("->") && self.operand_after() {
+            self.bump();
             Some(self.expression()?)
         } else {
             None
@@ -799,6 +801,13 @@ impl Parser {
                 }
                 p.vararg = Some(param);
             } else {
+                if self.at("(") && matches!(self.peek(1), Tok::Name(_)) {
+                    let what = if def { "Function" } else { "Lambda expression" };
+                    return Err(SyntaxError::new(
+                        format!("{what} parameters cannot be parenthesized"),
+                        pos,
+                    ));
+                }
                 let param = self.param(def, true)?;
                 seen.push((param.name.clone(), pos));
                 if star {
@@ -1065,34 +1074,18 @@ impl Parser {
     fn expr_stmt(&mut self) -> R<StmtKind> {
         let first = self.assigned_value()?;
         if self.at("=") {
-            let mut targets = vec![first];
-            let value = loop {
+            let (mut target, mut targets) = (first, Vec::new());
+            loop {
+                self.assign_target(&target, targets.is_empty())?;
+                targets.push(target);
                 self.bump();
-                let starts_bitwise = self.starts_expr()
-                    && !matches!(self.tok(), Tok::Kw("not" | "lambda"))
-                    && !self.at("*");
-                let v = self.assigned_value()?;
-                if targets.len() == 1 && !self.at("=") {
-                    // CPython: `f() = 1` is "cannot assign to function call here. Maybe you
-                    // meant '==' instead of '='?" when the target ends just before the `=`.
-                    self.check_target(&targets[0], starts_bitwise)?;
-                }
+                let value = self.assigned_value()?;
                 if !self.at("=") {
-                    break v;
+                    self.no_star(&value);
+                    return Ok(StmtKind::Assign { targets, value });
                 }
-                targets.push(v);
-            };
-            for t in &targets {
-                if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-                    return Err(SyntaxError::new(
-                        "assignment to yield expression not possible",
-                        t.pos,
-                    ));
-                }
-                self.check_target(t, false)?;
+                target = value;
             }
-            self.no_star(&value);
-            return Ok(StmtKind::Assign { targets, value });
         }
         if let Some(op) = augop(self.tok()) {
             if !matches!(
@@ -1149,6 +1142,20 @@ impl Parser {
         }
         self.no_star(&first);
         Ok(StmtKind::Expr(first))
+    }
+
+    /// Checks the target before an `=` as soon as CPython does (whatever follows the `=`).
+    fn assign_target(&mut self, t: &Expr, first: bool) -> R<()> {
+        if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            let msg = "assignment to yield expression not possible";
+            return Err(SyntaxError::new(msg, t.pos));
+        }
+        if invalid_target(t, false).is_none() {
+            return self.check_target(t, false);
+        }
+        // CPython's "here. Maybe you meant '=='": `f() = 1`, not `f() = x = 1`.
+        let here = first && self.operand_after() && self.speculate(1, false);
+        self.check_target(t, here)
     }
 
     /// A lone `*x` where a value is needed: a compile-time error in CPython.
@@ -1422,7 +1429,8 @@ impl Parser {
     /// Reads, and forgets, what CPython reads before it raises some of its messages: an
     /// expression (`full`) or an operand of `|`, `skip` tokens on; so that the furthest token
     /// looked at is CPython's (which decides whether an unclosed bracket is the error).
-    fn speculate(&mut self, skip: usize, full: bool) {
+    /// Returns whether it read one and no `=` or `:=` follows.
+    fn speculate(&mut self, skip: usize, full: bool) -> bool {
         let saved = (self.i, self.depth, self.level, self.deferred.clone());
         for _ in 0..skip {
             self.bump();
@@ -1435,7 +1443,9 @@ impl Parser {
         if ok && *self.tok() == Tok::End {
             self.hit_end = true;
         }
+        let alone = ok && !self.at("=") && !self.at(":=");
         (self.i, self.depth, self.level, self.deferred) = saved;
+        alone
     }
 
     #[inline(never)]
@@ -1721,7 +1731,7 @@ impl Parser {
                 }
                 if genexp && (self.at_kw("for") || self.at_kw("async")) {
                     e = self.comprehension(ComprehensionKind::Generator, e, None, open)?;
-                    if !args.is_empty() || !keywords.is_empty() || !self.at(")") {
+                    if !args.is_empty() || !keywords.is_empty() || self.at(",") {
                         return Err(SyntaxError::new(
                             "Generator expression must be parenthesized",
                             pos,
@@ -1742,8 +1752,8 @@ impl Parser {
             }
         }
         match misplaced {
-            Some(msg) if self.at(")") => Err(SyntaxError::new(msg, self.pos())),
-            _ => Ok((args, keywords)),
+            Some(msg) => Err(SyntaxError::new(msg, self.pos())),
+            None => Ok((args, keywords)),
         }
     }
 
@@ -2194,7 +2204,12 @@ impl Parser {
         }
         let source: String = s[start..*i].iter().collect();
         if source.trim().is_empty() {
-            return Err(f.error("f-string: empty expression not allowed"));
+            let c = s[*i];
+            return Err(f.error(if matches!(c, '!' | ':' | '=') {
+                format!("f-string: expression required before '{c}'")
+            } else {
+                "f-string: empty expression not allowed".into()
+            }));
         }
         let mut pos = f.start;
         for &c in &s[..start] {

@@ -340,6 +340,9 @@ pub struct Generator {
     pub running_async: Cell<bool>,
 }
 
+/// What the host waits on for an awaited host object.
+pub type HostWait = std::pin::Pin<Box<dyn std::future::Future<Output = PyResult>>>;
+
 /// An object made by the host (the page's runtime): a task, a future, a queue, a lock.
 pub trait HostObject {
     /// `type(x).__name__`
@@ -367,6 +370,12 @@ pub trait HostObject {
     /// Whether `await x` is allowed: the host's awaitables yield themselves to the loop.
     fn awaitable(&self) -> bool {
         false
+    }
+    /// What the host's loop waits on when a coroutine yields this object: a future of the value
+    /// the `await` gives (or the exception it raises).
+    fn start_wait(&self, this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        let _ = this;
+        None
     }
     fn as_any(&self) -> &dyn Any;
 }
@@ -417,6 +426,27 @@ impl Value {
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
             (Super(a), Super(b)) => Rc::ptr_eq(a, b),
             _ => false,
+        }
+    }
+}
+
+thread_local! {
+    /// Warnings raised where no interpreter is at hand (a coroutine dropped unawaited), waiting
+    /// to be written out by the next `print` or at the end of the step.
+    pub static PENDING_WARNINGS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine
+            && self.state.get() == GenState::Created
+            && !self.awaited.get()
+        {
+            let text = format!(
+                "RuntimeWarning: coroutine '{}' was never awaited",
+                self.qualname
+            );
+            PENDING_WARNINGS.with(|w| w.borrow_mut().push(text));
         }
     }
 }

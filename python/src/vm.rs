@@ -47,6 +47,10 @@ pub struct Vm {
     depth: u32,
     /// The line of the innermost Python call being made (for `print`'s line).
     pub call_line: u32,
+    /// Set by a call that blocks the program until the loop finishes something
+    /// (`asyncio.run(main())`): the module's frame yields this to its host and resumes with the
+    /// result.
+    pub block_on: Option<Value>,
     ticks: u32,
 }
 
@@ -107,6 +111,7 @@ impl Vm {
             exc_stack: Vec::new(),
             depth: 0,
             call_line: 0,
+            block_on: None,
             ticks: 0,
         }
     }
@@ -125,6 +130,36 @@ impl Vm {
         match self.run_frame(&mut frame, None)? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(exceptions::runtime_error("'yield' outside function")),
+        }
+    }
+
+    /// The program's module body as a generator its host steps: it yields what a blocking
+    /// call (`asyncio.run`) waits on.
+    pub fn main_generator(&mut self, code: Rc<Code>) -> Rc<Generator> {
+        let globals = Rc::new(Module {
+            name: Rc::from("__main__"),
+            dict: RefCell::new(Dict::new()),
+        });
+        globals
+            .dict
+            .borrow_mut()
+            .set_str("__name__", Value::str("__main__"));
+        Rc::new(Generator {
+            kind: GenKind::Generator,
+            name: Rc::from("<module>"),
+            qualname: Rc::from("<module>"),
+            frame: RefCell::new(Some(Box::new(Frame::new(code, globals, None)))),
+            state: std::cell::Cell::new(GenState::Created),
+            awaited: std::cell::Cell::new(true),
+            running_async: std::cell::Cell::new(false),
+        })
+    }
+
+    /// Writes out the warnings raised where no interpreter was at hand.
+    pub fn flush_warnings(&self) {
+        let pending = PENDING_WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()));
+        for w in pending {
+            self.host.write_err(&format!("{w}\n"));
         }
     }
 
@@ -1115,6 +1150,9 @@ impl Vm {
                 let func = Self::pop(frame);
                 self.call_line = frame.line();
                 let v = self.call(&func, Args::new(args))?;
+                if let Some(exit) = self.blocked(frame)? {
+                    return Ok(Some(exit));
+                }
                 frame.stack.push(v);
             }
             Op::CallKw(argc) => {
@@ -1135,6 +1173,9 @@ impl Vm {
                     .collect();
                 self.call_line = frame.line();
                 let v = self.call(&func, Args { pos: args, kw })?;
+                if let Some(exit) = self.blocked(frame)? {
+                    return Ok(Some(exit));
+                }
                 frame.stack.push(v);
             }
             Op::CallEx(has_kw) => {
@@ -1160,6 +1201,9 @@ impl Vm {
                 }
                 self.call_line = frame.line();
                 let v = self.call(&func, Args { pos, kw })?;
+                if let Some(exit) = self.blocked(frame)? {
+                    return Ok(Some(exit));
+                }
                 frame.stack.push(v);
             }
             Op::MakeFunction(flags) => {
@@ -1404,6 +1448,20 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+
+    /// After a call: if it blocks the program (`asyncio.run`), the module's frame yields what it
+    /// waits on; anywhere else that is refused.
+    fn blocked(&mut self, frame: &Frame) -> Result<Option<Exit>, Raised> {
+        let Some(what) = self.block_on.take() else {
+            return Ok(None);
+        };
+        if frame.code.kind == CodeKind::Module && self.depth == 1 {
+            return Ok(Some(Exit::Yield(what)));
+        }
+        Err(Raised::new(exceptions::unsupported(
+            "asyncio.run() called from inside a function (call it at the top level of the program)",
+        )))
     }
 
     /// Sends a value into the sub-iterator of a `yield from` / `await`.

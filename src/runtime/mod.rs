@@ -41,7 +41,10 @@ pub mod worker;
 pub use crate::trace::Error;
 pub use crate::trace::{EventKind, IoKind, LoopKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, stop, Handle};
-pub use executor::{language, loop_is_running, outside_loop, set_event_loop_policy, time_ms};
+pub use executor::{
+    block_loop, current_task_id, language, loop_is_running, outside_loop, set_event_loop_policy,
+    time_ms,
+};
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use fetch::{fetch, Response};
 pub use future::Future;
@@ -53,7 +56,8 @@ pub use join::{
 pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
 pub use sync::{Event, Lock, Permit, Queue, Semaphore};
 pub use task::{
-    coroutine, create_task, create_task_named, ensure_future, Coroutine, IntoTask, Join, Task,
+    coroutine, create_task, create_task_for_coroutine, create_task_named, ensure_future, Coroutine,
+    IntoTask, Join, Task,
 };
 pub use time::{sleep, Sleep};
 pub use worker::{cpu_count, run_in_executor, wrap_future, ConcurrentFuture, Job, Pool, Returned};

@@ -233,7 +233,9 @@ where
         let result = future.await;
         body_cell.complete(result);
     };
-    let coroutine = coroutine_name(std::any::type_name::<F>());
+    let coroutine = INTERPRETED_COROUTINE
+        .with(|c| c.take())
+        .or_else(|| coroutine_name(std::any::type_name::<F>()));
     let id = run.spawn(
         Box::pin(body),
         cell.clone(),
@@ -282,6 +284,44 @@ where
     F: StdFuture<Output = Result<T, Error>> + 'static,
 {
     create(future, Some(name), std::panic::Location::caller().line())
+}
+
+thread_local! {
+    /// The coroutine name of the next task spawned, when the interpreter (not an `async fn`)
+    /// gives it: its future's type says nothing of the Python function it runs.
+    static INTERPRETED_COROUTINE: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    /// Python names are interned once each, as the Trace keeps `&'static str` names.
+    static INTERNED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `asyncio.create_task(coro)` for a coroutine the interpreter runs: the task is named after
+/// the Python function and created at the Python line `line`.
+pub fn create_task_for_coroutine<T, F>(
+    future: F,
+    name: Option<&str>,
+    coroutine: &str,
+    line: u32,
+) -> Result<Task<T>, Error>
+where
+    T: 'static,
+    F: StdFuture<Output = Result<T, Error>> + 'static,
+{
+    let interned = INTERNED.with(|names| {
+        let mut names = names.borrow_mut();
+        match names.iter().find(|n| **n == coroutine) {
+            Some(n) => *n,
+            None => {
+                // Bounded by the distinct function names of the programs run in this page.
+                let leaked: &'static str = Box::leak(coroutine.to_string().into_boxed_str());
+                names.push(leaked);
+                leaked
+            }
+        }
+    });
+    INTERPRETED_COROUTINE.with(|c| c.set(Some(interned)));
+    let task = create(future, name, line);
+    INTERPRETED_COROUTINE.with(|c| c.set(None));
+    task
 }
 
 /// The older spelling, `asyncio.ensure_future(coro)`: here the same as [`create_task`].

@@ -59,8 +59,11 @@ use waker::make_waker;
 
 pub use clock::Clock;
 pub use deferred::set_event_loop_policy;
+pub use registry::{
+    block_loop, current_task_id, language, live_runs, loop_is_running, outside_loop,
+    record_snapshots, time_ms,
+};
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
-pub use registry::{language, live_runs, loop_is_running, outside_loop, record_snapshots, time_ms};
 pub use run::{Run, RunStatus};
 pub(crate) use tick::tick;
 

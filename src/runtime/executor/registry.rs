@@ -85,6 +85,18 @@ pub fn time_ms() -> Result<u64, Error> {
     with_current_run(|run, _| run.now_us() / 1000).ok_or(Error::NoRunningLoop)
 }
 
+/// The task whose step is running (`asyncio.current_task()`), if any.
+pub fn current_task_id() -> Option<TaskId> {
+    current().and_then(|(_, task)| task)
+}
+
+/// Blocks the running loop for `seconds`, as `time.sleep` in a coroutine does (see
+/// `RunClock::block`): nothing else runs meanwhile.
+pub fn block_loop(seconds: f64) {
+    let us = (seconds.max(0.0) * 1e6).min(3.6e9) as u64;
+    with_current_run(|run, _| run.block_loop(us));
+}
+
 /// The language the running program prints in: the one its run was started in (English
 /// outside a run). A lesson's `print!` and `tr!` pick their words by it.
 pub fn language() -> Lang {

@@ -1,0 +1,643 @@
+//! The `asyncio` module of interpreted programs: every function is the runtime's own
+//! (`sleep` its timer, `create_task` its task, `gather`/`wait`/`wait_for` its combinators).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use python::dict::Dict;
+use python::types::{exc_class, new_class, Exc};
+use python::value::{
+    Builtin, BuiltinType, Class, GenKind, Generator, HostObject, HostWait, Module, NativeFn,
+};
+use python::{Args, Exception, PyResult, Value, Vm};
+
+use crate::runtime::{self, ReturnWhen, Task};
+
+use super::drive::{spawn, to_exception, to_runtime_error};
+use super::objects::{method, this, Awaiting, PyFuture, PyTask, Sleep};
+
+thread_local! {
+    static VM: RefCell<Weak<RefCell<Vm>>> = RefCell::new(Weak::new());
+    static CLASSES: RefCell<Option<(Rc<Class>, Rc<Class>)>> = const { RefCell::new(None) };
+    static IN_RUN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Makes `vm` the interpreter the module's functions use (one program runs at a time).
+pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
+    VM.with(|v| *v.borrow_mut() = Rc::downgrade(vm));
+    IN_RUN.with(|r| r.set(false));
+    super::drive::forget_failures();
+}
+
+fn vm_rc() -> PyResult<Rc<RefCell<Vm>>> {
+    VM.with(|v| v.borrow().upgrade())
+        .ok_or_else(|| python::exceptions::runtime_error("no running event loop"))
+}
+
+/// `asyncio.CancelledError` and `asyncio.InvalidStateError`.
+fn classes() -> (Rc<Class>, Rc<Class>) {
+    CLASSES.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let cancelled = new_class(
+                    "CancelledError",
+                    "asyncio.exceptions",
+                    vec![exc_class(Exc::BaseException)],
+                    Dict::new(),
+                    BuiltinType::BaseException,
+                )
+                .unwrap_or_else(|_| exc_class(Exc::BaseException));
+                let invalid = new_class(
+                    "InvalidStateError",
+                    "asyncio.exceptions",
+                    vec![exc_class(Exc::Exception)],
+                    Dict::new(),
+                    BuiltinType::BaseException,
+                )
+                .unwrap_or_else(|_| exc_class(Exc::Exception));
+                (cancelled, invalid)
+            })
+            .clone()
+    })
+}
+
+pub(super) fn cancelled_error() -> Exception {
+    python::exceptions::instantiate(&classes().0, Vec::new())
+}
+
+pub(super) fn is_cancelled_error(e: &Exception) -> bool {
+    e.is(&classes().0)
+}
+
+pub(super) fn invalid_state_error(what: &str) -> Exception {
+    python::exceptions::instantiate(&classes().1, vec![Value::str(what)])
+}
+
+/// An exception a callback raised: asyncio logs it and the loop goes on.
+pub(super) fn report_callback_error(vm: &mut Vm, e: &Exception) {
+    let summary = python::traceback::summary(vm, e);
+    vm.host
+        .write_err(&format!("Exception in callback: {summary}\n"));
+}
+
+/// What `asyncio.run(coro)` asks the program's driver to run in its own task.
+struct RunTarget {
+    coro: Rc<Generator>,
+}
+
+impl HostObject for RunTarget {
+    fn type_name(&self) -> &str {
+        "run"
+    }
+    fn get_attr(&self, _vm: &mut Vm, _this: &Rc<dyn HostObject>, _name: &str) -> Option<PyResult> {
+        None
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The coroutine an `asyncio.run` wants run, if `h` is one.
+pub(super) fn run_target(h: &Rc<dyn HostObject>) -> Option<Rc<Generator>> {
+    h.as_any()
+        .downcast_ref::<RunTarget>()
+        .map(|t| t.coro.clone())
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("run", run),
+    ("sleep", sleep),
+    ("create_task", create_task),
+    ("ensure_future", create_task),
+    ("gather", gather),
+    ("wait_for", wait_for),
+    ("wait", wait),
+    ("get_running_loop", get_loop),
+    ("get_event_loop", get_loop),
+    ("new_event_loop", get_loop),
+    ("set_event_loop", noop),
+    ("current_task", current_task),
+    ("iscoroutine", iscoroutine),
+    ("Queue", new_queue),
+    ("Lock", new_lock),
+    ("Event", new_event),
+    ("Semaphore", new_semaphore),
+];
+
+/// `import asyncio` (and its submodules' names).
+pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
+    if name != "asyncio" {
+        return None;
+    }
+    let _ = vm;
+    let mut d = Dict::new();
+    d.set_str("__name__", Value::str("asyncio"));
+    for (n, f) in FUNCTIONS {
+        d.set_str(
+            n,
+            Value::Builtin(Rc::new(Builtin {
+                name: n,
+                func: *f,
+                this: None,
+            })),
+        );
+    }
+    let (cancelled, invalid) = classes();
+    d.set_str("CancelledError", Value::Class(cancelled));
+    d.set_str("InvalidStateError", Value::Class(invalid));
+    d.set_str("TimeoutError", Value::Class(exc_class(Exc::TimeoutError)));
+    d.set_str("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
+    d.set_str("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
+    d.set_str("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
+    Some(Ok(Value::Module(Rc::new(Module {
+        name: Rc::from("asyncio"),
+        dict: RefCell::new(d),
+    }))))
+}
+
+fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    if IN_RUN.with(|r| r.get()) {
+        if let Some(Value::Generator(g)) = args.pos.first() {
+            g.awaited.set(true);
+        }
+        return Err(python::exceptions::runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let coro = match args.pos.first() {
+        Some(Value::Generator(g)) if g.kind == GenKind::Coroutine => g.clone(),
+        Some(other) => {
+            let r = python::ops::repr(vm, other)?;
+            return Err(python::exceptions::value_error(format!(
+                "a coroutine was expected, got {r}"
+            )));
+        }
+        None => {
+            return Err(python::exceptions::type_error(
+                "run() missing 1 required positional argument: 'main'",
+            ))
+        }
+    };
+    coro.awaited.set(true);
+    vm.block_on = Some(Value::Host(Rc::new(RunTarget { coro })));
+    Ok(Value::None)
+}
+
+/// Marks the program as inside `asyncio.run` while `f` runs.
+pub(super) async fn in_run<F: std::future::Future>(f: F) -> F::Output {
+    IN_RUN.with(|r| r.set(true));
+    let out = f.await;
+    IN_RUN.with(|r| r.set(false));
+    out
+}
+
+fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let seconds = match args.pos.first() {
+        Some(v) => python::int::to_f64(v).ok_or_else(|| {
+            python::exceptions::type_error(format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                python::types::type_name(v)
+            ))
+        })?,
+        None => {
+            return Err(python::exceptions::type_error(
+                "sleep() missing 1 required positional argument: 'delay'",
+            ))
+        }
+    };
+    let result = args
+        .pos
+        .get(1)
+        .cloned()
+        .or_else(|| {
+            args.kw
+                .iter()
+                .find(|(k, _)| &**k == "result")
+                .map(|(_, v)| v.clone())
+        })
+        .unwrap_or(Value::None);
+    Ok(Value::Host(Rc::new(Sleep {
+        seconds: seconds.max(0.0),
+        result,
+    })))
+}
+
+fn task_value(task: Task<Value>, coroutine: &str) -> Value {
+    let vm = VM.with(|v| v.borrow().clone());
+    Value::Host(Rc::new(PyTask {
+        task,
+        coroutine: Rc::from(coroutine),
+        vm,
+    }))
+}
+
+fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    if let Some(Value::Host(h)) = args.pos.first() {
+        if h.as_any().is::<PyTask>() || h.as_any().is::<PyFuture>() {
+            return Ok(Value::Host(h.clone()));
+        }
+    }
+    let coro = match args.pos.first() {
+        Some(Value::Generator(g)) if g.kind == GenKind::Coroutine => g.clone(),
+        Some(other) => {
+            let r = python::ops::repr(vm, other)?;
+            return Err(python::exceptions::type_error(format!(
+                "a coroutine was expected, got {r}"
+            )));
+        }
+        None => {
+            return Err(python::exceptions::type_error(
+                "create_task() missing 1 required positional argument: 'coro'",
+            ))
+        }
+    };
+    let name = args
+        .kw
+        .iter()
+        .find(|(k, _)| &**k == "name")
+        .and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        });
+    let line = vm.call_line;
+    let coroutine = coro.name.to_string();
+    let task = spawn(&vm_rc_weak()?, coro, name.as_deref(), line)?;
+    Ok(task_value(task, &coroutine))
+}
+
+fn vm_rc_weak() -> PyResult<Rc<RefCell<Vm>>> {
+    vm_rc()
+}
+
+/// The runtime task for an awaitable: a task as it is, a coroutine in a new task.
+fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
+    match v {
+        Value::Host(h) => {
+            if let Some(t) = h.as_any().downcast_ref::<PyTask>() {
+                return Ok(t.task.clone());
+            }
+            if h.awaitable() {
+                // A future or another awaitable: a task that awaits it.
+                let wait = h
+                    .start_wait(h)
+                    .ok_or_else(|| python::exceptions::type_error("not awaitable"))?;
+                let rc = vm_rc()?;
+                let future = async move {
+                    match wait.await {
+                        Ok(v) => Ok(v),
+                        Err(e) => Err(to_runtime_error(&mut rc.borrow_mut(), &e)),
+                    }
+                };
+                return runtime::create_task_for_coroutine(
+                    future,
+                    None,
+                    h.type_name(),
+                    vm.call_line,
+                )
+                .map_err(|e| to_exception(&e, None));
+            }
+            Err(python::exceptions::type_error(
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            ))
+        }
+        Value::Generator(g) if g.kind == GenKind::Coroutine => {
+            spawn(&vm_rc()?, g.clone(), None, vm.call_line)
+        }
+        _ => Err(python::exceptions::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
+    }
+}
+
+fn gather(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let return_exceptions = match args.kw.iter().find(|(k, _)| &**k == "return_exceptions") {
+        Some((_, v)) => python::ops::truthy(vm, v)?,
+        None => false,
+    };
+    let mut tasks = Vec::with_capacity(args.pos.len());
+    for a in &args.pos {
+        tasks.push(as_task(vm, a)?);
+    }
+    let ids: Vec<_> = tasks.iter().map(|t| t.id()).collect();
+    let future: HostWait = if return_exceptions {
+        let all = runtime::gather(tasks).return_exceptions();
+        Box::pin(async move {
+            let results = all.await.map_err(|e| to_exception(&e, None))?;
+            let values = results
+                .into_iter()
+                .zip(ids)
+                .map(|(r, id)| match r {
+                    Ok(v) => v,
+                    Err(e) => to_exception(&e, Some(id)).value(),
+                })
+                .collect();
+            Ok(Value::list(values))
+        })
+    } else {
+        let tasks_for_error = tasks.clone();
+        let all = runtime::gather(tasks);
+        Box::pin(async move {
+            match all.await {
+                Ok(values) => Ok(Value::list(values)),
+                Err(e) => {
+                    // The first child to fail decides: its own exception.
+                    let failed = tasks_for_error
+                        .iter()
+                        .find(|t| t.done() && !t.cancelled() && t.result().is_err());
+                    Err(to_exception(&e, failed.map(|t| t.id())))
+                }
+            }
+        })
+    };
+    Ok(Awaiting::new("gather", future))
+}
+
+fn timeout_arg(vm: &mut Vm, args: &Args, index: usize) -> PyResult<Option<f64>> {
+    let v = args.pos.get(index).cloned().or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| &**k == "timeout")
+            .map(|(_, v)| v.clone())
+    });
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => python::int::to_f64(&v).map(Some).ok_or_else(|| {
+            let t = python::types::type_name(&v);
+            let _ = vm;
+            python::exceptions::type_error(format!("timeout must be a number, not {t}"))
+        }),
+    }
+}
+
+fn wait_for(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let aw = args.pos.first().cloned().ok_or_else(|| {
+        python::exceptions::type_error("wait_for() missing 1 required positional argument: 'fut'")
+    })?;
+    let timeout = timeout_arg(vm, &args, 1)?;
+    let task = as_task(vm, &aw)?;
+    let id = task.id();
+    let waiting = runtime::wait_for(task, timeout);
+    Ok(Awaiting::new(
+        "wait_for",
+        Box::pin(async move { waiting.await.map_err(|e| to_exception(&e, Some(id))) }),
+    ))
+}
+
+fn wait(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let aws = args.pos.first().cloned().ok_or_else(|| {
+        python::exceptions::type_error("wait() missing 1 required positional argument: 'fs'")
+    })?;
+    let timeout = timeout_arg(vm, &args, 1)?;
+    let return_when = match args
+        .kw
+        .iter()
+        .find(|(k, _)| &**k == "return_when")
+        .map(|(_, v)| v.clone())
+    {
+        Some(Value::Str(s)) if &*s == "FIRST_COMPLETED" => ReturnWhen::FirstCompleted,
+        Some(Value::Str(s)) if &*s == "FIRST_EXCEPTION" => ReturnWhen::FirstException,
+        Some(Value::Str(s)) if &*s == "ALL_COMPLETED" => ReturnWhen::AllCompleted,
+        None => ReturnWhen::AllCompleted,
+        Some(other) => {
+            let r = python::ops::repr(vm, &other)?;
+            return Err(python::exceptions::value_error(format!(
+                "Invalid return_when value: {r}"
+            )));
+        }
+    };
+    let items = python::iter::collect(vm, &aws)?;
+    let mut values = Vec::new();
+    let mut tasks = Vec::new();
+    for item in &items {
+        if let Value::Generator(g) = item {
+            if g.kind == GenKind::Coroutine {
+                g.awaited.set(true);
+                return Err(python::exceptions::type_error(
+                    "Passing coroutines is forbidden, use tasks explicitly.",
+                ));
+            }
+        }
+        let task = as_task(vm, item)?;
+        values.push(item.clone());
+        tasks.push(task);
+    }
+    let waiting = runtime::wait(tasks.clone(), timeout, return_when);
+    Ok(Awaiting::new(
+        "wait",
+        Box::pin(async move {
+            let (done, _pending) = waiting.await.map_err(|e| to_exception(&e, None))?;
+            let mut done_set = python::dict::Set::new();
+            let mut pending_set = python::dict::Set::new();
+            for (task, value) in tasks.iter().zip(values) {
+                if done.iter().any(|d| d.id() == task.id()) {
+                    done_set.add(value)?;
+                } else {
+                    pending_set.add(value)?;
+                }
+            }
+            Ok(Value::tuple(vec![
+                Value::Set(Rc::new(RefCell::new(done_set))),
+                Value::Set(Rc::new(RefCell::new(pending_set))),
+            ]))
+        }),
+    ))
+}
+
+fn current_task(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn iscoroutine(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Value::Bool(
+        matches!(args.pos.first(), Some(Value::Generator(g)) if g.kind == GenKind::Coroutine),
+    ))
+}
+
+fn noop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+/// The event loop object (`asyncio.get_running_loop()`): the run's own loop.
+struct Loop;
+
+impl HostObject for Loop {
+    fn type_name(&self) -> &str {
+        "_UnixSelectorEventLoop"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "time" => method("time", loop_time, this),
+            "create_task" => method("create_task", create_task_method, this),
+            "create_future" => method("create_future", loop_create_future, this),
+            "call_soon" => method("call_soon", loop_call_soon, this),
+            "call_later" => method("call_later", loop_call_later, this),
+            "call_at" => method("call_at", loop_call_at, this),
+            "run_until_complete" => method("run_until_complete", loop_run_until_complete, this),
+            "is_running" => method("is_running", loop_is_running, this),
+            "close" => method("close", loop_noop, this),
+            _ => return None,
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn get_loop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Host(Rc::new(Loop)))
+}
+
+fn loop_time(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Float(vm.host.time()))
+}
+
+fn create_task_method(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    create_task(vm, None, args)
+}
+
+fn loop_create_future(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    let future = runtime::Future::new().map_err(|e| to_exception(&e, None))?;
+    let vm = VM.with(|v| v.borrow().clone());
+    Ok(Value::Host(Rc::new(PyFuture {
+        future,
+        exception: RefCell::new(None),
+        vm,
+    })))
+}
+
+fn schedule(vm: &mut Vm, delay: Option<f64>, args: Args) -> PyResult {
+    let mut pos = args.pos.into_iter();
+    let callback = pos
+        .next()
+        .ok_or_else(|| python::exceptions::type_error("a callback is required"))?;
+    let rest: Vec<Value> = pos.collect();
+    let weak = VM.with(|v| v.borrow().clone());
+    let call = move || {
+        if let Some(vm) = weak.upgrade() {
+            let mut vm = vm.borrow_mut();
+            if let Err(e) = vm.call(&callback, Args::new(rest)) {
+                report_callback_error(&mut vm, &e);
+            }
+            vm.flush_warnings();
+        }
+    };
+    let _ = vm;
+    let handle = match delay {
+        None => runtime::call_soon(call),
+        Some(d) => runtime::call_later(d.max(0.0), call),
+    }
+    .map_err(|e| to_exception(&e, None))?;
+    Ok(Value::Host(Rc::new(Handle { handle })))
+}
+
+fn loop_call_soon(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    schedule(vm, None, args)
+}
+
+fn loop_call_later(vm: &mut Vm, _this: Option<&Value>, mut args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(python::exceptions::type_error(
+            "call_later() missing 2 required positional arguments: 'delay' and 'callback'",
+        ));
+    }
+    let delay = python::int::to_f64(&args.pos.remove(0))
+        .ok_or_else(|| python::exceptions::type_error("delay must be a number"))?;
+    schedule(vm, Some(delay), args)
+}
+
+fn loop_call_at(vm: &mut Vm, _this: Option<&Value>, mut args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(python::exceptions::type_error(
+            "call_at() missing 2 required positional arguments: 'when' and 'callback'",
+        ));
+    }
+    let when = python::int::to_f64(&args.pos.remove(0))
+        .ok_or_else(|| python::exceptions::type_error("when must be a number"))?;
+    let delay = when - vm.host.time();
+    schedule(vm, Some(delay), args)
+}
+
+fn loop_run_until_complete(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    run(vm, None, args)
+}
+
+fn loop_is_running(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(runtime::loop_is_running()))
+}
+
+fn loop_noop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+/// What `call_soon` / `call_later` return: `handle.cancel()`.
+struct Handle {
+    handle: runtime::Handle,
+}
+
+impl HostObject for Handle {
+    fn type_name(&self) -> &str {
+        "TimerHandle"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "cancel" => method("cancel", handle_cancel, this),
+            "cancelled" => method("cancelled", handle_cancelled, this),
+            _ => return None,
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn handle_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    this::<Handle>(t)?.handle.cancel();
+    Ok(Value::None)
+}
+
+fn handle_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<Handle>(t)?.handle.cancelled()))
+}
+
+fn new_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let maxsize = args.pos.first().cloned().or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| &**k == "maxsize")
+            .map(|(_, v)| v.clone())
+    });
+    let maxsize = maxsize
+        .and_then(|v| python::int::to_i64(&v))
+        .unwrap_or(0)
+        .max(0) as usize;
+    Ok(Value::Host(Rc::new(super::sync::PyQueue {
+        queue: runtime::Queue::new(maxsize),
+    })))
+}
+
+fn new_lock(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Host(Rc::new(super::sync::PyLock::new(
+        runtime::Semaphore::new(1),
+        true,
+    ))))
+}
+
+fn new_semaphore(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let n = args.pos.first().and_then(python::int::to_i64).unwrap_or(1);
+    if n < 0 {
+        return Err(python::exceptions::value_error(
+            "Semaphore initial value must be >= 0",
+        ));
+    }
+    Ok(Value::Host(Rc::new(super::sync::PyLock::new(
+        runtime::Semaphore::new(n as usize),
+        false,
+    ))))
+}
+
+fn new_event(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Host(Rc::new(super::sync::PyEvent {
+        event: runtime::Event::new(),
+    })))
+}

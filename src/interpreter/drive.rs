@@ -1,0 +1,141 @@
+//! Stepping coroutines on the runtime: what `Task.__step` does in CPython. A coroutine yields
+//! what it waits on (a host object); the runtime waits; the result (or the exception) is sent
+//! back in.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use python::value::{GenKind, Generator};
+use python::{Exception, Exit, PyResult, Resume, Value, Vm};
+
+use crate::runtime::{self, Error, Task, TaskId};
+
+use super::asyncio;
+
+thread_local! {
+    /// The Python exception each failed task ended with (the runtime keeps only its text).
+    static FAILURES: RefCell<HashMap<TaskId, Exception>> = RefCell::new(HashMap::new());
+}
+
+/// Steps `gen` until it returns, waiting on the runtime for what it yields.
+pub(super) async fn drive(vm: Rc<RefCell<Vm>>, gen: Rc<Generator>) -> PyResult {
+    let mut how = Resume::Send(Value::None);
+    loop {
+        let step = {
+            let mut vm = vm.borrow_mut();
+            let step = vm.resume(&gen, how);
+            vm.flush_warnings();
+            step
+        };
+        match step? {
+            Exit::Return(v) => return Ok(v),
+            Exit::Yield(v) => {
+                how = match wait_on(&vm, &v) {
+                    Waiting::Host(future) => match future.await {
+                        Ok(v) => Resume::Send(v),
+                        Err(e) => Resume::Throw(e),
+                    },
+                    Waiting::Inline(coro) => {
+                        match Box::pin(asyncio::in_run(drive(vm.clone(), coro))).await {
+                            Ok(v) => Resume::Send(v),
+                            Err(e) => Resume::Throw(e),
+                        }
+                    }
+                    Waiting::Bad(e) => Resume::Throw(e),
+                }
+            }
+        }
+    }
+}
+
+enum Waiting {
+    Host(python::value::HostWait),
+    /// `asyncio.run(coro)` at the top of the program: the coroutine runs in this same task.
+    Inline(Rc<Generator>),
+    Bad(Exception),
+}
+
+fn wait_on(vm: &Rc<RefCell<Vm>>, v: &Value) -> Waiting {
+    if let Value::Host(h) = v {
+        if let Some(coro) = asyncio::run_target(h) {
+            return Waiting::Inline(coro);
+        }
+        if let Some(f) = h.start_wait(h) {
+            return Waiting::Host(f);
+        }
+    }
+    let mut vm = vm.borrow_mut();
+    let repr = python::ops::repr(&mut vm, v).unwrap_or_default();
+    Waiting::Bad(python::exceptions::runtime_error(format!(
+        "Task got bad yield: {repr}"
+    )))
+}
+
+/// A Python exception as the runtime's error: cancellation is `Cancelled`, anything else keeps
+/// its text (and the task keeps the exception itself, for whoever awaits it).
+pub(super) fn to_runtime_error(vm: &mut Vm, e: &Exception) -> Error {
+    if asyncio::is_cancelled_error(e) {
+        return Error::Cancelled;
+    }
+    Error::raised(python::traceback::summary(vm, e))
+}
+
+/// The runtime's error as the Python exception it stands for.
+pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
+    if let Some(id) = task {
+        if let Some(e) = FAILURES.with(|f| f.borrow().get(&id).cloned()) {
+            return e;
+        }
+    }
+    match error {
+        Error::Cancelled => asyncio::cancelled_error(),
+        Error::Timeout => python::exceptions::new(python::types::Exc::TimeoutError, ""),
+        Error::InvalidState(what) => asyncio::invalid_state_error(what),
+        Error::NoRunningLoop => python::exceptions::runtime_error("no running event loop"),
+        other => python::exceptions::runtime_error(other.to_string()),
+    }
+}
+
+/// Wraps a coroutine object in a runtime task, as `asyncio.create_task` does.
+pub(super) fn spawn(
+    vm: &Rc<RefCell<Vm>>,
+    coro: Rc<Generator>,
+    name: Option<&str>,
+    line: u32,
+) -> Result<Task<Value>, Exception> {
+    if coro.kind != GenKind::Coroutine {
+        return Err(python::exceptions::type_error(
+            "a coroutine was expected, got a generator",
+        ));
+    }
+    coro.awaited.set(true);
+    let qualname = coro.name.to_string();
+    let vm2 = vm.clone();
+    let future = async move {
+        let result = drive(vm2.clone(), coro).await;
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let error = to_runtime_error(&mut vm2.borrow_mut(), &e);
+                if error != Error::Cancelled {
+                    if let Some((_, Some(id))) = runtime_current() {
+                        FAILURES.with(|f| f.borrow_mut().insert(id, e));
+                    }
+                }
+                Err(error)
+            }
+        }
+    };
+    runtime::create_task_for_coroutine(future, name, &qualname, line)
+        .map_err(|e| to_exception(&e, None))
+}
+
+fn runtime_current() -> Option<((), Option<TaskId>)> {
+    runtime::current_task_id().map(|id| ((), Some(id)))
+}
+
+/// Forgets the exceptions of a finished run's tasks.
+pub(super) fn forget_failures() {
+    FAILURES.with(|f| f.borrow_mut().clear());
+}

@@ -1,0 +1,142 @@
+//! Programs the learner writes, run by the Python interpreter (the `loopscope-python` crate) on
+//! Loopscope's own runtime.
+//!
+//! The interpreter knows nothing of the page: its coroutines, when stepped, hand over what they
+//! wait on, and this module waits on it with the runtime's own futures (`asyncio.sleep` is the
+//! runtime's sleep, `create_task` the runtime's task), so the Trace, timeline and internals
+//! of an interpreted program are those of a lesson, with the Python line of each print.
+
+mod asyncio;
+mod drive;
+mod objects;
+mod sync;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use python::{Host, PyResult, Vm};
+
+use crate::lang::Lang;
+use crate::runtime::{self, Clock, Error, Run};
+
+pub use python::SyntaxError;
+
+/// What a program wrote, as CPython's differential harness writes it: `[ms] line` for standard
+/// output, `[ms] !stderr: line` for standard error, then the traceback of an uncaught exception.
+#[derive(Default)]
+pub struct Outcome {
+    lines: RefCell<Vec<String>>,
+    pending: RefCell<String>,
+    traceback: RefCell<Option<String>>,
+}
+
+impl Outcome {
+    /// Every line so far, the traceback last.
+    pub fn transcript(&self) -> String {
+        let mut out = String::new();
+        for line in self.lines.borrow().iter() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if let Some(tb) = &*self.traceback.borrow() {
+            out.push_str(tb);
+        }
+        out
+    }
+
+    /// The traceback of the exception that ended the program, if one did.
+    pub fn traceback(&self) -> Option<String> {
+        self.traceback.borrow().clone()
+    }
+
+    fn now_ms() -> u64 {
+        runtime::time_ms().unwrap_or(0)
+    }
+
+    fn finish(&self) {
+        let rest = std::mem::take(&mut *self.pending.borrow_mut());
+        if !rest.is_empty() {
+            runtime::print_line(0, 0, rest.clone());
+            self.lines
+                .borrow_mut()
+                .push(format!("[{}] {rest}", Self::now_ms()));
+        }
+    }
+}
+
+/// The interpreter's window on the page: output becomes the runtime's prints, the clock is the
+/// run's clock, `time.sleep` blocks the loop.
+struct PageHost {
+    outcome: Rc<Outcome>,
+}
+
+impl Host for PageHost {
+    fn write(&self, text: &str, line: u32) {
+        let mut pending = self.outcome.pending.borrow_mut();
+        pending.push_str(text);
+        while let Some(i) = pending.find('\n') {
+            let full: String = pending.drain(..=i).collect();
+            let full = full[..full.len() - 1].to_string();
+            self.outcome
+                .lines
+                .borrow_mut()
+                .push(format!("[{}] {full}", Outcome::now_ms()));
+            runtime::print_line(line, 0, full);
+        }
+    }
+
+    fn write_err(&self, text: &str) {
+        for line in text.lines() {
+            self.outcome
+                .lines
+                .borrow_mut()
+                .push(format!("[{}] !stderr: {line}", Outcome::now_ms()));
+        }
+    }
+
+    fn time(&self) -> f64 {
+        runtime::time_ms().unwrap_or(0) as f64 / 1000.0
+    }
+
+    fn sleep_blocking(&self, secs: f64) {
+        runtime::block_loop(secs);
+    }
+
+    fn import(&self, vm: &mut Vm, name: &str) -> Option<PyResult> {
+        asyncio::import(vm, name)
+    }
+}
+
+/// Compiles `source` and starts it on `clock`; the program's output goes to the run's Trace and
+/// to the returned [`Outcome`].
+pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>), SyntaxError> {
+    let code = python::compile(source)?;
+    let outcome = Rc::new(Outcome::default());
+    let shared = outcome.clone();
+    let run = Run::start_in(clock, lang, move || async move {
+        let host = Rc::new(PageHost {
+            outcome: shared.clone(),
+        });
+        let vm = Rc::new(RefCell::new(Vm::new(host)));
+        asyncio::attach(&vm);
+        let main = vm.borrow_mut().main_generator(code);
+        let result = drive::drive(vm.clone(), main).await;
+        vm.borrow().flush_warnings();
+        shared.finish();
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let mut vm = vm.borrow_mut();
+                let text = python::traceback::format(&mut vm, &e, "main.py");
+                *shared.traceback.borrow_mut() = Some(text);
+                Err(drive::to_runtime_error(&mut vm, &e))
+            }
+        }
+    });
+    Ok((run, outcome))
+}
+
+/// Whether a runtime error is the cancellation of the program (Stop).
+pub fn is_cancelled(e: &Error) -> bool {
+    matches!(e, Error::Cancelled)
+}

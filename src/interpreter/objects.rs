@@ -1,0 +1,367 @@
+//! asyncio's objects as the interpreter sees them, each backed by the runtime's own: a `Task`
+//! is a runtime task, a `Future` a runtime future, `Queue`/`Lock`/`Event`/`Semaphore` the
+//! runtime's, `sleep` the runtime's timer.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use python::value::{Builtin, HostObject, HostWait, NativeFn};
+use python::{Args, PyResult, Value, Vm};
+
+use crate::runtime::{self, Error};
+
+use super::drive::to_exception;
+
+/// A method of a host object, bound to it.
+pub(super) fn method(name: &'static str, func: NativeFn, this: &Rc<dyn HostObject>) -> PyResult {
+    Ok(Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        this: Some(Value::Host(this.clone())),
+    })))
+}
+
+/// The host object a method was called on, as its concrete type.
+pub(super) fn this<'a, T: 'static>(this: Option<&'a Value>) -> PyResult<&'a T> {
+    match this {
+        Some(Value::Host(h)) => h
+            .as_any()
+            .downcast_ref::<T>()
+            .ok_or_else(|| python::exceptions::type_error("wrong object")),
+        _ => Err(python::exceptions::type_error("wrong object")),
+    }
+}
+
+fn runtime_result<T>(r: Result<T, Error>) -> PyResult<T> {
+    r.map_err(|e| to_exception(&e, None))
+}
+
+/// `await asyncio.sleep(delay, result)`.
+pub(super) struct Sleep {
+    pub seconds: f64,
+    pub result: Value,
+}
+
+impl HostObject for Sleep {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+    fn get_attr(&self, _vm: &mut Vm, _this: &Rc<dyn HostObject>, _name: &str) -> Option<PyResult> {
+        None
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        let sleep = runtime::sleep(self.seconds);
+        let result = self.result.clone();
+        Some(Box::pin(async move {
+            runtime_result(sleep.await)?;
+            Ok(result)
+        }))
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        Ok("<coroutine object sleep>".into())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Any runtime future awaited once, as a Python awaitable (gather, wait, wait_for, a queue's
+/// `get`, a lock's `acquire`).
+pub(super) struct Awaiting {
+    pub name: &'static str,
+    pub future: RefCell<Option<HostWait>>,
+}
+
+impl Awaiting {
+    pub fn new(name: &'static str, future: HostWait) -> Value {
+        Value::Host(Rc::new(Awaiting {
+            name,
+            future: RefCell::new(Some(future)),
+        }))
+    }
+}
+
+impl HostObject for Awaiting {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+    fn get_attr(&self, _vm: &mut Vm, _this: &Rc<dyn HostObject>, _name: &str) -> Option<PyResult> {
+        None
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        match self.future.borrow_mut().take() {
+            Some(f) => Some(f),
+            None => Some(Box::pin(async {
+                Err(python::exceptions::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ))
+            })),
+        }
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        Ok(format!("<coroutine object {}>", self.name))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `asyncio.Task`
+pub(super) struct PyTask {
+    pub task: runtime::Task<Value>,
+    pub coroutine: Rc<str>,
+    pub vm: std::rc::Weak<RefCell<Vm>>,
+}
+
+impl PyTask {
+    pub fn outcome(&self) -> Option<PyResult> {
+        if !self.task.done() {
+            return None;
+        }
+        Some(
+            self.task
+                .result()
+                .map_err(|e| to_exception(&e, Some(self.task.id()))),
+        )
+    }
+}
+
+impl HostObject for PyTask {
+    fn type_name(&self) -> &str {
+        "Task"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "get_name" => method("get_name", task_get_name, this),
+            "done" => method("done", task_done, this),
+            "cancelled" => method("cancelled", task_cancelled, this),
+            "cancel" => method("cancel", task_cancel, this),
+            "result" => method("result", task_result, this),
+            "exception" => method("exception", task_exception, this),
+            "add_done_callback" => method("add_done_callback", task_add_done_callback, this),
+            "get_coro" => Ok(Value::None),
+            _ => return None,
+        })
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        let task = self.task.clone();
+        Some(Box::pin(async move {
+            let id = task.id();
+            (&task).await.map_err(|e| {
+                // Cancelling the awaiting task cancels the awaited one: its own error is the
+                // waiter's cancellation.
+                if e == Error::Cancelled {
+                    super::asyncio::cancelled_error()
+                } else {
+                    to_exception(&e, Some(id))
+                }
+            })
+        }))
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        let state = if !self.task.done() {
+            "pending"
+        } else if self.task.cancelled() {
+            "cancelled"
+        } else {
+            "finished"
+        };
+        Ok(format!(
+            "<Task {state} name='{}' coro=<{}()>>",
+            self.task.get_name(),
+            self.coroutine
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn task_get_name(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::str(this::<PyTask>(t)?.task.get_name()))
+}
+
+fn task_done(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<PyTask>(t)?.task.done()))
+}
+
+fn task_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<PyTask>(t)?.task.cancelled()))
+}
+
+fn task_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<PyTask>(t)?.task.cancel()))
+}
+
+fn task_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let task = this::<PyTask>(t)?;
+    match task.outcome() {
+        Some(r) => r,
+        None => Err(super::asyncio::invalid_state_error("Result is not set.")),
+    }
+}
+
+fn task_exception(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let task = this::<PyTask>(t)?;
+    match task.outcome() {
+        Some(Ok(_)) => Ok(Value::None),
+        Some(Err(e)) if super::asyncio::is_cancelled_error(&e) => Err(e),
+        Some(Err(e)) => Ok(e.value()),
+        None => Err(super::asyncio::invalid_state_error("Exception is not set.")),
+    }
+}
+
+fn task_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let Some(Value::Host(h)) = t else {
+        return Err(python::exceptions::type_error("wrong object"));
+    };
+    let task = this::<PyTask>(t)?;
+    let callback = args.pos.first().cloned().ok_or_else(|| {
+        python::exceptions::type_error(
+            "add_done_callback() missing 1 required positional argument: 'fn'",
+        )
+    })?;
+    let me = Value::Host(h.clone());
+    let vm = task.vm.clone();
+    task.task.add_done_callback(move |_| {
+        if let Some(vm) = vm.upgrade() {
+            let mut vm = vm.borrow_mut();
+            if let Err(e) = vm.call1(&callback, me) {
+                super::asyncio::report_callback_error(&mut vm, &e);
+            }
+        }
+    });
+    Ok(Value::None)
+}
+
+/// `loop.create_future()`
+pub(super) struct PyFuture {
+    pub future: runtime::Future<Value>,
+    pub exception: RefCell<Option<python::Exception>>,
+    pub vm: std::rc::Weak<RefCell<Vm>>,
+}
+
+impl HostObject for PyFuture {
+    fn type_name(&self) -> &str {
+        "Future"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "set_result" => method("set_result", future_set_result, this),
+            "set_exception" => method("set_exception", future_set_exception, this),
+            "result" => method("result", future_result, this),
+            "done" => method("done", future_done, this),
+            "cancel" => method("cancel", future_cancel, this),
+            "cancelled" => method("cancelled", future_cancelled, this),
+            "add_done_callback" => method("add_done_callback", future_add_done_callback, this),
+            _ => return None,
+        })
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        let future = self.future.clone();
+        let me = this.clone();
+        Some(Box::pin(async move {
+            let r = (&future).await;
+            let f = me
+                .as_any()
+                .downcast_ref::<PyFuture>()
+                .map(|f| f.exception.borrow().clone());
+            match (r, f) {
+                (Ok(v), _) => Ok(v),
+                (Err(_), Some(Some(e))) => Err(e),
+                (Err(e), _) => Err(to_exception(&e, None)),
+            }
+        }))
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        Ok(format!(
+            "<Future {}>",
+            if self.future.done() {
+                "finished"
+            } else {
+                "pending"
+            }
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn future_set_result(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    let v = args.pos.first().cloned().unwrap_or(Value::None);
+    runtime_result(f.future.set_result(v))?;
+    Ok(Value::None)
+}
+
+fn future_set_exception(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    let v = args.pos.first().cloned().unwrap_or(Value::None);
+    let Value::Instance(i) = &v else {
+        return Err(python::exceptions::type_error("invalid exception object"));
+    };
+    let e = python::Exception(i.clone());
+    *f.exception.borrow_mut() = Some(e);
+    runtime_result(f.future.set_exception(Error::raised("exception")))?;
+    Ok(Value::None)
+}
+
+fn future_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    if let Some(e) = f.exception.borrow().clone() {
+        return Err(e);
+    }
+    f.future.result().map_err(|e| match e {
+        Error::InvalidState(what) => super::asyncio::invalid_state_error(what),
+        other => to_exception(&other, None),
+    })
+}
+
+fn future_done(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<PyFuture>(t)?.future.done()))
+}
+
+fn future_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<PyFuture>(t)?.future.cancel()))
+}
+
+fn future_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    Ok(Value::Bool(matches!(
+        f.future.result(),
+        Err(Error::Cancelled)
+    )))
+}
+
+fn future_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let Some(Value::Host(h)) = t else {
+        return Err(python::exceptions::type_error("wrong object"));
+    };
+    let f = this::<PyFuture>(t)?;
+    let callback = args.pos.first().cloned().unwrap_or(Value::None);
+    let me = Value::Host(h.clone());
+    let vm = f.vm.clone();
+    f.future.add_done_callback(move |_| {
+        if let Some(vm) = vm.upgrade() {
+            let mut vm = vm.borrow_mut();
+            if let Err(e) = vm.call1(&callback, me) {
+                super::asyncio::report_callback_error(&mut vm, &e);
+            }
+        }
+    });
+    Ok(Value::None)
+}

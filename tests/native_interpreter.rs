@@ -1,0 +1,133 @@
+//! The interpreter on Loopscope's runtime, against CPython: every program of the differential
+//! corpus (`python/tests/cases/`, the asyncio ones included) runs on the virtual clock here and
+//! under CPython with the harness's virtual clock, and both must print the same lines at the
+//! same milliseconds, with the same traceback.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use loopscope::interpreter;
+use loopscope::lang::Lang;
+use loopscope::runtime::{host, Clock};
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/tests/cases");
+    let mut paths = Vec::new();
+    for dir in [root.clone(), root.join("generated")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            paths.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "py")),
+            );
+        }
+    }
+    paths.sort();
+    paths
+}
+
+fn syntax_error(source: &str, e: &interpreter::SyntaxError) -> String {
+    let text = source
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let trimmed = text.trim_start();
+    let caret = (e.col as usize).saturating_sub(text.len() - trimmed.len());
+    format!(
+        "  File \"main.py\", line {}\n    {}\n    {}^\n{}: {}\n",
+        e.line,
+        trimmed.trim_end(),
+        " ".repeat(caret),
+        e.kind,
+        e.msg
+    )
+}
+
+fn ours(source: &str) -> String {
+    match interpreter::start(source, Clock::Virtual, Lang::En) {
+        Err(e) => syntax_error(source, &e),
+        Ok((run, outcome)) => {
+            host::run_until_idle();
+            run.stop();
+            host::run_until_idle();
+            outcome.transcript()
+        }
+    }
+}
+
+/// CPython's transcripts of every case, in one batch (the harness forks per program).
+fn theirs(paths: &[PathBuf]) -> PathBuf {
+    let out = std::env::temp_dir().join(format!("loopscope-cpython-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&out);
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/tests/harness/vtime.py");
+    let status = Command::new("python3")
+        .arg(harness)
+        .arg("--batch")
+        .arg(&out)
+        .args(paths)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "the CPython harness failed");
+    out
+}
+
+#[test]
+fn every_corpus_program_prints_what_cpython_prints_at_the_same_virtual_times() {
+    let paths = cases();
+    assert!(
+        paths.len() >= 300,
+        "the corpus has {} programs",
+        paths.len()
+    );
+    let dir = theirs(&paths);
+    let only = std::env::var("CASE").ok();
+    let (mut passed, mut failed) = (0, Vec::new());
+    for path in &paths {
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let source = std::fs::read_to_string(path).expect("read case");
+        let expected =
+            std::fs::read_to_string(dir.join(format!("{name}.transcript"))).unwrap_or_default();
+        // Deep recursion needs the stack a page has (the interpreter stops at 1000 calls).
+        let got = std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || ours(&source))
+            .expect("thread")
+            .join()
+            .unwrap_or_else(|_| "<panicked>\n".to_string());
+        if got == expected {
+            passed += 1;
+        } else {
+            failed.push(format!(
+                "--- {name}\n=== CPython:\n{expected}=== Loopscope:\n{got}"
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    for f in &failed {
+        eprintln!("{f}");
+    }
+    eprintln!("{passed} passed, {} differ", failed.len());
+    let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/differential.txt");
+    let _ = std::fs::write(
+        report,
+        format!(
+            "{passed} passed, {} differ\n{}",
+            failed.len(),
+            failed.join("\n")
+        ),
+    );
+    assert!(
+        failed.is_empty(),
+        "{} programs differ from CPython",
+        failed.len()
+    );
+}
