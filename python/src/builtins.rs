@@ -570,7 +570,13 @@ fn aiter(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn anext(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    crate::iter::anext(vm, &arg(&args, 0, "anext")?)
+    let awaitable = crate::iter::anext(vm, &arg(&args, 0, "anext")?)?;
+    if let (Some(d), Value::Iter(it)) = (args.pos.get(1), &awaitable) {
+        if let Iter::ASend { default, .. } = &mut *it.borrow_mut() {
+            *default = Some(d.clone());
+        }
+    }
+    Ok(awaitable)
 }
 
 fn hash(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {

@@ -114,6 +114,7 @@ pub fn asend(g: &Rc<Generator>, v: Value) -> Value {
     Value::Iter(Rc::new(RefCell::new(Iter::ASend {
         gen: g.clone(),
         first: Some(v),
+        default: None,
     })))
 }
 

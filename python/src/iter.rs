@@ -343,7 +343,9 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult {
             obj: v.clone(),
             yielded: false,
         })),
-        Value::Iter(i) if matches!(*i.borrow(), Iter::HostAwait { .. }) => Ok(v.clone()),
+        Value::Iter(i) if matches!(*i.borrow(), Iter::HostAwait { .. } | Iter::ASend { .. }) => {
+            Ok(v.clone())
+        }
         Value::Instance(_) => match lookup_special(v, "__await__") {
             Some(f) => {
                 let it = vm.call_bound(&f, v, Args::default())?;

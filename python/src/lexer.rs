@@ -4,7 +4,8 @@
 //! indentation that only agrees under one tab size is a `TabError`), line ends become `Newline`
 //! except inside brackets or after a `\`, blank and comment-only lines vanish. String literals
 //! are decoded here, except f-strings, whose source the parser splits into literal text and
-//! replacement fields.
+//! replacement fields. Errors carry CPython's messages and caret positions ("unterminated string
+//! literal (detected at line 3)", "invalid decimal literal", "unmatched ')'"...).
 
 use crate::ast::Pos;
 use crate::parser::SyntaxError;
@@ -16,8 +17,8 @@ pub enum Tok {
     Name(String),
     /// A keyword: `if`, `None`, `async`, `await`...
     Kw(&'static str),
-    /// An operator or a delimiter (`+`, `**=`, `(`, `->`...), or a character that starts no
-    /// token (`$`, `?`, `!`, `` ` ``), left for the parser to reject as CPython does.
+    /// An operator or a delimiter (`+`, `**=`, `(`, `->`...), or what CPython tokenizes only to
+    /// reject it (`<>`, and the characters `$`, `?`, `!`, `` ` ``), left for the parser.
     Op(&'static str),
     /// An integer literal in decimal digits, without leading zeros.
     Int(String),
@@ -317,10 +318,16 @@ impl Lexer {
                 '\\' => {
                     cont = if cont == 0 { col } else { cont };
                     self.bump();
+                    let after = self.pos();
                     if self.peek(0) != '\n' {
                         let msg = "unexpected character after line continuation character";
-                        return Err(self.error(msg, self.pos()));
+                        return Err(self.error(msg, after));
                     }
+                    self.bump();
+                    if self.at_end() {
+                        return Err(self.error("unexpected EOF while parsing", after));
+                    }
+                    continue;
                 }
                 _ => break,
             }
@@ -453,11 +460,12 @@ impl Lexer {
         let c = self.peek(0);
         // (CPython 3.11 lets a non-ASCII character follow: it is a name of its own.)
         if c == '_' || c.is_ascii_alphanumeric() {
+            // As CPython checks: `if`, `in` and `is` by their two letters, the others whole.
             let rest = |kw: &&str| {
                 let after = self.peek(kw.len());
                 kw.chars().enumerate().all(|(k, c)| self.peek(k) == c)
-                    && after != '_'
-                    && !after.is_ascii_alphanumeric()
+                    && (kw.len() == 2 && kw.starts_with('i')
+                        || after != '_' && !after.is_ascii_alphanumeric())
             };
             if !["and", "else", "for", "if", "in", "is", "not", "or"]
                 .iter()

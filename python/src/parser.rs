@@ -1,12 +1,23 @@
 //! The parser: tokens to the syntax tree, by recursive descent (precedence climbing for the
-//! binary operators), with CPython 3.11's messages and positions for the common mistakes.
+//! operators), with CPython 3.11's messages and positions for the common mistakes.
 //!
-//! CPython reports a tokenizer error found anywhere in the file before a syntax error the parser
-//! found earlier (the tokenizer runs to the end when the parser fails); this parser does the
-//! same. Some errors CPython raises only when compiling (`'return' outside function`,
-//! `'break' outside loop`, a repeated keyword argument...) are kept aside and reported only if
-//! the whole file parses. Errors about `await`, `async for` and `async with` outside an async
-//! function are left to the compiler.
+//! Which error is reported follows CPython: when the parser fails, CPython tokenizes the rest of
+//! the file, and most tokenizer errors found there (an unterminated string, an invalid
+//! character...) win over the parser's; an unclosed bracket wins only if the parser failed on a
+//! later line or ran into the end. Errors that CPython raises only when compiling
+//! (`'return' outside function`, `'break' outside loop`, a repeated keyword argument...) are kept
+//! aside and reported only if the whole file parses. Errors about `await`, `async for` and
+//! `async with` outside an async function are left to the compiler.
+//!
+//! Not supported, with a clear message: complex literals (`1j`), `\N{...}` escapes, and the
+//! `match` statement. Nesting deeper than `MAX_DEPTH` (brackets, operators, blocks) is a
+//! `SyntaxError` rather than a stack overflow.
+//!
+//! An f-string becomes `ExprKind::FString`: literal parts, and for each replacement field its
+//! parsed expression, `text` (the field's source as written between the `{` and the `!`, `:` or
+//! `}`; for `f"{x = }"` that is `"x = "`, the `=` and the spaces around it included, which is
+//! what CPython prints before the value), the conversion, the format spec's parts, and `debug`.
+//! As in CPython's tree, a `=` field without conversion or format spec gets the conversion `r`.
 
 use std::cell::Cell;
 use std::fmt;
@@ -62,7 +73,7 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// Parses a module.
+/// Parses a module's source (the whole program).
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let (toks, lex_err) = lexer::tokenize(source);
     let mut p = Parser {
@@ -190,6 +201,25 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
     }
 }
 
+/// `e` is what CPython calls a `bitwise_or`: not a `not`, `and`, `or`, comparison, conditional,
+/// lambda, `:=` or yield.
+fn bitwise_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::Compare { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_)
+    )
+}
+
 fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
@@ -293,9 +323,11 @@ impl Parser {
         }
     }
 
-    /// Which error CPython reports when the parser failed with `e`: a tokenizer error further on
-    /// wins, except over an unexpected indent; an unclosed bracket wins only if the parser ran
-    /// into the end of the file, or failed on a later line than the bracket.
+    /// Which error CPython reports when the parser failed with `e`. The tokenizer's error wins if
+    /// the parser reached it; else, if it is one CPython's tokenizer raises at once (not an
+    /// indentation error, a line continuation, or what CPython finds only when it decodes a
+    /// literal), unless `e` is an unexpected indent; an unclosed bracket, if the parser looked at
+    /// a later line than the bracket's.
     fn resolve(&self, e: SyntaxError) -> SyntaxError {
         let Some(l) = &self.lex_err else { return e };
         let far = &self.toks[self.far.get().clamp(self.i, self.toks.len() - 1)];
@@ -332,6 +364,7 @@ impl Parser {
         }
     }
 
+    /// One level deeper (a bracket, an operand, a block...): the caller goes one back up.
     fn enter(&mut self) -> R<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -529,6 +562,7 @@ impl Parser {
             }
         }
         let mut orelse = self.else_block()?;
+        // (`branches` is not empty: the loop returns at its first item.)
         while let Some((pos, test, body)) = branches.pop() {
             let kind = StmtKind::If { test, body, orelse };
             if branches.is_empty() {
@@ -668,7 +702,7 @@ impl Parser {
         }
     }
 
-    /// A parenthesized parameter list's `(`...`)`, for `def`.
+    /// `def name(params) -> returns: body`, at the `def`; `pos` is where the statement starts.
     fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool, pos: Pos) -> R<StmtKind> {
         let line = self.bump().line;
         let name = self.name()?;
@@ -915,11 +949,13 @@ impl Parser {
                 if !self.func {
                     self.defer("'return' outside function", pos);
                 }
-                StmtKind::Return(if self.at_stmt_end() {
-                    None
+                if self.at_stmt_end() {
+                    StmtKind::Return(None)
                 } else {
-                    Some(self.star_expressions()?)
-                })
+                    let value = self.star_expressions()?;
+                    self.no_star(&value);
+                    StmtKind::Return(Some(value))
+                }
             }
             "raise" => {
                 let exc = if self.at_stmt_end() {
@@ -1109,6 +1145,7 @@ impl Parser {
         if self.at(":") {
             let msg = match &first.kind {
                 ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => "",
+                ExprKind::Yield(_) | ExprKind::YieldFrom(_) => return Err(self.unexpected()),
                 ExprKind::Tuple(_) => "only single target (not tuple) can be annotated",
                 ExprKind::List(_) => "only single target (not list) can be annotated",
                 _ => "illegal target for annotation",
@@ -1133,7 +1170,13 @@ impl Parser {
                 value,
             });
         }
-        if self.at(":=") && !matches!(first.kind, ExprKind::Name(_)) && self.operand_after() {
+        if self.at(":=")
+            && !matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_)
+            )
+            && self.operand_after()
+        {
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 describe(&first)
@@ -1154,7 +1197,7 @@ impl Parser {
             return self.check_target(t, false);
         }
         // CPython's "here. Maybe you meant '=='": `f() = 1`, not `f() = x = 1`.
-        let here = first && self.operand_after() && self.speculate(1, false);
+        let here = first && self.operand_after() && self.speculate(1, false) == Some(true);
         self.check_target(t, here)
     }
 
@@ -1199,20 +1242,10 @@ impl Parser {
         // ... and what CPython calls a `bitwise_or`.
         let here = here
             && last
+            && bitwise_level(bad)
             && !matches!(
                 bad.kind,
                 ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-                    | ExprKind::BoolOp { .. }
-                    | ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        ..
-                    }
-                    | ExprKind::Compare { .. }
-                    | ExprKind::IfExp { .. }
-                    | ExprKind::Lambda { .. }
-                    | ExprKind::NamedExpr { .. }
-                    | ExprKind::Yield(_)
-                    | ExprKind::YieldFrom(_)
             );
         let msg = if here {
             format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
@@ -1333,9 +1366,12 @@ impl Parser {
     fn named_error(&mut self, e: &Expr) -> SyntaxError {
         let what = describe(e);
         let generic = self.unexpected();
-        self.speculate(1, false);
+        if self.speculate(1, false).is_none() {
+            return generic;
+        }
         let msg = match &e.kind {
             _ if self.at(":=") => format!("cannot use assignment expressions with {what}"),
+            _ if !bitwise_level(e) => return generic,
             ExprKind::Name(_) => {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into()
             }
@@ -1414,8 +1450,11 @@ impl Parser {
             (Tok::Name(_), next) => matches!(next, Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. }),
             _ => false,
         };
+        // (The furthest token looked at so far is where CPython puts a generic error.)
         let generic = self.unexpected();
-        self.speculate(0, true);
+        if self.speculate(0, true).is_none() {
+            return generic;
+        }
         let msg = match legacy {
             Some(n) => format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
             None if self.level > 0 && !excluded => {
@@ -1429,8 +1468,8 @@ impl Parser {
     /// Reads, and forgets, what CPython reads before it raises some of its messages: an
     /// expression (`full`) or an operand of `|`, `skip` tokens on; so that the furthest token
     /// looked at is CPython's (which decides whether an unclosed bracket is the error).
-    /// Returns whether it read one and no `=` or `:=` follows.
-    fn speculate(&mut self, skip: usize, full: bool) -> bool {
+    /// Returns `None` if it could not read one, else whether no `=` or `:=` follows.
+    fn speculate(&mut self, skip: usize, full: bool) -> Option<bool> {
         let saved = (self.i, self.depth, self.level, self.deferred.clone());
         for _ in 0..skip {
             self.bump();
@@ -1443,7 +1482,7 @@ impl Parser {
         if ok && *self.tok() == Tok::End {
             self.hit_end = true;
         }
-        let alone = ok && !self.at("=") && !self.at(":=");
+        let alone = ok.then(|| !self.at("=") && !self.at(":="));
         (self.i, self.depth, self.level, self.deferred) = saved;
         alone
     }

@@ -21,7 +21,12 @@ pub const CONTEXT: &str = "During handling of the above exception, another excep
 
 /// `Type: message` (just `Type` when the message is empty).
 pub fn summary(vm: &mut Vm, exc: &Exception) -> String {
-    let name = exc.class().name.to_string();
+    let class = exc.class();
+    // Exceptions of other modules than builtins and the program are named with their module.
+    let name = match &*class.module {
+        "builtins" | "__main__" => class.name.to_string(),
+        module => format!("{module}.{}", class.name),
+    };
     let message = ops::str_of(vm, &exc.value()).unwrap_or_default();
     if message.is_empty() {
         name

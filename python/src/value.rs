@@ -307,6 +307,8 @@ pub enum Iter {
     ASend {
         gen: Rc<Generator>,
         first: Option<Value>,
+        /// `anext(gen, default)`: what an exhausted generator gives instead of raising.
+        default: Option<Value>,
     },
     /// A value an async generator yields (told apart from what its `await`s pass out).
     AsyncGenValue(Value),

@@ -486,7 +486,9 @@ impl Vm {
             }
             Err(e) => {
                 gen.state.set(GenState::Closed);
-                if e.is(&exc_class(Exc::StopIteration)) {
+                // PEP 479 is for generators; the program's own body (stepped as one) is not.
+                let is_module = frame.code.kind == CodeKind::Module;
+                if !is_module && e.is(&exc_class(Exc::StopIteration)) {
                     let what = match gen.kind {
                         GenKind::Generator => "generator",
                         GenKind::Coroutine => "coroutine",
@@ -1478,11 +1480,21 @@ impl Vm {
                         *yielded = true;
                         return Ok(Exit::Yield(obj.clone()));
                     }
-                    Iter::ASend { gen, first } => {
+                    Iter::ASend {
+                        gen,
+                        first,
+                        default,
+                    } => {
                         let v = first.take().unwrap_or(sent);
-                        let gen = gen.clone();
+                        let (gen, default) = (gen.clone(), default.clone());
                         drop(state);
-                        return crate::generator::async_gen_step(self, &gen, Resume::Send(v));
+                        let step = crate::generator::async_gen_step(self, &gen, Resume::Send(v));
+                        return match (step, default) {
+                            (Err(e), Some(d)) if e.is(&exc_class(Exc::StopAsyncIteration)) => {
+                                Ok(Exit::Return(d))
+                            }
+                            (other, _) => other,
+                        };
                     }
                     _ => {}
                 }

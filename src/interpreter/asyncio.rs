@@ -18,15 +18,18 @@ use super::drive::{spawn, to_exception, to_runtime_error};
 use super::objects::{method, this, Awaiting, PyFuture, PyTask, Sleep};
 
 thread_local! {
-    static VM: RefCell<Weak<RefCell<Vm>>> = RefCell::new(Weak::new());
+    static VM: RefCell<Weak<RefCell<Vm>>> = const { RefCell::new(Weak::new()) };
     static CLASSES: RefCell<Option<(Rc<Class>, Rc<Class>)>> = const { RefCell::new(None) };
     static IN_RUN: Cell<bool> = const { Cell::new(false) };
+    /// The `Task` object of each task the program created, for `current_task()`.
+    static TASKS: RefCell<Vec<(runtime::TaskId, Weak<dyn HostObject>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Makes `vm` the interpreter the module's functions use (one program runs at a time).
 pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     VM.with(|v| *v.borrow_mut() = Rc::downgrade(vm));
     IN_RUN.with(|r| r.set(false));
+    TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
 
@@ -118,6 +121,9 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("new_event_loop", get_loop),
     ("set_event_loop", noop),
     ("current_task", current_task),
+    ("as_completed", as_completed),
+    ("timeout", timeout),
+    ("shield", shield),
     ("iscoroutine", iscoroutine),
     ("Queue", new_queue),
     ("Lock", new_lock),
@@ -223,13 +229,17 @@ fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     })))
 }
 
-fn task_value(task: Task<Value>, coroutine: &str) -> Value {
+fn task_value(task: Task<Value>, coroutine: &str, watch: &super::drive::Watch) -> Value {
     let vm = VM.with(|v| v.borrow().clone());
-    Value::Host(Rc::new(PyTask {
+    let id = task.id();
+    let object: Rc<dyn HostObject> = Rc::new(PyTask {
         task,
         coroutine: Rc::from(coroutine),
         vm,
-    }))
+    });
+    *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
+    TASKS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&object))));
+    Value::Host(object)
 }
 
 fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
@@ -262,8 +272,8 @@ fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         });
     let line = vm.call_line;
     let coroutine = coro.name.to_string();
-    let task = spawn(&vm_rc_weak()?, coro, name.as_deref(), line)?;
-    Ok(task_value(task, &coroutine))
+    let (task, watch) = spawn(&vm_rc_weak()?, coro, name.as_deref(), line)?;
+    Ok(task_value(task, &coroutine, &watch))
 }
 
 fn vm_rc_weak() -> PyResult<Rc<RefCell<Vm>>> {
@@ -302,7 +312,7 @@ fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
             ))
         }
         Value::Generator(g) if g.kind == GenKind::Coroutine => {
-            spawn(&vm_rc()?, g.clone(), None, vm.call_line)
+            spawn(&vm_rc()?, g.clone(), None, vm.call_line).map(|(task, _)| task)
         }
         _ => Err(python::exceptions::type_error(
             "An asyncio.Future, a coroutine or an awaitable is required",
@@ -350,7 +360,7 @@ fn gather(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             }
         })
     };
-    Ok(Awaiting::new("gather", future))
+    Ok(Awaiting::value("gather", future))
 }
 
 fn timeout_arg(vm: &mut Vm, args: &Args, index: usize) -> PyResult<Option<f64>> {
@@ -378,7 +388,7 @@ fn wait_for(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let task = as_task(vm, &aw)?;
     let id = task.id();
     let waiting = runtime::wait_for(task, timeout);
-    Ok(Awaiting::new(
+    Ok(Awaiting::value(
         "wait_for",
         Box::pin(async move { waiting.await.map_err(|e| to_exception(&e, Some(id))) }),
     ))
@@ -423,7 +433,7 @@ fn wait(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         tasks.push(task);
     }
     let waiting = runtime::wait(tasks.clone(), timeout, return_when);
-    Ok(Awaiting::new(
+    Ok(Awaiting::value(
         "wait",
         Box::pin(async move {
             let (done, _pending) = waiting.await.map_err(|e| to_exception(&e, None))?;
@@ -445,7 +455,197 @@ fn wait(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn current_task(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::None)
+    let Some(id) = runtime::current_task_id() else {
+        return Ok(Value::None);
+    };
+    let known = TASKS.with(|t| {
+        t.borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .and_then(|(_, v)| v.upgrade())
+    });
+    if let Some(v) = known {
+        return Ok(Value::Host(v));
+    }
+    let object: Rc<dyn HostObject> = Rc::new(CurrentTask { id });
+    TASKS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&object))));
+    Ok(Value::Host(object))
+}
+
+/// A task the program did not create itself (the main task of `asyncio.run`), seen through
+/// `current_task()`.
+struct CurrentTask {
+    id: runtime::TaskId,
+}
+
+impl HostObject for CurrentTask {
+    fn type_name(&self) -> &str {
+        "Task"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "get_name" => method("get_name", current_get_name, this),
+            "cancel" => method("cancel", current_cancel, this),
+            "done" | "cancelled" => method("done", current_false, this),
+            _ => return None,
+        })
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        let name = runtime::task_name(self.id).unwrap_or_else(|| Rc::from("?"));
+        Ok(format!("<Task pending name='{name}' coro=<main()>>"))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn current_get_name(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let id = this::<CurrentTask>(t)?.id;
+    Ok(Value::str(
+        &runtime::task_name(id).unwrap_or_else(|| Rc::from("")),
+    ))
+}
+
+fn current_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(runtime::cancel_task(
+        this::<CurrentTask>(t)?.id,
+    )))
+}
+
+fn current_false(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+/// `asyncio.as_completed(aws)`: one awaitable per input, each giving the next result to come.
+fn as_completed(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let Some(aws) = args.pos.first().cloned() else {
+        return Err(python::exceptions::type_error(
+            "as_completed() missing 1 required positional argument: 'fs'",
+        ));
+    };
+    let items = python::iter::collect(vm, &aws)?;
+    let mut tasks = Vec::with_capacity(items.len());
+    for item in &items {
+        tasks.push(as_task(vm, item)?);
+    }
+    let n = tasks.len();
+    let state = Rc::new(RefCell::new(Some(runtime::as_completed(tasks))));
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let state = state.clone();
+        let f: HostWait = Box::pin(async move {
+            use crate::runtime::AsyncIterator;
+            let Some(mut it) = state.borrow_mut().take() else {
+                return Err(python::exceptions::runtime_error(
+                    "as_completed(): await its results one at a time",
+                ));
+            };
+            let next = it.anext().await;
+            *state.borrow_mut() = Some(it);
+            match next {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(python::exceptions::runtime_error(
+                    "as_completed() has no more results",
+                )),
+                Err(e) => Err(to_exception(&e, None)),
+            }
+        });
+        out.push(Awaiting::value("_wait_for_one", f));
+    }
+    python::iter::get_iter(vm, &Value::list(out))
+}
+
+/// `async with asyncio.timeout(delay)`: cancels the task when the delay is over, and turns that
+/// cancellation into `TimeoutError` when the block ends.
+struct Timeout {
+    delay: Option<f64>,
+    handle: RefCell<Option<runtime::Handle>>,
+    fired: Rc<Cell<bool>>,
+}
+
+impl HostObject for Timeout {
+    fn type_name(&self) -> &str {
+        "Timeout"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "__aenter__" => method("__aenter__", timeout_enter, this),
+            "__aexit__" => method("__aexit__", timeout_exit, this),
+            "expired" => method("expired", timeout_expired, this),
+            _ => return None,
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn timeout(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let delay = match args.pos.first() {
+        None | Some(Value::None) => None,
+        Some(v) => Some(
+            python::int::to_f64(v)
+                .ok_or_else(|| python::exceptions::type_error("delay must be a number or None"))?,
+        ),
+    };
+    let fired = Rc::new(Cell::new(false));
+    Ok(Value::Host(Rc::new(Timeout {
+        delay,
+        handle: RefCell::new(None),
+        fired,
+    })))
+}
+
+fn timeout_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let me = this::<Timeout>(t)?;
+    let Some(task) = runtime::current_task_id() else {
+        return Err(python::exceptions::runtime_error(
+            "Timeout should be used inside a task",
+        ));
+    };
+    if let Some(delay) = me.delay {
+        let fired = me.fired.clone();
+        let handle = runtime::call_later(delay.max(0.0), move || {
+            fired.set(true);
+            runtime::cancel_task(task);
+        })
+        .map_err(|e| to_exception(&e, None))?;
+        *me.handle.borrow_mut() = Some(handle);
+    }
+    let v = t.cloned().unwrap_or(Value::None);
+    Ok(Awaiting::value(
+        "__aenter__",
+        Box::pin(async move { Ok(v) }),
+    ))
+}
+
+fn timeout_exit(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let me = this::<Timeout>(t)?;
+    if let Some(h) = me.handle.borrow_mut().take() {
+        h.cancel();
+    }
+    if let (true, Some(Value::Instance(i))) = (me.fired.get(), args.pos.get(1)) {
+        let e = Exception(i.clone());
+        if is_cancelled_error(&e) {
+            let timeout = python::exceptions::new(Exc::TimeoutError, "");
+            {
+                let mut state = timeout.state();
+                state.args.clear();
+                state.cause = Some(e.value());
+                state.context = Some(e.value());
+                state.suppress_context = true;
+            }
+            return Err(timeout);
+        }
+    }
+    Ok(Awaiting::value(
+        "__aexit__",
+        Box::pin(async { Ok(Value::None) }),
+    ))
+}
+
+fn timeout_expired(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(this::<Timeout>(t)?.fired.get()))
 }
 
 fn iscoroutine(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
@@ -640,4 +840,24 @@ fn new_event(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
     Ok(Value::Host(Rc::new(super::sync::PyEvent {
         event: runtime::Event::new(),
     })))
+}
+
+/// `asyncio.shield(aw)`: waiting on it can be cancelled without cancelling what it shields.
+fn shield(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let Some(aw) = args.pos.first() else {
+        return Err(python::exceptions::type_error(
+            "shield() missing 1 required positional argument: 'arg'",
+        ));
+    };
+    let task = as_task(vm, aw)?;
+    let outer = runtime::Future::<Value>::new().map_err(|e| to_exception(&e, None))?;
+    let result = outer.clone();
+    task.add_done_callback(move |t| {
+        let _ = match t.result() {
+            Ok(v) => result.set_result(v),
+            Err(e) => result.set_exception(e),
+        };
+    });
+    let f: HostWait = Box::pin(async move { (&outer).await.map_err(|e| to_exception(&e, None)) });
+    Ok(Awaiting::value("shield", f))
 }

@@ -14,8 +14,9 @@ use crate::runtime::{self, Error, Task, TaskId};
 use super::asyncio;
 
 thread_local! {
-    /// The Python exception each failed task ended with (the runtime keeps only its text).
-    static FAILURES: RefCell<HashMap<TaskId, Exception>> = RefCell::new(HashMap::new());
+    /// The Python exception behind each runtime error made from one, by the address of the
+    /// error's message (the runtime keeps only text; clones of an error share the text).
+    static FAILURES: RefCell<HashMap<usize, (Rc<str>, Exception)>> = RefCell::new(HashMap::new());
 }
 
 /// Steps `gen` until it returns, waiting on the runtime for what it yields.
@@ -78,13 +79,22 @@ pub(super) fn to_runtime_error(vm: &mut Vm, e: &Exception) -> Error {
     if asyncio::is_cancelled_error(e) {
         return Error::Cancelled;
     }
-    Error::raised(python::traceback::summary(vm, e))
+    let text: Rc<str> = Rc::from(python::traceback::summary(vm, e));
+    FAILURES.with(|f| {
+        f.borrow_mut().insert(
+            Rc::as_ptr(&text) as *const u8 as usize,
+            (text.clone(), e.clone()),
+        )
+    });
+    Error::Raised(text)
 }
 
 /// The runtime's error as the Python exception it stands for.
 pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
-    if let Some(id) = task {
-        if let Some(e) = FAILURES.with(|f| f.borrow().get(&id).cloned()) {
+    let _ = task;
+    if let Error::Raised(text) = error {
+        let key = Rc::as_ptr(text) as *const u8 as usize;
+        if let Some((_, e)) = FAILURES.with(|f| f.borrow().get(&key).cloned()) {
             return e;
         }
     }
@@ -98,12 +108,33 @@ pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
 }
 
 /// Wraps a coroutine object in a runtime task, as `asyncio.create_task` does.
+/// What a task's end needs to know of the Python side: the task, and the `Task` object the
+/// program holds (if it was ever given one). A failed task that nobody retrieves and nobody
+/// holds any more is "never retrieved", as CPython logs when the task object is freed.
+#[derive(Default)]
+pub(super) struct Watch {
+    pub task: RefCell<Option<Task<Value>>>,
+    pub object: RefCell<Option<std::rc::Weak<dyn python::HostObject>>>,
+}
+
+impl Watch {
+    fn unseen(&self) -> bool {
+        let dropped = self
+            .object
+            .borrow()
+            .as_ref()
+            .is_some_and(|w| w.upgrade().is_none());
+        let retrieved = self.task.borrow().as_ref().is_some_and(|t| t.retrieved());
+        dropped && !retrieved
+    }
+}
+
 pub(super) fn spawn(
     vm: &Rc<RefCell<Vm>>,
     coro: Rc<Generator>,
     name: Option<&str>,
     line: u32,
-) -> Result<Task<Value>, Exception> {
+) -> Result<(Task<Value>, Rc<Watch>), Exception> {
     if coro.kind != GenKind::Coroutine {
         return Err(python::exceptions::type_error(
             "a coroutine was expected, got a generator",
@@ -112,27 +143,26 @@ pub(super) fn spawn(
     coro.awaited.set(true);
     let qualname = coro.name.to_string();
     let vm2 = vm.clone();
+    let watch = Rc::new(Watch::default());
+    let seen = watch.clone();
     let future = async move {
         let result = drive(vm2.clone(), coro).await;
         match result {
             Ok(v) => Ok(v),
             Err(e) => {
-                let error = to_runtime_error(&mut vm2.borrow_mut(), &e);
-                if error != Error::Cancelled {
-                    if let Some((_, Some(id))) = runtime_current() {
-                        FAILURES.with(|f| f.borrow_mut().insert(id, e));
-                    }
+                let mut vm = vm2.borrow_mut();
+                let error = to_runtime_error(&mut vm, &e);
+                if error != Error::Cancelled && seen.unseen() {
+                    vm.host.write_err("Task exception was never retrieved\n");
                 }
                 Err(error)
             }
         }
     };
-    runtime::create_task_for_coroutine(future, name, &qualname, line)
-        .map_err(|e| to_exception(&e, None))
-}
-
-fn runtime_current() -> Option<((), Option<TaskId>)> {
-    runtime::current_task_id().map(|id| ((), Some(id)))
+    let task = runtime::create_task_for_coroutine(future, name, &qualname, line)
+        .map_err(|e| to_exception(&e, None))?;
+    *watch.task.borrow_mut() = Some(task.clone());
+    Ok((task, watch))
 }
 
 /// Forgets the exceptions of a finished run's tasks.

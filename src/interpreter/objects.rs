@@ -23,7 +23,7 @@ pub(super) fn method(name: &'static str, func: NativeFn, this: &Rc<dyn HostObjec
 }
 
 /// The host object a method was called on, as its concrete type.
-pub(super) fn this<'a, T: 'static>(this: Option<&'a Value>) -> PyResult<&'a T> {
+pub(super) fn this<T: 'static>(this: Option<&Value>) -> PyResult<&T> {
     match this {
         Some(Value::Host(h)) => h
             .as_any()
@@ -77,7 +77,7 @@ pub(super) struct Awaiting {
 }
 
 impl Awaiting {
-    pub fn new(name: &'static str, future: HostWait) -> Value {
+    pub fn value(name: &'static str, future: HostWait) -> Value {
         Value::Host(Rc::new(Awaiting {
             name,
             future: RefCell::new(Some(future)),
@@ -364,4 +364,17 @@ fn future_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyRe
         }
     });
     Ok(Value::None)
+}
+
+impl Drop for PyTask {
+    /// As CPython logs when it frees a task object whose exception nobody retrieved.
+    fn drop(&mut self) {
+        let failed = matches!(self.task.peek_outcome(), Some(Err(ref e)) if *e != Error::Cancelled);
+        if failed && !self.task.retrieved() {
+            python::value::PENDING_WARNINGS.with(|w| {
+                w.borrow_mut()
+                    .push("Task exception was never retrieved".to_string())
+            });
+        }
+    }
 }

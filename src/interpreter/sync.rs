@@ -14,7 +14,7 @@ use super::drive::to_exception;
 use super::objects::{method, this, Awaiting};
 
 fn done(v: Value) -> Value {
-    Awaiting::new("coroutine", Box::pin(async move { Ok(v) }))
+    Awaiting::value("coroutine", Box::pin(async move { Ok(v) }))
 }
 
 fn queue_error(e: Error) -> python::Exception {
@@ -67,12 +67,12 @@ fn queue_put(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
         q.put(item).await.map_err(queue_error)?;
         Ok(Value::None)
     });
-    Ok(Awaiting::new("put", f))
+    Ok(Awaiting::value("put", f))
 }
 
 fn queue_get(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let q = this::<PyQueue>(t)?.queue.clone();
-    Ok(Awaiting::new(
+    Ok(Awaiting::value(
         "get",
         Box::pin(async move { q.get().await.map_err(queue_error) }),
     ))
@@ -112,7 +112,7 @@ fn queue_join(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         q.join().await.map_err(queue_error)?;
         Ok(Value::None)
     });
-    Ok(Awaiting::new("join", f))
+    Ok(Awaiting::value("join", f))
 }
 
 /// `asyncio.Lock` and `asyncio.Semaphore`: the runtime's semaphore, holding the permits the
@@ -167,7 +167,7 @@ fn lock_acquire(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         permits.borrow_mut().push(permit);
         Ok(Value::Bool(true))
     });
-    Ok(Awaiting::new("acquire", f))
+    Ok(Awaiting::value("acquire", f))
 }
 
 fn release(lock: &PyLock) -> PyResult {
@@ -233,5 +233,5 @@ fn event_wait(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         event.wait().await.map_err(|e| to_exception(&e, None))?;
         Ok(Value::Bool(true))
     });
-    Ok(Awaiting::new("wait", f))
+    Ok(Awaiting::value("wait", f))
 }

@@ -117,6 +117,12 @@ impl<T: Clone + 'static> Task<T> {
         matches!(*self.cell.result.borrow(), Some(Err(Error::Cancelled)))
     }
 
+    /// Whether someone took (or undertook to take) its outcome: awaited it, asked for its
+    /// result, gathered it. A failed task nobody retrieved is "never retrieved" in Python.
+    pub fn retrieved(&self) -> bool {
+        self.cell.retrieved.get()
+    }
+
     /// Its result; like Python, asking before it is done is an `InvalidStateError`.
     pub fn result(&self) -> Result<T, Error> {
         self.cell.retrieved.set(true);

@@ -60,8 +60,8 @@ use waker::make_waker;
 pub use clock::Clock;
 pub use deferred::set_event_loop_policy;
 pub use registry::{
-    block_loop, current_task_id, language, live_runs, loop_is_running, outside_loop,
-    record_snapshots, time_ms,
+    block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, outside_loop,
+    record_snapshots, task_name, time_ms,
 };
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
 pub use run::{Run, RunStatus};

@@ -90,6 +90,28 @@ pub fn current_task_id() -> Option<TaskId> {
     current().and_then(|(_, task)| task)
 }
 
+/// The name of a task of the running loop (`asyncio.current_task().get_name()`).
+pub fn task_name(task: TaskId) -> Option<Rc<str>> {
+    with_current_run(|run, _| {
+        run.trace
+            .borrow()
+            .events()
+            .iter()
+            .find_map(|e| match (&e.kind, e.task) {
+                (crate::trace::EventKind::TaskSpawned { name, .. }, Some(id)) if id == task => {
+                    Some(name.clone())
+                }
+                _ => None,
+            })
+    })
+    .flatten()
+}
+
+/// Cancels a task of the running loop by its id (`task.cancel()` for a task known by id).
+pub fn cancel_task(task: TaskId) -> bool {
+    current().is_some_and(|(run, _)| run.cancel_task(task))
+}
+
 /// Blocks the running loop for `seconds`, as `time.sleep` in a coroutine does (see
 /// `RunClock::block`): nothing else runs meanwhile.
 pub fn block_loop(seconds: f64) {
