@@ -1070,3 +1070,98 @@ async fn a_links_theme_fixes_the_colour_scheme_of_an_embed() {
     style.remove();
     window.location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn edited_python_runs_on_the_same_loop_and_a_syntax_error_is_marked_on_its_line() {
+    let (root, handle) = mount_app();
+    click(&root, "lesson-create-task");
+    leptos::task::tick().await;
+    click(&root, "edit-python");
+    leptos::task::tick().await;
+    wait_until("the editor to start from the lesson's code", 1000, || {
+        let editor: web_sys::HtmlTextAreaElement =
+            by_testid(&root, "python-editor").unchecked_into();
+        editor.value().starts_with("import asyncio")
+    })
+    .await;
+
+    let program = "import asyncio\n\nasync def work(n):\n    await asyncio.sleep(n)\n    print('done', n)\n\nasync def main():\n    await asyncio.gather(work(2), work(1))\n    print('all done')\n\nasyncio.run(main())\n";
+    common::dom::type_into(&root, "python-editor", program);
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("three output rows", 3000, || output_rows(&root).len() == 3).await;
+    assert_eq!(
+        rows_as_strings(&root),
+        [
+            "+1000 ms Task-3 done 1",
+            "+2000 ms Task-2 done 2",
+            "+2000 ms Task-1 all done",
+        ]
+    );
+    // The timeline has a lane for each of the program's own tasks.
+    wait_until("a lane per task", 1000, || {
+        let names: Vec<String> = all(&root, "[data-testid=lane-name]")
+            .iter()
+            .map(|n| n.text_content().unwrap_or_default())
+            .collect();
+        ["Task-1", "Task-2", "Task-3"]
+            .iter()
+            .all(|t| names.iter().any(|n| n.contains(t)))
+    })
+    .await;
+    assert!(
+        !has_testid(&root, "expected"),
+        "the lesson's expected output is not the edited program's"
+    );
+
+    common::dom::type_into(&root, "python-editor", "x = 1\ndef f(:\n    pass\n");
+    click(&root, "run");
+    leptos::task::tick().await;
+    let error = text_of(&root, "code-error");
+    assert!(
+        error.starts_with("line 2, column 7: SyntaxError"),
+        "{error}"
+    );
+    let marked = all(&root, ".gutter li.error-line");
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0].get_attribute("data-line").as_deref(), Some("2"));
+    assert_eq!(live_runs(), 0);
+
+    click(&root, "restore-python");
+    leptos::task::tick().await;
+    assert!(!has_testid(&root, "python-editor"));
+    assert!(python_line(&root, 1).contains("import asyncio"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_step_that_never_awaits_is_stopped_and_the_page_answers_again() {
+    let (root, handle) = mount_app();
+    click(&root, "lesson-create-task");
+    leptos::task::tick().await;
+    click(&root, "edit-python");
+    leptos::task::tick().await;
+    common::dom::type_into(
+        &root,
+        "python-editor",
+        "import asyncio\n\nasync def main():\n    print('spinning')\n    while True:\n        pass\n\nasyncio.run(main())\n",
+    );
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the run to be stopped", 10000, || {
+        by_testid(&root, "status")
+            .text_content()
+            .unwrap_or_default()
+            .contains("line 6")
+    })
+    .await;
+    assert_eq!(live_runs(), 0);
+    // The page runs again at once.
+    click(&root, "restore-python");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
+    drop(handle);
+}

@@ -424,5 +424,5 @@ fn sys_exit(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn sys_getrecursionlimit(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Int(crate::vm::RECURSION_LIMIT as i64))
+    Ok(Value::Int(_vm.recursion_limit as i64))
 }

@@ -33,6 +33,8 @@ pub trait Host {
         let _ = line;
         Ok(())
     }
+    /// A step of the program begins (the host's loop resumes it): the budget starts again.
+    fn begin_step(&self) {}
 }
 
 /// How deep Python calls may nest before `RecursionError` (CPython's default limit).
@@ -51,6 +53,9 @@ pub struct Vm {
     /// (`asyncio.run(main())`): the module's frame yields this to its host and resumes with the
     /// result.
     pub block_on: Option<Value>,
+    /// How deep calls may nest: CPython's 1000 by default; a host with a smaller stack (a
+    /// browser) sets less.
+    pub recursion_limit: u32,
     ticks: u32,
 }
 
@@ -95,6 +100,12 @@ pub enum Exit {
     Yield(Value),
 }
 
+/// What an instruction asks of the loop: to leave the frame, or to make a call.
+enum Flow {
+    Exit(Exit),
+    Call(Value, Args),
+}
+
 /// How a suspended frame is resumed.
 pub enum Resume {
     Send(Value),
@@ -112,6 +123,7 @@ impl Vm {
             depth: 0,
             call_line: 0,
             block_on: None,
+            recursion_limit: RECURSION_LIMIT,
             ticks: 0,
         }
     }
@@ -455,6 +467,9 @@ impl Vm {
         let Some(mut frame) = gen.frame.borrow_mut().take() else {
             return Err(exceptions::runtime_error("generator has no frame"));
         };
+        if self.depth == 0 {
+            self.host.begin_step();
+        }
         let first = gen.state.get() == GenState::Created;
         gen.state.set(GenState::Running);
         let resume = match how {
@@ -546,7 +561,7 @@ impl Vm {
     /// the point where it is suspended.
     pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<Exception>) -> PyResult<Exit> {
         self.depth += 1;
-        if self.depth > RECURSION_LIMIT {
+        if self.depth > self.recursion_limit {
             self.depth -= 1;
             return Err(exceptions::new(
                 Exc::RecursionError,
@@ -578,16 +593,28 @@ impl Vm {
                 return Ok(Exit::Return(Value::None));
             };
             frame.pc += 1;
-            match self.step(frame, op) {
-                Ok(None) => {}
-                Ok(Some(exit)) => return Ok(exit),
-                Err(Raised { exc, traceback }) => {
-                    if traceback {
-                        self.add_traceback(frame, &exc);
-                    }
-                    self.unwind(frame, exc)?;
-                }
+            let raised = match self.step(frame, op) {
+                Ok(None) => continue,
+                Ok(Some(Flow::Exit(exit))) => return Ok(exit),
+                // Calls are made here, not inside `step`, so a deep recursion of Python calls
+                // does not stack up `step`'s large frames.
+                Ok(Some(Flow::Call(func, args))) => match self.call(&func, args) {
+                    Ok(v) => match self.blocked(frame) {
+                        Ok(None) => {
+                            frame.stack.push(v);
+                            continue;
+                        }
+                        Ok(Some(exit)) => return Ok(exit),
+                        Err(raised) => raised,
+                    },
+                    Err(exc) => Raised::new(exc),
+                },
+                Err(raised) => raised,
+            };
+            if raised.traceback {
+                self.add_traceback(frame, &raised.exc);
             }
+            self.unwind(frame, raised.exc)?;
         }
     }
 
@@ -702,7 +729,7 @@ impl Vm {
     }
 
     /// Executes one instruction: `Some` when the frame returns or yields.
-    fn step(&mut self, frame: &mut Frame, op: Op) -> Result<Option<Exit>, Raised> {
+    fn step(&mut self, frame: &mut Frame, op: Op) -> Result<Option<Flow>, Raised> {
         match op {
             Op::Nop => {}
             Op::Pop => {
@@ -1151,11 +1178,7 @@ impl Vm {
                 let args = frame.stack.split_off(frame.stack.len() - argc as usize);
                 let func = Self::pop(frame);
                 self.call_line = frame.line();
-                let v = self.call(&func, Args::new(args))?;
-                if let Some(exit) = self.blocked(frame)? {
-                    return Ok(Some(exit));
-                }
-                frame.stack.push(v);
+                return Ok(Some(Flow::Call(func, Args::new(args))));
             }
             Op::CallKw(argc) => {
                 let names = Self::pop(frame);
@@ -1174,11 +1197,7 @@ impl Vm {
                     })
                     .collect();
                 self.call_line = frame.line();
-                let v = self.call(&func, Args { pos: args, kw })?;
-                if let Some(exit) = self.blocked(frame)? {
-                    return Ok(Some(exit));
-                }
-                frame.stack.push(v);
+                return Ok(Some(Flow::Call(func, Args { pos: args, kw })));
             }
             Op::CallEx(has_kw) => {
                 let kwargs = if has_kw {
@@ -1202,11 +1221,7 @@ impl Vm {
                     }
                 }
                 self.call_line = frame.line();
-                let v = self.call(&func, Args { pos, kw })?;
-                if let Some(exit) = self.blocked(frame)? {
-                    return Ok(Some(exit));
-                }
-                frame.stack.push(v);
+                return Ok(Some(Flow::Call(func, Args { pos, kw })));
             }
             Op::MakeFunction(flags) => {
                 let code = Self::pop(frame);
@@ -1269,16 +1284,16 @@ impl Vm {
             }
             Op::ReturnValue => {
                 let v = Self::pop(frame);
-                return Ok(Some(Exit::Return(v)));
+                return Ok(Some(Flow::Exit(Exit::Return(v))));
             }
             Op::YieldValue => {
                 let v = Self::pop(frame);
                 if frame.code.kind == CodeKind::AsyncGenerator {
-                    return Ok(Some(Exit::Yield(Value::Iter(Rc::new(RefCell::new(
-                        Iter::AsyncGenValue(v),
+                    return Ok(Some(Flow::Exit(Exit::Yield(Value::Iter(Rc::new(
+                        RefCell::new(Iter::AsyncGenValue(v)),
                     ))))));
                 }
-                return Ok(Some(Exit::Yield(v)));
+                return Ok(Some(Flow::Exit(Exit::Yield(v))));
             }
             Op::YieldFrom => {
                 let sent = Self::pop(frame);
@@ -1287,7 +1302,7 @@ impl Vm {
                     Exit::Yield(v) => {
                         // Stay on this instruction: the next value sent comes here again.
                         frame.pc -= 1;
-                        return Ok(Some(Exit::Yield(v)));
+                        return Ok(Some(Flow::Exit(Exit::Yield(v))));
                     }
                     Exit::Return(v) => {
                         frame.stack.pop();

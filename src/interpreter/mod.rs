@@ -68,7 +68,13 @@ impl Outcome {
 /// run's clock, `time.sleep` blocks the loop.
 struct PageHost {
     outcome: Rc<Outcome>,
+    /// When the current step began, in the page's milliseconds.
+    step_started: std::cell::Cell<f64>,
 }
+
+/// How long one step may run without awaiting before the program is stopped: the page would
+/// not answer meanwhile (a `while True: pass`).
+pub const STEP_BUDGET_MS: f64 = 3000.0;
 
 impl Host for PageHost {
     fn write(&self, text: &str, line: u32) {
@@ -105,6 +111,21 @@ impl Host for PageHost {
     fn import(&self, vm: &mut Vm, name: &str) -> Option<PyResult> {
         asyncio::import(vm, name)
     }
+
+    fn begin_step(&self) {
+        self.step_started.set(runtime::host::now_ms());
+    }
+
+    fn check_budget(&self, line: u32) -> Result<(), String> {
+        let spent = runtime::host::now_ms() - self.step_started.get();
+        if spent > STEP_BUDGET_MS {
+            return Err(format!(
+                "stopped: the code at line {line} ran {} s without awaiting, so nothing else could run (the page would freeze)",
+                (spent / 1000.0).round()
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Compiles `source` and starts it on `clock`; the program's output goes to the run's Trace and
@@ -116,7 +137,10 @@ pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>
     let run = Run::start_in(clock, lang, move || async move {
         let host = Rc::new(PageHost {
             outcome: shared.clone(),
+            step_started: std::cell::Cell::new(runtime::host::now_ms()),
         });
+        // CPython's recursion limit holds in the page too: `.cargo/config.toml` gives the wasm
+        // a stack deep enough for it (tests/interpreter.rs recurses to it in both browsers).
         let vm = Rc::new(RefCell::new(Vm::new(host)));
         asyncio::attach(&vm);
         let main = vm.borrow_mut().main_generator(code);

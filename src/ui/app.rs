@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::catalog::{Catalog, LessonSteps};
 use super::console::Console;
 use super::controls::Controls;
+use super::editor::PythonPane;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
 use super::focus::focus_testid;
 use super::http_pane::HttpPane;
@@ -256,15 +257,7 @@ fn LessonView(
             </div>
             <Knobs />
             <div class="code-col">
-                <SourceView
-                    caption="Python"
-                    testid="python"
-                    source=Signal::derive(move || {
-                        session.settings.with(|s| lesson().python_with(s, lang.get()))
-                    })
-                    original=Signal::derive(move || lesson().python(lang.get()))
-                    highlight=py_line
-                />
+                                <PythonPane highlight=py_line />
                 <RustListing embed=embed highlight=rust_line />
             </div>
             <div class="out-col">
@@ -274,7 +267,8 @@ fn LessonView(
                 <Console />
                 <HttpPane />
                 <LintPanel embed=embed />
-                <Show when=move || !answer_hidden()>
+                // The expected output is the lesson's: it says nothing of the learner's version.
+                <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
                     <ExpectedPanel />
                 </Show>
             </div>

@@ -8,10 +8,12 @@
 
 mod app;
 mod catalog;
+pub mod code_edit;
 mod console;
 mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod devtools;
+mod editor;
 mod embed;
 mod focus;
 pub mod highlight;

@@ -105,6 +105,11 @@ pub struct Session {
     /// that is none of the page's): the page says so instead of showing a lesson in its place,
     /// until a lesson is opened.
     pub missing: RwSignal<Option<String>>,
+    /// The learner's own version of the lesson's Python (Edit): Run runs it on the
+    /// interpreter instead of the lesson's Rust. `None` shows and runs the lesson's code.
+    pub edited: RwSignal<Option<String>>,
+    /// Why the edited code does not compile: line (1-based), column (0-based), message.
+    pub code_error: RwSignal<Option<(u32, u32, String)>>,
     key: u64,
     synced_events: StoredValue<usize>,
     /// `performance.measure` entries made for the current run (capped).
@@ -148,6 +153,8 @@ impl Session {
             model: RwSignal::new_local(LoopModel::default()),
             predict: RwSignal::new(None),
             missing: RwSignal::new(None),
+            edited: RwSignal::new(None),
+            code_error: RwSignal::new(None),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             measures: StoredValue::new(0),
@@ -196,6 +203,8 @@ impl Session {
         self.discard_run();
         self.clear();
         self.phase.set(Phase::Idle);
+        self.edited.set(None);
+        self.code_error.set(None);
         self.lesson_id.set(lesson.id);
         // In predict mode the new lesson's lines are arranged afresh (or as kept last time).
         if self.predict.with_untracked(Option::is_some) {
@@ -256,7 +265,22 @@ impl Session {
         };
         let lang = self.lang.get_untracked();
         self.run_lang.set(lang);
-        let run = lesson.start_in(lang, clock, &self.settings.get_untracked());
+        let run = match self.edited.get_untracked() {
+            None => lesson.start_in(lang, clock, &self.settings.get_untracked()),
+            Some(source) => match crate::interpreter::start(&source, clock, lang) {
+                Ok((run, _outcome)) => {
+                    self.code_error.set(None);
+                    run
+                }
+                Err(e) => {
+                    let message = format!("{}: {} (line {})", e.kind, e.msg, e.line);
+                    self.code_error
+                        .set(Some((e.line, e.col, format!("{}: {}", e.kind, e.msg))));
+                    self.phase.set(Phase::Failed(message));
+                    return;
+                }
+            },
+        };
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
         RUNS.with(|runs| runs.borrow_mut().insert(self.key, run));

@@ -1,0 +1,180 @@
+//! The Python pane: the lesson's listing, or (after Edit) the learner's own version of it in a
+//! code editor, which Run then runs on the interpreter.
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::code_edit::{byte_of, line_span, newline, shift_lines, utf16_of};
+use super::i18n::{label, t, use_lang};
+use super::session::use_session;
+use super::source::SourceView;
+
+/// The Python listing with its Edit button; the editor while the learner edits.
+#[component]
+pub fn PythonPane(
+    /// The 1-based line to highlight in the lesson's listing.
+    #[prop(into)]
+    highlight: Signal<Option<u32>>,
+) -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let lesson_source = Signal::derive(move || {
+        session
+            .settings
+            .with(|s| session.lesson().python_with(s, lang.get()))
+    });
+    let editing = move || session.edited.with(Option::is_some);
+    let edit = move |_| {
+        session.discard_run();
+        session.edited.set(Some(lesson_source.get_untracked()));
+    };
+    let restore = move |_| {
+        session.discard_run();
+        session.code_error.set(None);
+        session.edited.set(None);
+    };
+    view! {
+        <div class="python-pane">
+            <div class="pane-tools">
+                <Show
+                    when=editing
+                    fallback=move || view! {
+                        <button type="button" data-testid="edit-python" on:click=edit
+                            title=label(t("Change the Python and run it on the same loop", "修改 Python 代码，在同一个事件循环上运行"))>
+                            {label(t("Edit", "编辑"))}
+                        </button>
+                    }
+                >
+                    <button type="button" data-testid="restore-python" on:click=restore>
+                        {label(t("Back to the lesson's code", "恢复课程代码"))}
+                    </button>
+                </Show>
+            </div>
+            <Show
+                when=editing
+                fallback=move || view! {
+                    <SourceView
+                        caption="Python"
+                        testid="python"
+                        source=lesson_source
+                        original=Signal::derive(move || session.lesson().python(lang.get()))
+                        highlight=highlight
+                    />
+                }
+            >
+                <CodeEditor />
+            </Show>
+        </div>
+    }
+}
+
+/// A plain-text code editor: line numbers, Tab / Shift+Tab indentation, Enter keeping the
+/// indentation, the browser's own undo, and the compile error marked on its line. Escape
+/// leaves it for the keyboard (Tab indents inside it).
+#[component]
+fn CodeEditor() -> impl IntoView {
+    let session = use_session();
+    let area = NodeRef::<Textarea>::new();
+    let text = move || session.edited.get().unwrap_or_default();
+    let line_count = move || text().lines().count().max(1) + usize::from(text().ends_with('\n'));
+    let error_line = move || {
+        session
+            .code_error
+            .with(|e| e.as_ref().map(|(line, _, _)| *line))
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        session.edited.set(Some(event_target_value(&ev)));
+        session.code_error.set(None);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(area) = area.get() else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Tab" => {
+                ev.prevent_default();
+                tab(&area, ev.shift_key());
+            }
+            "Enter" if !ev.ctrl_key() && !ev.meta_key() => {
+                ev.prevent_default();
+                let value = area.value();
+                let cursor = byte_of(&value, area.selection_start().ok().flatten().unwrap_or(0));
+                let line_start = value[..cursor].rfind('\n').map_or(0, |i| i + 1);
+                insert(&area, &newline(&value[line_start..cursor]));
+            }
+            "Escape" => {
+                let _ = area.blur();
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <figure class="source editor" data-testid="python-edited">
+            <figcaption>{label(t("Python (your version)", "Python（你的版本）"))}</figcaption>
+            <div class="editor-body">
+                <ol class="gutter" aria-hidden="true">
+                    {move || (1..=line_count()).map(|n| {
+                        let marked = error_line() == Some(n as u32);
+                        view! { <li class:error-line=marked data-line=n>{n}</li> }
+                    }).collect_view()}
+                </ol>
+                <textarea
+                    node_ref=area
+                    data-testid="python-editor"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    autocomplete="off"
+                    wrap="off"
+                    rows=move || line_count() + 1
+                    aria-label=label(t("Python code (Tab indents; Escape, then Tab, leaves)", "Python 代码（Tab 缩进；按 Esc 再按 Tab 离开）"))
+                    aria-invalid=move || error_line().is_some().to_string()
+                    aria-describedby="code-error"
+                    prop:value=text
+                    on:input=on_input
+                    on:keydown=on_keydown
+                ></textarea>
+            </div>
+            <p id="code-error" class="code-error" role="alert" data-testid="code-error">
+                {move || session.code_error.get().map(|(line, col, msg)| format!("line {line}, column {}: {msg}", col + 1))}
+            </p>
+        </figure>
+    }
+}
+
+/// Inserts `text` at the selection the way typing does, so the browser's undo takes it back.
+fn insert(area: &web_sys::HtmlTextAreaElement, text: &str) {
+    let done = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if !done {
+        let start = area.selection_start().ok().flatten().unwrap_or(0);
+        let end = area.selection_end().ok().flatten().unwrap_or(start);
+        let _ = area.set_range_text_with_start_and_end_and_mode(text, start, end, "end");
+        let _ = area.dispatch_event(&web_sys::Event::new("input").expect("an input event"));
+    }
+}
+
+/// Tab: four spaces at the cursor, or one level more on every selected line; Shift+Tab: one
+/// level less on the lines of the selection.
+fn tab(area: &web_sys::HtmlTextAreaElement, outdent: bool) {
+    let value = area.value();
+    let start = byte_of(&value, area.selection_start().ok().flatten().unwrap_or(0));
+    let end = byte_of(&value, area.selection_end().ok().flatten().unwrap_or(0));
+    if !outdent && start == end {
+        insert(area, super::code_edit::INDENT);
+        return;
+    }
+    let (first, last) = line_span(&value, start, end);
+    let shifted = shift_lines(&value[first..last], !outdent);
+    let _ = area.set_selection_range(utf16_of(&value, first), utf16_of(&value, last));
+    insert(area, &shifted);
+    let new_end = first + shifted.len();
+    let new_value = area.value();
+    let _ = area.set_selection_range(utf16_of(&new_value, first), utf16_of(&new_value, new_end));
+}
