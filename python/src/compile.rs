@@ -42,6 +42,14 @@ pub fn compile_module(module: &Module) -> Result<Rc<Code>, CompileError> {
     Ok(c.leave())
 }
 
+/// What an instruction does with a name.
+#[derive(Clone, Copy)]
+enum Access {
+    Load = 0,
+    Store = 1,
+    Delete = 2,
+}
+
 /// What a `break`, `continue` or `return` must undo on its way out.
 enum FBlock<'a> {
     /// A loop: `continue` goes to `start`, `break` to `exit`; `for` keeps its iterator on the stack.
@@ -298,82 +306,51 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
-        match self.binding(name) {
-            Binding::Local => {
-                let i = self.local_index(name);
-                self.emit(Op::LoadFast(i))
-            }
-            Binding::Cell => {
-                let i = self.cell_index(name);
-                self.emit(Op::LoadDeref(i))
-            }
-            Binding::Free => {
-                let i = self.cell_index(name);
-                if self.units.last().map(|u| u.scope.kind) == Some(ScopeKind::Class) {
-                    self.emit(Op::LoadClassDeref(i))
-                } else {
-                    self.emit(Op::LoadDeref(i))
-                }
-            }
-            Binding::Global => {
-                let i = self.name_idx(name);
-                if self.units.last().map(|u| u.scope.kind) == Some(ScopeKind::Module) {
-                    self.emit(Op::LoadName(i))
-                } else {
-                    self.emit(Op::LoadGlobal(i))
-                }
-            }
-            Binding::Name => {
-                let i = self.attr_idx(name);
-                self.emit(Op::LoadName(i))
-            }
-        }
+        self.name_op(name, Access::Load);
     }
 
     fn store_name(&mut self, name: &str) {
-        match self.binding(name) {
-            Binding::Local => {
-                let i = self.local_index(name);
-                self.emit(Op::StoreFast(i))
-            }
-            Binding::Cell | Binding::Free => {
-                let i = self.cell_index(name);
-                self.emit(Op::StoreDeref(i))
-            }
-            Binding::Global => {
-                let i = self.name_idx(name);
-                if self.units.last().map(|u| u.scope.kind) == Some(ScopeKind::Module) {
-                    self.emit(Op::StoreName(i))
-                } else {
-                    self.emit(Op::StoreGlobal(i))
-                }
-            }
-            Binding::Name => {
-                let i = self.attr_idx(name);
-                self.emit(Op::StoreName(i))
-            }
-        }
+        self.name_op(name, Access::Store);
     }
 
     fn delete_name(&mut self, name: &str) {
-        match self.binding(name) {
+        self.name_op(name, Access::Delete);
+    }
+
+    /// Loads, stores or deletes a name where its scope says it lives (CPython's
+    /// `compiler_nameop`).
+    fn name_op(&mut self, name: &str, access: Access) {
+        let kind = self.units.last().map(|u| u.scope.kind);
+        let op = match self.binding(name) {
             Binding::Local => {
                 let i = self.local_index(name);
-                self.emit(Op::DeleteFast(i))
+                [Op::LoadFast(i), Op::StoreFast(i), Op::DeleteFast(i)]
             }
             Binding::Cell | Binding::Free => {
                 let i = self.cell_index(name);
-                self.emit(Op::DeleteDeref(i))
+                let free_in_class =
+                    kind == Some(ScopeKind::Class) && self.binding(name) == Binding::Free;
+                let load = if free_in_class {
+                    Op::LoadClassDeref(i)
+                } else {
+                    Op::LoadDeref(i)
+                };
+                [load, Op::StoreDeref(i), Op::DeleteDeref(i)]
+            }
+            Binding::Global if kind == Some(ScopeKind::Module) => {
+                let i = self.name_idx(name);
+                [Op::LoadName(i), Op::StoreName(i), Op::DeleteGlobal(i)]
             }
             Binding::Global => {
                 let i = self.name_idx(name);
-                self.emit(Op::DeleteGlobal(i))
+                [Op::LoadGlobal(i), Op::StoreGlobal(i), Op::DeleteGlobal(i)]
             }
             Binding::Name => {
                 let i = self.attr_idx(name);
-                self.emit(Op::DeleteName(i))
+                [Op::LoadName(i), Op::StoreName(i), Op::DeleteName(i)]
             }
-        }
+        };
+        self.emit(op[access as usize]);
     }
 
     fn in_function(&self) -> bool {
