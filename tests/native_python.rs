@@ -392,9 +392,13 @@ fn same_texts(lesson: &Lesson, lang: Lang, texts: &[&str]) -> bool {
     let timing = Timing::Within(tolerance(lesson));
     let mut start = 0;
     while start < expected.len() {
+        // CPython runs on a (scaled) real clock here, where lines due at the same instant
+        // race: one task's timer can fire a loop turn before another's due microseconds later
+        // (a CI run printed `semaphore-limit`'s "开始 3" before "结束 2", both due at 1 s). So
+        // lines the lesson prints at the same time may come in any order under CPython; the
+        // runtime's exact order is checked on the virtual clock by the lesson tests.
         let end = match lesson.order {
-            Order::Exact => start + 1,
-            Order::SameTimeAnyOrder | Order::EachTaskInOrder => {
+            Order::Exact | Order::SameTimeAnyOrder | Order::EachTaskInOrder => {
                 let at = expected[start].at_ms;
                 start
                     + expected[start..]
