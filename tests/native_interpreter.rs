@@ -28,26 +28,9 @@ fn cases() -> Vec<PathBuf> {
     paths
 }
 
-fn syntax_error(source: &str, e: &interpreter::SyntaxError) -> String {
-    let text = source
-        .lines()
-        .nth(e.line.saturating_sub(1) as usize)
-        .unwrap_or("");
-    let trimmed = text.trim_start();
-    let caret = (e.col as usize).saturating_sub(text.len() - trimmed.len());
-    format!(
-        "  File \"main.py\", line {}\n    {}\n    {}^\n{}: {}\n",
-        e.line,
-        trimmed.trim_end(),
-        " ".repeat(caret),
-        e.kind,
-        e.msg
-    )
-}
-
 fn ours(source: &str) -> String {
     match interpreter::start(source, Clock::Virtual, Lang::En) {
-        Err(e) => syntax_error(source, &e),
+        Err(e) => e.display(source, "main.py"),
         Ok((run, outcome)) => {
             host::run_until_idle();
             run.stop();

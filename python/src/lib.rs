@@ -64,3 +64,24 @@ pub fn compile(source: &str) -> Result<Rc<code::Code>, SyntaxError> {
         col: e.pos.col,
     })
 }
+
+impl SyntaxError {
+    /// The error as CPython prints it for a file: where, the source line, a caret under the
+    /// column, then `Kind: message`.
+    pub fn display(&self, source: &str, file: &str) -> String {
+        let text = source
+            .lines()
+            .nth(self.line.saturating_sub(1) as usize)
+            .unwrap_or("");
+        let trimmed = text.trim_start();
+        let caret = (self.col as usize).saturating_sub(text.len() - trimmed.len());
+        format!(
+            "  File \"{file}\", line {}\n    {}\n    {}^\n{}: {}\n",
+            self.line,
+            trimmed.trim_end(),
+            " ".repeat(caret),
+            self.kind,
+            self.msg
+        )
+    }
+}

@@ -61,19 +61,7 @@ fn run(source: &str) -> String {
     let host = Rc::new(Transcript::default());
     let mut out = String::new();
     match python::compile(source) {
-        Err(e) => {
-            let text = source.lines().nth(e.line as usize - 1).unwrap_or("");
-            let trimmed = text.trim_start();
-            let caret = (e.col as usize).saturating_sub(text.len() - trimmed.len());
-            out.push_str(&format!(
-                "  File \"main.py\", line {}\n    {}\n    {}^\n{}: {}\n",
-                e.line,
-                trimmed.trim_end(),
-                " ".repeat(caret),
-                e.kind,
-                e.msg
-            ));
-        }
+        Err(e) => out.push_str(&e.display(source, "main.py")),
         Ok(code) => {
             let mut vm = Vm::new(host.clone());
             let result = vm.run_main(code);

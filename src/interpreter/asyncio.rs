@@ -272,12 +272,8 @@ fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         });
     let line = vm.call_line;
     let coroutine = coro.name.to_string();
-    let (task, watch) = spawn(&vm_rc_weak()?, coro, name.as_deref(), line)?;
+    let (task, watch) = spawn(&vm_rc()?, coro, name.as_deref(), line)?;
     Ok(task_value(task, &coroutine, &watch))
-}
-
-fn vm_rc_weak() -> PyResult<Rc<RefCell<Vm>>> {
-    vm_rc()
 }
 
 /// The runtime task for an awaitable: a task as it is, a coroutine in a new task.

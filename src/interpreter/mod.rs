@@ -17,7 +17,7 @@ use std::rc::Rc;
 use python::{Host, PyResult, Vm};
 
 use crate::lang::Lang;
-use crate::runtime::{self, Clock, Error, Run};
+use crate::runtime::{self, Clock, Run};
 
 pub use python::SyntaxError;
 
@@ -158,9 +158,4 @@ pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>
         }
     });
     Ok((run, outcome))
-}
-
-/// Whether a runtime error is the cancellation of the program (Stop).
-pub fn is_cancelled(e: &Error) -> bool {
-    matches!(e, Error::Cancelled)
 }
