@@ -4,7 +4,8 @@
 //! was printed, in which order and when, next to the source line that printed it. Four layers,
 //! one direction of flow, with the course on top of the runtime:
 //!
-//! - [`lang`]: the two languages, which every layer speaks;
+//! - [`lang`]: the two languages, which every layer speaks (and [`base64`], which the runtime's
+//!   mail and the page's links both write);
 //! - [`trace`]: the contract between the layers, a closed list of typed events and ids;
 //! - [`runtime`]: the asyncio-shaped executor and its primitives, which record into a Trace;
 //! - [`course`]: the lessons and what a lesson is (expected output, knobs, mistakes);
@@ -17,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod base64;
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod course;

@@ -1,5 +1,5 @@
 //! The interpreter on Loopscope's runtime, against CPython: every program of the differential
-//! corpus (`python/tests/cases/`, the asyncio ones included) runs on the virtual clock here and
+//! corpus (`python/tests/cases/`, the asyncio ones included) and the code page's starter runs on the virtual clock here and
 //! under CPython with the harness's virtual clock, and both must print the same lines at the
 //! same milliseconds, with the same traceback.
 #![cfg(not(target_arch = "wasm32"))]
@@ -11,10 +11,16 @@ use loopscope::interpreter;
 use loopscope::lang::Lang;
 use loopscope::runtime::{host, Clock};
 
+/// The corpus, and the code page's starter programs (`src/course/snippet/`).
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/tests/cases");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("python/tests/cases");
     let mut paths = Vec::new();
-    for dir in [root.clone(), root.join("generated")] {
+    for dir in [
+        root.clone(),
+        root.join("generated"),
+        manifest.join("src/course/snippet"),
+    ] {
         if let Ok(entries) = std::fs::read_dir(&dir) {
             paths.extend(
                 entries

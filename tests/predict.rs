@@ -465,3 +465,78 @@ async fn lines_at_the_same_moment_may_be_predicted_in_any_order_in_a_real_run() 
         );
     }
 }
+
+/// Three tasks whose lines come in the order of their sleeps, not of their creation.
+const SNIPPET: &str = "import asyncio\n\nasync def job(name, delay):\n    print(name, 'starts')\n    await asyncio.sleep(delay)\n    print(name, 'ends')\n\nasync def main():\n    await asyncio.gather(job('A', 0.3), job('B', 0.1))\n    print('done')\n\nasyncio.run(main())\n";
+
+/// The text of each line in the order shown.
+fn arranged_texts(root: &Element) -> Vec<String> {
+    all(root, "[data-testid=predict-line]")
+        .iter()
+        .map(|li| {
+            li.query_selector("code.text")
+                .unwrap()
+                .and_then(|t| t.text_content())
+                .unwrap_or_else(|| li.text_content().unwrap_or_default())
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn predict_mode_on_an_embedded_snippet_arranges_the_lines_of_a_hidden_first_run() {
+    let src = loopscope::ui::urls::encode_source(SNIPPET);
+    set_hash(&format!("#/embed/code?src={src}&predict=1"));
+    let (root, handle) = mount_app();
+    wait_until("the lines to arrange", 3000, || {
+        has_testid(&root, "predict")
+    })
+    .await;
+    settle().await;
+    // The hidden run showed nothing: the output is empty, and its lines are the snippet's.
+    assert!(output_rows(&root).is_empty());
+    let shown = arranged_texts(&root);
+    assert_eq!(shown.len(), 5, "{shown:?}");
+    for text in ["A starts", "B starts", "B ends", "A ends", "done"] {
+        assert!(
+            shown.iter().any(|s| s.contains(text)),
+            "{text} in {shown:?}"
+        );
+    }
+    // The first run's order is the right answer; the shown one is scrambled.
+    assert_ne!(arrangement(&root), (0..5).collect::<Vec<_>>());
+    arrange(&root, &[0, 1, 2, 3, 4]).await;
+    run_and_score(&root).await;
+    assert_eq!(
+        by_testid(&root, "predict-score")
+            .get_attribute("data-correct")
+            .as_deref(),
+        Some("5")
+    );
+    // Changing the code ends predict mode: its lines were the old code's.
+    type_into(&root, "python-editor", "print('other')\n");
+    settle().await;
+    assert!(!has_testid(&root, "predict"));
+    drop(handle);
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn predict_mode_on_a_snippet_that_never_ends_or_prints_nothing_says_so() {
+    let forever = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(60)\n\nasyncio.run(main())\n";
+    for (code, notice) in [(forever, "does-not-end"), ("x = 1\n", "prints-nothing")] {
+        let src = loopscope::ui::urls::encode_source(code);
+        set_hash(&format!("#/embed/code?src={src}&predict=1"));
+        let (root, handle) = mount_app();
+        wait_until(notice, 10_000, || {
+            by_testid(&root, "code-notice")
+                .get_attribute("data-notice")
+                .as_deref()
+                == Some(notice)
+        })
+        .await;
+        assert!(!has_testid(&root, "predict"));
+        assert_eq!(loopscope::runtime::live_runs(), 0);
+        drop(handle);
+    }
+    set_hash("");
+}

@@ -1165,3 +1165,146 @@ async fn a_step_that_never_awaits_is_stopped_and_the_page_answers_again() {
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     drop(handle);
 }
+
+/// A program whose two tasks print in an order set by their sleeps.
+const SNIPPET: &str = "import asyncio\n\nasync def tick(name, delay):\n    await asyncio.sleep(delay)\n    print(name, 'after', delay)\n\nasync def main():\n    await asyncio.gather(tick('slow', 0.3), tick('fast', 0.1))\n    print('both done')\n\nasyncio.run(main())\n";
+
+fn editor_value(root: &HtmlElement) -> String {
+    if !has_testid(root, "python-editor") {
+        return String::new();
+    }
+    by_testid(root, "python-editor")
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value()
+}
+
+/// The id of the lesson the page shows.
+fn lesson_shown(root: &HtmlElement) -> Option<String> {
+    by_testid(root, "lesson").get_attribute("data-lesson")
+}
+
+/// Waits for the editor to show `code` (it is drawn on the next frames).
+async fn wait_for_code(root: &HtmlElement, code: &str) {
+    wait_until("the code in the editor", 1000, || {
+        editor_value(root) == code
+    })
+    .await;
+}
+
+fn share_link_value(root: &HtmlElement) -> String {
+    by_testid(root, "share-link")
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// The code a share link carries.
+fn code_in(link: &str) -> Option<String> {
+    let query = link.split_once('?')?.1;
+    loopscope::ui::urls::source_in(query)?.ok()
+}
+
+#[wasm_bindgen_test]
+async fn the_code_page_opens_a_links_code_runs_it_and_shares_it_back() {
+    let src = loopscope::ui::urls::encode_source(SNIPPET);
+    common::dom::set_hash(&format!("#/code?src={src}&clock=instant&lang=en"));
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(lesson_shown(&root).as_deref(), Some("code"));
+    assert_eq!(editor_value(&root), SNIPPET);
+    // A snippet has no Rust twin and no lesson's code to go back to.
+    assert!(!has_testid(&root, "rust-listing"));
+    assert!(!has_testid(&root, "restore-python"));
+    click(&root, "run");
+    wait_until("three rows", 3000, || output_rows(&root).len() == 3).await;
+    assert_eq!(
+        rows_as_strings(&root),
+        [
+            "+100 ms Task-3 fast after 0.1",
+            "+300 ms Task-2 slow after 0.3",
+            "+300 ms Task-1 both done",
+        ]
+    );
+    // The page's own link drops the code (the page keeps it as a draft); the share link
+    // carries it.
+    wait_until("the page's own link", 1000, || {
+        web_sys::window().unwrap().location().hash().unwrap() == "#/code"
+    })
+    .await;
+    let link = share_link_value(&root);
+    assert!(link.contains("#/code?clock=instant&lang=en&src="), "{link}");
+    assert_eq!(code_in(&link).as_deref(), Some(SNIPPET));
+
+    // The catalog's code page keeps the draft: another lesson, then back.
+    click(&root, "lesson-create-task");
+    leptos::task::tick().await;
+    assert!(!has_testid(&root, "python-editor"));
+    click(&root, "lesson-code");
+    wait_for_code(&root, SNIPPET).await;
+    drop(handle);
+    common::dom::set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn a_changed_lesson_is_shared_with_its_code_and_the_link_restores_it() {
+    common::dom::set_hash("#/lesson/create-task");
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    click(&root, "edit-python");
+    wait_until("the editor", 1000, || {
+        editor_value(&root).starts_with("import asyncio")
+    })
+    .await;
+    common::dom::type_into(&root, "python-editor", SNIPPET);
+    wait_until("the share link to carry the code", 1000, || {
+        code_in(&share_link_value(&root)).as_deref() == Some(SNIPPET)
+    })
+    .await;
+    let link = share_link_value(&root);
+    assert!(link.contains("#/lesson/create-task?"), "{link}");
+    assert_eq!(code_in(&link).as_deref(), Some(SNIPPET));
+    drop(handle);
+
+    // Opened by someone else: the lesson, with the changed code in the editor.
+    let fragment = link.split_once('#').unwrap().1.to_string();
+    common::dom::set_hash(&fragment);
+    let (root, handle) = mount_app();
+    wait_for_code(&root, SNIPPET).await;
+    assert_eq!(lesson_shown(&root).as_deref(), Some("create-task"));
+    assert!(has_testid(&root, "restore-python"));
+
+    // Code too long for a link gets a message, not a link that would arrive cut.
+    let mut seed = 12345u32;
+    let noise: String = (0..12_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            char::from(b'a' + (seed >> 16) as u8 % 26)
+        })
+        .collect();
+    common::dom::type_into(&root, "python-editor", &format!("x = '{noise}'\n"));
+    wait_until("no share link", 1000, || !has_testid(&root, "share-link")).await;
+    let message = text_of(&root, "share-too-long");
+    assert!(message.contains("links over 8000"), "{message}");
+    drop(handle);
+    common::dom::set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_code_link_says_so_and_opens_other_code() {
+    common::dom::set_hash("#/embed/code?src=not-deflate");
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(
+        by_testid(&root, "code-notice")
+            .get_attribute("data-notice")
+            .as_deref(),
+        Some("link")
+    );
+    assert!(text_of(&root, "code-notice").contains("could not be read"));
+    // An embed keeps no draft: the starter program.
+    wait_until("the starter program", 1000, || {
+        editor_value(&root).contains("asyncio.gather(worker(\"A\", 2)")
+    })
+    .await;
+    drop(handle);
+    common::dom::set_hash("");
+}

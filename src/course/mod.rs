@@ -23,6 +23,7 @@ pub mod lesson;
 pub mod listing_lang;
 pub mod mistake;
 pub mod py;
+pub mod snippet;
 
 pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};

@@ -128,6 +128,11 @@ impl Host for PageHost {
     }
 }
 
+/// Whether `source` compiles (the editor marks the error before any run).
+pub fn check(source: &str) -> Result<(), SyntaxError> {
+    python::compile(source).map(|_| ())
+}
+
 /// Compiles `source` and starts it on `clock`; the program's output goes to the run's Trace and
 /// to the returned [`Outcome`].
 pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>), SyntaxError> {

@@ -18,14 +18,19 @@ use super::knobs::Knobs;
 use super::lints::LintPanel;
 use super::output::OutputPanel;
 use super::predict::{PredictPanel, PredictToggle};
+use super::prefs;
 use super::replay::Replay;
+use super::session::CodeNotice;
 use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
 use super::urls::{
-    asked, lesson_from_hash, lesson_hash, missing_in, page_url, query_of, route, shared_page, Route,
+    asked, lesson_from_hash, lesson_hash, missing_in, page_url, query_of, route, shared_page,
+    source_in, Route,
 };
 use super::verdict::ExpectedPanel;
+use crate::course::knobs::query::pairs;
+use crate::course::snippet;
 use crate::course::Settings;
 
 fn current_hash() -> String {
@@ -73,18 +78,42 @@ pub fn App() -> impl IntoView {
         }
     }
     let open_from_hash = move |hash: &str| {
+        let query = query_of(hash);
+        // The code a link carries (`src=`): the code page's, or a lesson's changed code.
+        let (code, unreadable) = match source_in(query) {
+            Some(Ok(code)) => (Some(code), None),
+            Some(Err(error)) => (None, Some(CodeNotice::Link(error))),
+            None => (None, None),
+        };
         if let Some(id) = lesson_from_hash(hash) {
-            if let Some(lesson) = crate::course::find(id) {
-                let (settings, refused) = Settings::from_query(lesson, query_of(hash));
+            if id == snippet::ID {
+                // The link's code, else (on the page, not in an embed) what was typed here
+                // last, else the starter program.
+                let linked = code.is_some();
+                let code = code
+                    .or_else(|| (!embed).then(prefs::code_draft).flatten())
+                    .unwrap_or_else(|| lang.get_untracked().pick(snippet::STARTER).to_string());
+                if linked && !embed {
+                    prefs::remember_code_draft(&code);
+                }
+                session.open_code(code);
+            } else if let Some(lesson) = crate::course::find(id) {
+                let (settings, refused) = Settings::from_query(lesson, query);
                 session.open_with(id, settings);
                 // A value the link sets that a knob refuses is named by its knob, and Run
                 // waits for it, as for a typed one (the knob keeps the lesson's value).
                 if !refused.is_empty() {
                     session.refused.set(refused);
                 }
-                if let Some(asked) = asked(query_of(hash)) {
-                    session.open_as_asked(&asked);
+                if let Some(code) = code {
+                    session.set_code(code);
                 }
+            }
+            if unreadable.is_some() {
+                session.notice.set(unreadable);
+            }
+            if let Some(asked) = asked(query) {
+                session.open_as_asked(&asked);
             }
         }
         // Never another lesson in place of the one a link names.
@@ -119,6 +148,17 @@ pub fn App() -> impl IntoView {
             query.push_str("theme=");
             query.push_str(theme.name());
         }
+        // An embedded snippet keeps the code its host gave it in the link (the page keeps a
+        // draft instead, and shares code through the share link).
+        if embed && id == snippet::ID {
+            if let Some(src) = pairs(query_of(&current_hash())).find(|(key, _)| key == "src") {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str("src=");
+                query.push_str(&src.1);
+            }
+        }
         let wanted = lesson_hash(id, embed, &query);
         if current_hash() != wanted {
             if let Some(window) = web_sys::window() {
@@ -138,6 +178,18 @@ pub fn App() -> impl IntoView {
             document.set_title(&format!("{title} · Loopscope"));
         }
     });
+    // The code page keeps what is typed in it across a reload.
+    if !embed {
+        Effect::new(move |_| {
+            if session.is_snippet() {
+                session.edited.with(|code| {
+                    if let Some(code) = code {
+                        prefs::remember_code_draft(code);
+                    }
+                });
+            }
+        });
+    }
     // Leaving the page (or unmounting the app) cancels the run: no task outlives its page.
     let leaving = window_event_listener(ev::pagehide, move |_| session.discard_run());
     on_cleanup(move || {
@@ -257,8 +309,11 @@ fn LessonView(
             </div>
             <Knobs />
             <div class="code-col">
-                                <PythonPane highlight=py_line />
-                <RustListing embed=embed highlight=rust_line />
+                <PythonPane highlight=py_line />
+                // A snippet has no Rust twin: it runs only as Python.
+                <Show when=move || !session.is_snippet()>
+                    <RustListing embed=embed highlight=rust_line />
+                </Show>
             </div>
             <div class="out-col">
                 <PredictPanel />
@@ -267,7 +322,8 @@ fn LessonView(
                 <Console />
                 <HttpPane />
                 <LintPanel embed=embed />
-                // The expected output is the lesson's: it says nothing of the learner's version.
+                // The expected output is the lesson's: it says nothing of the learner's version
+                // (a snippet has none to show: predict mode makes its lines).
                 <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
                     <ExpectedPanel />
                 </Show>

@@ -10,7 +10,7 @@ use super::focus::focus_testid;
 use super::i18n::{label, t, use_lang};
 use super::scroll::reveal_within;
 use super::session::use_session;
-use crate::course::{self, CATALOG};
+use crate::course::{self, snippet, CATALOG};
 
 /// The lesson `offset` places from `id` in teaching order, if there is one.
 fn neighbour(id: &str, offset: isize) -> Option<&'static course::Lesson> {
@@ -106,8 +106,24 @@ pub fn Catalog() -> impl IntoView {
             request_animation_frame(move || reveal_within(&nav, "a.current"));
         }
     });
+    let code_open = move || session.lesson_id.get() == snippet::ID;
     view! {
         <nav class="catalog" node_ref=nav aria-label=label(t("Lessons", "课程")) on:keydown=move |ev| rove(&ev)>
+            <a
+                href="#/code"
+                class="your-code"
+                class:current=code_open
+                tabindex=move || if code_open() { "0" } else { "-1" }
+                aria-current=move || code_open().then_some("page")
+                data-testid="lesson-code"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    session.open(snippet::ID);
+                    focus_testid("lesson-title");
+                }
+            >
+                {label(t("✎ Your code: any asyncio program", "✎ 你的代码：任意 asyncio 程序"))}
+            </a>
             <ol class="chapters">{chapters}</ol>
         </nav>
     }
@@ -122,7 +138,12 @@ pub fn LessonSteps() -> impl IntoView {
     let step = move |offset: isize| neighbour(session.lesson_id.get(), offset);
     let options = move || {
         let lang = lang.get();
-        CATALOG
+        let code = view! {
+            <option value=snippet::ID selected=move || session.lesson_id.get() == snippet::ID>
+                {lang.pick(t("Your code", "你的代码"))}
+            </option>
+        };
+        let chapters = CATALOG
             .iter()
             .map(|chapter| {
                 let lessons = chapter
@@ -142,7 +163,8 @@ pub fn LessonSteps() -> impl IntoView {
                     </optgroup>
                 }
             })
-            .collect_view()
+            .collect_view();
+        (code, chapters)
     };
     let go = move |offset: isize| {
         if let Some(lesson) = step(offset) {

@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 
 use super::code_edit::{byte_of, line_span, newline, shift_lines, utf16_of};
 use super::i18n::{label, t, use_lang};
-use super::session::use_session;
+use super::session::{use_session, CodeNotice};
 use super::source::SourceView;
+use super::urls::SourceError;
 
 /// The Python listing with its Edit button; the editor while the learner edits.
 #[component]
@@ -36,6 +37,8 @@ pub fn PythonPane(
     };
     view! {
         <div class="python-pane">
+            // A snippet is only ever edited: there is no lesson's code to go back to.
+            <Show when=move || !session.is_snippet()>
             <div class="pane-tools">
                 <Show
                     when=editing
@@ -51,6 +54,7 @@ pub fn PythonPane(
                     </button>
                 </Show>
             </div>
+            </Show>
             <Show
                 when=editing
                 fallback=move || view! {
@@ -75,6 +79,7 @@ pub fn PythonPane(
 #[component]
 fn CodeEditor() -> impl IntoView {
     let session = use_session();
+    let lang = use_lang();
     let area = NodeRef::<Textarea>::new();
     let text = move || session.edited.get().unwrap_or_default();
     let line_count = move || text().lines().count().max(1) + usize::from(text().ends_with('\n'));
@@ -86,6 +91,8 @@ fn CodeEditor() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         session.edited.set(Some(event_target_value(&ev)));
         session.code_error.set(None);
+        session.notice.set(None);
+        session.code_changed();
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(area) = area.get() else {
@@ -138,7 +145,56 @@ fn CodeEditor() -> impl IntoView {
             <p id="code-error" class="code-error" role="alert" data-testid="code-error">
                 {move || session.code_error.get().map(|(line, col, msg)| format!("line {line}, column {}: {msg}", col + 1))}
             </p>
+            <p class="code-notice" role="status" data-testid="code-notice"
+                data-notice=move || session.notice.with(|n| n.as_ref().map(notice_name))>
+                {move || session.notice.get().map(|notice| lang.get().pick(notice_words(&notice)))}
+            </p>
         </figure>
+    }
+}
+
+/// A notice's name, for tests and styles (`data-notice`).
+fn notice_name(notice: &CodeNotice) -> &'static str {
+    match notice {
+        CodeNotice::Preparing => "preparing",
+        CodeNotice::DoesNotEnd => "does-not-end",
+        CodeNotice::PrintsNothing => "prints-nothing",
+        CodeNotice::Link(_) => "link",
+        CodeNotice::NotAProgram => "not-a-program",
+    }
+}
+
+/// What the page says of a notice, in the page's language.
+fn notice_words(notice: &CodeNotice) -> crate::lang::Text {
+    match notice {
+        CodeNotice::Preparing => t(
+            "Running it once, hidden, to find the lines to arrange…",
+            "先在后台运行一次，找出要排序的输出行……",
+        ),
+        CodeNotice::DoesNotEnd => t(
+            "Predict needs a program that ends: this one was still running after an hour of its clock.",
+            "预测需要一个会结束的程序：这个程序在它的时钟上运行了一小时还没有结束。",
+        ),
+        CodeNotice::PrintsNothing => t(
+            "This program prints nothing: there is no order to predict.",
+            "这个程序没有任何输出：没有顺序可以预测。",
+        ),
+        CodeNotice::Link(SourceError::Damaged) => t(
+            "The code in this link could not be read (the link may have been cut short), so the page shows other code.",
+            "无法读取链接中的代码（链接可能被截断了），因此页面显示的是其他代码。",
+        ),
+        CodeNotice::Link(SourceError::TooLarge) => t(
+            "The code in this link is larger than the 100 KB the page takes, so the page shows other code.",
+            "链接中的代码超过了页面能接受的 100 KB，因此页面显示的是其他代码。",
+        ),
+        CodeNotice::Link(SourceError::NotText) => t(
+            "The code in this link is not UTF-8 text, so the page shows other code.",
+            "链接中的代码不是 UTF-8 文本，因此页面显示的是其他代码。",
+        ),
+        CodeNotice::NotAProgram => t(
+            "The course page sent something that is not a program (loopscope:load takes {python: \"…\"}, up to 100 KB).",
+            "课程页面发来的不是程序（loopscope:load 需要 {python: \"…\"}，最多 100 KB）。",
+        ),
     }
 }
 

@@ -1,7 +1,12 @@
-//! Embedding one lesson in a course page: the iframe code, and a postMessage API to the host.
+//! Embedding one lesson, or any snippet of Python, in a course page: the iframe code, and a
+//! postMessage API to the host. A snippet comes in the link (`#/embed/code?src=…`, see
+//! [`encode_source`](super::urls::encode_source)) or by `loopscope:load`.
 //!
 //! Messages to the host (`window.parent`), each an object with a `type`:
 //! - `loopscope:ready` `{lesson}` once the lesson is shown;
+//! - `loopscope:loaded` `{lesson, ok, error}` after `loopscope:load` (`error`: `null`, or
+//!   `{line, column, message}` where the code does not compile, or `{message}` for a message
+//!   that holds no program);
 //! - `loopscope:run-finished` `{lesson, status, lines: [{at_ms, task, text}]}` when a run ends
 //!   (`status` is `finished`, `failed` or `stopped`);
 //! - `loopscope:height` `{height}` when the content's height changes, for auto-resizing;
@@ -10,19 +15,21 @@
 //!   or `null`; `prediction`: the arrangement as a link carries it, `2.0~1000.1.3`).
 //!
 //! Messages from the host (only `window.parent` is listened to): `loopscope:run`
-//! `{clock?: "instant" | "real"}`, `loopscope:stop` and `loopscope:predict` `{on?: bool}`
-//! (predict mode on or off; a quiz page can also open `#/embed/<id>?predict=1`). Nothing
-//! needs cross-origin isolation.
+//! `{clock?: "instant" | "real"}`, `loopscope:stop`, `loopscope:predict` `{on?: bool}`
+//! (predict mode on or off; a quiz page can also open `#/embed/<id>?predict=1`; on a snippet,
+//! its lines come from a first, hidden run) and `loopscope:load` `{python}` (the snippet to
+//! show, up to [`MAX_SOURCE_BYTES`] bytes). Nothing needs cross-origin isolation.
 
 use js_sys::{Array, Reflect};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::host_page::{is_host, message, post};
-use super::i18n::{label, t, use_lang};
-use super::session::{use_session, ClockMode, Phase};
-use super::urls::{embed_code, lesson_page, share_link, Asked};
+use super::host_page::{is_host, message, object, post};
+use super::i18n::{label, t, use_lang, Lang};
+use super::session::{use_session, ClockMode, CodeNotice, Phase, Session};
+use super::urls::{embed_code, lesson_page, share_link, Asked, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
+use crate::course::snippet;
 
 /// Talks to the host page; renders nothing.
 #[component]
@@ -110,6 +117,7 @@ pub fn EmbedBridge() -> impl IntoView {
                 session.run();
             }
             Some("loopscope:stop") => session.stop(),
+            Some("loopscope:load") => load(session, &data),
             Some("loopscope:predict") => {
                 let on = Reflect::get(&data, &"on".into())
                     .ok()
@@ -125,6 +133,51 @@ pub fn EmbedBridge() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+}
+
+/// `loopscope:load {python}`: shows the snippet (a compile error marked at once) and answers
+/// with `loopscope:loaded`.
+fn load(session: Session, data: &JsValue) {
+    let python = Reflect::get(data, &"python".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|code| code.len() <= MAX_SOURCE_BYTES);
+    let Some(python) = python else {
+        session.notice.set(Some(CodeNotice::NotAProgram));
+        let error = object(&[(
+            "message",
+            format!("loopscope:load takes {{python: string}} of at most {MAX_SOURCE_BYTES} bytes")
+                .into(),
+        )]);
+        post(
+            "loopscope:loaded",
+            &[
+                ("lesson", session.lesson_id.get_untracked().into()),
+                ("ok", false.into()),
+                ("error", error),
+            ],
+        );
+        return;
+    };
+    session.open_code(python);
+    let error = session
+        .code_error
+        .get_untracked()
+        .map_or(JsValue::NULL, |(line, col, msg)| {
+            object(&[
+                ("line", JsValue::from(line)),
+                ("column", JsValue::from(col + 1)),
+                ("message", msg.into()),
+            ])
+        });
+    post(
+        "loopscope:loaded",
+        &[
+            ("lesson", snippet::ID.into()),
+            ("ok", error.is_null().into()),
+            ("error", error),
+        ],
+    );
 }
 
 /// Copies `text` to the clipboard and selects it in `input`. The clipboard needs a secure
@@ -154,19 +207,50 @@ pub fn ShareLink() -> impl IntoView {
         let knobs = session.settings.with(|s| s.to_query(session.lesson()));
         let page = (session.clock.get(), session.speed.get(), lang.get());
         let prediction = session.predict.get();
-        share_link(session.lesson_id.get(), &knobs, page, prediction.as_ref())
+        session.edited.with(|code| {
+            share_link(
+                session.lesson_id.get(),
+                &knobs,
+                page,
+                prediction.as_ref(),
+                code.as_deref(),
+            )
+        })
     };
+    // Past the length links survive, no link: a cut one would open other code.
+    let too_long = move || link().len() > MAX_LINK_CHARS;
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
-    let copy = move |_| copied.set(copy_text(input, &link()));
+    let copy = move |_| copied.set(copy_text(input, &untrack(link)));
     view! {
         <details class="embed-code share">
             <summary>{label(t("Share this setup", "分享当前设置"))}</summary>
-            <input node_ref=input readonly data-testid="share-link" prop:value=link aria-label=label(t("Link", "链接")) />
-            <button data-testid="copy-share" on:click=copy>
-                {move || if copied.get() { label(t("Copied", "已复制"))() } else { label(t("Copy link", "复制链接"))() }}
-            </button>
+            <Show
+                when=move || !too_long()
+                fallback=move || view! {
+                    <p class="too-long" role="status" data-testid="share-too-long">
+                        {move || too_long_words(lang.get(), link().len())}
+                    </p>
+                }
+            >
+                <input node_ref=input readonly data-testid="share-link" prop:value=link aria-label=label(t("Link", "链接")) />
+                <button data-testid="copy-share" on:click=copy>
+                    {move || if copied.get() { label(t("Copied", "已复制"))() } else { label(t("Copy link", "复制链接"))() }}
+                </button>
+            </Show>
         </details>
+    }
+}
+
+/// Why a share link is not given: the code makes it longer than links survive.
+fn too_long_words(lang: Lang, chars: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "This code makes a link of {chars} characters, and links over {MAX_LINK_CHARS} get cut by browsers, chat apps and mail: copy the code itself instead."
+        ),
+        Lang::Zh => format!(
+            "这段代码生成的链接有 {chars} 个字符，超过 {MAX_LINK_CHARS} 个字符的链接会被浏览器、聊天软件和邮件截断：请直接复制代码。"
+        ),
     }
 }
 
@@ -177,7 +261,9 @@ pub fn EmbedCode() -> impl IntoView {
     let lang = use_lang();
     let code = move || {
         let lesson = session.lesson();
-        embed_code(lesson.id, lang.get().pick(lesson.title))
+        session
+            .edited
+            .with(|code| embed_code(lesson.id, lang.get().pick(lesson.title), code.as_deref()))
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);

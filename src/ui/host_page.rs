@@ -18,14 +18,20 @@ pub fn is_host(source: &js_sys::Object) -> bool {
     host().is_some_and(|host| Object::is(&host, source))
 }
 
-/// A message object: `{type: kind, ...fields}`.
-pub fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+/// A plain object with these fields.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
-    let _ = Reflect::set(&object, &"type".into(), &kind.into());
     for (key, value) in fields {
         let _ = Reflect::set(&object, &(*key).into(), value);
     }
     object.into()
+}
+
+/// A message object: `{type: kind, ...fields}`.
+pub fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let object = object(fields);
+    let _ = Reflect::set(&object, &"type".into(), &kind.into());
+    object
 }
 
 /// Posts a message to the host page, if there is one.

@@ -32,6 +32,7 @@ pub mod progress;
 mod replay;
 mod scroll;
 pub mod session;
+mod snippet;
 mod source;
 pub mod timeline;
 pub mod urls;

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::i18n::{label, t, use_lang, Lang};
-use super::progress::{for_lesson, keep_arrangement, Progress};
-use super::session::{use_session, ClockMode, Phase, Session};
+use super::progress::{keep_arrangement, Progress};
+use super::session::{use_session, ClockMode, CodeNotice, Phase, Session};
+use super::urls::Asked;
 use super::words::{divergence_words, line_moved_words, progress_words, score_words, Lines};
 use crate::analysis::matching::{Line, Timing};
 use crate::analysis::predict::{explain, score, Score, MAX_TIME_MS};
@@ -65,23 +66,29 @@ fn focus_line(list: NodeRef<leptos::html::Ol>, position: usize) {
 pub fn PredictToggle() -> impl IntoView {
     let session = use_session();
     let on = move || session.predict.with(|p| p.is_some());
+    let preparing = move || session.notice.with(|n| *n == Some(CodeNotice::Preparing));
+    // A lesson's changed code prints other lines than the lesson's: nothing to arrange.
     view! {
-        <button
-            class="predict-toggle"
-            data-testid="predict-toggle"
-            aria-pressed=move || on().to_string()
-            on:click=move |_| {
-                if on() {
-                    session.predict.set(None);
-                } else {
-                    // A fresh start: the old run's output would give the answer away.
-                    session.reset_run();
-                    session.predict.set(Some(for_lesson(session.lesson_untracked())));
+        <Show when=move || session.lines_apply()>
+            <button
+                class="predict-toggle"
+                data-testid="predict-toggle"
+                aria-pressed=move || on().to_string()
+                aria-busy=move || preparing().to_string()
+                disabled=preparing
+                on:click=move |_| {
+                    if on() {
+                        session.predict.set(None);
+                    } else {
+                        // A fresh start: the old run's output would give the answer away.
+                        session.reset_run();
+                        session.open_as_asked(&Asked::On);
+                    }
                 }
-            }
-        >
-            {label(t("Predict the order", "预测输出顺序"))}
-        </button>
+            >
+                {label(t("Predict the order", "预测输出顺序"))}
+            </button>
+        </Show>
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the page remembers of its reader in `localStorage`: the language, the Rust listing open
-//! or closed, the intro dismissed (predict's per-lesson progress is `progress.rs`). Where
+//! or closed, the intro dismissed, the code page's draft (predict's per-lesson progress is `progress.rs`). Where
 //! storage is off (a private window, a sandboxed embed) nothing is remembered and nothing fails.
 
 const RUST_LISTING: &str = "loopscope.rust-listing";
@@ -42,4 +42,17 @@ pub fn intro_dismissed() -> bool {
 /// Remembers that the intro was dismissed.
 pub fn dismiss_intro() {
     set(INTRO, "dismissed");
+}
+
+const CODE_DRAFT: &str = "loopscope.code";
+
+/// The code last typed on the code page (`#/code`), if any: a reload keeps it. Embeds keep none
+/// (many on one site would share it).
+pub fn code_draft() -> Option<String> {
+    get(CODE_DRAFT)
+}
+
+/// Keeps the code page's code.
+pub fn remember_code_draft(code: &str) {
+    set(CODE_DRAFT, code);
 }

@@ -4,9 +4,10 @@
 use crate::analysis::predict::Prediction;
 use crate::course::Lesson;
 
-/// `localStorage` key of a lesson's prediction progress.
-fn storage_key(lesson: &str) -> String {
-    format!("loopscope.predict.{lesson}")
+/// `localStorage` key of a lesson's prediction progress. A snippet keeps none: the code page's
+/// one id stands for whatever code is loaded.
+fn storage_key(lesson: &str) -> Option<String> {
+    (lesson != crate::course::snippet::ID).then(|| format!("loopscope.predict.{lesson}"))
 }
 
 use super::prefs::storage;
@@ -58,15 +59,16 @@ impl Progress {
     /// The progress kept for `lesson` (empty if none, or storage is off).
     pub fn load(lesson: &str) -> Progress {
         storage()
-            .and_then(|s| s.get_item(&storage_key(lesson)).ok().flatten())
+            .zip(storage_key(lesson))
+            .and_then(|(s, key)| s.get_item(&key).ok().flatten())
             .map(|text| Progress::decode(&text))
             .unwrap_or_default()
     }
 
     /// Keeps it for `lesson` (silently skipped where storage is off).
     pub fn save(&self, lesson: &str) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(&storage_key(lesson), &self.encode());
+        if let Some((storage, key)) = storage().zip(storage_key(lesson)) {
+            let _ = storage.set_item(&key, &self.encode());
         }
     }
 }

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::progress::{self, for_lesson};
+pub use super::snippet::CodeNotice;
 use super::urls::Asked;
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
 use crate::analysis::lanes::Lane;
@@ -110,6 +111,9 @@ pub struct Session {
     pub edited: RwSignal<Option<String>>,
     /// Why the edited code does not compile: line (1-based), column (0-based), message.
     pub code_error: RwSignal<Option<(u32, u32, String)>>,
+    /// What the page says beside the code that is not an error of it (predict mode's hidden
+    /// run going, a link's code unreadable).
+    pub notice: RwSignal<Option<CodeNotice>>,
     key: u64,
     synced_events: StoredValue<usize>,
     /// `performance.measure` entries made for the current run (capped).
@@ -155,6 +159,7 @@ impl Session {
             missing: RwSignal::new(None),
             edited: RwSignal::new(None),
             code_error: RwSignal::new(None),
+            notice: RwSignal::new(None),
             key: NEXT_SESSION.with(|n| n.replace(n.get() + 1)),
             synced_events: StoredValue::new(0),
             measures: StoredValue::new(0),
@@ -177,6 +182,17 @@ impl Session {
 
     /// Opens another lesson: a run in progress is stopped and the output cleared.
     pub fn open(self, id: &str) {
+        // The code page opens on what was typed there last, else the starter program.
+        if id == course::snippet::ID {
+            let code = super::prefs::code_draft().unwrap_or_else(|| {
+                self.lang
+                    .get_untracked()
+                    .pick(course::snippet::STARTER)
+                    .to_string()
+            });
+            self.open_code(code);
+            return;
+        }
         if let Some(lesson) = course::find(id) {
             self.open_with(id, Settings::defaults(lesson));
         }
@@ -205,10 +221,14 @@ impl Session {
         self.phase.set(Phase::Idle);
         self.edited.set(None);
         self.code_error.set(None);
+        self.notice.set(None);
         self.lesson_id.set(lesson.id);
-        // In predict mode the new lesson's lines are arranged afresh (or as kept last time).
+        // In predict mode the new lesson's lines are arranged afresh (or as kept last time); a
+        // snippet's come from its own first run, when predict mode is asked for again.
         if self.predict.with_untracked(Option::is_some) {
-            self.predict.set(Some(progress::for_lesson(lesson)));
+            self.predict.set(
+                (lesson.id != crate::course::snippet::ID).then(|| progress::for_lesson(lesson)),
+            );
         }
     }
 
@@ -516,6 +536,15 @@ impl Session {
     /// the lesson falls back to the kept one.
     pub fn open_as_asked(self, asked: &Asked) {
         let lesson = self.lesson_untracked();
+        if lesson.id == crate::course::snippet::ID {
+            if self.predict.with_untracked(Option::is_none) {
+                self.predict_snippet(match asked {
+                    Asked::Arrangement(text) => Some(text.clone()),
+                    Asked::On => None,
+                });
+            }
+            return;
+        }
         let prediction = match asked {
             Asked::Arrangement(text) => {
                 Prediction::decode(lesson, text).unwrap_or_else(|| for_lesson(lesson))

@@ -1,6 +1,6 @@
 //! Every link the page reads or writes, in one place: its routes (`#/lesson/<id>`,
-//! `#/embed/<id>`), what their query carries (knobs, `clock=`, `lang=`, `predict=`), the share
-//! link and the embed code. Every query is read through one codec
+//! `#/embed/<id>`, `#/code`), what their query carries (knobs, `clock=`, `lang=`, `predict=`,
+//! `src=`), the share link and the embed code. Every query is read through one codec
 //! ([`course::knobs::query`](crate::course::knobs::query)), so `%` escapes and `+` mean the
 //! same in every part of a link.
 
@@ -8,6 +8,7 @@ use super::i18n::Lang;
 use super::session::ClockMode;
 use crate::analysis::predict::Prediction;
 use crate::course::knobs::query::pairs;
+use crate::course::snippet;
 
 /// Where a URL fragment points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub fn route(hash: &str) -> Option<Route<'_>> {
     match (id("/lesson/"), id("/embed/")) {
         (Some(lesson), _) => Some(Route::Lesson(lesson)),
         (_, Some(lesson)) => Some(Route::Embed(lesson)),
+        // The code page: `#/code`, `#/code?src=…`.
+        _ if path.split('?').next() == Some("/code") => Some(Route::Lesson(snippet::ID)),
         _ => None,
     }
 }
@@ -168,11 +171,15 @@ pub fn page_url() -> String {
 
 /// The fragment of a lesson (`#/lesson/<id>?<query>`) or of its embed (`#/embed/…`).
 pub fn lesson_hash(id: &str, embed: bool, query: &str) -> String {
-    let place = if embed { "embed" } else { "lesson" };
+    let path = match (embed, id) {
+        (false, snippet::ID) => "#/code".to_string(),
+        (false, id) => format!("#/lesson/{id}"),
+        (true, id) => format!("#/embed/{id}"),
+    };
     if query.is_empty() {
-        format!("#/{place}/{id}")
+        path
     } else {
-        format!("#/{place}/{id}?{query}")
+        format!("{path}?{query}")
     }
 }
 
@@ -182,12 +189,14 @@ pub fn lesson_page(id: &str) -> String {
 }
 
 /// A link to a lesson as it is set up: its knobs (`knobs`, a query of the values that differ
-/// from the lesson's), the clock and speed, the language and, in predict mode, the prediction.
+/// from the lesson's), the clock and speed, the language, in predict mode the prediction, and
+/// the learner's own code if they changed it (`src=`, see [`encode_source`]).
 pub fn share_link(
     id: &str,
     knobs: &str,
     (clock, speed, lang): (ClockMode, u32, Lang),
     prediction: Option<&Prediction>,
+    code: Option<&str>,
 ) -> String {
     let page = share_query(clock, speed, lang);
     let mut query = if knobs.is_empty() {
@@ -199,17 +208,65 @@ pub fn share_link(
         query.push_str("&predict=");
         query.push_str(&prediction.encode());
     }
+    if let Some(code) = code {
+        query.push_str("&src=");
+        query.push_str(&encode_source(code));
+    }
     format!("{}{}", page_url(), lesson_hash(id, false, &query))
 }
 
+/// The longest link the page hands out. RFC 9110 asks every server to take at least 8,000
+/// octets in a request line; chat apps, mail and proxies cut longer ones.
+pub const MAX_LINK_CHARS: usize = 8000;
+
+/// The largest program a link or a host page may bring, in bytes (once decompressed).
+pub const MAX_SOURCE_BYTES: usize = 100_000;
+
+/// Code as a link carries it (`src=`): raw DEFLATE (RFC 1951) in URL-safe base64 without
+/// padding. A course author's script makes the same with Python's standard library:
+/// `base64.urlsafe_b64encode(zlib.compress(code.encode(), 9, -15)).rstrip(b"=")` (the
+/// README shows it), or in a browser with `CompressionStream("deflate-raw")`.
+pub fn encode_source(code: &str) -> String {
+    crate::base64::encode_url_safe(&miniz_oxide::deflate::compress_to_vec(code.as_bytes(), 9))
+}
+
+/// Why a link's `src=` could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// Not URL-safe base64, or not DEFLATE data (a link cut short, or mistyped).
+    Damaged,
+    /// It holds more than [`MAX_SOURCE_BYTES`].
+    TooLarge,
+    /// Its bytes are not UTF-8 text.
+    NotText,
+}
+
+/// Reads [`encode_source`]'s form.
+pub fn decode_source(text: &str) -> Result<String, SourceError> {
+    use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+    let bytes = crate::base64::decode_url_safe(text).ok_or(SourceError::Damaged)?;
+    let plain =
+        decompress_to_vec_with_limit(&bytes, MAX_SOURCE_BYTES).map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => SourceError::TooLarge,
+            _ => SourceError::Damaged,
+        })?;
+    String::from_utf8(plain).map_err(|_| SourceError::NotText)
+}
+
+/// The code a link's query carries (`src=`), if it carries any.
+pub fn source_in(query: &str) -> Option<Result<String, SourceError>> {
+    pairs(query).find_map(|(key, value)| (key == "src").then(|| decode_source(&value)))
+}
+
 /// The iframe code that embeds a lesson in a course page (`title` is escaped for the
-/// attribute).
-pub fn embed_code(id: &str, title: &str) -> String {
+/// attribute), with the learner's code if they changed it.
+pub fn embed_code(id: &str, title: &str, code: Option<&str>) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;");
+    let query = code.map_or(String::new(), |code| format!("src={}", encode_source(code)));
     format!(
         "<iframe src=\"{}{}\" title=\"Loopscope: {title}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
         page_url(),
-        lesson_hash(id, true, "")
+        lesson_hash(id, true, &query)
     )
 }
 
@@ -320,6 +377,61 @@ mod tests {
             Some("tasks-wait")
         );
         assert_eq!(query_of(&lesson_hash("tasks-wait", false, "f1=3")), "f1=3");
+    }
+
+    #[test]
+    fn the_code_page_has_its_own_route() {
+        assert_eq!(route("#/code"), Some(Route::Lesson(snippet::ID)));
+        assert_eq!(route("#/code?src=abc"), Some(Route::Lesson(snippet::ID)));
+        assert_eq!(
+            route("#/embed/code?src=abc"),
+            Some(Route::Embed(snippet::ID))
+        );
+        assert_eq!(route("#/codex"), None);
+        assert_eq!(lesson_hash(snippet::ID, false, "src=x"), "#/code?src=x");
+        assert_eq!(lesson_hash(snippet::ID, true, ""), "#/embed/code");
+        assert_eq!(missing_in("#/code", |id| id == snippet::ID), None);
+    }
+
+    #[test]
+    fn code_in_a_link_round_trips_and_reads_what_python_makes() {
+        let code =
+            "import asyncio\n\nasync def main():\n    print(\"你好\")\n\nasyncio.run(main())\n";
+        let carried = encode_source(code);
+        assert!(carried
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(decode_source(&carried).as_deref(), Ok(code));
+        assert_eq!(
+            source_in(&format!("lang=zh&src={carried}")),
+            Some(Ok(code.to_string()))
+        );
+        assert_eq!(source_in("lang=zh"), None);
+        // base64.urlsafe_b64encode(zlib.compress(code.encode(), 9, -15)).rstrip(b"="), by
+        // CPython 3.11.
+        let by_python = "y8wtyC8qUUgsrsxLzszn4gIzFFJS0xRyEzPzNDStuBSAoKAoM69EQ-nJ3gVPl-5V0oQqy8zXKyrN04Ao1OQCAA";
+        assert_eq!(decode_source(by_python).as_deref(), Ok(code));
+    }
+
+    #[test]
+    fn damaged_or_huge_code_in_a_link_is_refused() {
+        let carried = encode_source("print('hello, world')\n");
+        // Cut short, as a chat app may cut a link.
+        assert_eq!(
+            decode_source(&carried[..carried.len() / 2]),
+            Err(SourceError::Damaged)
+        );
+        assert_eq!(decode_source("not base64!"), Err(SourceError::Damaged));
+        assert_eq!(decode_source(""), Err(SourceError::Damaged));
+        // A small link that unpacks to more than the page takes.
+        let bomb = encode_source(&"#".repeat(MAX_SOURCE_BYTES + 1));
+        assert!(bomb.len() < 1000);
+        assert_eq!(decode_source(&bomb), Err(SourceError::TooLarge));
+        let latin1 = crate::base64::encode_url_safe(&miniz_oxide::deflate::compress_to_vec(
+            b"print('\xe9')",
+            9,
+        ));
+        assert_eq!(decode_source(&latin1), Err(SourceError::NotText));
     }
 
     #[test]

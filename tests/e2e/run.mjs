@@ -7,6 +7,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { APP_PATH, runE2e } from './serve.mjs';
+import { SNIPPET_PAGE, assertSnippets } from './snippet-embed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
@@ -35,7 +36,7 @@ const QUIZ_PAGE = HOST_PAGE
   .replace('#/embed/gather-order', '#/embed/gather-order?predict=0.1.2.4.3.5.6')
   .replace('<h1>Lesson 3: gather</h1>', '<h1>Quiz: in which order does gather print?</h1>');
 
-await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAGE }, async ({ base, origin, browser, problems }) => {
+await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAGE, '/snippet-page.html': SNIPPET_PAGE }, async ({ base, origin, browser, problems }) => {
   await mkdir(artifacts, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -146,6 +147,13 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   await quizFrame.locator('[data-testid=predict-explain]').waitFor();
   await quiz.screenshot({ path: join(artifacts, 'quiz-prediction.png'), fullPage: true });
   console.log(`quiz ok: prediction scored ${prediction.right}/${prediction.total}, first wrong at line ${prediction.first_wrong}`);
+
+  // 5c. A course page's own snippets, one in the link, one sent by postMessage.
+  const snippets = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  snippets.on('pageerror', (e) => problems.push(`snippet page error: ${e.message}`));
+  await snippets.goto(`${origin}snippet-page.html`);
+  assertSnippets(await snippets.evaluate(() => window.checkSnippets()));
+  console.log('snippets ok: by URL and by loopscope:load, each reporting run-finished; bad loads answered');
 
   // 6. A phone-sized screen: everything fits the width (listings scroll inside themselves).
   const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });

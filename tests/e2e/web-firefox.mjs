@@ -1,6 +1,7 @@
 // The web lessons through the real Service Worker in Firefox ESR (geckodriver, WebDriver):
 // the same server answers as in Chromium (tests/e2e/web.mjs) — status, headers, 404/405,
-// chunks streamed over time, awaiting against blocking (measured), Stop mid-request.
+// chunks streamed over time, awaiting against blocking (measured), Stop mid-request; and a
+// course page's own snippets embedded by URL and by postMessage (snippet-embed.mjs).
 // Usage: node tests/e2e/web-firefox.mjs [dist-dir]
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 import { serve } from './serve.mjs';
 import { firefox } from './webdriver.mjs';
 import { WEB_LESSONS } from './web-lessons.mjs';
+import { SNIPPET_PAGE, assertSnippets } from './snippet-embed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
@@ -39,7 +41,7 @@ const helpers = `
   };
 `;
 
-const server = await serve(dist);
+const server = await serve(dist, { '/snippet-page.html': SNIPPET_PAGE });
 const browser = await firefox({ geckodriver: join(homedir(), '.cargo/bin/geckodriver') });
 let failed = false;
 try {
@@ -148,6 +150,11 @@ try {
   assert.ok(took.block >= 8950 && took.block < 11500, `3 × /block: ${took.block} ms`);
   assert.equal(took.broken, 'failed: TypeError');
   console.log(`${version}: through the worker, chunks ${streamed.reads} reads over ${streamed.spread} ms; 3 × /red ${took.red} ms, 3 × /block ${took.block} ms; Stop mid-request: ${took.broken}`);
+
+  // A course page's own snippets, one in the link, one sent by postMessage.
+  await browser.goto(`${server.origin}snippet-page.html`);
+  assertSnippets(await browser.script(`async () => window.checkSnippets()`));
+  console.log('snippets in Firefox ok: by URL and by loopscope:load, each reporting run-finished');
   console.log('web e2e in Firefox ok');
 } catch (error) {
   failed = true;

@@ -110,28 +110,8 @@ fn encoded_word(value: &str) -> String {
     if value.is_ascii() {
         value.to_string()
     } else {
-        format!("=?utf-8?b?{}?=", base64(value.as_bytes()))
+        format!("=?utf-8?b?{}?=", crate::base64::encode(value.as_bytes()))
     }
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// The addresses of a header value: `a@x, "B" <b@y>` gives `a@x` and `b@y`
