@@ -111,3 +111,22 @@ pub async fn bench_sql_two_servers(rows: u32) -> Result<Vec<f64>, JsValue> {
         other => Err(JsValue::from_str(&format!("{other:?}"))),
     }
 }
+
+/// Runs a Python program on the interpreter, on the real clock (as the page runs edited code),
+/// with the Trace on; returns what it printed, as [`Outcome::transcript`] writes it
+/// (`[ms] line`). The caller times the call: compiling is part of what a learner waits for.
+///
+/// [`Outcome::transcript`]: crate::interpreter::Outcome::transcript
+#[wasm_bindgen(js_name = benchPython)]
+pub async fn bench_python(source: String) -> Result<String, JsValue> {
+    let (run, outcome) =
+        crate::interpreter::start(&source, Clock::Real { scale: 1.0 }, crate::lang::Lang::En)
+            .map_err(|e| JsValue::from_str(&format!("{}: {}", e.kind, e.msg)))?;
+    match run.finished().await {
+        RunStatus::Finished(Ok(())) => Ok(outcome.transcript()),
+        other => Err(JsValue::from_str(&format!(
+            "{other:?}\n{}",
+            outcome.transcript()
+        ))),
+    }
+}

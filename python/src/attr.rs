@@ -25,6 +25,15 @@ fn bind(vm: &mut Vm, found: Value, this: &Value, class: &Rc<Class>) -> PyResult 
 }
 
 fn no_attribute(obj: &Value, name: &str) -> Exception {
+    // CPython has it, this Python does not: a missing feature, named as one.
+    let owner = match obj {
+        Value::Module(m) => m.name.to_string(),
+        Value::Class(c) => c.name.to_string(),
+        _ => type_name(obj).to_string(),
+    };
+    if crate::modules::cpython_has(&owner, name) {
+        return crate::exceptions::unsupported(&format!("{owner}.{name}"));
+    }
     match obj {
         Value::Module(m) => {
             attribute_error(format!("module '{}' has no attribute '{name}'", m.name))

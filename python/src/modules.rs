@@ -35,6 +35,151 @@ fn module(name: &str, functions: &[(&'static str, NativeFn)], values: Vec<(&str,
     }))
 }
 
+/// The standard library's top-level modules (CPython 3.11's `sys.stdlib_module_names`, the
+/// private ones left out): importing one the interpreter does not have is a feature it lacks,
+/// not a module that does not exist.
+const STDLIB: &str = "\
+    abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 \
+    bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs \
+    codeop collections colorsys compileall concurrent configparser contextlib contextvars copy \
+    copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils \
+    doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch \
+    fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip \
+    hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress \
+    itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math \
+    mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath \
+    nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools \
+    pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd \
+    py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib \
+    resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site \
+    smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse \
+    ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig \
+    syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit \
+    tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types \
+    typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg \
+    winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo";
+
+/// Whether `name` (`concurrent.futures`) is in CPython's standard library.
+pub fn in_standard_library(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    STDLIB.split_ascii_whitespace().any(|m| m == top)
+}
+
+/// What CPython 3.11 has, for the modules and asyncio types the interpreter has in part (`dir()`,
+/// the public names): a name it has and the interpreter lacks is an unsupported feature, said as
+/// such, not an `AttributeError` CPython would never raise.
+const CPYTHON_NAMES: &[(&str, &str)] = &[
+    (
+        "asyncio",
+        "ALL_COMPLETED AbstractChildWatcher AbstractEventLoop AbstractEventLoopPolicy \
+            AbstractServer Barrier BaseEventLoop BaseProtocol BaseTransport BoundedSemaphore \
+            BrokenBarrierError BufferedProtocol CancelledError Condition DatagramProtocol \
+            DatagramTransport DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION \
+            FastChildWatcher Future Handle IncompleteReadError InvalidStateError LifoQueue \
+            LimitOverrunError Lock MultiLoopChildWatcher PidfdChildWatcher PriorityQueue \
+            Protocol Queue QueueEmpty QueueFull ReadTransport Runner SafeChildWatcher \
+            SelectorEventLoop Semaphore SendfileNotAvailableError Server StreamReader \
+            StreamReaderProtocol StreamWriter SubprocessProtocol SubprocessTransport Task \
+            TaskGroup ThreadedChildWatcher Timeout TimeoutError TimerHandle Transport \
+            WriteTransport all_tasks as_completed base_events base_futures base_subprocess \
+            base_tasks constants coroutines create_subprocess_exec create_subprocess_shell \
+            create_task current_task ensure_future events exceptions format_helpers futures \
+            gather get_child_watcher get_event_loop get_event_loop_policy get_running_loop \
+            iscoroutine iscoroutinefunction isfuture locks log mixins new_event_loop \
+            open_connection open_unix_connection protocols queues run run_coroutine_threadsafe \
+            runners selector_events set_child_watcher set_event_loop set_event_loop_policy \
+            shield sleep sslproto staggered start_server start_unix_server streams subprocess \
+            sys taskgroups tasks threads timeout timeout_at timeouts to_thread transports trsock \
+            unix_events wait wait_for wrap_future",
+    ),
+    (
+        "time",
+        "CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID \
+            CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID altzone asctime clock_getres \
+            clock_gettime clock_gettime_ns clock_settime clock_settime_ns ctime daylight \
+            get_clock_info gmtime localtime mktime monotonic monotonic_ns perf_counter \
+            perf_counter_ns process_time process_time_ns pthread_getcpuclockid sleep strftime \
+            strptime struct_time thread_time thread_time_ns time time_ns timezone tzname tzset",
+    ),
+    (
+        "random",
+        "BPF LOG4 NV_MAGICCONST RECIP_BPF Random SG_MAGICCONST SystemRandom TWOPI betavariate \
+            choice choices expovariate gammavariate gauss getrandbits getstate lognormvariate \
+            normalvariate paretovariate randbytes randint random randrange sample seed setstate \
+            shuffle triangular uniform vonmisesvariate weibullvariate",
+    ),
+    (
+        "math",
+        "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist \
+            e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf \
+            isclose isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan \
+            nextafter perm pi pow prod radians remainder sin sinh sqrt tan tanh tau trunc ulp",
+    ),
+    (
+        "functools",
+        "GenericAlias RLock WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache cached_property \
+            cmp_to_key get_cache_token lru_cache namedtuple partial partialmethod recursive_repr \
+            reduce singledispatch singledispatchmethod total_ordering update_wrapper wraps",
+    ),
+    (
+        "sys",
+        "abiflags addaudithook api_version argv audit base_exec_prefix base_prefix \
+            breakpointhook builtin_module_names byteorder call_tracing copyright displayhook \
+            dont_write_bytecode exc_info excepthook exception exec_prefix executable exit flags \
+            float_info float_repr_style get_asyncgen_hooks get_coroutine_origin_tracking_depth \
+            get_int_max_str_digits getallocatedblocks getdefaultencoding getdlopenflags \
+            getfilesystemencodeerrors getfilesystemencoding getprofile getrecursionlimit \
+            getrefcount getsizeof getswitchinterval gettrace hash_info hexversion implementation \
+            int_info intern is_finalizing maxsize maxunicode meta_path modules orig_argv path \
+            path_hooks path_importer_cache platform platlibdir prefix pycache_prefix \
+            set_asyncgen_hooks set_coroutine_origin_tracking_depth set_int_max_str_digits \
+            setdlopenflags setprofile setrecursionlimit setswitchinterval settrace stderr stdin \
+            stdlib_module_names stdout thread_info unraisablehook version version_info \
+            warnoptions",
+    ),
+    (
+        "_UnixSelectorEventLoop",
+        "add_reader add_signal_handler add_writer call_at call_exception_handler call_later \
+            call_soon call_soon_threadsafe close connect_accepted_socket connect_read_pipe \
+            connect_write_pipe create_connection create_datagram_endpoint create_future \
+            create_server create_task create_unix_connection create_unix_server \
+            default_exception_handler get_debug get_exception_handler get_task_factory \
+            getaddrinfo getnameinfo is_closed is_running remove_reader remove_signal_handler \
+            remove_writer run_forever run_in_executor run_until_complete sendfile set_debug \
+            set_default_executor set_exception_handler set_task_factory shutdown_asyncgens \
+            shutdown_default_executor slow_callback_duration sock_accept sock_connect sock_recv \
+            sock_recv_into sock_recvfrom sock_recvfrom_into sock_sendall sock_sendfile \
+            sock_sendto start_tls stop subprocess_exec subprocess_shell time",
+    ),
+    (
+        "Task",
+        "add_done_callback cancel cancelled cancelling done exception get_coro get_loop \
+            get_name get_stack print_stack remove_done_callback result set_exception set_name \
+            set_result uncancel",
+    ),
+    (
+        "Future",
+        "add_done_callback cancel cancelled done exception get_loop remove_done_callback \
+            result set_exception set_result",
+    ),
+    (
+        "Queue",
+        "empty full get get_nowait join maxsize put put_nowait qsize task_done",
+    ),
+    ("Lock", "acquire locked release"),
+    ("Event", "clear is_set set wait"),
+    ("Semaphore", "acquire locked release"),
+    ("TimerHandle", "cancel cancelled when"),
+    ("Handle", "cancel cancelled"),
+];
+
+/// Whether CPython's `owner` (a module, or an asyncio type by its name) has `name`.
+pub fn cpython_has(owner: &str, name: &str) -> bool {
+    CPYTHON_NAMES
+        .iter()
+        .any(|(o, names)| *o == owner && names.split_ascii_whitespace().any(|n| n == name))
+}
+
 /// One of the interpreter's own modules, or `None` if it has none of that name.
 pub fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     let _ = vm;

@@ -1616,6 +1616,12 @@ impl Vm {
             Some(m) => m?,
             None => match self.host.clone().import(self, name) {
                 Some(m) => m?,
+                // CPython has it: say that this Python does not (never "no such module").
+                None if crate::modules::in_standard_library(name) => {
+                    return Err(exceptions::unsupported(&format!(
+                        "the standard library's module '{name}'"
+                    )));
+                }
                 None => {
                     return Err(exceptions::new(
                         Exc::ModuleNotFoundError,

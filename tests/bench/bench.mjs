@@ -1,5 +1,6 @@
-// scripts/bench: Loopscope against Pyodide and plain JavaScript, in headless Chromium, on the
-// release build served on localhost. Prints a table and writes target/bench.json.
+// scripts/bench: Loopscope against Pyodide, MicroPython and plain JavaScript, in headless
+// Chromium, on the release build served on localhost. Prints a table and writes
+// target/bench.json.
 // Usage: node tests/bench/bench.mjs dist target/dist-bench
 // (the learner's build, measured for size and start-up; and the same app built with the cargo
 // feature `bench`, served under /bench/, whose exported functions time the runtime in-page)
@@ -16,10 +17,11 @@ const { chromium } = require('playwright-core');
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
 const benchDist = resolve(process.argv[3] ?? join(here, '../../target/dist-bench'));
 const pyodideDir = join(here, 'node_modules/pyodide');
+const micropythonDir = join(here, 'node_modules/@micropython/micropython-webassembly-pyscript');
 const RUNS = 10;
 // `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist target/dist-bench` measures only those parts
-// (load, tasks, timers, sql, output); scripts/bench measures all of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,sql,output').split(','));
+// (load, tasks, timers, sql, output, python); scripts/bench measures all of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,sql,output,python').split(','));
 // The query each of the page's two MySQL servers runs in the SQL measurement (a recursive count).
 const SQL_ROWS = 300_000;
 const TASKS = 100_000;
@@ -52,13 +54,50 @@ const PYODIDE_PAGE = `<!doctype html><meta charset="utf-8"><title>Pyodide</title
   })();
 </script>`;
 
+// MicroPython's WebAssembly port (its PyScript variant: asyncio on the JavaScript loop), with a
+// heap large enough for 10,000 tasks.
+const MICROPYTHON_PAGE = `<!doctype html><meta charset="utf-8"><title>MicroPython</title>
+<script type="module">
+  import { loadMicroPython } from '/micropython/micropython.mjs';
+  window.mpOut = [];
+  window.mpReady = (async () => {
+    window.mp = await loadMicroPython({ heapsize: 64 * 1024 * 1024, stdout: (line) => window.mpOut.push(line) });
+    window.mpRunnableAt = performance.now();
+    return true;
+  })();
+</script>`;
+
+// The same two programs on the three interpreters: CPU-bound recursion, and 10,000 tasks that
+// each yield once, gathered. Loopscope runs a program as CPython does (asyncio.run); Pyodide and
+// MicroPython run inside the browser's loop already, where asyncio.run is refused, so their
+// version awaits at the top level. The bodies are the same.
+const FIB = `def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+print(fib(25))
+`;
+const TASKS_BODY = `import asyncio
+
+async def t():
+    await asyncio.sleep(0)
+
+async def main():
+    await asyncio.gather(*(t() for _ in range(10000)))
+    print("done")
+`;
+const PYTHON_PROGRAMS = {
+  'fib(25)': { run: FIB, topLevel: FIB, prints: '75025' },
+  '10,000 tasks': { run: `${TASKS_BODY}\nasyncio.run(main())\n`, topLevel: `${TASKS_BODY}\nawait main()\n`, prints: 'done' },
+};
+
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path === '/pyodide.html') {
-    res.writeHead(200, { 'content-type': types['.html'] }).end(PYODIDE_PAGE);
+  if (path === '/pyodide.html' || path === '/micropython.html') {
+    res.writeHead(200, { 'content-type': types['.html'] }).end(path === '/pyodide.html' ? PYODIDE_PAGE : MICROPYTHON_PAGE);
     return;
   }
   const [root, rest] = path.startsWith('/pyodide/') ? [pyodideDir, path.slice('/pyodide'.length)]
+    : path.startsWith('/micropython/') ? [micropythonDir, path.slice('/micropython'.length)]
     : path.startsWith('/bench/') ? [benchDist, path.slice('/bench'.length)] : [dist, path];
   const file = join(root, rest === '/' ? 'index.html' : rest);
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
@@ -192,6 +231,66 @@ await asyncio.gather(*(t() for _ in range(${n})))
   results.tasks = { n: TASKS, ms: sched, ratio_to_js: { trace_on: sched.on / sched.js, trace_off: sched.off / sched.js, set_timeout_loop: (sched.timeouts / TIMEOUT_TASKS) / (sched.js / TASKS), pyodide: pyPerTask === null ? null : pyPerTask / (sched.js / TASKS) } };
   }
 
+  if (ONLY.has('python')) {
+  // 3b. The interpreter against Pyodide's CPython and MicroPython, in the same browser: each
+  // program three times per engine, the best kept, timed around the call (compiling included).
+  step('Python programs on Loopscope, Pyodide and MicroPython');
+  const python = { loopscope: {}, pyodide: {}, micropython: {} };
+  const lastLine = (text) => text.trim().split('\n').pop().replace(/^\[\d+\] /, '');
+  for (const [name, program] of Object.entries(PYTHON_PROGRAMS)) {
+    let best = Infinity, printed = null, error = null;
+    for (let i = 0; i < 3; i++) {
+      const r = await page.evaluate(async (src) => {
+        const t0 = performance.now();
+        try { const text = await window.wasmBindings.benchPython(src); return { ms: performance.now() - t0, text }; }
+        catch (e) { return { error: String(e) }; }
+      }, program.run);
+      if (r.error) { error = r.error; break; }
+      best = Math.min(best, r.ms); printed = lastLine(r.text);
+    }
+    python.loopscope[name] = { ms: error ? null : best, printed, error };
+    step(`Loopscope ${name}: ${error ?? `${best.toFixed(0)} ms`}`);
+  }
+  const engines = {
+    pyodide: { url: 'pyodide.html', ready: () => window.pyodideRunnableAt,
+      run: async (src) => { const out = []; window.py.setStdout({ batched: (l) => out.push(l) }); await window.py.runPythonAsync(src); return out; } },
+    micropython: { url: 'micropython.html', ready: () => window.mpRunnableAt,
+      run: async (src) => { window.mpOut.length = 0; await window.mp.runPythonAsync(src); return [...window.mpOut]; } },
+  };
+  for (const [engine, how] of Object.entries(engines)) {
+    const enginePage = await browser.newPage();
+    await enginePage.goto(`${base}${how.url}`);
+    await enginePage.waitForFunction(how.ready, null, { timeout: 120000 });
+    for (const [name, program] of Object.entries(PYTHON_PROGRAMS)) {
+      let best = Infinity, printed = null, error = null;
+      for (let i = 0; i < 3; i++) {
+        const attempt = enginePage.evaluate(async ([run, src]) => {
+          const t0 = performance.now();
+          try { const out = await (0, eval)(`(${run})`)(src); return { ms: performance.now() - t0, out }; }
+          catch (e) { return { error: String(e) }; }
+        }, [how.run.toString(), program.topLevel]);
+        const r = await Promise.race([attempt, new Promise((ok) => setTimeout(() => ok({ error: 'not done after 120 s' }), 120_000))]);
+        if (r.error) { error = r.error; break; }
+        best = Math.min(best, r.ms); printed = String(r.out.at(-1) ?? '').trim();
+      }
+      python[engine][name] = { ms: error ? null : best, printed, error };
+      step(`${engine} ${name}: ${error ?? `${best.toFixed(0)} ms`}`);
+    }
+    await enginePage.close();
+  }
+  // What each engine downloads to run Python at all.
+  const bytes = async (dir, names) => {
+    const size = { raw: 0, gzip: 0 };
+    for (const name of names) {
+      const body = await readFile(join(dir, name));
+      size.raw += body.length; size.gzip += gzipSync(body, { level: 9 }).length;
+    }
+    return size;
+  };
+  python.micropython_size = await bytes(micropythonDir, ['micropython.mjs', 'micropython.wasm']);
+  results.python = python;
+  }
+
   if (ONLY.has('sql')) {
   step('two MySQL servers');
   // 4a. The database lessons' engine: its size, loaded only by them (never in the first
@@ -289,6 +388,22 @@ if (r.sql) lines.push(
   ['SQL: first connections (2 servers)', `${f(r.sql.first_connect_ms)} ms`, 'each server\'s engine starting in its worker', '', ''],
   [`SQL: count to ${r.sql.rows} on 2 servers`, `both at once ${f(r.sql.both_at_once_ms)} ms`, `one after another ${f(r.sql.one_after_another_ms)} ms`, '', ''],
 );
+if (r.python) {
+  const p = r.python;
+  const cell = (x) => (x.ms === null ? `failed: ${x.error}` : `${f(x.ms)} ms`);
+  const ratio = (a, b) => (a.ms === null || b.ms === null ? null : a.ms / b.ms);
+  const fibPy = ratio(p.loopscope['fib(25)'], p.pyodide['fib(25)']);
+  const fibMp = ratio(p.loopscope['fib(25)'], p.micropython['fib(25)']);
+  const tasksPy = ratio(p.pyodide['10,000 tasks'], p.loopscope['10,000 tasks']);
+  const tasksMp = ratio(p.micropython['10,000 tasks'], p.loopscope['10,000 tasks']);
+  lines.push(
+    ['fib(25), CPU-bound', cell(p.loopscope['fib(25)']), `Pyodide ${cell(p.pyodide['fib(25)'])}, MicroPython ${cell(p.micropython['fib(25)'])}`, '≤ 3× Pyodide, ≤ MicroPython',
+      fibPy === null || fibMp === null ? 'n/a' : (fibPy <= 3 && fibMp <= 1 ? 'yes' : `no (${f(fibPy)}× Pyodide, ${f(fibMp)}× MicroPython)`)],
+    ['10,000 tasks, gathered', cell(p.loopscope['10,000 tasks']), `Pyodide ${cell(p.pyodide['10,000 tasks'])}, MicroPython ${cell(p.micropython['10,000 tasks'])}`, '≥ 10× faster than Pyodide, faster than MicroPython',
+      tasksPy === null || tasksMp === null ? 'n/a' : (tasksPy >= 10 && tasksMp > 1 ? 'yes' : `no (${f(tasksPy)}× Pyodide's speed, ${f(tasksMp)}× MicroPython's)`)],
+    ['MicroPython download, raw / gzip', `${kb(p.micropython_size.raw)} / ${kb(p.micropython_size.gzip)}`, 'its .mjs and .wasm', '', ''],
+  );
+}
 if (r.timers) lines.push(
   ['timer lateness, median', `${f(r.timers.loopscope.median_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.median_ms)} ms`, 'within 1 ms of setTimeout', r.timers.loopscope.median_ms <= r.timers.set_timeout.median_ms + 1 ? 'yes' : 'no'],
   ['timer lateness, p99', `${f(r.timers.loopscope.p99_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.p99_ms)} ms`, '', ''],
