@@ -1211,6 +1211,48 @@ async fn the_code_page_opens_a_links_code_runs_it_and_shares_it_back() {
     leptos::task::tick().await;
     assert_eq!(lesson_shown(&root).as_deref(), Some("code"));
     assert_eq!(editor_value(&root), SNIPPET);
+    // The code is coloured as the lessons' listings are, letter over letter under the text.
+    let shade = by_testid(&root, "editor-highlight");
+    assert_eq!(shade.text_content().as_deref(), Some(SNIPPET));
+    let keywords: Vec<String> = all(&root, "[data-testid=editor-highlight] .tok-k")
+        .iter()
+        .filter_map(|k| k.text_content())
+        .collect();
+    assert_eq!(keywords[..4], ["import", "async", "def", "await"]);
+    let (under, over) = (
+        shade.get_bounding_client_rect(),
+        by_testid(&root, "python-editor").get_bounding_client_rect(),
+    );
+    assert_eq!(
+        (under.left(), under.top(), under.width()),
+        (over.left(), over.top(), over.width())
+    );
+    let window = web_sys::window().unwrap();
+    let style = |e: &HtmlElement, property: &str| {
+        window
+            .get_computed_style(e)
+            .unwrap()
+            .unwrap()
+            .get_property_value(property)
+            .unwrap()
+    };
+    let area = by_testid(&root, "python-editor");
+    for property in [
+        "font-family",
+        "font-size",
+        "line-height",
+        "padding-left",
+        "padding-top",
+        "tab-size",
+        "letter-spacing",
+        "white-space",
+    ] {
+        assert_eq!(
+            style(&shade, property),
+            style(&area, property),
+            "{property}"
+        );
+    }
     // A snippet has no Rust twin and no lesson's code to go back to.
     assert!(!has_testid(&root, "rust-listing"));
     assert!(!has_testid(&root, "restore-python"));

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::code_edit::{byte_of, line_span, newline, shift_lines, utf16_of};
+use super::code_tokens::tokens;
+use super::highlight::class_name;
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, CodeNotice};
 use super::source::SourceView;
@@ -73,7 +75,7 @@ pub fn PythonPane(
     }
 }
 
-/// A plain-text code editor: line numbers, Tab / Shift+Tab indentation, Enter keeping the
+/// A code editor: line numbers, the code coloured as the lessons' listings are, Tab / Shift+Tab indentation, Enter keeping the
 /// indentation, the browser's own undo, and the compile error marked on its line. Escape
 /// leaves it for the keyboard (Tab indents inside it).
 #[component]
@@ -81,6 +83,7 @@ fn CodeEditor() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     let area = NodeRef::<Textarea>::new();
+    let shade = NodeRef::<leptos::html::Pre>::new();
     let text = move || session.edited.get().unwrap_or_default();
     let line_count = move || text().lines().count().max(1) + usize::from(text().ends_with('\n'));
     let error_line = move || {
@@ -126,6 +129,8 @@ fn CodeEditor() -> impl IntoView {
                         view! { <li class:error-line=marked data-line=n>{n}</li> }
                     }).collect_view()}
                 </ol>
+                <div class="editor-code">
+                <pre class="editor-highlight" node_ref=shade aria-hidden="true" data-testid="editor-highlight"><code>{move || session.edited.with(|code| highlighted(code.as_deref().unwrap_or("")))}</code></pre>
                 <textarea
                     node_ref=area
                     data-testid="python-editor"
@@ -140,7 +145,15 @@ fn CodeEditor() -> impl IntoView {
                     prop:value=text
                     on:input=on_input
                     on:keydown=on_keydown
+                    on:scroll=move |_| {
+                        // The colours under the text follow it when a long line scrolls.
+                        if let (Some(area), Some(shade)) = (area.get(), shade.get()) {
+                            shade.set_scroll_left(area.scroll_left());
+                            shade.set_scroll_top(area.scroll_top());
+                        }
+                    }
                 ></textarea>
+                </div>
             </div>
             <p id="code-error" class="code-error" role="alert" data-testid="code-error">
                 {move || session.code_error.get().map(|(line, col, msg)| format!("line {line}, column {}: {msg}", col + 1))}
@@ -151,6 +164,24 @@ fn CodeEditor() -> impl IntoView {
             </p>
         </figure>
     }
+}
+
+/// The code as coloured spans, drawn under the editor's (transparent) text.
+fn highlighted(code: &str) -> impl IntoView {
+    let mut pieces: Vec<(String, &'static str)> = Vec::new();
+    let mut at = 0;
+    for (start, end, class) in tokens(code) {
+        if at < start {
+            pieces.push((code[at..start].to_string(), ""));
+        }
+        pieces.push((code[start..end].to_string(), class_name(class)));
+        at = end;
+    }
+    pieces.push((code[at..].to_string(), ""));
+    pieces
+        .into_iter()
+        .map(|(text, class)| view! { <span class=class>{text}</span> })
+        .collect_view()
 }
 
 /// A notice's name, for tests and styles (`data-notice`).

@@ -58,7 +58,8 @@ pub fn pieces<'a>(
     out
 }
 
-fn class_name(class: u8) -> &'static str {
+/// The CSS class of a token class letter (`style/main.css` `.tok-*`).
+pub fn class_name(class: u8) -> &'static str {
     match class {
         b'c' => "tok-c",
         b's' => "tok-s",

@@ -9,6 +9,7 @@
 mod app;
 mod catalog;
 pub mod code_edit;
+pub mod code_tokens;
 mod console;
 mod controls;
 #[cfg(target_arch = "wasm32")]
