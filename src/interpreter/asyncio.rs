@@ -229,12 +229,17 @@ fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     })))
 }
 
-fn task_value(task: Task<Value>, coroutine: &str, watch: &super::drive::Watch) -> Value {
+fn task_value(
+    task: Task<Value>,
+    (coroutine, defined_at): (&str, u32),
+    watch: &super::drive::Watch,
+) -> Value {
     let vm = VM.with(|v| v.borrow().clone());
     let id = task.id();
     let object: Rc<dyn HostObject> = Rc::new(PyTask {
         task,
         coroutine: Rc::from(coroutine),
+        defined_at,
         vm,
     });
     *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
@@ -271,9 +276,14 @@ fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             _ => None,
         });
     let line = vm.call_line;
-    let coroutine = coro.name.to_string();
+    let coroutine = coro.qualname.to_string();
+    let defined_at = coro
+        .frame
+        .borrow()
+        .as_ref()
+        .map_or(0, |frame| frame.code.first_line);
     let (task, watch) = spawn(&vm_rc()?, coro, name.as_deref(), line)?;
-    Ok(task_value(task, &coroutine, &watch))
+    Ok(task_value(task, (&coroutine, defined_at), &watch))
 }
 
 /// The runtime task for an awaitable: a task as it is, a coroutine in a new task.

@@ -116,7 +116,9 @@ impl HostObject for Awaiting {
 /// `asyncio.Task`
 pub(super) struct PyTask {
     pub task: runtime::Task<Value>,
+    /// The coroutine's qualified name, and the line its `async def` is on (for the repr).
     pub coroutine: Rc<str>,
+    pub defined_at: u32,
     pub vm: std::rc::Weak<RefCell<Vm>>,
 }
 
@@ -168,19 +170,27 @@ impl HostObject for PyTask {
             })
         }))
     }
-    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
-        let state = if !self.task.done() {
-            "pending"
-        } else if self.task.cancelled() {
-            "cancelled"
-        } else {
-            "finished"
-        };
-        Ok(format!(
-            "<Task {state} name='{}' coro=<{}()>>",
-            self.task.get_name(),
-            self.coroutine
-        ))
+    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
+        let name = self.task.get_name();
+        let coroutine = &self.coroutine;
+        // CPython's `_task_repr_info`: the state, the name, the coroutine and, once done, how
+        // it ended.
+        let done = format!(
+            "coro=<{coroutine}() done, defined at main.py:{}>",
+            self.defined_at
+        );
+        Ok(match self.outcome() {
+            None => format!("<Task pending name='{name}' coro=<{coroutine}()>>"),
+            Some(_) if self.task.cancelled() => format!("<Task cancelled name='{name}' {done}>"),
+            Some(Ok(value)) => {
+                let value = python::ops::repr(vm, &value)?;
+                format!("<Task finished name='{name}' {done} result={value}>")
+            }
+            Some(Err(exception)) => {
+                let exception = python::ops::repr(vm, &Value::Instance(exception.0))?;
+                format!("<Task finished name='{name}' {done} exception={exception}>")
+            }
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self
