@@ -30,6 +30,16 @@ const box = (page, selector) => page.evaluate((s) => {
 }, selector);
 const inView = (b, viewport) => b && b.top >= 0 && b.bottom <= viewport.height && b.left >= 0 && b.right <= viewport.width;
 
+// Every control that is not a 44 px target on a touch screen (a radio counts by its label).
+const smallTargets = (page) => page.evaluate(() => {
+  const targets = [...document.querySelectorAll('.app button, .app select, .app summary, .app input[type=text], .app a[href], .app input[type=radio]')];
+  return targets.map((e) => {
+    const target = e.type === 'radio' ? e.closest('label') : e;
+    const r = target.getBoundingClientRect();
+    return { what: `${e.tagName.toLowerCase()}[${e.dataset.testid ?? e.className ?? ''}] ${target.textContent.trim().slice(0, 24)}`, w: r.width, h: r.height };
+  }).filter((t) => t.w > 0 && t.h > 0 && (t.h < 44 || t.w < 44));
+});
+
 await runE2e(dist, {}, async ({ base, browser, problems }) => {
   await mkdir(artifacts, { recursive: true });
   for (const device of DEVICES) {
@@ -80,22 +90,12 @@ await runE2e(dist, {}, async ({ base, browser, problems }) => {
       console.log(`${view}: after Run the first output row is at y=${Math.round(first.top)}`);
       await page.screenshot({ path: join(artifacts, `layout-${device.name}-${lang}-after-run.png`) });
 
-      if (device.touch) {
-        // Every control is a 44 px target (a radio counts by its label).
-        const small = await page.evaluate(() => {
-          const targets = [...document.querySelectorAll('.app button, .app select, .app summary, .app input[type=text], .app a[href], .app input[type=radio]')];
-          return targets.map((e) => {
-            const target = e.type === 'radio' ? e.closest('label') : e;
-            const r = target.getBoundingClientRect();
-            return { what: `${e.tagName.toLowerCase()}[${e.dataset.testid ?? e.className ?? ''}] ${target.textContent.trim().slice(0, 24)}`, w: r.width, h: r.height };
-          }).filter((t) => t.w > 0 && t.h > 0 && (t.h < 44 || t.w < 44));
-        });
-        assert.deepEqual(small, [], `${view}: tap targets under 44 px`);
-      }
+      if (device.touch) assert.deepEqual(await smallTargets(page), [], `${view}: tap targets under 44 px`);
 
       // No Python line is cut: on every lesson the listing fits its width (it wraps).
       if (lang === 'en') {
-        const ids = await page.$$eval('[data-testid=lesson-menu] option', (os) => os.map((o) => o.value));
+        // The lessons (the menu's first entry is the code page, checked below).
+        const ids = (await page.$$eval('[data-testid=lesson-menu] option', (os) => os.map((o) => o.value))).filter((id) => id !== 'code');
         assert.ok(ids.length > 40);
         const cut = [];
         const thin = [];
@@ -126,6 +126,24 @@ await runE2e(dist, {}, async ({ base, browser, problems }) => {
         assert.deepEqual(thin, [], `${view}: running marks under 4 px`);
         console.log(`${view}: ${marks} running marks on the timelines, all at least 4 px wide`);
       }
+
+      // The code page: the editor fits the screen (long lines scroll inside it), its controls
+      // are 44 px targets on the phone, and the starter program runs.
+      await page.evaluate(() => { location.hash = '#/code'; });
+      await page.waitForSelector('[data-testid=python-editor]');
+      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.equal(wider, 0, `${view}: the code page is ${wider}px wider than the screen`);
+      await page.fill('[data-testid=python-editor]', `${'x = 1  # a long line '.repeat(12)}\nprint(x)\n`);
+      const stillWider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.equal(stillWider, 0, `${view}: a long line makes the code page ${stillWider}px wider than the screen`);
+      if (device.touch) assert.deepEqual(await smallTargets(page), [], `${view}: tap targets under 44 px on the code page`);
+      const editor = await box(page, '[data-testid=python-editor]');
+      assert.ok(editor.height >= 44 && editor.width >= 200, `${view}: the editor is ${JSON.stringify(editor)}`);
+      await page.click('[data-testid=run]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 1);
+      assert.match(await page.textContent('[data-testid=output-row]'), /1/);
+      await page.screenshot({ path: join(artifacts, `layout-${device.name}-${lang}-code.png`) });
+      console.log(`${view}: the code page fits (editor ${Math.round(editor.width)}×${Math.round(editor.height)} px) and runs`);
       await context.close();
     }
   }
