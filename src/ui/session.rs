@@ -289,13 +289,12 @@ impl Session {
             None => lesson.start_in(lang, clock, &self.settings.get_untracked()),
             Some(source) => match crate::interpreter::start(&source, clock, lang) {
                 Ok((run, _outcome)) => {
-                    self.code_error.set(None);
+                    self.mark_compile_error(None);
                     run
                 }
                 Err(e) => {
+                    self.mark_compile_error(Some(&e));
                     let message = format!("{}: {} (line {})", e.kind, e.msg, e.line);
-                    self.code_error
-                        .set(Some((e.line, e.col, format!("{}: {}", e.kind, e.msg))));
                     self.phase.set(Phase::Failed(message));
                     return;
                 }

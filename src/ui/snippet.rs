@@ -8,6 +8,7 @@ use super::session::Session;
 use super::urls::SourceError;
 use crate::analysis::predict::Prediction;
 use crate::course::snippet;
+use crate::interpreter::SyntaxError;
 use crate::runtime::{Clock, RunStatus};
 
 /// How long of its own clock the hidden run may take before predict mode gives up on it: a
@@ -65,12 +66,16 @@ impl Session {
 
     /// Puts `code` in the editor, marking at once where it does not compile.
     pub fn set_code(self, code: String) {
-        let error = crate::interpreter::check(&code)
-            .err()
-            .map(|e| (e.line, e.col, format!("{}: {}", e.kind, e.msg)));
-        self.code_error.set(error);
+        self.mark_compile_error(crate::interpreter::check(&code).err().as_ref());
         self.edited.set(Some(code));
         self.notice.set(None);
+    }
+
+    /// Marks where the code does not compile (`SyntaxError: …` on its line and column), or
+    /// clears the mark.
+    pub fn mark_compile_error(self, error: Option<&SyntaxError>) {
+        self.code_error
+            .set(error.map(|e| (e.line, e.col, format!("{}: {}", e.kind, e.msg))));
     }
 
     /// Predict mode on the snippet: runs it first on the virtual clock, hidden, and once that
@@ -85,8 +90,7 @@ impl Session {
         let (run, _) = match crate::interpreter::start(&source, Clock::Virtual, lang) {
             Ok(started) => started,
             Err(e) => {
-                self.code_error
-                    .set(Some((e.line, e.col, format!("{}: {}", e.kind, e.msg))));
+                self.mark_compile_error(Some(&e));
                 return;
             }
         };
