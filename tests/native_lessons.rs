@@ -89,6 +89,7 @@ fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
         let entry = match lesson.entry {
             course::Entry::Run(_) => "pub async fn main",
             course::Entry::Forever(_) => "pub fn setup",
+            course::Entry::Script(_) => "pub fn main",
         };
         assert!(
             lesson.rust_listing(Lang::En).contains(entry),

@@ -560,7 +560,7 @@ async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing
     wait_until("seven rows", 3000, || output_rows(&root).len() == 7).await;
     assert_eq!(
         rows_as_strings(&root).last().map(String::as_str),
-        Some("+3000 ms Task-1 3 jobs took about 3 s")
+        Some("+3000 ms loop 3 jobs took about 3 s")
     );
     wait_until("the verdict", 1000, || has_testid(&root, "verdict")).await;
     assert_eq!(

@@ -298,7 +298,10 @@ pub fn type_of(v: &Value) -> Rc<Class> {
             crate::value::Descriptor::ClassMethod(_) => BuiltinType::ClassMethod,
             crate::value::Descriptor::Property { .. } => BuiltinType::Property,
         },
-        Value::Host(_) => BuiltinType::Host,
+        Value::Host(h) => match h.class() {
+            Some(class) => return class,
+            None => BuiltinType::Host,
+        },
         Value::Cell(_) => BuiltinType::Cell,
         Value::Code(_) => BuiltinType::Host,
         Value::Super(_) => BuiltinType::Object,

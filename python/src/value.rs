@@ -351,6 +351,11 @@ pub trait HostObject {
     fn type_name(&self) -> &str;
     /// `x.name`: `None` if it has no such attribute.
     fn get_attr(&self, vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult>;
+    /// `type(x)`, if the host gives its objects of this kind a class of their own (so
+    /// `isinstance` follows its bases); else the generic host class.
+    fn class(&self) -> Option<Rc<Class>> {
+        None
+    }
     /// `repr(x)`
     fn repr(&self, vm: &mut Vm) -> PyResult<String> {
         let _ = vm;

@@ -156,6 +156,9 @@ pub enum Entry {
     /// `loop.run_forever()` after module-level setup: the run ends when something calls
     /// `loop.stop()` (or Stop is pressed). The setup gets the knobs' values.
     Forever(fn(&KnobReader) -> runtime::Result<()>),
+    /// A program without an event loop: module-level code only, run outside any task (as
+    /// CPython runs it); the run ends when it returns. It gets the knobs' values.
+    Script(fn(&KnobReader) -> runtime::Result<()>),
 }
 
 /// The error of a lesson whose entry reads a knob it does not have (a misspelt id).
@@ -266,6 +269,18 @@ impl Lesson {
                         }
                         None => future,
                     }
+                })
+            }
+            Entry::Script(body) => {
+                let settings = settings.clone();
+                Run::forever_in(clock, lang, move || {
+                    let knobs = KnobReader::new(&settings);
+                    let result = body(&knobs);
+                    let result = match knobs.unknown() {
+                        Some(id) => Err(runtime::Error::raised(unknown_knob(&id))),
+                        None => result,
+                    };
+                    runtime::end_program(result)
                 })
             }
             Entry::Forever(setup) => {

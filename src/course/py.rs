@@ -1,10 +1,8 @@
 //! Python's way of printing values, for lessons whose output must match CPython's exactly.
 
-pub use crate::runtime::repr::str_repr;
+pub use crate::runtime::repr::{partial_call, short_repr, str_repr, timer_handle_repr};
 use crate::runtime::web::json;
-use crate::runtime::{
-    loop_is_running, ConcurrentFuture, Error, Future, Gather, Handle, Returned, Task,
-};
+use crate::runtime::{loop_is_running, ConcurrentFuture, Error, Future, Gather, Returned, Task};
 
 /// The file name the page gives a lesson's Python listing, as CPython's reprs name it
 /// (`defined at main.py:4`). CPython prints the full path it ran; the matching rule
@@ -131,53 +129,10 @@ pub fn task_set<T: PyRepr + Clone + 'static>(tasks: &[Task<T>], def: Def) -> Str
     set_repr(tasks.iter().map(|t| task_repr(t, def)))
 }
 
-/// `repr(handle)` of a `call_later` handle, as CPython 3.11 writes it:
-/// `<TimerHandle when=10.0 hello_world() at main.py:7>`, or once cancelled
-/// `<TimerHandle cancelled when=15.0>`. `call` is how the loop will call the callback
-/// (`hello_world()`, or [`partial_call`]'s), `line` the line of its `def`. `when` is
-/// `loop.time()` plus the delay: the run's clock starts at 0, CPython's is the machine's
-/// monotonic clock, and the matching rule ([`crate::analysis::canonical`]) reads any `when=`
-/// as the same.
-pub fn timer_handle_repr(handle: &Handle, call: &str, line: u32) -> String {
-    let when = handle
-        .when()
-        .map_or(String::new(), |w| format!(" when={w:?}"));
-    if handle.cancelled() {
-        format!("<TimerHandle cancelled{when}>")
-    } else {
-        format!("<TimerHandle{when} {call} at {LISTING_FILE}:{line}>")
-    }
-}
-
-/// How asyncio writes a `functools.partial(func, *args)` callback: `func(args)()`, each
-/// argument shortened as [`short_repr`] does.
-pub fn partial_call(func: &str, args: &[&str]) -> String {
-    let args: Vec<String> = args.iter().map(|a| short_repr(a)).collect();
-    format!("{func}({})()", args.join(", "))
-}
-
-/// `reprlib.repr` of an object whose `repr` is `repr`: at most 30 characters, the middle
-/// cut out as `...` (asyncio writes a callback's arguments this way).
-pub fn short_repr(repr: &str) -> String {
-    const MAX: usize = 30;
-    let chars: Vec<char> = repr.chars().collect();
-    if chars.len() <= MAX {
-        return repr.to_string();
-    }
-    let head = (MAX - 3) / 2;
-    let tail = MAX - 3 - head;
-    let start: String = chars[..head].iter().collect();
-    let end: String = chars[chars.len() - tail..].iter().collect();
-    format!("{start}...{end}")
-}
-
 /// `repr(loop)` of the running program's loop, as CPython's default loop on Linux writes it.
 /// It is the browser's event loop here; what it says (running or not) is the runtime's.
 pub fn loop_repr() -> String {
-    format!(
-        "<_UnixSelectorEventLoop running={} closed=False debug=False>",
-        bool(loop_is_running())
-    )
+    crate::runtime::repr::loop_repr(loop_is_running(), false)
 }
 
 /// `repr(fut)` of a `concurrent.futures.Future`, as CPython 3.11 writes it:

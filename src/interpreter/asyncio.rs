@@ -15,21 +15,24 @@ use python::{Args, Exception, PyResult, Value, Vm};
 use crate::runtime::{self, ReturnWhen, Task};
 
 use super::drive::{spawn, to_exception, to_runtime_error};
+use super::event_loop;
 use super::objects::{method, this, Awaiting, PyFuture, PyTask, Sleep};
 
 thread_local! {
-    static VM: RefCell<Weak<RefCell<Vm>>> = const { RefCell::new(Weak::new()) };
+    pub(super) static VM: RefCell<Weak<RefCell<Vm>>> = const { RefCell::new(Weak::new()) };
     static CLASSES: RefCell<Option<(Rc<Class>, Rc<Class>)>> = const { RefCell::new(None) };
-    static IN_RUN: Cell<bool> = const { Cell::new(false) };
     /// The `Task` object of each task the program created, for `current_task()`.
     static TASKS: RefCell<Vec<(runtime::TaskId, Weak<dyn HostObject>)>> = const { RefCell::new(Vec::new()) };
+    /// The `Task` objects of `asyncio.run`'s main tasks, which the program does not hold.
+    static MAIN_TASKS: RefCell<Vec<Rc<dyn HostObject>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Makes `vm` the interpreter the module's functions use (one program runs at a time).
 pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     VM.with(|v| *v.borrow_mut() = Rc::downgrade(vm));
-    IN_RUN.with(|r| r.set(false));
     TASKS.with(|t| t.borrow_mut().clear());
+    event_loop::forget();
+    MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
 
@@ -84,12 +87,21 @@ pub(super) fn report_callback_error(vm: &mut Vm, e: &Exception) {
         .write_err(&format!("Exception in callback: {summary}\n"));
 }
 
-/// What `asyncio.run(coro)` asks the program's driver to run in its own task.
-struct RunTarget {
-    coro: Rc<Generator>,
+/// What the module body hands the loop when it calls `asyncio.run(main())`,
+/// `loop.run_until_complete(aw)` or `loop.run_forever()` (see [`super::program`]).
+pub(super) enum Blocking {
+    /// `asyncio.run`: the main task, then the shutdown.
+    Run(Task<Value>),
+    /// `loop.run_until_complete`: until the task is done.
+    UntilComplete(Task<Value>),
+    /// `loop.run_forever`: until `loop.stop()`.
+    Forever,
 }
 
-impl HostObject for RunTarget {
+/// [`Blocking`] as the value the module's frame yields.
+struct Blocked(RefCell<Option<Blocking>>);
+
+impl HostObject for Blocked {
     fn type_name(&self) -> &str {
         "run"
     }
@@ -101,30 +113,45 @@ impl HostObject for RunTarget {
     }
 }
 
-/// The coroutine an `asyncio.run` wants run, if `h` is one.
-pub(super) fn run_target(h: &Rc<dyn HostObject>) -> Option<Rc<Generator>> {
-    h.as_any()
-        .downcast_ref::<RunTarget>()
-        .map(|t| t.coro.clone())
+/// Makes the module body hand the loop `what` when the current call returns.
+pub(super) fn block_on(vm: &mut Vm, what: Blocking) {
+    vm.block_on = Some(Value::Host(Rc::new(Blocked(RefCell::new(Some(what))))));
+}
+
+/// What the module body handed the loop, if `v` is that.
+pub(super) fn blocking(v: &Value) -> Option<Blocking> {
+    let Value::Host(h) = v else { return None };
+    h.as_any().downcast_ref::<Blocked>()?.0.borrow_mut().take()
+}
+
+/// `RuntimeError: no running event loop` unless the loop is running: module-level code runs
+/// outside it.
+pub(super) fn running_loop() -> PyResult<()> {
+    if runtime::loop_is_running() {
+        Ok(())
+    } else {
+        Err(python::exceptions::runtime_error("no running event loop"))
+    }
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("run", run),
     ("sleep", sleep),
     ("create_task", create_task),
-    ("ensure_future", create_task),
+    ("ensure_future", make_task),
     ("gather", gather),
     ("wait_for", wait_for),
     ("wait", wait),
-    ("get_running_loop", get_loop),
-    ("get_event_loop", get_loop),
-    ("new_event_loop", get_loop),
-    ("set_event_loop", noop),
+    ("get_running_loop", event_loop::get_running_loop),
+    ("get_event_loop", event_loop::get_event_loop),
+    ("new_event_loop", event_loop::new_event_loop),
+    ("set_event_loop", event_loop::set_event_loop),
     ("current_task", current_task),
     ("as_completed", as_completed),
     ("timeout", timeout),
     ("shield", shield),
     ("iscoroutine", iscoroutine),
+    ("isfuture", isfuture),
     ("Queue", new_queue),
     ("Lock", new_lock),
     ("Event", new_event),
@@ -163,10 +190,7 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
 }
 
 fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    if IN_RUN.with(|r| r.get()) {
-        if let Some(Value::Generator(g)) = args.pos.first() {
-            g.awaited.set(true);
-        }
+    if runtime::loop_is_running() {
         return Err(python::exceptions::runtime_error(
             "asyncio.run() cannot be called from a running event loop",
         ));
@@ -185,17 +209,12 @@ fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             ))
         }
     };
-    coro.awaited.set(true);
-    vm.block_on = Some(Value::Host(Rc::new(RunTarget { coro })));
+    let (task, _, object) = new_task(vm, coro, None)?;
+    // The main task's object lives as long as the run: `current_task()` in it is this one.
+    MAIN_TASKS.with(|m| m.borrow_mut().push(object));
+    event_loop::new_loop();
+    block_on(vm, Blocking::Run(task));
     Ok(Value::None)
-}
-
-/// Marks the program as inside `asyncio.run` while `f` runs.
-pub(super) async fn in_run<F: std::future::Future>(f: F) -> F::Output {
-    IN_RUN.with(|r| r.set(true));
-    let out = f.await;
-    IN_RUN.with(|r| r.set(false));
-    out
 }
 
 fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
@@ -229,11 +248,8 @@ fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     })))
 }
 
-fn task_value(
-    task: Task<Value>,
-    (coroutine, defined_at): (&str, u32),
-    watch: &super::drive::Watch,
-) -> Value {
+/// The `Task` object of `task`, known to `current_task()` for as long as the program holds it.
+fn task_object(task: Task<Value>, (coroutine, defined_at): (&str, u32)) -> Rc<dyn HostObject> {
     let vm = VM.with(|v| v.borrow().clone());
     let id = task.id();
     let object: Rc<dyn HostObject> = Rc::new(PyTask {
@@ -242,15 +258,26 @@ fn task_value(
         defined_at,
         vm,
     });
-    *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
     TASKS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&object))));
-    Value::Host(object)
+    object
 }
 
+/// `asyncio.create_task(coro)`: only where the loop is running.
 fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    running_loop()?;
+    make_task(vm, None, args)
+}
+
+/// `asyncio.ensure_future(aw)` and `loop.create_task(coro)`: a task of the loop, running or
+/// not (CPython 3.11's `ensure_future` at module level takes the current loop).
+pub(super) fn make_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     if let Some(Value::Host(h)) = args.pos.first() {
         if h.as_any().is::<PyTask>() || h.as_any().is::<PyFuture>() {
             return Ok(Value::Host(h.clone()));
+        }
+        if let Some(coroutine) = super::objects::host_coroutine(h) {
+            let task = as_task(vm, &Value::Host(h.clone()))?;
+            return Ok(Value::Host(task_object(task, (coroutine, 0))));
         }
     }
     let coro = match args.pos.first() {
@@ -275,6 +302,19 @@ fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             Value::Str(s) => Some(s.to_string()),
             _ => None,
         });
+    let (task, watch, object) = new_task(vm, coro, name.as_deref())?;
+    // A failed task whose object the program let go of is "never retrieved".
+    *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
+    drop(task);
+    Ok(Value::Host(object))
+}
+
+/// A task running `coro`, made at the current Python line, and its `Task` object.
+pub(super) fn new_task(
+    vm: &mut Vm,
+    coro: Rc<Generator>,
+    name: Option<&str>,
+) -> PyResult<(Task<Value>, Rc<super::drive::Watch>, Rc<dyn HostObject>)> {
     let line = vm.call_line;
     let coroutine = coro.qualname.to_string();
     let defined_at = coro
@@ -282,12 +322,13 @@ fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         .borrow()
         .as_ref()
         .map_or(0, |frame| frame.code.first_line);
-    let (task, watch) = spawn(&vm_rc()?, coro, name.as_deref(), line)?;
-    Ok(task_value(task, (&coroutine, defined_at), &watch))
+    let (task, watch) = spawn(&vm_rc()?, coro, name, line)?;
+    let object = task_object(task.clone(), (&coroutine, defined_at));
+    Ok((task, watch, object))
 }
 
 /// The runtime task for an awaitable: a task as it is, a coroutine in a new task.
-fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
+pub(super) fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
     match v {
         Value::Host(h) => {
             if let Some(t) = h.as_any().downcast_ref::<PyTask>() {
@@ -305,13 +346,12 @@ fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
                         Err(e) => Err(to_runtime_error(&mut rc.borrow_mut(), &e)),
                     }
                 };
-                return runtime::create_task_for_coroutine(
-                    future,
-                    None,
-                    h.type_name(),
-                    vm.call_line,
-                )
-                .map_err(|e| to_exception(&e, None));
+                let coroutine = super::objects::host_coroutine(h).unwrap_or(h.type_name());
+                let task =
+                    runtime::create_task_for_coroutine(future, None, coroutine, vm.call_line)
+                        .map_err(|e| to_exception(&e, None))?;
+                super::drive::track(&task);
+                return Ok(task);
             }
             Err(python::exceptions::type_error(
                 "An asyncio.Future, a coroutine or an awaitable is required",
@@ -336,6 +376,7 @@ fn gather(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         tasks.push(as_task(vm, a)?);
     }
     let ids: Vec<_> = tasks.iter().map(|t| t.id()).collect();
+    let ids_tasks = tasks.clone();
     let future: HostWait = if return_exceptions {
         let all = runtime::gather(tasks).return_exceptions();
         Box::pin(async move {
@@ -366,7 +407,94 @@ fn gather(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             }
         })
     };
-    Ok(Awaiting::value("gather", future))
+    Ok(Value::Host(Rc::new(Gathering {
+        children: ids_tasks,
+        future: RefCell::new(Some(future)),
+        cancel_requested: Cell::new(false),
+    })))
+}
+
+/// What `gather` returns: a `_GatheringFuture`, awaitable once, whose `cancel()` cancels every
+/// child that has not ended.
+struct Gathering {
+    children: Vec<Task<Value>>,
+    future: RefCell<Option<HostWait>>,
+    /// A `cancel()` cancelled a child: the gather then ends with `CancelledError` as its
+    /// exception, so it is never `cancelled()` itself (CPython 3.11's `_cancel_requested`).
+    cancel_requested: Cell<bool>,
+}
+
+impl HostObject for Gathering {
+    fn type_name(&self) -> &str {
+        "_GatheringFuture"
+    }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(super::objects::future_class(
+            super::objects::FutureClass::Gathering,
+        ))
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "cancel" => method("cancel", gathering_cancel, this),
+            "done" => method("done", gathering_done, this),
+            "cancelled" => method("cancelled", gathering_cancelled, this),
+            _ => return None,
+        })
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<HostWait> {
+        Some(self.future.borrow_mut().take().unwrap_or_else(|| {
+            Box::pin(async {
+                Err(python::exceptions::runtime_error(
+                    "a gather can be awaited once here (Loopscope's Python)",
+                ))
+            })
+        }))
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        let state = if self.children.iter().all(|t| t.done()) {
+            "finished"
+        } else {
+            "pending"
+        };
+        Ok(format!("<_GatheringFuture {state}>"))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn gathering_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let me = this::<Gathering>(t)?;
+    if me.cancel_requested.get() || me.children.iter().all(|t| t.done()) {
+        return Ok(Value::Bool(false));
+    }
+    // Every child is asked: no short-circuiting.
+    let cancelled = me.children.iter().filter(|t| t.cancel()).count() > 0;
+    me.cancel_requested.set(cancelled);
+    Ok(Value::Bool(cancelled))
+}
+
+fn gathering_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    this::<Gathering>(t)?;
+    Ok(Value::Bool(false))
+}
+
+fn gathering_done(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Bool(
+        this::<Gathering>(t)?.children.iter().all(|t| t.done()),
+    ))
+}
+
+/// `asyncio.isfuture(obj)`: a task, a future or a gather.
+fn isfuture(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let future = super::objects::future_class(super::objects::FutureClass::Future);
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(v @ Value::Host(_)) if python::types::type_of(v).is_subclass(&future)
+    )))
 }
 
 fn timeout_arg(vm: &mut Vm, args: &Args, index: usize) -> PyResult<Option<f64>> {
@@ -461,6 +589,7 @@ fn wait(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn current_task(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    running_loop()?;
     let Some(id) = runtime::current_task_id() else {
         return Ok(Value::None);
     };
@@ -658,152 +787,6 @@ fn iscoroutine(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     Ok(Value::Bool(
         matches!(args.pos.first(), Some(Value::Generator(g)) if g.kind == GenKind::Coroutine),
     ))
-}
-
-fn noop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::None)
-}
-
-/// The event loop object (`asyncio.get_running_loop()`): the run's own loop.
-struct Loop;
-
-impl HostObject for Loop {
-    fn type_name(&self) -> &str {
-        "_UnixSelectorEventLoop"
-    }
-    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
-        Some(match name {
-            "time" => method("time", loop_time, this),
-            "create_task" => method("create_task", create_task_method, this),
-            "create_future" => method("create_future", loop_create_future, this),
-            "call_soon" => method("call_soon", loop_call_soon, this),
-            "call_later" => method("call_later", loop_call_later, this),
-            "call_at" => method("call_at", loop_call_at, this),
-            "run_until_complete" => method("run_until_complete", loop_run_until_complete, this),
-            "is_running" => method("is_running", loop_is_running, this),
-            "close" => method("close", loop_noop, this),
-            _ => return None,
-        })
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-fn get_loop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Host(Rc::new(Loop)))
-}
-
-fn loop_time(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Float(vm.host.time()))
-}
-
-fn create_task_method(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    create_task(vm, None, args)
-}
-
-fn loop_create_future(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    let future = runtime::Future::new().map_err(|e| to_exception(&e, None))?;
-    let vm = VM.with(|v| v.borrow().clone());
-    Ok(Value::Host(Rc::new(PyFuture {
-        future,
-        exception: RefCell::new(None),
-        vm,
-    })))
-}
-
-fn schedule(vm: &mut Vm, delay: Option<f64>, args: Args) -> PyResult {
-    let mut pos = args.pos.into_iter();
-    let callback = pos
-        .next()
-        .ok_or_else(|| python::exceptions::type_error("a callback is required"))?;
-    let rest: Vec<Value> = pos.collect();
-    let weak = VM.with(|v| v.borrow().clone());
-    let call = move || {
-        if let Some(vm) = weak.upgrade() {
-            let mut vm = vm.borrow_mut();
-            if let Err(e) = vm.call(&callback, Args::new(rest)) {
-                report_callback_error(&mut vm, &e);
-            }
-            vm.flush_warnings();
-        }
-    };
-    let _ = vm;
-    let handle = match delay {
-        None => runtime::call_soon(call),
-        Some(d) => runtime::call_later(d.max(0.0), call),
-    }
-    .map_err(|e| to_exception(&e, None))?;
-    Ok(Value::Host(Rc::new(Handle { handle })))
-}
-
-fn loop_call_soon(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    schedule(vm, None, args)
-}
-
-fn loop_call_later(vm: &mut Vm, _this: Option<&Value>, mut args: Args) -> PyResult {
-    if args.pos.is_empty() {
-        return Err(python::exceptions::type_error(
-            "call_later() missing 2 required positional arguments: 'delay' and 'callback'",
-        ));
-    }
-    let delay = python::int::to_f64(&args.pos.remove(0))
-        .ok_or_else(|| python::exceptions::type_error("delay must be a number"))?;
-    schedule(vm, Some(delay), args)
-}
-
-fn loop_call_at(vm: &mut Vm, _this: Option<&Value>, mut args: Args) -> PyResult {
-    if args.pos.is_empty() {
-        return Err(python::exceptions::type_error(
-            "call_at() missing 2 required positional arguments: 'when' and 'callback'",
-        ));
-    }
-    let when = python::int::to_f64(&args.pos.remove(0))
-        .ok_or_else(|| python::exceptions::type_error("when must be a number"))?;
-    let delay = when - vm.host.time();
-    schedule(vm, Some(delay), args)
-}
-
-fn loop_run_until_complete(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    run(vm, None, args)
-}
-
-fn loop_is_running(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Bool(runtime::loop_is_running()))
-}
-
-fn loop_noop(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::None)
-}
-
-/// What `call_soon` / `call_later` return: `handle.cancel()`.
-struct Handle {
-    handle: runtime::Handle,
-}
-
-impl HostObject for Handle {
-    fn type_name(&self) -> &str {
-        "TimerHandle"
-    }
-    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
-        Some(match name {
-            "cancel" => method("cancel", handle_cancel, this),
-            "cancelled" => method("cancelled", handle_cancelled, this),
-            _ => return None,
-        })
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-fn handle_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    this::<Handle>(t)?.handle.cancel();
-    Ok(Value::None)
-}
-
-fn handle_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Bool(this::<Handle>(t)?.handle.cancelled()))
 }
 
 fn new_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {

@@ -17,6 +17,11 @@ thread_local! {
     /// The Python exception behind each runtime error made from one, by the address of the
     /// error's message (the runtime keeps only text; clones of an error share the text).
     static FAILURES: RefCell<HashMap<usize, (Rc<str>, Exception)>> = RefCell::new(HashMap::new());
+    /// The `CancelledError` that ended each cancelled task, with its frames, until it is
+    /// retrieved (CPython's `Task._cancelled_exc`: the first `result()` raises that one).
+    static CANCELLED: RefCell<HashMap<TaskId, Exception>> = RefCell::new(HashMap::new());
+    /// Every task the program made, until it is seen done (for `asyncio.run`'s shutdown).
+    static TASKS: RefCell<Vec<Task<Value>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Steps `gen` until it returns, waiting on the runtime for what it yields.
@@ -33,42 +38,26 @@ pub(super) async fn drive(vm: Rc<RefCell<Vm>>, gen: Rc<Generator>) -> PyResult {
             Exit::Return(v) => return Ok(v),
             Exit::Yield(v) => {
                 how = match wait_on(&vm, &v) {
-                    Waiting::Host(future) => match future.await {
+                    Ok(future) => match future.await {
                         Ok(v) => Resume::Send(v),
                         Err(e) => Resume::Throw(e),
                     },
-                    Waiting::Inline(coro) => {
-                        match Box::pin(asyncio::in_run(drive(vm.clone(), coro))).await {
-                            Ok(v) => Resume::Send(v),
-                            Err(e) => Resume::Throw(e),
-                        }
-                    }
-                    Waiting::Bad(e) => Resume::Throw(e),
+                    Err(e) => Resume::Throw(e),
                 }
             }
         }
     }
 }
 
-enum Waiting {
-    Host(python::value::HostWait),
-    /// `asyncio.run(coro)` at the top of the program: the coroutine runs in this same task.
-    Inline(Rc<Generator>),
-    Bad(Exception),
-}
-
-fn wait_on(vm: &Rc<RefCell<Vm>>, v: &Value) -> Waiting {
+fn wait_on(vm: &Rc<RefCell<Vm>>, v: &Value) -> Result<python::value::HostWait, Exception> {
     if let Value::Host(h) = v {
-        if let Some(coro) = asyncio::run_target(h) {
-            return Waiting::Inline(coro);
-        }
         if let Some(f) = h.start_wait(h) {
-            return Waiting::Host(f);
+            return Ok(f);
         }
     }
     let mut vm = vm.borrow_mut();
     let repr = python::ops::repr(&mut vm, v).unwrap_or_default();
-    Waiting::Bad(python::exceptions::runtime_error(format!(
+    Err(python::exceptions::runtime_error(format!(
         "Task got bad yield: {repr}"
     )))
 }
@@ -91,7 +80,11 @@ pub(super) fn to_runtime_error(vm: &mut Vm, e: &Exception) -> Error {
 
 /// The runtime's error as the Python exception it stands for.
 pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
-    let _ = task;
+    if let (Error::Cancelled, Some(task)) = (error, task) {
+        if let Some(e) = CANCELLED.with(|c| c.borrow_mut().remove(&task)) {
+            return e;
+        }
+    }
     if let Error::Raised(text) = error {
         let key = Rc::as_ptr(text) as *const u8 as usize;
         if let Some((_, e)) = FAILURES.with(|f| f.borrow().get(&key).cloned()) {
@@ -152,6 +145,11 @@ pub(super) fn spawn(
             Err(e) => {
                 let mut vm = vm2.borrow_mut();
                 let error = to_runtime_error(&mut vm, &e);
+                if error == Error::Cancelled {
+                    if let Some(task) = &*seen.task.borrow() {
+                        CANCELLED.with(|c| c.borrow_mut().insert(task.id(), e.clone()));
+                    }
+                }
                 if error != Error::Cancelled && seen.unseen() {
                     vm.host.write_err("Task exception was never retrieved\n");
                 }
@@ -162,10 +160,34 @@ pub(super) fn spawn(
     let task = runtime::create_task_for_coroutine(future, name, &qualname, line)
         .map_err(|e| to_exception(&e, None))?;
     *watch.task.borrow_mut() = Some(task.clone());
+    track(&task);
     Ok((task, watch))
+}
+
+/// Keeps `task` among the program's tasks (see [`unfinished_tasks`]).
+pub(super) fn track(task: &Task<Value>) {
+    TASKS.with(|tasks| {
+        let mut tasks = tasks.borrow_mut();
+        // Forget the finished ones now and then: amortised, a task costs O(1) here.
+        if tasks.len() >= 64 && tasks.len().is_power_of_two() {
+            tasks.retain(|t| !t.done());
+        }
+        tasks.push(task.clone());
+    });
+}
+
+/// The program's tasks that have not ended, oldest first: `asyncio.all_tasks()`.
+pub(super) fn unfinished_tasks() -> Vec<Task<Value>> {
+    TASKS.with(|tasks| {
+        let mut tasks = tasks.borrow_mut();
+        tasks.retain(|t| !t.done());
+        tasks.clone()
+    })
 }
 
 /// Forgets the exceptions of a finished run's tasks.
 pub(super) fn forget_failures() {
     FAILURES.with(|f| f.borrow_mut().clear());
+    CANCELLED.with(|c| c.borrow_mut().clear());
+    TASKS.with(|t| t.borrow_mut().clear());
 }

@@ -8,7 +8,9 @@
 
 mod asyncio;
 mod drive;
+mod event_loop;
 mod objects;
+mod program;
 mod sync;
 
 use std::cell::RefCell;
@@ -139,7 +141,9 @@ pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>
     let code = python::compile(source)?;
     let outcome = Rc::new(Outcome::default());
     let shared = outcome.clone();
-    let run = Run::start_in(clock, lang, move || async move {
+    // Module-level code runs outside the loop, as in CPython: the run is the loop, which the
+    // module body hands control to when it calls `asyncio.run` (see `program`).
+    let run = Run::forever_in(clock, lang, move || {
         let host = Rc::new(PageHost {
             outcome: shared.clone(),
             step_started: std::cell::Cell::new(runtime::host::now_ms()),
@@ -148,19 +152,14 @@ pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>
         // a stack deep enough for it (tests/interpreter.rs recurses to it in both browsers).
         let vm = Rc::new(RefCell::new(Vm::new(host)));
         asyncio::attach(&vm);
-        let main = vm.borrow_mut().main_generator(code);
-        let result = drive::drive(vm.clone(), main).await;
-        vm.borrow().flush_warnings();
-        shared.finish();
-        match result {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                let mut vm = vm.borrow_mut();
-                let text = python::traceback::format(&mut vm, &e, "main.py");
-                *shared.traceback.borrow_mut() = Some(text);
-                Err(drive::to_runtime_error(&mut vm, &e))
-            }
-        }
+        let body = vm.borrow_mut().main_generator(code);
+        let program = Rc::new(program::Program {
+            vm,
+            body,
+            outcome: shared,
+        });
+        program.resume(python::Resume::Send(python::Value::None));
+        Ok(())
     });
     Ok((run, outcome))
 }

@@ -6,7 +6,9 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use python::value::{Builtin, HostObject, HostWait, NativeFn};
+use python::dict::Dict;
+use python::types::{builtin_class, new_class};
+use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, NativeFn};
 use python::{Args, PyResult, Value, Vm};
 
 use crate::runtime::{self, Error};
@@ -33,8 +35,58 @@ pub(super) fn this<T: 'static>(this: Option<&Value>) -> PyResult<&T> {
     }
 }
 
+/// asyncio's future classes, named as CPython 3.11 names them: `type(task)` is
+/// `<class '_asyncio.Task'>`, a gather's `<class 'asyncio.tasks._GatheringFuture'>`; a task and
+/// a gather are futures (`isinstance` follows the bases).
+#[derive(Clone, Copy)]
+pub(super) enum FutureClass {
+    Future,
+    Task,
+    Gathering,
+}
+
+thread_local! {
+    static FUTURE_CLASSES: RefCell<Option<[Rc<Class>; 3]>> = const { RefCell::new(None) };
+}
+
+pub(super) fn future_class(which: FutureClass) -> Rc<Class> {
+    FUTURE_CLASSES.with(|c| {
+        let mut classes = c.borrow_mut();
+        let [future, task, gathering] = classes.get_or_insert_with(|| {
+            let make = |name: &str, module: &str, base: Rc<Class>| {
+                new_class(
+                    name,
+                    module,
+                    vec![base.clone()],
+                    Dict::new(),
+                    BuiltinType::Host,
+                )
+                .unwrap_or(base)
+            };
+            let future = make("Future", "_asyncio", builtin_class(BuiltinType::Object));
+            let task = make("Task", "_asyncio", future.clone());
+            let gathering = make("_GatheringFuture", "asyncio.tasks", future.clone());
+            [future, task, gathering]
+        });
+        match which {
+            FutureClass::Future => future.clone(),
+            FutureClass::Task => task.clone(),
+            FutureClass::Gathering => gathering.clone(),
+        }
+    })
+}
+
 fn runtime_result<T>(r: Result<T, Error>) -> PyResult<T> {
     r.map_err(|e| to_exception(&e, None))
+}
+
+/// The function name of a coroutine the runtime runs for the program (`sleep`, `gather`, a
+/// queue's `get`), if `h` is one: what a task made of it is named after.
+pub(super) fn host_coroutine(h: &Rc<dyn HostObject>) -> Option<&'static str> {
+    if h.as_any().is::<Sleep>() {
+        return Some("sleep");
+    }
+    h.as_any().downcast_ref::<Awaiting>().map(|a| a.name)
 }
 
 /// `await asyncio.sleep(delay, result)`.
@@ -139,6 +191,9 @@ impl HostObject for PyTask {
     fn type_name(&self) -> &str {
         "Task"
     }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(future_class(FutureClass::Task))
+    }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "get_name" => method("get_name", task_get_name, this),
@@ -149,6 +204,7 @@ impl HostObject for PyTask {
             "exception" => method("exception", task_exception, this),
             "add_done_callback" => method("add_done_callback", task_add_done_callback, this),
             "get_coro" => Ok(Value::None),
+            "get_loop" => method("get_loop", task_get_loop, this),
             _ => return None,
         })
     }
@@ -199,6 +255,10 @@ impl HostObject for PyTask {
 
 fn task_get_name(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     Ok(Value::str(this::<PyTask>(t)?.task.get_name()))
+}
+
+fn task_get_loop(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(super::event_loop::loop_value())
 }
 
 fn task_done(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
@@ -264,6 +324,9 @@ pub(super) struct PyFuture {
 impl HostObject for PyFuture {
     fn type_name(&self) -> &str {
         "Future"
+    }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(future_class(FutureClass::Future))
     }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {

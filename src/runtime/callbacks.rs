@@ -90,3 +90,23 @@ pub fn stop() -> Result<(), Error> {
     run.request_stop();
     Ok(())
 }
+
+/// `loop.run_forever()` in a program that goes on after it, as a Python module body does
+/// (the interpreter's): the next [`stop`] hands control back by calling `then` where a
+/// [`Run::forever`](super::Run::forever) run would end. `then` runs outside any task, with the
+/// loop not running, as the code after `run_forever()` runs; the program ends the run itself
+/// with [`end_program`].
+pub fn run_forever_then(then: impl FnOnce() + 'static) -> Result<(), Error> {
+    let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+    run.hand_back_on_stop(Box::new(then));
+    Ok(())
+}
+
+/// The program is over: its module body returned (`Ok`) or raised. The run ends with
+/// `outcome` before anything else runs, dropping what is left of its tasks and callbacks, as
+/// CPython's interpreter exits.
+pub fn end_program(outcome: Result<(), Error>) -> Result<(), Error> {
+    let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
+    run.end_program(outcome);
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! One step that held the loop longer than [`BLOCKED_MS`] (of wall time on the real clock):
-//! nothing else could run meanwhile. One lint per task and blocking line, the longest.
+//! nothing else could run meanwhile. One lint per task and blocking line, the longest; and
+//! one per line for blocking outside any task (module-level code, a callback).
 
 use std::collections::HashMap;
 
@@ -32,9 +33,37 @@ pub(super) struct Blocked {
     found: Vec<Lint>,
     /// Blocked steps already reported, by (task, line): their place in `found`.
     reported: HashMap<(TaskId, Option<u32>), usize>,
+    /// Blocking outside tasks already reported, by line: its place in `found`.
+    outside: HashMap<u32, usize>,
 }
 
 impl Blocked {
+    /// A blocking call outside any task: nothing else ran while it held the thread.
+    fn outside_task(&mut self, event: &Event, us: u64, line: u32, watch: &Watch) {
+        if us as f64 * watch.scale <= (BLOCKED_MS * 1000) as f64 {
+            return;
+        }
+        let lint = Lint {
+            finding: Finding::BlockedThread {
+                ms: (us + 500) / 1000,
+                line,
+            },
+            seq: event.seq,
+        };
+        match self.outside.get(&line) {
+            Some(&index) => {
+                if matches!(self.found[index].finding, Finding::BlockedThread { ms, .. } if (us + 500) / 1000 > ms)
+                {
+                    self.found[index] = lint;
+                }
+            }
+            None => {
+                self.outside.insert(line, self.found.len());
+                self.found.push(lint);
+            }
+        }
+    }
+
     fn step_ended(&mut self, task: TaskId, step: Step, number: usize, at_us: u64, watch: &Watch) {
         let run_us = at_us.saturating_sub(step.from_us);
         if run_us as f64 * watch.scale <= (BLOCKED_MS * 1000) as f64 {
@@ -69,7 +98,12 @@ impl Blocked {
 
 impl Rule for Blocked {
     fn see(&mut self, event: &Event, watch: &Watch) {
-        let Some(task) = event.task else { return };
+        let Some(task) = event.task else {
+            if let EventKind::Blocked { us, line } = event.kind {
+                self.outside_task(event, us, line, watch);
+            }
+            return;
+        };
         let steps = self.tasks.entry(task).or_default();
         match &event.kind {
             EventKind::TaskPolled => {

@@ -51,6 +51,14 @@ pub enum Finding {
         /// The Rust line of the blocking call, or the last line the step reached.
         line: Option<u32>,
     },
+    /// Blocking code outside any task (module-level code, a callback) held the program's one
+    /// thread for `ms`.
+    BlockedThread {
+        /// For how long, in milliseconds of the run's clock.
+        ms: u64,
+        /// The line of the blocking call.
+        line: u32,
+    },
     /// `task` slept `first` then `second`, alone on the loop; two knobs set them.
     Sequential {
         /// The task's name.
@@ -77,7 +85,7 @@ impl Lint {
         match self.finding {
             Finding::NeverAwaited { .. } => Mistake::NeverAwaited,
             Finding::ErrorLost { .. } => Mistake::ErrorLost,
-            Finding::Blocked { .. } => Mistake::Blocked,
+            Finding::Blocked { .. } | Finding::BlockedThread { .. } => Mistake::Blocked,
             Finding::Sequential { .. } => Mistake::Sequential,
         }
     }

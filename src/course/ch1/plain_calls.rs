@@ -14,7 +14,7 @@ fn f2() {
 }
 
 /// The lesson: no loop, no waiting, just two calls in a row.
-pub async fn main() -> Result<()> {
+pub fn main() -> Result<()> {
     f1();
     f2();
     Ok(())
@@ -22,7 +22,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -42,10 +42,10 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch1/plain_calls.rs"),
     expected: &[
-        line(0, "Task-1", "1"),
-        line(0, "Task-1", "2"),
-        line(0, "Task-1", "3"),
-        line(0, "Task-1", "4"),
+        line(0, "loop", "1"),
+        line(0, "loop", "2"),
+        line(0, "loop", "3"),
+        line(0, "loop", "4"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
@@ -55,5 +55,5 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    entry: Entry::Script(|_| main()),
 };

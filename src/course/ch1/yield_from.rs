@@ -15,7 +15,7 @@ fn f2() -> impl Iterator<Item = u32> {
 }
 
 /// The lesson: the `for` loop pulls values one at a time.
-pub async fn main() -> Result<()> {
+pub fn main() -> Result<()> {
     for value in f1() {
         print!(py 13, "{value}");
     }
@@ -24,7 +24,7 @@ pub async fn main() -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{line, Cpython, Ends, Entry, Lesson, LessonFuture, Needs, Order, Text};
+use super::super::{line, Cpython, Ends, Entry, Lesson, Needs, Order, Text};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -46,10 +46,10 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch1/yield_from.rs"),
     expected: &[
-        line(0, "Task-1", "1"),
-        line(0, "Task-1", "3"),
-        line(0, "Task-1", "4"),
-        line(0, "Task-1", "2"),
+        line(0, "loop", "1"),
+        line(0, "loop", "3"),
+        line(0, "loop", "4"),
+        line(0, "loop", "2"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
@@ -59,5 +59,5 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
+    entry: Entry::Script(|_| main()),
 };

@@ -12,7 +12,7 @@ fn download_img(url: i64) -> Job {
 }
 
 /// The lesson: call it `jobs` times, each call blocking until it returns.
-pub async fn main(jobs: i64) -> Result<()> {
+pub fn main(jobs: i64) -> Result<()> {
     let start = time_ms()?;
     for i in 0..jobs {
         download_img(i).run_here()?;
@@ -25,8 +25,7 @@ pub async fn main(jobs: i64) -> Result<()> {
 // ---- end of listing ----
 
 use super::super::{
-    said, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Mistake, Needs, Order, Text,
-    Unit,
+    said, Cpython, Ends, Entry, Knob, KnobKind, Lesson, Mistake, Needs, Order, Text, Unit,
 };
 
 /// The number of jobs, shared by the executor lessons.
@@ -66,29 +65,29 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch4/executor_sequential.rs"),
     expected: &[
-        said(0, "Task-1", "downloading 0", "下载图片: 0"),
-        said(1000, "Task-1", "done 0", "下载完成: 0"),
-        said(1000, "Task-1", "downloading 1", "下载图片: 1"),
-        said(2000, "Task-1", "done 1", "下载完成: 1"),
-        said(2000, "Task-1", "downloading 2", "下载图片: 2"),
-        said(3000, "Task-1", "done 2", "下载完成: 2"),
-        said(3000, "Task-1", "downloading 3", "下载图片: 3"),
-        said(4000, "Task-1", "done 3", "下载完成: 3"),
-        said(4000, "Task-1", "downloading 4", "下载图片: 4"),
-        said(5000, "Task-1", "done 4", "下载完成: 4"),
-        said(5000, "Task-1", "downloading 5", "下载图片: 5"),
-        said(6000, "Task-1", "done 5", "下载完成: 5"),
-        said(6000, "Task-1", "downloading 6", "下载图片: 6"),
-        said(7000, "Task-1", "done 6", "下载完成: 6"),
-        said(7000, "Task-1", "downloading 7", "下载图片: 7"),
-        said(8000, "Task-1", "done 7", "下载完成: 7"),
-        said(8000, "Task-1", "downloading 8", "下载图片: 8"),
-        said(9000, "Task-1", "done 8", "下载完成: 8"),
-        said(9000, "Task-1", "downloading 9", "下载图片: 9"),
-        said(10000, "Task-1", "done 9", "下载完成: 9"),
+        said(0, "loop", "downloading 0", "下载图片: 0"),
+        said(1000, "loop", "done 0", "下载完成: 0"),
+        said(1000, "loop", "downloading 1", "下载图片: 1"),
+        said(2000, "loop", "done 1", "下载完成: 1"),
+        said(2000, "loop", "downloading 2", "下载图片: 2"),
+        said(3000, "loop", "done 2", "下载完成: 2"),
+        said(3000, "loop", "downloading 3", "下载图片: 3"),
+        said(4000, "loop", "done 3", "下载完成: 3"),
+        said(4000, "loop", "downloading 4", "下载图片: 4"),
+        said(5000, "loop", "done 4", "下载完成: 4"),
+        said(5000, "loop", "downloading 5", "下载图片: 5"),
+        said(6000, "loop", "done 5", "下载完成: 5"),
+        said(6000, "loop", "downloading 6", "下载图片: 6"),
+        said(7000, "loop", "done 6", "下载完成: 6"),
+        said(7000, "loop", "downloading 7", "下载图片: 7"),
+        said(8000, "loop", "done 7", "下载完成: 7"),
+        said(8000, "loop", "downloading 8", "下载图片: 8"),
+        said(9000, "loop", "done 8", "下载完成: 8"),
+        said(9000, "loop", "downloading 9", "下载图片: 9"),
+        said(10000, "loop", "done 9", "下载完成: 9"),
         said(
             10000,
-            "Task-1",
+            "loop",
             "10 jobs took about 10 s",
             "10 个任务用了约 10 秒",
         ),
@@ -101,5 +100,5 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[JOBS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("jobs"))) }),
+    entry: Entry::Script(|k| main(k.int("jobs"))),
 };

@@ -30,7 +30,7 @@ impl Iterator for MyRange {
 }
 
 /// The lesson: `for i in MyRange(10): print(i)`; no loop involved.
-pub async fn main(total: i64) -> Result<()> {
+pub fn main(total: i64) -> Result<()> {
     for i in MyRange::new(total.clamp(0, 100) as u32) {
         print!(py 19, "{i}");
     }
@@ -39,9 +39,7 @@ pub async fn main(total: i64) -> Result<()> {
 
 // ---- end of listing ----
 
-use super::super::{
-    line, Cpython, Ends, Entry, Knob, KnobKind, Lesson, LessonFuture, Needs, Order, Text, Unit,
-};
+use super::super::{line, Cpython, Ends, Entry, Knob, KnobKind, Lesson, Needs, Order, Text, Unit};
 
 /// This lesson's record.
 pub const LESSON: Lesson = Lesson {
@@ -67,16 +65,16 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch6/sync_range.rs"),
     expected: &[
-        line(0, "Task-1", "0"),
-        line(0, "Task-1", "1"),
-        line(0, "Task-1", "2"),
-        line(0, "Task-1", "3"),
-        line(0, "Task-1", "4"),
-        line(0, "Task-1", "5"),
-        line(0, "Task-1", "6"),
-        line(0, "Task-1", "7"),
-        line(0, "Task-1", "8"),
-        line(0, "Task-1", "9"),
+        line(0, "loop", "0"),
+        line(0, "loop", "1"),
+        line(0, "loop", "2"),
+        line(0, "loop", "3"),
+        line(0, "loop", "4"),
+        line(0, "loop", "5"),
+        line(0, "loop", "6"),
+        line(0, "loop", "7"),
+        line(0, "loop", "8"),
+        line(0, "loop", "9"),
     ],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,
@@ -100,5 +98,5 @@ pub const LESSON: Lesson = Lesson {
             unit: Unit::Count,
         },
     }],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("total"))) }),
+    entry: Entry::Script(|k| main(k.int("total"))),
 };

@@ -61,7 +61,7 @@ pub use clock::Clock;
 pub use deferred::set_event_loop_policy;
 pub use registry::{
     block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, outside_loop,
-    record_snapshots, task_name, time_ms,
+    record_snapshots, task_name, time_ms, use_up_task_names,
 };
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
 pub use run::{Run, RunStatus};
@@ -119,6 +119,9 @@ pub(crate) struct RunInner {
     /// Whether a `run_forever` run is still in its setup, the module-level code before
     /// `loop.run_forever()`: the loop is not running yet (see [`loop_is_running`]).
     in_setup: Cell<bool>,
+    /// What the next `loop.stop()` hands control back to, in place of ending the run (see
+    /// [`run_forever_then`](crate::runtime::callbacks::run_forever_then)).
+    on_stop: RefCell<Option<Box<dyn FnOnce()>>>,
     state: RefCell<State>,
     trace: RefCell<Trace>,
     observer: RefCell<Option<Rc<dyn Fn()>>>,
@@ -140,6 +143,7 @@ impl RunInner {
             traced,
             lang,
             in_setup: Cell::new(false),
+            on_stop: RefCell::new(None),
             default_executor: RefCell::new(None),
             snapshots: registry::snapshots_on().then(|| RefCell::new(Vec::new())),
             state: RefCell::new(State {
@@ -302,6 +306,11 @@ impl RunInner {
             if self.state.borrow().status != RunStatus::Running {
                 return false;
             }
+            // `loop.stop()`: checked before anything else runs (and before the virtual clock
+            // moves on), so a stop made outside a step takes effect at once too.
+            if self.state.borrow().stop_requested && !self.stop_loop_now() {
+                return false;
+            }
             let next = match self.loop_kind.get() {
                 LoopKind::Asyncio => self.state.borrow_mut().ready.pop_front(),
                 LoopKind::SetTimeout => self.next_after_timeout(),
@@ -310,10 +319,6 @@ impl RunInner {
                 match next {
                     Ready::Task(task) => self.poll_task(task),
                     Ready::Callback(id) => self.run_callback(id),
-                }
-                if self.state.borrow().stop_requested {
-                    self.stop_loop_now();
-                    return false;
                 }
                 steps += 1;
                 if steps.is_multiple_of(16) && host::now_ms() > budget_end {
@@ -488,6 +493,8 @@ impl RunInner {
         drop(host_timer);
         self.clear_deferred();
         drop(callbacks);
+        let hand_back = self.on_stop.borrow_mut().take();
+        drop(hand_back);
         for (task, end) in ends {
             end.force_error(Error::Cancelled);
             self.record(Some(task), EventKind::TaskCancelled);
@@ -530,9 +537,32 @@ impl RunInner {
         schedule(self, Tick::Micro);
     }
 
-    /// Ends a run whose loop was stopped. Under `asyncio.run` (a main task still running) that
-    /// is the error Python raises; under `run_forever` it is the normal way to finish.
-    fn stop_loop_now(self: &Rc<Self>) {
+    /// `loop.run_forever()` whose program goes on after it: the next stop calls `then`.
+    pub(crate) fn hand_back_on_stop(self: &Rc<Self>, then: Box<dyn FnOnce()>) {
+        *self.on_stop.borrow_mut() = Some(then);
+    }
+
+    /// The program ended: the run ends with `outcome` at its next turn, before anything else.
+    pub(crate) fn end_program(self: &Rc<Self>, outcome: Result<(), Error>) {
+        self.on_stop.borrow_mut().take();
+        self.state.borrow_mut().main_outcome = Some(outcome);
+        self.request_stop();
+    }
+
+    /// Acts on `loop.stop()`: hands control back to the program that called `run_forever()`,
+    /// if one did, and returns `true` (the run goes on); else ends the run. Under
+    /// `asyncio.run` (a main task still running) that is the error Python raises; under
+    /// `run_forever` it is the normal way to finish.
+    fn stop_loop_now(self: &Rc<Self>) -> bool {
+        self.state.borrow_mut().stop_requested = false;
+        let hand_back = self.on_stop.borrow_mut().take();
+        if let Some(then) = hand_back {
+            // The code after `run_forever()` runs with the loop stopped.
+            self.in_setup.set(true);
+            enter(self, None, then);
+            self.in_setup.set(false);
+            return true;
+        }
         let (main_running, main_outcome) = {
             let state = self.state.borrow();
             let main_running = state
@@ -548,5 +578,6 @@ impl RunInner {
             (false, None) => Ok(()),
         };
         self.end(RunStatus::Finished(outcome));
+        false
     }
 }

@@ -112,6 +112,18 @@ pub fn cancel_task(task: TaskId) -> bool {
     current().is_some_and(|(run, _)| run.cancel_task(task))
 }
 
+/// Uses up `count` `Task-N` numbers without making tasks: those of the tasks CPython's
+/// `asyncio.run` makes for itself as it shuts down (`shutdown_asyncgens`,
+/// `shutdown_default_executor`), so a second `asyncio.run` in a program names its tasks as
+/// CPython does.
+pub fn use_up_task_names(count: u64) {
+    with_current_run(|run, _| {
+        for _ in 0..count {
+            run.next_task_name(None);
+        }
+    });
+}
+
 /// Blocks the running loop for `seconds`, as `time.sleep` in a coroutine does (see
 /// `RunClock::block`): nothing else runs meanwhile.
 pub fn block_loop(seconds: f64) {

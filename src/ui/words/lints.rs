@@ -35,6 +35,13 @@ pub fn lint_words(lint: &Lint, lines: &Lines, lang: Lang) -> String {
                 format!("Step {step} of {task} held the loop for {ms} ms{at}: no other task or timer could run meanwhile.")
             }
         }
+        Finding::BlockedThread { ms, line } => {
+            if zh {
+                format!("{} 的阻塞调用占住了程序唯一的线程 {ms} ms：这段时间里任务、定时器和回调都只能等着。", cite(*line))
+            } else {
+                format!("The blocking call at {} held the program's only thread for {ms} ms: no task, timer or callback could run meanwhile.", cite(*line))
+            }
+        }
         Finding::Sequential {
             task,
             first,
