@@ -23,7 +23,7 @@ thread_local! {
     static CLASSES: RefCell<Option<(Rc<Class>, Rc<Class>)>> = const { RefCell::new(None) };
     /// The `Task` object of each task the program created, for `current_task()`.
     static TASKS: RefCell<Vec<(runtime::TaskId, Weak<dyn HostObject>)>> = const { RefCell::new(Vec::new()) };
-    /// The `Task` objects of `asyncio.run`'s main tasks, which the program does not hold.
+    /// The `Task` objects of the tasks the module body hands the loop (see [`new_task`]).
     static MAIN_TASKS: RefCell<Vec<Rc<dyn HostObject>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -209,9 +209,7 @@ fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             ))
         }
     };
-    let (task, _, object) = new_task(vm, coro, None)?;
-    // The main task's object lives as long as the run: `current_task()` in it is this one.
-    MAIN_TASKS.with(|m| m.borrow_mut().push(object));
+    let (task, _) = new_task(vm, coro, None, false)?;
     event_loop::new_loop();
     block_on(vm, Blocking::Run(task));
     Ok(Value::None)
@@ -302,19 +300,20 @@ pub(super) fn make_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyRes
             Value::Str(s) => Some(s.to_string()),
             _ => None,
         });
-    let (task, watch, object) = new_task(vm, coro, name.as_deref())?;
-    // A failed task whose object the program let go of is "never retrieved".
-    *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
-    drop(task);
+    let (_, object) = new_task(vm, coro, name.as_deref(), true)?;
     Ok(Value::Host(object))
 }
 
-/// A task running `coro`, made at the current Python line, and its `Task` object.
+/// A task running `coro`, made at the current Python line, and its `Task` object. A task the
+/// program `holds` (`create_task`) is "never retrieved" if it fails after the program let go
+/// of its object; one it hands the loop (`asyncio.run`, `run_until_complete`) is the loop's:
+/// its object lives as long as the run, and its outcome goes back to the module body.
 pub(super) fn new_task(
     vm: &mut Vm,
     coro: Rc<Generator>,
     name: Option<&str>,
-) -> PyResult<(Task<Value>, Rc<super::drive::Watch>, Rc<dyn HostObject>)> {
+    holds: bool,
+) -> PyResult<(Task<Value>, Rc<dyn HostObject>)> {
     let line = vm.call_line;
     let coroutine = coro.qualname.to_string();
     let defined_at = coro
@@ -324,7 +323,12 @@ pub(super) fn new_task(
         .map_or(0, |frame| frame.code.first_line);
     let (task, watch) = spawn(&vm_rc()?, coro, name, line)?;
     let object = task_object(task.clone(), (&coroutine, defined_at));
-    Ok((task, watch, object))
+    if holds {
+        *watch.object.borrow_mut() = Some(Rc::downgrade(&object));
+    } else {
+        MAIN_TASKS.with(|m| m.borrow_mut().push(object.clone()));
+    }
+    Ok((task, object))
 }
 
 /// The runtime task for an awaitable: a task as it is, a coroutine in a new task.

@@ -227,7 +227,7 @@ fn loop_run_until_complete(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResu
     this_loop(t)?.can_run()?;
     let task = match args.pos.first() {
         Some(Value::Generator(g)) if g.kind == GenKind::Coroutine => {
-            new_task(vm, g.clone(), None)?.0
+            new_task(vm, g.clone(), None, false)?.0
         }
         Some(v @ Value::Host(_)) => as_task(vm, v)?,
         _ => {
