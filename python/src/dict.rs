@@ -4,7 +4,9 @@
 //! so the table is keyed by `Key`, which folds each number to one form; the original key value is
 //! kept for iteration and `repr`.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -14,7 +16,7 @@ use crate::exceptions::type_error;
 use crate::value::{PyResult, Str, Value};
 
 /// The hashable form of a value.
-#[derive(Clone, Debug, Hash, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Key {
     None,
     Ellipsis,
@@ -82,6 +84,110 @@ impl Key {
         })
     }
 }
+
+/// What each kind of key writes first to the hasher, then its contents.
+const STR_TAG: u8 = 5;
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        match self {
+            Key::None => h.write_u8(0),
+            Key::Ellipsis => h.write_u8(1),
+            Key::Int(i) => {
+                h.write_u8(2);
+                i.hash(h);
+            }
+            Key::Big(b) => {
+                h.write_u8(3);
+                b.hash(h);
+            }
+            Key::Float(bits) => {
+                h.write_u8(4);
+                bits.hash(h);
+            }
+            // As [`Name`] hashes: a name is found without making a key of it.
+            Key::Str(s) => {
+                h.write_u8(STR_TAG);
+                (**s).hash(h);
+            }
+            Key::Bytes(b) => {
+                h.write_u8(6);
+                b.hash(h);
+            }
+            Key::Tuple(keys) => {
+                h.write_u8(7);
+                keys.hash(h);
+            }
+            Key::FrozenSet(keys) => {
+                h.write_u8(8);
+                keys.hash(h);
+            }
+            Key::Id(id) => {
+                h.write_u8(9);
+                id.hash(h);
+            }
+        }
+    }
+}
+
+/// A key as a lookup sees it: a name looked up by `get_str` (a global, an attribute) is a
+/// borrowed `&str`, so the lookup makes no key and allocates nothing.
+trait Lookup {
+    fn view(&self) -> View<'_>;
+}
+
+enum View<'a> {
+    Name(&'a str),
+    Key(&'a Key),
+}
+
+impl Lookup for Key {
+    fn view(&self) -> View<'_> {
+        match self {
+            Key::Str(s) => View::Name(s),
+            key => View::Key(key),
+        }
+    }
+}
+
+/// A name to look up.
+struct Name<'a>(&'a str);
+
+impl Lookup for Name<'_> {
+    fn view(&self) -> View<'_> {
+        View::Name(self.0)
+    }
+}
+
+impl<'a> Borrow<dyn Lookup + 'a> for Key {
+    fn borrow(&self) -> &(dyn Lookup + 'a) {
+        self
+    }
+}
+
+impl Hash for dyn Lookup + '_ {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        match self.view() {
+            View::Name(s) => {
+                h.write_u8(STR_TAG);
+                s.hash(h);
+            }
+            View::Key(key) => key.hash(h),
+        }
+    }
+}
+
+impl PartialEq for dyn Lookup + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.view(), other.view()) {
+            (View::Name(a), View::Name(b)) => a == b,
+            (View::Key(a), View::Key(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for dyn Lookup + '_ {}
 
 fn float_key(f: f64) -> Key {
     if f.fract() == 0.0 && f.is_finite() {
@@ -180,9 +286,8 @@ impl Dict {
             .and_then(|&i| self.entries[i].as_ref().map(|(_, v)| v.clone())))
     }
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let k = Key::Str(Rc::from(key));
         self.index
-            .get(&k)
+            .get(&Name(key) as &dyn Lookup)
             .and_then(|&i| self.entries[i].as_ref().map(|(_, v)| v.clone()))
     }
     pub fn contains(&self, key: &Value) -> PyResult<bool> {
