@@ -147,6 +147,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("new_event_loop", event_loop::new_event_loop),
     ("set_event_loop", event_loop::set_event_loop),
     ("current_task", current_task),
+    ("all_tasks", all_tasks),
     ("as_completed", as_completed),
     ("timeout", timeout),
     ("shield", shield),
@@ -611,8 +612,31 @@ fn current_task(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
     Ok(Value::Host(object))
 }
 
-/// A task the program did not create itself (the main task of `asyncio.run`), seen through
-/// `current_task()`.
+/// `asyncio.all_tasks()`: the tasks of the running loop that have not ended.
+fn all_tasks(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    running_loop()?;
+    let mut set = python::dict::Set::new();
+    for task in super::drive::unfinished_tasks() {
+        let id = task.id();
+        let known = TASKS.with(|t| {
+            t.borrow()
+                .iter()
+                .find(|(i, _)| *i == id)
+                .and_then(|(_, v)| v.upgrade())
+        });
+        let object = known.unwrap_or_else(|| {
+            let object: Rc<dyn HostObject> = Rc::new(CurrentTask { id });
+            TASKS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&object))));
+            object
+        });
+        set.add(Value::Host(object))?;
+    }
+    let _ = vm;
+    Ok(Value::Set(Rc::new(RefCell::new(set))))
+}
+
+/// A task the program holds no `Task` object of (a child of `gather`), seen through
+/// `current_task()` or `all_tasks()`.
 struct CurrentTask {
     id: runtime::TaskId,
 }
@@ -631,7 +655,8 @@ impl HostObject for CurrentTask {
     }
     fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
         let name = runtime::task_name(self.id).unwrap_or_else(|| Rc::from("?"));
-        Ok(format!("<Task pending name='{name}' coro=<main()>>"))
+        let coroutine = runtime::task_coroutine(self.id).unwrap_or("coroutine");
+        Ok(format!("<Task pending name='{name}' coro=<{coroutine}()>>"))
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -61,7 +61,7 @@ pub use clock::Clock;
 pub use deferred::set_event_loop_policy;
 pub use registry::{
     block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, outside_loop,
-    record_snapshots, task_name, time_ms, use_up_task_names,
+    record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
 };
 pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
 pub use run::{Run, RunStatus};
