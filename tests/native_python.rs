@@ -680,11 +680,17 @@ fn python_listings_print_what_the_rust_lessons_print_and_when() {
             // Every listing of the wave starts its clock once all of them are past their imports.
             let gate = std::sync::Barrier::new(wave.len());
             let gate = &gate;
+            // Every listing is made ready (its servers started) before any thread waits at the
+            // gate: one that cannot be (a server missing) fails the test instead of leaving the
+            // others waiting for it for ever.
+            let ready: Vec<_> = wave
+                .into_iter()
+                .map(|(lesson, lang)| (lesson, lang, listing(lesson, lang, server.as_ref())))
+                .collect();
             std::thread::scope(|scope| {
-                let handles: Vec<_> = wave
+                let handles: Vec<_> = ready
                     .into_iter()
-                    .map(|(lesson, lang)| {
-                        let moved = listing(lesson, lang, server.as_ref());
+                    .map(|(lesson, lang, moved)| {
                         scope.spawn(move || {
                             // The whole of it (its servers too) lives until the listing ran.
                             let moved = moved;
