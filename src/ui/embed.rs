@@ -28,7 +28,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::host_page::{is_host, message, object, post};
 use super::i18n::{label, t, use_lang, Lang};
 use super::session::{use_session, ClockMode, CodeNotice, Phase, Session};
-use super::urls::{embed_code, lesson_page, share_link, Asked, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
+use super::urls::{
+    embed_code, lesson_page, page_url, share_link, Asked, EmbedOptions, Theme, MAX_LINK_CHARS,
+    MAX_SOURCE_BYTES,
+};
 use crate::course::snippet;
 
 /// Talks to the host page; renders nothing.
@@ -254,20 +257,42 @@ fn too_long_words(lang: Lang, chars: usize) -> String {
     }
 }
 
-/// The iframe code for the open lesson, ready to copy into a course page.
+/// The iframe code for the open lesson, ready to copy into a course page, with its options:
+/// whether the frame fits its content (a script after it listens to the embed's
+/// `loopscope:height`), and the colour scheme it keeps.
 #[component]
 pub fn EmbedCode() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
+    let fit = RwSignal::new(true);
+    let theme = RwSignal::new(None::<Theme>);
     let code = move || {
         let lesson = session.lesson();
-        session
-            .edited
-            .with(|code| embed_code(lesson.id, lang.get().pick(lesson.title), code.as_deref()))
+        let options = EmbedOptions {
+            theme: theme.get(),
+            fit: fit.get(),
+        };
+        session.edited.with(|code| {
+            embed_code(
+                &page_url(),
+                lesson.id,
+                lang.get().pick(lesson.title),
+                code.as_deref(),
+                options,
+            )
+        })
     };
     let input = NodeRef::<leptos::html::Input>::new();
     let copied = RwSignal::new(false);
     let copy = move |_| copied.set(copy_text(input, &code()));
+    let choose_theme = move |event: ev::Event| {
+        theme.set(match event_target_value(&event).as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        });
+        copied.set(false);
+    };
     view! {
         <details class="embed-code">
             <summary>{label(t("Embed this lesson", "嵌入这一课"))}</summary>
@@ -275,6 +300,29 @@ pub fn EmbedCode() -> impl IntoView {
             <button data-testid="copy-embed" on:click=copy>
                 {move || if copied.get() { label(t("Copied", "已复制"))() } else { label(t("Copy embed code", "复制嵌入代码"))() }}
             </button>
+            <div class="embed-options">
+                <label>
+                    <input
+                        type="checkbox"
+                        data-testid="embed-fit"
+                        prop:checked=move || fit.get()
+                        on:change=move |event| {
+                            fit.set(event_target_checked(&event));
+                            copied.set(false);
+                        }
+                    />
+                    {label(t("Fit the frame to its content (adds a short script)", "让框架随内容调整高度（附一小段脚本）"))}
+                </label>
+                <label>
+                    {label(t("Colours", "配色"))}
+                    " "
+                    <select data-testid="embed-theme" on:change=choose_theme>
+                        <option value="auto" selected=true>{label(t("the reader's system", "跟随读者的系统"))}</option>
+                        <option value="light">{label(t("light", "浅色"))}</option>
+                        <option value="dark">{label(t("dark", "深色"))}</option>
+                    </select>
+                </label>
+            </div>
         </details>
     }
 }

@@ -258,21 +258,89 @@ pub fn source_in(query: &str) -> Option<Result<String, SourceError>> {
     pairs(query).find_map(|(key, value)| (key == "src").then(|| decode_source(&value)))
 }
 
-/// The iframe code that embeds a lesson in a course page (`title` is escaped for the
-/// attribute), with the learner's code if they changed it.
-pub fn embed_code(id: &str, title: &str, code: Option<&str>) -> String {
+/// What the embed box's options choose for the code it gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// The colour scheme the embed keeps (`theme=`); `None` follows the reader's system.
+    pub theme: Option<Theme>,
+    /// Whether the code carries the script that sizes the frame to its content (from the
+    /// embed's `loopscope:height` messages).
+    pub fit: bool,
+}
+
+impl Default for EmbedOptions {
+    fn default() -> Self {
+        EmbedOptions {
+            theme: None,
+            fit: true,
+        }
+    }
+}
+
+/// The frame's height before the embed first says its own, in CSS pixels.
+pub const EMBED_FIRST_HEIGHT: u32 = 640;
+
+/// The script after the iframe that gives the frame its content's height: it listens to that
+/// frame's `loopscope:height` messages only (the element just before it), so a page can hold
+/// any number of embeds.
+const FIT_SCRIPT: &str = "<script>(function(f){addEventListener(\"message\",function(e){var d=e.data;if(e.source===f.contentWindow&&d&&d.type===\"loopscope:height\")f.style.height=d.height+\"px\"})})(document.currentScript.previousElementSibling)</script>";
+
+/// The code that embeds a lesson of the app at `page` (its URL, see [`page_url`]) in a course
+/// page (`title` is escaped for the attribute), with the learner's code if they changed it, as
+/// `options` choose.
+pub fn embed_code(
+    page: &str,
+    id: &str,
+    title: &str,
+    code: Option<&str>,
+    options: EmbedOptions,
+) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;");
-    let query = code.map_or(String::new(), |code| format!("src={}", encode_source(code)));
-    format!(
-        "<iframe src=\"{}{}\" title=\"Loopscope: {title}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        page_url(),
-        lesson_hash(id, true, &query)
-    )
+    let mut query = Vec::new();
+    if let Some(theme) = options.theme {
+        query.push(format!("theme={}", theme.name()));
+    }
+    if let Some(code) = code {
+        query.push(format!("src={}", encode_source(code)));
+    }
+    let frame = format!(
+        "<iframe src=\"{}{}\" title=\"Loopscope: {title}\" width=\"100%\" height=\"{EMBED_FIRST_HEIGHT}\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        page,
+        lesson_hash(id, true, &query.join("&"))
+    );
+    if options.fit {
+        frame + FIT_SCRIPT
+    } else {
+        frame
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embed_code_fits_its_frame_and_keeps_the_chosen_theme() {
+        let code = embed_code(
+            "https://example.org/course/",
+            "gather-order",
+            "A \"gather\" & co",
+            None,
+            EmbedOptions::default(),
+        );
+        assert!(code.starts_with("<iframe src=\"https://example.org/course/#/embed/gather-order\" title=\"Loopscope: A &quot;gather&quot; &amp; co\" width=\"100%\" height=\"640\""), "{code}");
+        assert!(code.ends_with("</iframe><script>(function(f){addEventListener(\"message\",function(e){var d=e.data;if(e.source===f.contentWindow&&d&&d.type===\"loopscope:height\")f.style.height=d.height+\"px\"})})(document.currentScript.previousElementSibling)</script>"), "{code}");
+        let dark = EmbedOptions {
+            theme: Some(Theme::Dark),
+            fit: false,
+        };
+        let code = embed_code("", "code", "Your code", Some("print(1)"), dark);
+        let src = encode_source("print(1)");
+        assert_eq!(
+            code,
+            format!("<iframe src=\"#/embed/code?theme=dark&src={src}\" title=\"Loopscope: Your code\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>")
+        );
+    }
 
     #[test]
     fn a_link_to_what_the_course_does_not_have_is_named() {

@@ -155,6 +155,46 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   assertSnippets(await snippets.evaluate(() => window.checkSnippets()));
   console.log('snippets ok: by URL and by loopscope:load, each reporting run-finished; bad loads answered');
 
+  // 5d. The embed box's own code, pasted into a course page: the script after the frame sizes it
+  // to its content (from the embed's loopscope:height), before a run and after one; the theme
+  // chosen in the box holds in the frame.
+  const box = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  await box.goto(`${base}#/lesson/gather-order`);
+  await box.click('.embed-code:not(.share) summary');
+  await box.selectOption('[data-testid=embed-theme]', 'light');
+  const embedCode = await box.inputValue('[data-testid=embed-code]');
+  assert.ok(embedCode.includes('#/embed/gather-order?theme=light') && embedCode.includes('loopscope:height'), embedCode);
+  await box.uncheck('[data-testid=embed-fit]');
+  assert.ok(!(await box.inputValue('[data-testid=embed-code]')).includes('<script>'), 'without the script when asked');
+  const course = await browser.newPage({ viewport: { width: 900, height: 700 }, colorScheme: 'dark' });
+  course.on('pageerror', (e) => problems.push(`pasted embed page error: ${e.message}`));
+  await course.setContent(`<!doctype html><meta charset="utf-8"><h1>Lesson 3: gather</h1>${embedCode}<p>Next: wait.</p>`);
+  const fitOf = () => course.evaluate(async () => {
+    const frame = document.querySelector('iframe');
+    return { frame: Math.round(frame.getBoundingClientRect().height) };
+  });
+  const embedded = () => course.frames().find((f) => f !== course.mainFrame());
+  const contentHeight = async () => embedded().evaluate(() => document.documentElement.scrollHeight);
+  const fitted = async (what) => {
+    const start = Date.now();
+    for (;;) {
+      const frame = embedded();
+      if (frame && (await frame.$('[data-testid=run]'))) {
+        const [{ frame: height }, content] = [await fitOf(), await contentHeight()];
+        if (height !== 640 && Math.abs(height - content) <= 1) return height;
+      }
+      if (Date.now() - start > 15000) throw new Error(`the pasted embed never fitted its content ${what}`);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  };
+  const before = await fitted('before a run');
+  assert.equal(await embedded().evaluate(() => document.documentElement.dataset.theme), 'light', 'the theme the box chose');
+  await course.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'loopscope:run', clock: 'instant' }, '*'));
+  await embedded().waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+  const after = await fitted('after a run');
+  assert.ok(after > before, `the frame grew with the output (${before}px, then ${after}px)`);
+  console.log(`pasted embed code fits its content: ${before}px before the run, ${after}px after`);
+
   // 6. A phone-sized screen: everything fits the width (listings scroll inside themselves).
   const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
   await phone.goto(`${base}#/lesson/create-task`);
