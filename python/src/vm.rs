@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::ast::UnaryOp;
+use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::code::{Code, CodeKind, Op};
 use crate::dict::{Dict, Set};
 use crate::exceptions::{self, name_error, type_error};
@@ -968,7 +968,17 @@ impl Vm {
             Op::Binary(op) => {
                 let b = Self::pop(frame);
                 let a = Self::pop(frame);
-                let v = crate::ops::binary(self, &a, op, &b)?;
+                // Small ints that do not overflow: the same result `ops::binary` gives, sooner.
+                let quick = match (&a, op, &b) {
+                    (Value::Int(x), BinOp::Add, Value::Int(y)) => x.checked_add(*y),
+                    (Value::Int(x), BinOp::Sub, Value::Int(y)) => x.checked_sub(*y),
+                    (Value::Int(x), BinOp::Mult, Value::Int(y)) => x.checked_mul(*y),
+                    _ => None,
+                };
+                let v = match quick {
+                    Some(n) => Value::Int(n),
+                    None => crate::ops::binary(self, &a, op, &b)?,
+                };
                 frame.stack.push(v);
             }
             Op::Inplace(op) => {
@@ -988,7 +998,21 @@ impl Vm {
             Op::Compare(op) => {
                 let b = Self::pop(frame);
                 let a = Self::pop(frame);
-                let v = crate::ops::compare(self, &a, op, &b)?;
+                let v = match (&a, &b) {
+                    // Two small ints: the order of their values, as `ops::compare` finds it.
+                    (Value::Int(x), Value::Int(y)) => match op {
+                        CmpOp::Eq => Value::Bool(x == y),
+                        CmpOp::NotEq => Value::Bool(x != y),
+                        CmpOp::Lt => Value::Bool(x < y),
+                        CmpOp::LtE => Value::Bool(x <= y),
+                        CmpOp::Gt => Value::Bool(x > y),
+                        CmpOp::GtE => Value::Bool(x >= y),
+                        CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => {
+                            crate::ops::compare(self, &a, op, &b)?
+                        }
+                    },
+                    _ => crate::ops::compare(self, &a, op, &b)?,
+                };
                 frame.stack.push(v);
             }
             Op::Jump(t) => {
@@ -999,7 +1023,11 @@ impl Vm {
             }
             Op::PopJumpIfFalse(t) => {
                 let v = Self::pop(frame);
-                if !crate::ops::truthy(self, &v)? {
+                let truth = match v {
+                    Value::Bool(b) => b,
+                    ref v => crate::ops::truthy(self, v)?,
+                };
+                if !truth {
                     frame.pc = t as usize;
                 }
             }
