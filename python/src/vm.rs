@@ -648,6 +648,9 @@ impl Vm {
                 return Ok(Exit::Return(Value::None));
             };
             frame.pc += 1;
+            if Self::quick(frame, op) {
+                continue;
+            }
             let raised = match self.step(frame, op) {
                 Ok(None) => continue,
                 Ok(Some(Flow::Exit(exit))) => return Ok(exit),
@@ -760,6 +763,76 @@ impl Vm {
             }
         }
         Err(exc)
+    }
+
+    /// The commonest instructions on the commonest values (locals, constants, small ints,
+    /// bools), done without entering [`Vm::step`], whose frame is large: exactly what `step`
+    /// would do. `false` leaves the instruction to `step`, the stack untouched.
+    #[inline(always)]
+    fn quick(frame: &mut Frame, op: Op) -> bool {
+        let n = frame.stack.len();
+        match op {
+            Op::Const(i) => {
+                let v = frame.code.consts[i as usize].clone();
+                frame.stack.push(v);
+            }
+            Op::LoadFast(i) => match &frame.locals[i as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    frame.stack.push(v);
+                }
+                None => return false,
+            },
+            Op::StoreFast(i) => match frame.stack.pop() {
+                Some(v) => frame.locals[i as usize] = Some(v),
+                None => return false,
+            },
+            // Small ints that do not overflow: the result `ops::binary` gives.
+            Op::Binary(op) if n >= 2 => {
+                let (Value::Int(x), Value::Int(y)) = (&frame.stack[n - 2], &frame.stack[n - 1])
+                else {
+                    return false;
+                };
+                let result = match op {
+                    BinOp::Add => x.checked_add(*y),
+                    BinOp::Sub => x.checked_sub(*y),
+                    BinOp::Mult => x.checked_mul(*y),
+                    _ => None,
+                };
+                let Some(result) = result else { return false };
+                frame.stack.truncate(n - 2);
+                frame.stack.push(Value::Int(result));
+            }
+            // Two small ints in order: what `ops::compare` finds.
+            Op::Compare(op) if n >= 2 => {
+                let (Value::Int(x), Value::Int(y)) = (&frame.stack[n - 2], &frame.stack[n - 1])
+                else {
+                    return false;
+                };
+                let result = match op {
+                    CmpOp::Eq => x == y,
+                    CmpOp::NotEq => x != y,
+                    CmpOp::Lt => x < y,
+                    CmpOp::LtE => x <= y,
+                    CmpOp::Gt => x > y,
+                    CmpOp::GtE => x >= y,
+                    CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => return false,
+                };
+                frame.stack.truncate(n - 2);
+                frame.stack.push(Value::Bool(result));
+            }
+            Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                let Some(&Value::Bool(b)) = frame.stack.last() else {
+                    return false;
+                };
+                frame.stack.pop();
+                if b == matches!(op, Op::PopJumpIfTrue(_)) {
+                    frame.pc = t as usize;
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     #[inline(always)]
@@ -968,17 +1041,7 @@ impl Vm {
             Op::Binary(op) => {
                 let b = Self::pop(frame);
                 let a = Self::pop(frame);
-                // Small ints that do not overflow: the same result `ops::binary` gives, sooner.
-                let quick = match (&a, op, &b) {
-                    (Value::Int(x), BinOp::Add, Value::Int(y)) => x.checked_add(*y),
-                    (Value::Int(x), BinOp::Sub, Value::Int(y)) => x.checked_sub(*y),
-                    (Value::Int(x), BinOp::Mult, Value::Int(y)) => x.checked_mul(*y),
-                    _ => None,
-                };
-                let v = match quick {
-                    Some(n) => Value::Int(n),
-                    None => crate::ops::binary(self, &a, op, &b)?,
-                };
+                let v = crate::ops::binary(self, &a, op, &b)?;
                 frame.stack.push(v);
             }
             Op::Inplace(op) => {
@@ -998,21 +1061,7 @@ impl Vm {
             Op::Compare(op) => {
                 let b = Self::pop(frame);
                 let a = Self::pop(frame);
-                let v = match (&a, &b) {
-                    // Two small ints: the order of their values, as `ops::compare` finds it.
-                    (Value::Int(x), Value::Int(y)) => match op {
-                        CmpOp::Eq => Value::Bool(x == y),
-                        CmpOp::NotEq => Value::Bool(x != y),
-                        CmpOp::Lt => Value::Bool(x < y),
-                        CmpOp::LtE => Value::Bool(x <= y),
-                        CmpOp::Gt => Value::Bool(x > y),
-                        CmpOp::GtE => Value::Bool(x >= y),
-                        CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => {
-                            crate::ops::compare(self, &a, op, &b)?
-                        }
-                    },
-                    _ => crate::ops::compare(self, &a, op, &b)?,
-                };
+                let v = crate::ops::compare(self, &a, op, &b)?;
                 frame.stack.push(v);
             }
             Op::Jump(t) => {
@@ -1023,11 +1072,7 @@ impl Vm {
             }
             Op::PopJumpIfFalse(t) => {
                 let v = Self::pop(frame);
-                let truth = match v {
-                    Value::Bool(b) => b,
-                    ref v => crate::ops::truthy(self, v)?,
-                };
-                if !truth {
+                if !crate::ops::truthy(self, &v)? {
                     frame.pc = t as usize;
                 }
             }
