@@ -767,8 +767,10 @@ impl Vm {
 
     /// The commonest instructions on the commonest values (locals, constants, small ints,
     /// bools), done without entering [`Vm::step`], whose frame is large: exactly what `step`
-    /// would do. `false` leaves the instruction to `step`, the stack untouched.
-    #[inline(always)]
+    /// would do. `false` leaves the instruction to `step`, the stack untouched. Not forced
+    /// inline: in a debug build that would grow every Python call's Rust frames, and the
+    /// page's stack holds CPython's 1000 nested calls only just (tests/interpreter.rs).
+    #[inline]
     fn quick(frame: &mut Frame, op: Op) -> bool {
         let n = frame.stack.len();
         match op {
