@@ -1350,3 +1350,139 @@ async fn a_damaged_code_link_says_so_and_opens_other_code() {
     drop(handle);
     common::dom::set_hash("");
 }
+
+/// A compact embed (`show=python,output`) shows the Python listing and the output, with Run;
+/// the timeline, replay and the knobs are under "More", drawn once it is opened; on a phone
+/// the two parts are tabs, and Run turns to the output. The page's own link keeps `show=`.
+#[wasm_bindgen_test]
+async fn a_compact_embed_shows_code_and_output_and_keeps_the_rest_one_click_away() {
+    common::dom::set_hash("#/embed/gather-order?show=python,output&clock=instant");
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert!(has_testid(&root, "python"));
+    assert!(has_testid(&root, "output"));
+    assert!(has_testid(&root, "run"));
+    for hidden in ["replay", "knobs", "lesson-note", "rust-listing"] {
+        assert!(!has_testid(&root, hidden), "{hidden} is not shown at once");
+    }
+    assert!(all(&root, "section.timeline").is_empty());
+    let more = by_testid(&root, "embed-more");
+    let summary = text_of(&root, "embed-more");
+    assert!(
+        summary.starts_with("More: the note, the knobs, the Rust code, the timeline"),
+        "{summary}"
+    );
+    assert_eq!(
+        by_testid(&root, "tab-python")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    click(&root, "run");
+    wait_until("the run's output", 3000, || output_rows(&root).len() == 7).await;
+    assert_eq!(
+        by_testid(&root, "tab-output")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true"),
+        "Run turns to the output"
+    );
+    assert_eq!(
+        root.query_selector("main")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-tab")
+            .as_deref(),
+        Some("output")
+    );
+    // Opening "More" draws the rest, with this run in it.
+    more.set_attribute("open", "").unwrap();
+    wait_until("the timeline under More", 2000, || {
+        !all(&root, "[data-testid=embed-more] section.timeline").is_empty()
+    })
+    .await;
+    wait_until("replay and the knobs under More", 2000, || {
+        has_testid(&root, "replay") && has_testid(&root, "knobs")
+    })
+    .await;
+    assert!(has_testid(&root, "timeline"), "the run's lanes");
+    wait_until("show= kept in the page's link", 1000, || {
+        web_sys::window()
+            .unwrap()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .contains("show=python,output")
+    })
+    .await;
+    drop(handle);
+    common::dom::set_hash("");
+}
+
+/// What a link asks for and the page does not do is named, and stays named after the page
+/// writes its own link: an unknown key, a refused theme, a part that does not exist, next to
+/// a knob's refused value (Run waits for it).
+#[wasm_bindgen_test]
+async fn a_link_names_what_it_asks_for_that_the_page_does_not_do() {
+    common::dom::set_hash(
+        "#/lesson/executor-sequential?jobs=999&wrokers=2&theme=blue&hide=timeline,outptu",
+    );
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    // Long enough for the page to write its own link (and hear that hashchange).
+    common::dom::sleep_ms(300).await;
+    let notice = text_of(&root, "link-notice");
+    for named in ["“wrokers”", "theme=blue", "“outptu”"] {
+        assert!(notice.contains(named), "{named} in {notice}");
+    }
+    assert!(text_of(&root, "knob-error-jobs").contains("must be at most 20"));
+    assert!(
+        by_testid(&root, "run")
+            .dyn_into::<web_sys::HtmlButtonElement>()
+            .unwrap()
+            .disabled(),
+        "the refused value still holds Run"
+    );
+    click(&root, "link-notice-close");
+    leptos::task::tick().await;
+    assert!(!has_testid(&root, "link-notice"));
+    drop(handle);
+    common::dom::set_hash("");
+}
+
+/// The embed box chooses the parts, the language and the compact preset, and its code says
+/// them in the frame's link.
+#[wasm_bindgen_test]
+async fn the_embed_box_chooses_the_parts_and_the_language() {
+    common::dom::set_hash("#/lesson/gather-order");
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    let code = || {
+        by_testid(&root, "embed-code")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    assert!(code().contains("#/embed/gather-order\""), "{}", code());
+    click(&root, "embed-compact");
+    leptos::task::tick().await;
+    assert!(
+        code().contains("#/embed/gather-order?show=python,output\""),
+        "{}",
+        code()
+    );
+    click(&root, "embed-show-timeline");
+    let lang = by_testid(&root, "embed-lang")
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .unwrap();
+    lang.set_value("zh");
+    fire(&lang, "change");
+    leptos::task::tick().await;
+    assert!(
+        code().contains("#/embed/gather-order?show=python,output,timeline&lang=zh\""),
+        "{}",
+        code()
+    );
+    drop(handle);
+    common::dom::set_hash("");
+}

@@ -15,8 +15,10 @@ use super::internals::Internals;
 use super::intro::{Intro, NamesLegend};
 use super::io::IoPanel;
 use super::knobs::Knobs;
+use super::link_notice::LinkNotice;
 use super::lints::LintPanel;
 use super::output::OutputPanel;
+use super::parts::{parts_in, Part, Parts};
 use super::predict::{PredictPanel, PredictToggle};
 use super::prefs;
 use super::replay::Replay;
@@ -25,8 +27,8 @@ use super::session::{ClockMode, Session};
 use super::source::SourceView;
 use super::timeline::Timeline;
 use super::urls::{
-    asked, lesson_from_hash, lesson_hash, missing_in, page_url, query_of, route, shared_page,
-    source_in, Route,
+    asked, lesson_from_hash, lesson_hash, link_issues, missing_in, page_url, query_of, route,
+    shared_page, source_in, Route,
 };
 use super::verdict::ExpectedPanel;
 use crate::course::knobs::query::pairs;
@@ -46,6 +48,12 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let hash = current_hash();
     let embed = matches!(route(&hash), Some(Route::Embed(_)));
+    // The parts an embed shows at once (`show=`, `hide=`, `compact=1`), chosen by its link.
+    let parts = if embed {
+        parts_in(query_of(&hash)).0
+    } else {
+        Parts::ALL
+    };
     let session = Session::new(lesson_from_hash(&hash).unwrap_or(""), ClockMode::Real);
     provide_context(session);
     // A shared link's clock, speed and language (the knobs are read with the lesson below); a
@@ -115,6 +123,11 @@ pub fn App() -> impl IntoView {
             if let Some(asked) = asked(query) {
                 session.open_as_asked(&asked);
             }
+            let is_knob = |key: &str| {
+                crate::course::find(id)
+                    .is_some_and(|lesson| lesson.knobs.iter().any(|k| k.id == key))
+            };
+            session.link_issues.set(link_issues(query, is_knob));
         }
         // Never another lesson in place of the one a link names.
         let missing = missing_in(hash, |id| crate::course::find(id).is_some());
@@ -125,8 +138,16 @@ pub fn App() -> impl IntoView {
     };
     open_from_hash(&hash);
 
-    // Back and Forward move between lessons and knob values; opening one writes its URL.
-    let listener = window_event_listener(ev::hashchange, move |_| open_from_hash(&current_hash()));
+    // Back and Forward move between lessons and knob values; opening one writes its URL. The
+    // page's own writing of its URL is not a link to open again: what the link asked for and
+    // the page refused stays named.
+    let written = StoredValue::new(String::new());
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        let hash = current_hash();
+        if written.with_value(|w| *w != hash) {
+            open_from_hash(&hash);
+        }
+    });
     Effect::new(move |_| {
         let id = session.lesson_id.get();
         // A link to a lesson the course does not have stays as it was, to be read.
@@ -148,6 +169,12 @@ pub fn App() -> impl IntoView {
             query.push_str("theme=");
             query.push_str(theme.name());
         }
+        if let Some(shown) = parts.to_query() {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&shown);
+        }
         // An embedded snippet keeps the code its host gave it in the link (the page keeps a
         // draft instead, and shares code through the share link).
         if embed && id == snippet::ID {
@@ -161,6 +188,7 @@ pub fn App() -> impl IntoView {
         }
         let wanted = lesson_hash(id, embed, &query);
         if current_hash() != wanted {
+            written.set_value(wanted.clone());
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&wanted);
             }
@@ -200,8 +228,10 @@ pub fn App() -> impl IntoView {
 
     if embed {
         return view! {
-            <div class="app embed" lang=move || lang.get().tag() data-testid="app" data-embed="true">
-                <LessonView embed=true />
+            <div class=if parts.is_all() { "app embed" } else { "app embed compact" } lang=move || lang.get().tag() data-testid="app" data-embed="true">
+                // A document of its own needs a first heading; the lesson's title is the second.
+                <header class="sr-only"><h1>"Loopscope"</h1></header>
+                <LessonView embed=true parts=parts />
                 <EmbedBridge />
             </div>
         }
@@ -229,7 +259,7 @@ pub fn App() -> impl IntoView {
             <div class="body">
                 // The lesson comes first in the document (Tab reaches Run at once); the
                 // catalog is drawn on its left.
-                <LessonView embed=false />
+                <LessonView embed=false parts=parts />
                 <Catalog />
             </div>
         </div>
@@ -262,11 +292,15 @@ fn LangToggle() -> impl IntoView {
 
 /// The open lesson, laid out so that the Python listing, Run and the output share one screen:
 /// a toolbar over the code and the output side by side (stacked on a phone, code first), then
-/// the timeline, replay with the loop internals, and outside work.
+/// the timeline, replay with the loop internals, and outside work. An embed may show only some
+/// parts at once (`parts`): the rest are one click away, under "More", and on a phone the
+/// Python listing and the output become two tabs.
 #[component]
 fn LessonView(
     /// Embedded in another page: a link out instead of the embed code.
     embed: bool,
+    /// The parts shown at once.
+    parts: Parts,
 ) -> impl IntoView {
     let session = super::session::use_session();
     let lang = use_lang();
@@ -284,22 +318,83 @@ fn LessonView(
             )
     };
     let missing = move || session.missing.get();
+    // One part of the lesson, wherever it is shown (at once, or under "More").
+    let part = move |part: Part| {
+        match part {
+        Part::Note => view! {
+            <Show when=move || !answer_hidden()>
+                <p class="note" data-testid="lesson-note">{move || lang.get().pick(lesson().note)}</p>
+            </Show>
+        }
+        .into_any(),
+        Part::Knobs => view! { <Knobs /> }.into_any(),
+        Part::Python => view! { <PythonPane highlight=py_line /> }.into_any(),
+        // A snippet has no Rust twin: it runs only as Python.
+        Part::Rust => view! {
+            <Show when=move || !session.is_snippet()>
+                <RustListing embed=embed highlight=rust_line />
+            </Show>
+        }
+        .into_any(),
+        Part::Output => view! {
+            <PredictPanel />
+            <OutputPanel />
+            <NamesLegend />
+            <Console />
+            <HttpPane />
+            <LintPanel embed=embed />
+            // The expected output is the lesson's: it says nothing of the learner's version
+            // (a snippet has none to show: predict mode makes its lines).
+            <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
+                <ExpectedPanel />
+            </Show>
+        }
+        .into_any(),
+        Part::Timeline => view! { <IoPanel /> <Timeline /> }.into_any(),
+        Part::Internals => view! {
+            <div class="inspect">
+                <Replay />
+                <Internals />
+            </div>
+        }
+        .into_any(),
+    }
+    };
+    let shown = move |p: Part| parts.has(p).then(|| part(p));
+    let code_col = parts.has(Part::Python) || parts.has(Part::Rust);
+    // On a phone, the Python listing and the output of a compact embed are two tabs; Run
+    // turns to the output.
+    let tabs = !parts.is_all() && parts.has(Part::Python) && parts.has(Part::Output);
+    let tab = RwSignal::new(Part::Python);
+    // Only one of the code and the output shown at once: it takes the whole width.
+    let class = if !parts.is_all() && (code_col != parts.has(Part::Output)) {
+        "lesson solo"
+    } else {
+        "lesson"
+    };
+    if tabs {
+        Effect::new(move |_| {
+            if session.phase.get() == super::session::Phase::Running {
+                tab.set(Part::Output);
+            }
+        });
+    }
     view! {
         <Show when=move || missing().is_none() fallback=move || view! { <Missing embed=embed /> }>
-        <main class="lesson" data-testid="lesson" data-lesson=move || lesson().id id="lesson">
+        <main class=class data-testid="lesson" data-lesson=move || lesson().id id="lesson" data-tab=move || tab.get().name()>
             <header class="lesson-head">
                 <h2 data-testid="lesson-title" tabindex="-1">{move || lang.get().pick(lesson().title)}</h2>
-                <Show when=move || !answer_hidden()>
-                    <p class="note" data-testid="lesson-note">{move || lang.get().pick(lesson().note)}</p>
-                </Show>
+                {shown(Part::Note)}
                 {(!embed).then(|| view! { <Intro /> })}
             </header>
+            <LinkNotice />
             // Run comes before the lesson steps in the document: from the top of the page it
             // is a few Tab presses away.
             <div class="toolbar">
                 <Controls />
                 <PredictToggle />
             </div>
+            {tabs.then(|| view! { <PaneTabs tab=tab /> })}
             <div class="head-row">
                 {if embed {
                     view! { <OpenFull /> }.into_any()
@@ -307,35 +402,91 @@ fn LessonView(
                     view! { <LessonSteps /> <ShareLink /> <EmbedCode /> }.into_any()
                 }}
             </div>
-            <Knobs />
-            <div class="code-col">
-                <PythonPane highlight=py_line />
-                // A snippet has no Rust twin: it runs only as Python.
-                <Show when=move || !session.is_snippet()>
-                    <RustListing embed=embed highlight=rust_line />
-                </Show>
-            </div>
-            <div class="out-col">
-                <PredictPanel />
-                <OutputPanel />
-                <NamesLegend />
-                <Console />
-                <HttpPane />
-                <LintPanel embed=embed />
-                // The expected output is the lesson's: it says nothing of the learner's version
-                // (a snippet has none to show: predict mode makes its lines).
-                <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
-                    <ExpectedPanel />
-                </Show>
-            </div>
-            <IoPanel />
-            <Timeline />
-            <div class="inspect">
-                <Replay />
-                <Internals />
-            </div>
+            {shown(Part::Knobs)}
+            {code_col.then(|| view! {
+                <div class="code-col" id="pane-python">
+                    {shown(Part::Python)}
+                    {shown(Part::Rust)}
+                </div>
+            })}
+            {parts.has(Part::Output).then(|| view! {
+                <div class="out-col" id="pane-output">{part(Part::Output)}</div>
+            })}
+            {shown(Part::Timeline)}
+            {shown(Part::Internals)}
+            {(!parts.is_all()).then(|| view! { <More parts=parts part=part /> })}
         </main>
         </Show>
+    }
+}
+
+/// The Python listing and the output of a compact embed as two tabs (drawn on a phone only).
+#[component]
+fn PaneTabs(tab: RwSignal<Part>) -> impl IntoView {
+    let one = move |part: Part, panel: &'static str, text| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=format!("tab-{}", part.name())
+                data-testid=format!("tab-{}", part.name())
+                aria-controls=panel
+                aria-selected=move || (tab.get() == part).to_string()
+                tabindex=move || if tab.get() == part { "0" } else { "-1" }
+                on:click=move |_| tab.set(part)
+                on:keydown=move |ev| {
+                    // Left and right arrows move between the two tabs.
+                    if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                        let other = if tab.get_untracked() == Part::Python { Part::Output } else { Part::Python };
+                        tab.set(other);
+                        focus_testid(&format!("tab-{}", other.name()));
+                    }
+                }
+            >
+                {label(text)}
+            </button>
+        }
+    };
+    view! {
+        <div class="pane-tabs" role="tablist" aria-label=label(t("Code and output", "代码与输出"))>
+            {one(Part::Python, "pane-python", t("Code", "代码"))}
+            {one(Part::Output, "pane-output", t("Output", "输出"))}
+        </div>
+    }
+}
+
+/// The parts an embed does not show at once, one click away; drawn only once opened.
+#[component]
+fn More<F, V>(parts: Parts, part: F) -> impl IntoView
+where
+    F: Fn(Part) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let summary = move || {
+        let lang = lang.get();
+        let (lead, separator) = match lang {
+            Lang::En => ("More: ", ", "),
+            Lang::Zh => ("更多：", "、"),
+        };
+        let names: Vec<_> = parts.hidden().map(|p| lang.pick(p.words())).collect();
+        format!("{lead}{}", names.join(separator))
+    };
+    view! {
+        <details
+            class="more"
+            data-testid="embed-more"
+            on:toggle=move |ev| {
+                let element: web_sys::Element = event_target(&ev);
+                open.set(element.has_attribute("open"));
+            }
+        >
+            <summary>{summary}</summary>
+            <Show when=move || open.get()>
+                {parts.hidden().map(part).collect_view()}
+            </Show>
+        </details>
     }
 }
 

@@ -23,10 +23,12 @@
 use js_sys::{Array, Reflect};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::host_page::{is_host, message, object, post};
 use super::i18n::{label, t, use_lang, Lang};
+use super::parts::{Part, Parts};
 use super::session::{use_session, ClockMode, CodeNotice, Phase, Session};
 use super::urls::{
     embed_code, lesson_page, page_url, share_link, Asked, EmbedOptions, Theme, MAX_LINK_CHARS,
@@ -80,20 +82,39 @@ pub fn EmbedBridge() -> impl IntoView {
         );
     });
 
-    // The content's height, after any change that can move it.
+    // The content's height whenever it changes (a run's output, a part opened, fonts, the
+    // frame's width), watched by a ResizeObserver on the app itself: a document is never
+    // shorter than its frame, so a frame taller than the embed's content would never shrink.
     let last_height = StoredValue::new(0i32);
-    Effect::new(move |_| {
-        session.rows.track();
-        session.lanes.track();
-        session.phase.track();
-        request_animation_frame(move || {
-            let height = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-                .map_or(0, |e| e.scroll_height());
-            if last_height.try_get_value() != Some(height) {
+    let watcher = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    request_animation_frame(move || {
+        let Some(app) = document()
+            .query_selector("[data-testid=app]")
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let watched = app.clone();
+        let report = Closure::<dyn FnMut()>::new(move || {
+            let height = watched.scroll_height();
+            if last_height
+                .try_get_value()
+                .is_some_and(|last| last != height)
+            {
                 let _ = last_height.try_set_value(height);
                 post("loopscope:height", &[("height", JsValue::from(height))]);
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+            observer.observe(&app);
+            let _ = watcher.try_set_value(Some((observer, report)));
+        }
+    });
+    on_cleanup(move || {
+        let _ = watcher.try_with_value(|watching| {
+            if let Some((observer, _)) = watching {
+                observer.disconnect();
             }
         });
     });
@@ -266,11 +287,15 @@ pub fn EmbedCode() -> impl IntoView {
     let lang = use_lang();
     let fit = RwSignal::new(true);
     let theme = RwSignal::new(None::<Theme>);
+    let parts = RwSignal::new(Parts::ALL);
+    let embed_lang = RwSignal::new(None::<Lang>);
     let code = move || {
         let lesson = session.lesson();
         let options = EmbedOptions {
             theme: theme.get(),
             fit: fit.get(),
+            parts: parts.get(),
+            lang: embed_lang.get(),
         };
         session.edited.with(|code| {
             embed_code(
@@ -292,6 +317,33 @@ pub fn EmbedCode() -> impl IntoView {
             _ => None,
         });
         copied.set(false);
+    };
+    let choose_lang = move |event: ev::Event| {
+        embed_lang.set(match event_target_value(&event).as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        });
+        copied.set(false);
+    };
+    // One checkbox per part: which are shown at once (the rest are under "More").
+    let part_box = move |part: Part| {
+        view! {
+            <label>
+                <input
+                    type="checkbox"
+                    data-testid=format!("embed-show-{}", part.name())
+                    prop:checked=move || parts.get().has(part)
+                    on:change=move |event| {
+                        let chosen = parts.get_untracked().with(part, event_target_checked(&event));
+                        // No part at all is the whole lesson again.
+                        parts.set(if chosen.hidden().count() == Part::ALL.len() { Parts::ALL } else { chosen });
+                        copied.set(false);
+                    }
+                />
+                {label(part.words())}
+            </label>
+        }
     };
     view! {
         <details class="embed-code">
@@ -322,7 +374,30 @@ pub fn EmbedCode() -> impl IntoView {
                         <option value="dark">{label(t("dark", "深色"))}</option>
                     </select>
                 </label>
+                <label>
+                    {label(t("Language", "语言"))}
+                    " "
+                    <select data-testid="embed-lang" on:change=choose_lang>
+                        <option value="auto" selected=true>{label(t("the reader's", "跟随读者"))}</option>
+                        <option value="en">"English"</option>
+                        <option value="zh">"中文"</option>
+                    </select>
+                </label>
             </div>
+            <fieldset class="embed-options embed-parts">
+                <legend>{label(t("Shown at once (the rest one click away):", "直接显示（其余一键展开）："))}</legend>
+                {Part::ALL.into_iter().map(part_box).collect_view()}
+                <button
+                    type="button"
+                    data-testid="embed-compact"
+                    on:click=move |_| {
+                        parts.set(Parts::COMPACT);
+                        copied.set(false);
+                    }
+                >
+                    {label(t("Compact: code and output", "紧凑：代码与输出"))}
+                </button>
+            </fieldset>
         </details>
     }
 }

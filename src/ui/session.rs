@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::progress::{self, for_lesson};
 pub use super::snippet::CodeNotice;
-use super::urls::Asked;
+use super::urls::{Asked, LinkIssue};
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
 use crate::analysis::lanes::Lane;
 use crate::analysis::model::LoopModel;
@@ -106,6 +106,10 @@ pub struct Session {
     /// that is none of the page's): the page says so instead of showing a lesson in its place,
     /// until a lesson is opened.
     pub missing: RwSignal<Option<String>>,
+    /// What the link that opened the lesson asked for that the page does not do (an unknown
+    /// key, a refused page value, no such part): named on the page until another link is
+    /// opened or the reader closes the message.
+    pub link_issues: RwSignal<Vec<LinkIssue>>,
     /// The learner's own version of the lesson's Python (Edit): Run runs it on the
     /// interpreter instead of the lesson's Rust. `None` shows and runs the lesson's code.
     pub edited: RwSignal<Option<String>>,
@@ -157,6 +161,7 @@ impl Session {
             model: RwSignal::new_local(LoopModel::default()),
             predict: RwSignal::new(None),
             missing: RwSignal::new(None),
+            link_issues: RwSignal::new(Vec::new()),
             edited: RwSignal::new(None),
             code_error: RwSignal::new(None),
             notice: RwSignal::new(None),

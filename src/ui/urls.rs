@@ -5,6 +5,7 @@
 //! same in every part of a link.
 
 use super::i18n::Lang;
+use super::parts::{parts_in, Parts};
 use super::session::ClockMode;
 use crate::analysis::predict::Prediction;
 use crate::course::knobs::query::pairs;
@@ -102,39 +103,117 @@ pub fn share_query(clock: ClockMode, speed: u32, lang: Lang) -> String {
         (ClockMode::Real, 0 | 1) => "real".to_string(),
         (ClockMode::Real, speed) => format!("real-{speed}x"),
     };
-    let lang = match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    };
-    format!("clock={clock}&lang={lang}")
+    format!("clock={clock}&lang={}", lang_name(lang))
 }
 
-/// Reads the page part of a query (`clock=`, `lang=`, `theme=`); unknown or malformed values
-/// are ignored (the page keeps its own), as knobs ignore what they do not know.
+/// A language's name in a link (`lang=zh`).
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+/// Reads the page part of a query (`clock=`, `lang=`, `theme=`); a malformed value is left
+/// out (the page keeps its own) and named by [`link_issues`].
 pub fn shared_page(query: &str) -> SharedPage {
+    read_page(query).0
+}
+
+/// The values [`shared_page`] takes, as a message names them.
+const CLOCK_VALUES: &str = "instant, real, real-2x, real-5x, real-10x";
+const LANG_VALUES: &str = "en, zh";
+const THEME_VALUES: &str = "light, dark, auto";
+
+/// The page part of a query, and the values in it that are refused.
+fn read_page(query: &str) -> (SharedPage, Vec<LinkIssue>) {
     let mut page = SharedPage::default();
+    let mut refused = Vec::new();
     for (key, value) in pairs(query) {
-        match (key.as_str(), value.as_str()) {
-            ("clock", "instant") => page.clock = Some((ClockMode::Instant, 1)),
-            ("clock", "real") => page.clock = Some((ClockMode::Real, 1)),
+        let takes = match (key.as_str(), value.as_str()) {
+            ("clock", "instant") => {
+                page.clock = Some((ClockMode::Instant, 1));
+                continue;
+            }
+            ("clock", "real") => {
+                page.clock = Some((ClockMode::Real, 1));
+                continue;
+            }
             ("clock", value) => {
                 let speed = value
                     .strip_prefix("real-")
                     .and_then(|v| v.strip_suffix('x'))
                     .and_then(|v| v.parse::<u32>().ok())
                     .filter(|s| [1, 2, 5, 10].contains(s));
-                if let Some(speed) = speed {
-                    page.clock = Some((ClockMode::Real, speed));
+                match speed {
+                    Some(speed) => {
+                        page.clock = Some((ClockMode::Real, speed));
+                        continue;
+                    }
+                    None => CLOCK_VALUES,
                 }
             }
-            ("lang", "zh") => page.lang = Some(Lang::Zh),
-            ("lang", "en") => page.lang = Some(Lang::En),
-            ("theme", "light") => page.theme = Some(Theme::Light),
-            ("theme", "dark") => page.theme = Some(Theme::Dark),
-            _ => {}
+            ("lang", "zh") => {
+                page.lang = Some(Lang::Zh);
+                continue;
+            }
+            ("lang", "en") => {
+                page.lang = Some(Lang::En);
+                continue;
+            }
+            ("lang", _) => LANG_VALUES,
+            ("theme", "light") => {
+                page.theme = Some(Theme::Light);
+                continue;
+            }
+            ("theme", "dark") => {
+                page.theme = Some(Theme::Dark);
+                continue;
+            }
+            ("theme", "auto") => continue,
+            ("theme", _) => THEME_VALUES,
+            _ => continue,
+        };
+        refused.push(LinkIssue::Refused { key, value, takes });
+    }
+    (page, refused)
+}
+
+/// The keys a link may carry besides a lesson's knobs.
+const PAGE_KEYS: [&str; 8] = [
+    "clock", "lang", "theme", "predict", "src", "show", "hide", "compact",
+];
+
+/// Something a link asks for that the page does not do: it is named on the page, never
+/// dropped silently. (A knob's refused value and unreadable code have their own messages.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkIssue {
+    /// A key that is neither the page's nor one of the lesson's knobs (`wrokers=2`).
+    Unknown(String),
+    /// A page value it does not take (`theme=blue`), with the values it takes.
+    Refused {
+        /// The key (`theme`).
+        key: String,
+        /// The value refused.
+        value: String,
+        /// The values it takes, as a list to read.
+        takes: &'static str,
+    },
+    /// A name in `show=` or `hide=` that is no part of a lesson.
+    NoSuchPart(String),
+}
+
+/// What a link's query asks for that the page does not do; `is_knob` says which keys are the
+/// open lesson's knobs.
+pub fn link_issues(query: &str, is_knob: impl Fn(&str) -> bool) -> Vec<LinkIssue> {
+    let mut issues = read_page(query).1;
+    issues.extend(parts_in(query).1.into_iter().map(LinkIssue::NoSuchPart));
+    for (key, _) in pairs(query) {
+        if !PAGE_KEYS.contains(&key.as_str()) && !is_knob(&key) {
+            issues.push(LinkIssue::Unknown(key));
         }
     }
-    page
+    issues
 }
 
 /// What a link's `predict=` asks for.
@@ -266,6 +345,10 @@ pub struct EmbedOptions {
     /// Whether the code carries the script that sizes the frame to its content (from the
     /// embed's `loopscope:height` messages).
     pub fit: bool,
+    /// The parts shown at once (`show=`); the rest are one click away.
+    pub parts: Parts,
+    /// The language the embed speaks (`lang=`); `None` is the reader's.
+    pub lang: Option<Lang>,
 }
 
 impl Default for EmbedOptions {
@@ -273,6 +356,8 @@ impl Default for EmbedOptions {
         EmbedOptions {
             theme: None,
             fit: true,
+            parts: Parts::ALL,
+            lang: None,
         }
     }
 }
@@ -297,8 +382,12 @@ pub fn embed_code(
 ) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;");
     let mut query = Vec::new();
+    query.extend(options.parts.to_query());
     if let Some(theme) = options.theme {
         query.push(format!("theme={}", theme.name()));
+    }
+    if let Some(lang) = options.lang {
+        query.push(format!("lang={}", lang_name(lang)));
     }
     if let Some(code) = code {
         query.push(format!("src={}", encode_source(code)));
@@ -333,6 +422,7 @@ mod tests {
         let dark = EmbedOptions {
             theme: Some(Theme::Dark),
             fit: false,
+            ..EmbedOptions::default()
         };
         let code = embed_code("", "code", "Your code", Some("print(1)"), dark);
         let src = encode_source("print(1)");
@@ -340,6 +430,20 @@ mod tests {
             code,
             format!("<iframe src=\"#/embed/code?theme=dark&src={src}\" title=\"Loopscope: Your code\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>")
         );
+        // The compact embed, in Chinese: its parts and language go through the link.
+        let compact = EmbedOptions {
+            parts: Parts::COMPACT,
+            lang: Some(Lang::Zh),
+            ..EmbedOptions::default()
+        };
+        let code = embed_code("", "gather-order", "gather", None, compact);
+        assert!(
+            code.starts_with("<iframe src=\"#/embed/gather-order?show=python,output&lang=zh\""),
+            "{code}"
+        );
+        let query = query_of(code.split('"').nth(1).unwrap_or_default());
+        assert_eq!(parts_in(query), (Parts::COMPACT, vec![]));
+        assert_eq!(shared_page(query).lang, Some(Lang::Zh));
     }
 
     #[test]
@@ -397,6 +501,41 @@ mod tests {
         ] {
             assert_eq!(shared_page(bad), SharedPage::default(), "{bad}");
         }
+    }
+
+    #[test]
+    fn what_a_link_asks_for_and_the_page_does_not_do_is_named() {
+        let is_knob = |key: &str| key == "workers";
+        assert!(link_issues(
+            "workers=2&clock=real-5x&lang=zh&theme=auto&predict=1&show=python&src=x",
+            is_knob
+        )
+        .is_empty());
+        assert_eq!(
+            link_issues(
+                "wrokers=2&theme=blue&clock=real-3x&lang=fr&show=python,outptu",
+                is_knob
+            ),
+            vec![
+                LinkIssue::Refused {
+                    key: "theme".into(),
+                    value: "blue".into(),
+                    takes: THEME_VALUES
+                },
+                LinkIssue::Refused {
+                    key: "clock".into(),
+                    value: "real-3x".into(),
+                    takes: CLOCK_VALUES
+                },
+                LinkIssue::Refused {
+                    key: "lang".into(),
+                    value: "fr".into(),
+                    takes: LANG_VALUES
+                },
+                LinkIssue::NoSuchPart("outptu".into()),
+                LinkIssue::Unknown("wrokers".into()),
+            ]
+        );
     }
 
     #[test]

@@ -20,8 +20,12 @@ const pyodideDir = join(here, 'node_modules/pyodide');
 const micropythonDir = join(here, 'node_modules/@micropython/micropython-webassembly-pyscript');
 const RUNS = 10;
 // `BENCH_ONLY=tasks,output node tests/bench/bench.mjs dist target/dist-bench` measures only those parts
-// (load, tasks, timers, sql, output, python); scripts/bench measures all of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,sql,output,python').split(','));
+// (load, tasks, timers, sql, output, python, lighthouse); scripts/bench measures all of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'load,tasks,timers,sql,output,python,lighthouse').split(','));
+// Lighthouse (npm, pinned in package.json) on the mobile profile, the lesson page served with
+// brotli as a host would: three runs, the median performance score reported with its metrics.
+const LIGHTHOUSE_RUNS = 3;
+const LIGHTHOUSE_LESSON = 'gather-order';
 // The query each of the page's two MySQL servers runs in the SQL measurement (a recursive count).
 const SQL_ROWS = 300_000;
 const TASKS = 100_000;
@@ -92,8 +96,32 @@ const PYTHON_PROGRAMS = {
   '10,000 tasks': { run: `${TASKS_BODY}\nasyncio.run(main())\n`, topLevel: `${TASKS_BODY}\nawait main()\n`, prints: 'done' },
 };
 
+// The learner's build as a host serves it: brotli for every text and wasm asset (compressed
+// once, at brotli's best level, as scripts/build writes them), cached for a year but the page.
+const brotliCache = new Map();
+async function serveCompressed(req, res, rest) {
+  const file = join(dist, rest === '/' ? 'index.html' : rest);
+  if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+  let body;
+  try { body = await readFile(file); } catch { res.writeHead(404).end(); return; }
+  const headers = {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+  };
+  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && extname(file) !== '.png') {
+    if (!brotliCache.has(file)) brotliCache.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    body = brotliCache.get(file);
+    headers['content-encoding'] = 'br';
+  }
+  res.writeHead(200, headers).end(body);
+}
+
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path.startsWith('/served/')) {
+    await serveCompressed(req, res, path.slice('/served'.length));
+    return;
+  }
   if (path === '/pyodide.html' || path === '/micropython.html') {
     res.writeHead(200, { 'content-type': types['.html'] }).end(path === '/pyodide.html' ? PYODIDE_PAGE : MICROPYTHON_PAGE);
     return;
@@ -370,6 +398,36 @@ await asyncio.gather(*(t() for _ in range(${n})))
   });
   results.output = { lines: 100000, append_ms: append, frame_work_ms: { median: median(frames.work), max: Math.max(...frames.work) }, dom_rows: frames.rows };
   }
+  if (ONLY.has('lighthouse')) {
+    const lighthouse = (await import('lighthouse')).default;
+    const chromeLauncher = await import('chrome-launcher');
+    const url = `${base}served/#/lesson/${LIGHTHOUSE_LESSON}`;
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      const chrome = await chromeLauncher.launch({
+        chromePath: '/usr/bin/chromium',
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      });
+      try {
+        const { lhr } = await lighthouse(url, {
+          port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        });
+        const score = (c) => Math.round((lhr.categories[c].score ?? 0) * 100);
+        const metric = (a) => lhr.audits[a].numericValue;
+        runs.push({
+          performance: score('performance'), accessibility: score('accessibility'), best_practices: score('best-practices'),
+          fcp_ms: metric('first-contentful-paint'), lcp_ms: metric('largest-contentful-paint'),
+          tbt_ms: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), si_ms: metric('speed-index'),
+          failed: Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id),
+        });
+      } finally {
+        await chrome.kill();
+      }
+    }
+    const byPerformance = [...runs].sort((a, b) => a.performance - b.performance);
+    results.lighthouse = { lighthouse: require('../bench/node_modules/lighthouse/package.json').version, form_factor: 'mobile', url: `#/lesson/${LIGHTHOUSE_LESSON}`, median: byPerformance[Math.floor(runs.length / 2)], runs };
+  }
 } finally {
   await browser.close();
   server.close();
@@ -418,6 +476,14 @@ if (r.output) lines.push(
   ['100k output lines: run + append', `${f(r.output.append_ms)} ms`, `${r.output.dom_rows} DOM rows`, '', ''],
   ['scrolling 100k lines: frame work', `median ${f(r.output.frame_work_ms.median)} ms, max ${f(r.output.frame_work_ms.max)} ms`, '', 'no frame over 16 ms', r.output.frame_work_ms.max <= 16 ? 'yes' : 'no'],
 );
+if (r.lighthouse) {
+  const m = r.lighthouse.median;
+  lines.push(
+    [`Lighthouse ${r.lighthouse.lighthouse}, mobile: performance`, `${m.performance} (runs: ${r.lighthouse.runs.map((x) => x.performance).join(', ')})`, `LCP ${f(m.lcp_ms)} ms, FCP ${f(m.fcp_ms)} ms, SI ${f(m.si_ms)} ms, CLS ${m.cls.toFixed(3)}`, '≥ 97', m.performance >= 97 ? 'yes' : 'no'],
+    ['Lighthouse: total blocking time', `${f(m.tbt_ms)} ms`, '', '≤ 100 ms', m.tbt_ms <= 100 ? 'yes' : 'no'],
+    ['Lighthouse: accessibility / best practices', `${m.accessibility} / ${m.best_practices}`, m.failed.length ? `failed: ${m.failed.join(', ')}` : 'no failed audit', '100 / 100', m.accessibility === 100 && m.best_practices === 100 ? 'yes' : 'no'],
+  );
+}
 const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => String(l[c]).length)));
 for (const [i, l] of lines.entries()) {
   console.log(l.map((cell, c) => String(cell).padEnd(widths[c])).join(' | '));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { APP_PATH, runE2e } from './serve.mjs';
 import { SNIPPET_PAGE, assertSnippets } from './snippet-embed.mjs';
+import { AXE_VERSION, assertAccessible } from './axe.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '../../dist'));
@@ -174,16 +175,18 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     return { frame: Math.round(frame.getBoundingClientRect().height) };
   });
   const embedded = () => course.frames().find((f) => f !== course.mainFrame());
-  const contentHeight = async () => embedded().evaluate(() => document.documentElement.scrollHeight);
+  const contentHeight = async () => embedded().evaluate(() => Math.ceil(document.querySelector('[data-testid=app]').getBoundingClientRect().height));
   const fitted = async (what) => {
     const start = Date.now();
+    let seen = 'no embed yet';
     for (;;) {
       const frame = embedded();
       if (frame && (await frame.$('[data-testid=run]'))) {
         const [{ frame: height }, content] = [await fitOf(), await contentHeight()];
         if (height !== 640 && Math.abs(height - content) <= 1) return height;
+        seen = `the frame ${height}px, its content ${content}px`;
       }
-      if (Date.now() - start > 15000) throw new Error(`the pasted embed never fitted its content ${what}`);
+      if (Date.now() - start > 15000) throw new Error(`the pasted embed never fitted its content ${what} (${seen})`);
       await new Promise((ok) => setTimeout(ok, 50));
     }
   };
@@ -194,6 +197,44 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   const after = await fitted('after a run');
   assert.ok(after > before, `the frame grew with the output (${before}px, then ${after}px)`);
   console.log(`pasted embed code fits its content: ${before}px before the run, ${after}px after`);
+
+  // 5e. The compact embed the box gives (the Python listing and the output side by side, the
+  // rest under "More"), pasted into a course page 760 px wide: fitted to its content, and
+  // shorter than the whole lesson; on a phone the two parts are tabs, and Run turns to the output.
+  await box.check('[data-testid=embed-fit]');
+  await box.click('[data-testid=embed-compact]');
+  const compactCode = await box.inputValue('[data-testid=embed-code]');
+  assert.ok(compactCode.includes('#/embed/gather-order?show=python,output&theme=light'), compactCode);
+  await course.setViewportSize({ width: 760, height: 700 });
+  await course.setContent(`<!doctype html><meta charset="utf-8"><h1>Lesson 3: gather</h1>${compactCode}<p>Next: wait.</p>`);
+  const compactBefore = await fitted('compact, before a run');
+  const tops = await embedded().evaluate(() => ['.code-col', '.out-col'].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
+  assert.equal(tops[0], tops[1], `the code and the output side by side at 760 px (tops ${tops})`);
+  assert.equal(await embedded().locator('section.timeline').count(), 0, 'the timeline is one click away');
+  await course.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'loopscope:run', clock: 'instant' }, '*'));
+  await embedded().waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+  const compactAfter = await fitted('compact, after a run');
+  assert.ok(compactAfter < after, `the compact embed (${compactAfter}px after a run) is shorter than the whole lesson (${after}px)`);
+  await embedded().click('[data-testid=embed-more] summary');
+  await embedded().waitForSelector('[data-testid=embed-more] [data-testid=timeline]');
+  const compactOpen = await fitted('compact, with More open');
+  await course.screenshot({ path: join(artifacts, 'compact-embed.png'), fullPage: true });
+  console.log(`compact embed at 760 px: ${compactBefore}px before the run, ${compactAfter}px after, ${compactOpen}px with More open (the whole lesson at 900 px: ${before}px, ${after}px)`);
+  const tabs = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  await tabs.goto(`${base}#/embed/gather-order?compact=1`);
+  await tabs.waitForSelector('[data-testid=run]');
+  const shown = () => tabs.evaluate(() => ['.code-col', '.out-col'].map((s) => getComputedStyle(document.querySelector(s)).display !== 'none'));
+  assert.deepEqual(await shown(), [true, false], 'on a phone, the code tab first');
+  await tabs.click('[data-testid=run]');
+  await tabs.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+  assert.deepEqual(await shown(), [false, true], 'Run turns to the output tab');
+  assert.equal(await tabs.getAttribute('[data-testid=tab-output]', 'aria-selected'), 'true');
+  await tabs.click('[data-testid=tab-python]');
+  assert.deepEqual(await shown(), [true, false]);
+  const tabsOverflow = await tabs.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(tabsOverflow, 0, `the compact embed is ${tabsOverflow}px wider than a 375px phone`);
+  await tabs.screenshot({ path: join(artifacts, 'compact-embed-phone.png'), fullPage: true });
+  console.log('compact embed on a phone: code and output as tabs, Run turns to the output');
 
   // 6. A phone-sized screen: everything fits the width (listings scroll inside themselves).
   const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
@@ -247,6 +288,23 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   const getStates = await page.$$eval('[data-testid=io-row]', (rs) => rs.map((r) => r.dataset.state));
   assert.ok(getStates.length >= 3 && getStates.every((s) => s === 'done'), `the GETs and writes: ${getStates}`);
   console.log(`blocking GETs on workers ok (${getStates.length} I/O rows done)`);
+
+  // 9. Accessibility: axe-core finds no violation on a lesson page after a run, light and dark,
+  // on a lesson embedded in a course page, on the compact embed, and on the phone's tabs.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.click('[data-testid=lesson-gather-order]');
+    await page.click('[data-testid=clock-instant]');
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'));
+    const passed = await assertAccessible(page, `the gather-order page (${scheme})`);
+    console.log(`axe-core ${AXE_VERSION}: no violation on the lesson page (${scheme}; ${passed} rules passed)`);
+  }
+  await host.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(host.frames().find((f) => f !== host.mainFrame()), 'an embed in a course page (dark)');
+  await assertAccessible(embedded(), 'the compact embed, More open (light)');
+  await assertAccessible(tabs, 'the compact embed on a phone');
+  console.log('axe-core: no violation on the embed, the compact embed and its phone tabs');
 
   console.log(`e2e ok; screenshots in ${artifacts}`);
 });
