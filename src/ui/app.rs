@@ -141,10 +141,18 @@ pub fn App() -> impl IntoView {
     // Back and Forward move between lessons and knob values; opening one writes its URL. The
     // page's own writing of its URL is not a link to open again: what the link asked for and
     // the page refused stays named.
-    let written = StoredValue::new(String::new());
-    let listener = window_event_listener(ev::hashchange, move |_| {
+    let written = StoredValue::new(None::<String>);
+    let listener = window_event_listener(ev::hashchange, move |event| {
+        // A change that a later one has overtaken is left to that one's own event.
+        let now = web_sys::window().and_then(|w| w.location().href().ok());
+        if now.as_deref() != Some(event.new_url().as_str()) {
+            return;
+        }
         let hash = current_hash();
-        if written.with_value(|w| *w != hash) {
+        // Each write is heard once; the same link opened later is a link again.
+        if written.with_value(|w| w.as_deref() == Some(hash.as_str())) {
+            written.set_value(None);
+        } else {
             open_from_hash(&hash);
         }
     });
@@ -188,7 +196,7 @@ pub fn App() -> impl IntoView {
         }
         let wanted = lesson_hash(id, embed, &query);
         if current_hash() != wanted {
-            written.set_value(wanted.clone());
+            written.set_value(Some(wanted.clone()));
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&wanted);
             }

@@ -209,9 +209,12 @@ try {
   };
   }
 
+  // The benchmark build's page, for every in-page measurement.
   const page = await browser.newPage();
-  await page.goto(`${base}bench/#/lesson/gather-order`);
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.benchTasks);
+  if (['tasks', 'timers', 'sql', 'output', 'python'].some((part) => ONLY.has(part))) {
+    await page.goto(`${base}bench/#/lesson/gather-order`);
+    await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.benchTasks);
+  }
   if (ONLY.has('tasks')) {
   step('100k tasks');
   // 3. Scheduling: 100k tasks that yield once, gathered. Same page for all three.
