@@ -88,6 +88,11 @@ pub fn EmbedBridge() -> impl IntoView {
     let last_height = StoredValue::new(0i32);
     let watcher = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
     request_animation_frame(move || {
+        // Unmounted before its first frame: nothing to watch (and nowhere to keep the callback,
+        // which must outlive the observer).
+        if watcher.try_with_value(|_| ()).is_none() {
+            return;
+        }
         let Some(app) = document()
             .query_selector("[data-testid=app]")
             .ok()
