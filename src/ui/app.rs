@@ -329,44 +329,44 @@ fn LessonView(
     // One part of the lesson, wherever it is shown (at once, or under "More").
     let part = move |part: Part| {
         match part {
-        Part::Note => view! {
-            <Show when=move || !answer_hidden()>
-                <p class="note" data-testid="lesson-note">{move || lang.get().pick(lesson().note)}</p>
-            </Show>
+            Part::Note => view! {
+                <Show when=move || !answer_hidden()>
+                    <p class="note" data-testid="lesson-note">{move || lang.get().pick(lesson().note)}</p>
+                </Show>
+            }
+            .into_any(),
+            Part::Knobs => view! { <Knobs /> }.into_any(),
+            Part::Python => view! { <PythonPane highlight=py_line /> }.into_any(),
+            // A snippet has no Rust twin: it runs only as Python.
+            Part::Rust => view! {
+                <Show when=move || !session.is_snippet()>
+                    <RustListing embed=embed highlight=rust_line />
+                </Show>
+            }
+            .into_any(),
+            Part::Output => view! {
+                <PredictPanel />
+                <OutputPanel />
+                <NamesLegend />
+                <Console />
+                <HttpPane />
+                <LintPanel embed=embed />
+                // The expected output is the lesson's: it says nothing of the learner's version
+                // (a snippet has none to show: predict mode makes its lines).
+                <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
+                    <ExpectedPanel />
+                </Show>
+            }
+            .into_any(),
+            Part::Timeline => view! { <IoPanel /> <Timeline /> }.into_any(),
+            Part::Internals => view! {
+                <div class="inspect">
+                    <Replay />
+                    <Internals />
+                </div>
+            }
+            .into_any(),
         }
-        .into_any(),
-        Part::Knobs => view! { <Knobs /> }.into_any(),
-        Part::Python => view! { <PythonPane highlight=py_line /> }.into_any(),
-        // A snippet has no Rust twin: it runs only as Python.
-        Part::Rust => view! {
-            <Show when=move || !session.is_snippet()>
-                <RustListing embed=embed highlight=rust_line />
-            </Show>
-        }
-        .into_any(),
-        Part::Output => view! {
-            <PredictPanel />
-            <OutputPanel />
-            <NamesLegend />
-            <Console />
-            <HttpPane />
-            <LintPanel embed=embed />
-            // The expected output is the lesson's: it says nothing of the learner's version
-            // (a snippet has none to show: predict mode makes its lines).
-            <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
-                <ExpectedPanel />
-            </Show>
-        }
-        .into_any(),
-        Part::Timeline => view! { <IoPanel /> <Timeline /> }.into_any(),
-        Part::Internals => view! {
-            <div class="inspect">
-                <Replay />
-                <Internals />
-            </div>
-        }
-        .into_any(),
-    }
     };
     let shown = move |p: Part| parts.has(p).then(|| part(p));
     let code_col = parts.has(Part::Python) || parts.has(Part::Rust);
