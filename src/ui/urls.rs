@@ -130,53 +130,44 @@ fn read_page(query: &str) -> (SharedPage, Vec<LinkIssue>) {
     let mut page = SharedPage::default();
     let mut refused = Vec::new();
     for (key, value) in pairs(query) {
-        let takes = match (key.as_str(), value.as_str()) {
-            ("clock", "instant") => {
-                page.clock = Some((ClockMode::Instant, 1));
-                continue;
-            }
-            ("clock", "real") => {
-                page.clock = Some((ClockMode::Real, 1));
-                continue;
-            }
-            ("clock", value) => {
-                let speed = value
-                    .strip_prefix("real-")
-                    .and_then(|v| v.strip_suffix('x'))
-                    .and_then(|v| v.parse::<u32>().ok())
-                    .filter(|s| [1, 2, 5, 10].contains(s));
-                match speed {
-                    Some(speed) => {
-                        page.clock = Some((ClockMode::Real, speed));
-                        continue;
-                    }
-                    None => CLOCK_VALUES,
-                }
-            }
-            ("lang", "zh") => {
-                page.lang = Some(Lang::Zh);
-                continue;
-            }
-            ("lang", "en") => {
-                page.lang = Some(Lang::En);
-                continue;
-            }
-            ("lang", _) => LANG_VALUES,
-            ("theme", "light") => {
-                page.theme = Some(Theme::Light);
-                continue;
-            }
-            ("theme", "dark") => {
-                page.theme = Some(Theme::Dark);
-                continue;
-            }
-            ("theme", "auto") => continue,
-            ("theme", _) => THEME_VALUES,
-            _ => continue,
+        // `Err` carries the values the key takes, for the message.
+        let taken = match key.as_str() {
+            "clock" => clock_named(&value)
+                .map(|clock| page.clock = Some(clock))
+                .ok_or(CLOCK_VALUES),
+            "lang" => [Lang::En, Lang::Zh]
+                .into_iter()
+                .find(|lang| lang_name(*lang) == value)
+                .map(|lang| page.lang = Some(lang))
+                .ok_or(LANG_VALUES),
+            // `auto` follows the system, as no `theme=` does.
+            "theme" if value == "auto" => Ok(()),
+            "theme" => [Theme::Light, Theme::Dark]
+                .into_iter()
+                .find(|theme| theme.name() == value)
+                .map(|theme| page.theme = Some(theme))
+                .ok_or(THEME_VALUES),
+            _ => Ok(()),
         };
-        refused.push(LinkIssue::Refused { key, value, takes });
+        if let Err(takes) = taken {
+            refused.push(LinkIssue::Refused { key, value, takes });
+        }
     }
     (page, refused)
+}
+
+/// The clock a link's `clock=` names: `instant`, `real`, or `real-2x` (speeds 1, 2, 5, 10).
+fn clock_named(value: &str) -> Option<(ClockMode, u32)> {
+    match value {
+        "instant" => Some((ClockMode::Instant, 1)),
+        "real" => Some((ClockMode::Real, 1)),
+        _ => value
+            .strip_prefix("real-")
+            .and_then(|v| v.strip_suffix('x'))
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|s| [1, 2, 5, 10].contains(s))
+            .map(|speed| (ClockMode::Real, speed)),
+    }
 }
 
 /// The keys a link may carry besides a lesson's knobs.
