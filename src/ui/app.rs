@@ -162,39 +162,21 @@ pub fn App() -> impl IntoView {
         if session.missing.with(Option::is_some) {
             return;
         }
-        let mut query = session.settings.with(|s| s.to_query(session.lesson()));
+        let knobs = session.settings.with(|s| s.to_query(session.lesson()));
+        let mut query: Vec<String> = (!knobs.is_empty()).then_some(knobs).into_iter().collect();
         // Predict mode stays on across a reload (the arrangement is kept in the browser).
         if session.predict.with(Option::is_some) {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            query.push_str("predict=1");
+            query.push("predict=1".to_string());
         }
-        if let Some(theme) = theme {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            query.push_str("theme=");
-            query.push_str(theme.name());
-        }
-        if let Some(shown) = parts.to_query() {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            query.push_str(&shown);
-        }
+        query.extend(theme.map(|theme| format!("theme={}", theme.name())));
+        query.extend(parts.to_query());
         // An embedded snippet keeps the code its host gave it in the link (the page keeps a
         // draft instead, and shares code through the share link).
         if embed && id == snippet::ID {
-            if let Some(src) = pairs(query_of(&current_hash())).find(|(key, _)| key == "src") {
-                if !query.is_empty() {
-                    query.push('&');
-                }
-                query.push_str("src=");
-                query.push_str(&src.1);
-            }
+            let src = pairs(query_of(&current_hash())).find(|(key, _)| key == "src");
+            query.extend(src.map(|(_, src)| format!("src={src}")));
         }
-        let wanted = lesson_hash(id, embed, &query);
+        let wanted = lesson_hash(id, embed, &query.join("&"));
         if current_hash() != wanted {
             written.set_value(Some(wanted.clone()));
             if let Some(window) = web_sys::window() {
