@@ -181,10 +181,15 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     let seen = 'no embed yet';
     for (;;) {
       const frame = embedded();
-      if (frame && (await frame.$('[data-testid=run]'))) {
-        const [{ frame: height }, content] = [await fitOf(), await contentHeight()];
-        if (height !== 640 && Math.abs(height - content) <= 1) return height;
-        seen = `the frame ${height}px, its content ${content}px`;
+      try {
+        if (frame && (await frame.$('[data-testid=run]'))) {
+          const [{ frame: height }, content] = [await fitOf(), await contentHeight()];
+          if (height !== 640 && Math.abs(height - content) <= 1) return height;
+          seen = `the frame ${height}px, its content ${content}px`;
+        }
+      } catch (e) {
+        // The lazy frame still on about:blank, navigating to the embed: look again.
+        if (!/Execution context was destroyed|detached/.test(e.message)) throw e;
       }
       if (Date.now() - start > 15000) throw new Error(`the pasted embed never fitted its content ${what} (${seen})`);
       await new Promise((ok) => setTimeout(ok, 50));
