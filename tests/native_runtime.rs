@@ -690,3 +690,62 @@ fn an_untraced_run_does_the_same_work_and_records_only_its_start_and_end() {
     assert_eq!(run.trace().len(), 2);
     assert_eq!(run.live_tasks(), 0);
 }
+
+#[test]
+fn a_real_clock_run_records_when_its_page_was_hidden_and_a_virtual_one_does_not() {
+    // The host plays the browser's `visibilitychange` here; in the browser the same entry is
+    // called by the document's listener (tests/ui.rs hides a real tab in Firefox).
+    let lesson = || async {
+        sleep(1.0).await?;
+        host::set_page_hidden(true);
+        sleep(1.0).await?;
+        host::set_page_hidden(false);
+        print!(py 1, "done");
+        Ok(())
+    };
+    let real = Run::start(Clock::Real { scale: 0.01 }, lesson);
+    host::run_for(std::time::Duration::from_secs(5));
+    assert_eq!(real.status(), RunStatus::Finished(Ok(())));
+    let marks: Vec<(EventKind, u64)> = real
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::PageHidden | EventKind::PageShown))
+        .map(|e| (e.kind.clone(), e.at_ms()))
+        .collect();
+    assert_eq!(marks.len(), 2, "{marks:?}");
+    assert_eq!(marks[0].0, EventKind::PageHidden);
+    assert_eq!(marks[1].0, EventKind::PageShown);
+    assert!((1000..1500).contains(&marks[0].1), "{marks:?}");
+    assert!((2000..2500).contains(&marks[1].1), "{marks:?}");
+
+    let virtual_run = run_virtual(lesson);
+    assert!(!virtual_run
+        .trace()
+        .events()
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::PageHidden | EventKind::PageShown)));
+}
+
+#[test]
+fn a_real_clock_run_begun_in_a_hidden_page_says_so_at_once() {
+    host::set_page_hidden(true);
+    let run = Run::start(Clock::Real { scale: 0.01 }, || async {
+        sleep(0.5).await?;
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_secs(5));
+    host::set_page_hidden(false);
+    let kinds: Vec<EventKind> = run.trace().events()[..2]
+        .iter()
+        .map(|e| e.kind.clone())
+        .collect();
+    assert!(matches!(kinds[0], EventKind::RunStarted { .. }));
+    assert_eq!(kinds[1], EventKind::PageHidden);
+    // Ended while hidden: no PageShown after the end.
+    assert!(!run
+        .trace()
+        .events()
+        .iter()
+        .any(|e| e.kind == EventKind::PageShown));
+}

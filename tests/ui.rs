@@ -1486,3 +1486,86 @@ async fn the_embed_box_chooses_the_parts_and_the_language() {
     drop(handle);
     common::dom::set_hash("");
 }
+
+/// The row of the output panel whose text is `text`, if it is drawn.
+fn row_with_text(root: &HtmlElement, text: &str) -> Option<web_sys::Element> {
+    all(root, "[data-testid=output-row]")
+        .into_iter()
+        .find(|row| text_of(row, "row-text") == text)
+}
+
+#[wasm_bindgen_test]
+async fn a_real_clock_run_marks_the_times_it_recorded_while_its_tab_was_hidden() {
+    // A real visibility change: the test opens another tab in front of its own, which closes
+    // itself 900 ms later, and the browser hides the test's tab meanwhile (headless Firefox
+    // and Chromium both do). The new tab keeps the time: the test's own timers are throttled
+    // while its tab is hidden.
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    window
+        .location()
+        .set_hash("#/lesson/gather-order?clock=real")
+        .unwrap();
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    click(&root, "run");
+    // gather-order prints at 0, 1000, 2000 and 3000 ms: the tab is hidden from about 300 ms
+    // to about 1300 ms, over "fast end" only.
+    wait_until("the first lines", 3000, || output_rows(&root).len() >= 3).await;
+    common::dom::sleep_ms(200).await;
+    let front = window
+        .open_with_url_and_target("about:blank", "_blank")
+        .unwrap()
+        .expect("a new tab");
+    let close = {
+        let front = front.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || front.close().unwrap())
+    };
+    front
+        .set_timeout_with_callback_and_timeout_and_arguments_0(close.unchecked_ref(), 900)
+        .unwrap();
+    // Not a wait for the "fast end" row: a hidden page gets no animation frames, so the
+    // panel shows it only once the page is visible again.
+    let mut was_hidden = false;
+    for _ in 0..20 {
+        common::dom::sleep_ms(25).await;
+        was_hidden |= document.hidden();
+    }
+    assert!(was_hidden, "the tab behind the new one is hidden");
+    wait_until("the verdict", 10_000, || has_testid(&root, "verdict")).await;
+    let note = text_of(&root, "output-throttled");
+    assert!(note.contains("The page was hidden from +"), "{note}");
+    assert!(note.contains(" ms to +"), "closed again: {note}");
+    web_sys::console::log_1(&note.clone().into());
+    let marked = |text: &str| {
+        let row = row_with_text(&root, text).unwrap();
+        has_testid(&row, "row-throttled") && row.class_list().contains("throttled")
+    };
+    assert!(!marked("fast start"), "printed before the tab was hidden");
+    assert!(marked("fast end"), "printed while it was hidden");
+    assert!(!marked("mid end"), "printed after it was shown again");
+    assert!(!marked("slow end"));
+    assert_eq!(all(&root, "[data-testid=timeline-hidden]").len(), 1);
+    // The exported trace carries both moments.
+    click(&root, "download-trace");
+    let href = by_testid(&root, "download-trace")
+        .get_attribute("href")
+        .unwrap();
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&href))
+            .await
+            .unwrap()
+            .unchecked_into();
+    let trace = wasm_bindgen_futures::JsFuture::from(response.text().unwrap())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        trace.contains("page hidden: the browser throttles"),
+        "{trace}"
+    );
+    assert!(trace.contains("page visible again"), "{trace}");
+    drop(handle);
+    window.location().set_hash("").unwrap();
+}

@@ -100,6 +100,13 @@ pub fn chrome_trace(trace: &Trace, title: &str, wait_words: WaitWords) -> String
                 format!("loop: {}", kind.name()),
                 format!(r#""loop":{}"#, json_string(kind.name())),
             ),
+            EventKind::PageHidden => instant(
+                "page hidden: the browser throttles its timers".into(),
+                r#""throttled":true"#.into(),
+            ),
+            EventKind::PageShown => {
+                instant("page visible again".into(), r#""throttled":false"#.into())
+            }
             _ => continue,
         };
         events.push(line);

@@ -8,6 +8,7 @@
 
 pub mod canonical;
 pub mod export;
+pub mod hidden;
 pub mod io_rows;
 pub mod lanes;
 pub mod lints;

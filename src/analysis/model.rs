@@ -335,7 +335,9 @@ impl LoopModel {
             | EventKind::IoEnded { .. }
             | EventKind::CoroutineNeverAwaited { .. }
             | EventKind::Blocked { .. }
-            | EventKind::ErrorNeverRetrieved { .. } => {}
+            | EventKind::ErrorNeverRetrieved { .. }
+            | EventKind::PageHidden
+            | EventKind::PageShown => {}
         }
     }
 }

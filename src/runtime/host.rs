@@ -1,9 +1,11 @@
-//! What the runtime needs from its host: a clock, a way to be called back soon, and timers.
+//! What the runtime needs from its host: a clock, a way to be called back soon, timers, and
+//! whether the page is hidden (a hidden page's timers are throttled).
 //!
 //! In the browser (wasm32) these are the real things: `performance.now()`, a microtask
 //! (`Promise.then`) to run ready tasks, a `MessageChannel` macrotask to yield to the browser so
 //! it can paint (about 10 µs, where a chained `setTimeout(0)` is clamped to 4 ms), and
-//! `setTimeout` through gloo-timers. Natively there is no browser loop, so [`run_until_idle`]
+//! `setTimeout` through gloo-timers, and `document.hidden` with its `visibilitychange`
+//! event. Natively there is no browser loop, so [`run_until_idle`]
 //! plays its part; that is what lets `cargo test` run every lesson on the virtual clock.
 
 /// How soon the runtime wants to be called back.
@@ -18,12 +20,12 @@ pub(crate) enum Tick {
 #[cfg(target_arch = "wasm32")]
 pub use browser::now_ms;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use browser::{request_tick, set_timer, HostTimer};
+pub(crate) use browser::{page_hidden, request_tick, set_timer, HostTimer};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{now_ms, run_for, run_until_idle};
+pub use native::{now_ms, run_for, run_until_idle, set_page_hidden};
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) use native::{request_tick, set_timer, HostTimer};
+pub(crate) use native::{page_hidden, request_tick, set_timer, HostTimer};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -38,9 +40,12 @@ mod browser {
         resolved: js_sys::Promise,
         on_micro: Closure<dyn FnMut(JsValue)>,
         port: Option<web_sys::MessagePort>,
-        // Kept alive with the channel: dropping them would detach the handler.
+        document: Option<web_sys::Document>,
+        // Kept alive with the channel and the document: dropping them would detach the
+        // handlers.
         _receiver: Option<web_sys::MessagePort>,
         _on_macro: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_visibility: Closure<dyn FnMut()>,
     }
 
     impl Browser {
@@ -58,13 +63,26 @@ mod browser {
                 }
                 Err(_) => (None, None),
             };
+            // Workers have no document: their pages are never hidden.
+            let document = web_sys::window().and_then(|w| w.document());
+            let on_visibility = Closure::<dyn FnMut()>::new(|| {
+                crate::runtime::executor::page_visibility_changed(page_hidden())
+            });
+            if let Some(document) = &document {
+                let _ = document.add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_visibility.as_ref().unchecked_ref(),
+                );
+            }
             Browser {
                 performance,
                 resolved: js_sys::Promise::resolve(&JsValue::UNDEFINED),
                 on_micro,
                 port,
+                document,
                 _receiver: receiver,
                 _on_macro: on_macro,
+                _on_visibility: on_visibility,
             }
         }
     }
@@ -79,6 +97,12 @@ mod browser {
             Some(p) => p.now(),
             None => js_sys::Date::now(),
         })
+    }
+
+    /// Whether the page is hidden now (`document.hidden`): another tab in front, the window
+    /// minimised.
+    pub(crate) fn page_hidden() -> bool {
+        BROWSER.with(|b| b.document.as_ref().is_some_and(|d| d.hidden()))
     }
 
     pub(crate) fn request_tick(kind: Tick) {
@@ -126,6 +150,20 @@ mod native {
     thread_local! {
         static HOST: RefCell<NativeHost> = RefCell::default();
         static ORIGIN: Instant = Instant::now();
+        static HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Whether the (played) page is hidden: see [`set_page_hidden`].
+    pub(crate) fn page_hidden() -> bool {
+        HIDDEN.with(std::cell::Cell::get)
+    }
+
+    /// Plays the browser's `visibilitychange`: the page becomes hidden or visible, and the
+    /// runtime hears it as it does in the browser.
+    pub fn set_page_hidden(hidden: bool) {
+        if HIDDEN.with(|h| h.replace(hidden)) != hidden {
+            crate::runtime::executor::page_visibility_changed(hidden);
+        }
     }
 
     /// Milliseconds since this thread first asked for the time.

@@ -321,6 +321,13 @@ pub enum EventKind {
     },
     /// Stop was pressed (or the page left): everything was cancelled.
     RunStopped,
+    /// The page became hidden during a real-clock run (another tab in front, the window
+    /// minimised), or the run began in a hidden page. From here on the browser throttles its
+    /// timers (to about once a second), so the times it records are the browser's delay, not
+    /// the program's.
+    PageHidden,
+    /// The page became visible again: timers keep their times from here on.
+    PageShown,
 }
 
 /// One recorded event.

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use super::i18n::use_lang;
 use super::i18n::{label, t};
 use super::session::{use_session, Phase, Row};
-use super::words::replay_note_words;
+use super::words::{hidden_note_words, replay_note_words, throttled_row_words};
+use crate::analysis::hidden::throttled;
 
 /// Height of one row in CSS pixels (`.rows .row` in style/main.css says the same).
 pub const ROW_PX: i32 = 22;
@@ -126,6 +127,11 @@ pub fn OutputPanel() -> impl IntoView {
                     {move || replay_note_words(shown.get(), session.rows.with(Vec::len), lang.get())}
                 </p>
             </Show>
+            <Show when=move || session.hidden.with(|spans| !spans.is_empty())>
+                <p class="throttled-note" data-testid="output-throttled" role="status">
+                    {move || session.hidden.with(|spans| hidden_note_words(spans, lang.get()))}
+                </p>
+            </Show>
             <Show when=move || shown.get() == 0>
                 <p class="empty" data-testid="output-empty">
                     {move || match session.phase.get() {
@@ -153,6 +159,7 @@ pub fn OutputPanel() -> impl IntoView {
 #[component]
 fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
     let session = use_session();
+    let lang = use_lang();
     let index = move || range.get().0 + position;
     let row = Memo::new(move |_| {
         let i = index();
@@ -163,6 +170,10 @@ fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
     };
     // A click pins the line (its source lines stay lit) and, after a run, replays the moment
     // it was printed.
+    let is_throttled = move || {
+        let at_ms = row.with(|r| r.as_ref().map(|r| r.at_ms));
+        at_ms.is_some_and(|ms| session.hidden.with(|spans| throttled(spans, ms * 1000)))
+    };
     let toggle_pin = move || {
         let i = index();
         session
@@ -176,6 +187,7 @@ fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
         <li
             class="row"
             class:pinned=move || session.focused.get() == Some(index())
+            class:throttled=is_throttled
             tabindex="0"
             data-testid="output-row"
             data-index=index
@@ -193,7 +205,15 @@ fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
                 }
             }
         >
-            <span class="at" data-testid="row-time">{field(|r| format!("+{} ms", r.at_ms))}</span>
+            <span class="at" data-testid="row-time">
+                {field(|r| format!("+{} ms", r.at_ms))}
+                <Show when=is_throttled>
+                    <span class="throttled-mark" data-testid="row-throttled" title=move || throttled_row_words(lang.get())>
+                        "⏸"
+                        <span class="sr-only">{move || throttled_row_words(lang.get())}</span>
+                    </span>
+                </Show>
+            </span>
             <span class="task" data-testid="row-task">{field(|r| r.task.clone())}</span>
             <span class="text" data-testid="row-text">{field(|r| r.text.clone())}</span>
         </li>

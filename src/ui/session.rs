@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::progress::{self, for_lesson};
 pub use super::snippet::CodeNotice;
 use super::urls::{Asked, LinkIssue};
+use crate::analysis::hidden::{extend_hidden_spans, HiddenSpan};
 use crate::analysis::io_rows::{extend_io_rows, IoRow};
 use crate::analysis::lanes::Lane;
 use crate::analysis::model::LoopModel;
@@ -98,6 +99,8 @@ pub struct Session {
     pub refused: RwSignal<Vec<(&'static str, KnobError)>>,
     /// The current run's outside work (downloads, worker jobs, storage calls, connections).
     pub io: RwSignal<Vec<IoRow>>,
+    /// When the current real-clock run's page was hidden: its times there are throttled.
+    pub hidden: RwSignal<Vec<HiddenSpan>>,
     /// The loop as of the current run's latest event (ready queue, timers, task states).
     pub model: RwSignal<LoopModel, LocalStorage>,
     /// Predict mode: the learner's arrangement of the open lesson's lines, or `None` when off.
@@ -158,6 +161,7 @@ impl Session {
             settings: RwSignal::new(Settings::defaults(lesson)),
             refused: RwSignal::new(Vec::new()),
             io: RwSignal::new(Vec::new()),
+            hidden: RwSignal::new(Vec::new()),
             model: RwSignal::new_local(LoopModel::default()),
             predict: RwSignal::new(None),
             missing: RwSignal::new(None),
@@ -336,6 +340,7 @@ impl Session {
         self.lanes.set(Vec::new());
         self.loop_lane.set(None);
         self.io.set(Vec::new());
+        self.hidden.set(Vec::new());
         self.model.set(LoopModel::default());
         self.replay.set_value(None);
         self.cursor.set(None);
@@ -465,6 +470,12 @@ impl Session {
                 .update_untracked(|io| io_changed = extend_io_rows(io, fresh));
             if io_changed {
                 self.io.notify();
+            }
+            let mut hidden_changed = false;
+            self.hidden
+                .update_untracked(|spans| hidden_changed = extend_hidden_spans(spans, fresh));
+            if hidden_changed {
+                self.hidden.notify();
             }
             (rows, events.len(), last_ms)
         };

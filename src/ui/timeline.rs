@@ -105,6 +105,38 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view()
     };
+    // Where the page was hidden (on the time axis): the browser's delay, not the program's.
+    let hidden_bands = move || {
+        if axis.get() != Axis::Time {
+            return None;
+        }
+        let extent = extent.get();
+        let pad = view_pad(extent);
+        let at = |us: u64| basis_points(us.min(extent) + pad, extent + 2 * pad);
+        let bands = session.hidden.with(|spans| {
+            spans
+                .iter()
+                .map(|span| {
+                    let left = at(span.from_us);
+                    let right = at(span.to_us.unwrap_or(extent));
+                    let width = right.saturating_sub(left).max(10);
+                    let style = format!(
+                        "left: {}.{:02}%; width: {}.{:02}%",
+                        left / 100,
+                        left % 100,
+                        width / 100,
+                        width % 100
+                    );
+                    view! {
+                        <div class="hidden-band" data-testid="timeline-hidden" style=style>
+                            <span>{label(t("⏸ page hidden", "⏸ 页面隐藏"))}</span>
+                        </div>
+                    }
+                })
+                .collect_view()
+        });
+        Some(view! { <div class="hidden-bands" aria-hidden="true">{bands}</div> })
+    };
     let axis_button = move |which: Axis, testid: &'static str, text| {
         view! {
             <button
@@ -132,7 +164,7 @@ pub fn Timeline() -> impl IntoView {
                     {axis_button(Axis::Steps, "axis-steps", t("by step", "按步骤"))}
                 </span>
             </h3>
-            <div class="lanes" data-testid="timeline" role="list">{lanes}{more}</div>
+            <div class="lanes" data-testid="timeline" role="list">{lanes}{more}{hidden_bands}</div>
             <div class="axis" aria-hidden="true">
                 <span></span>
                 <span class="ticks">{ticks}</span>

@@ -63,7 +63,9 @@ pub use registry::{
     block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, outside_loop,
     record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
 };
-pub(crate) use registry::{current, set_wait_reason, take_cancel, with_current_run};
+pub(crate) use registry::{
+    current, page_visibility_changed, set_wait_reason, take_cancel, with_current_run,
+};
 pub use run::{Run, RunStatus};
 pub(crate) use tick::tick;
 
@@ -172,7 +174,25 @@ impl RunInner {
                 clock: inner.time.clock().kind(),
             },
         );
+        if host::page_hidden() {
+            inner.page_visibility_changed(true);
+        }
         inner
+    }
+
+    /// The page became hidden or visible: a real-clock run that is still going records it,
+    /// since a hidden page's timers are throttled and its times are the browser's from then
+    /// on. A virtual-clock run keeps exact times either way, and records nothing.
+    fn page_visibility_changed(&self, hidden: bool) {
+        if matches!(self.time.clock(), Clock::Real { .. }) && self.is_running() {
+            let kind = if hidden {
+                EventKind::PageHidden
+            } else {
+                EventKind::PageShown
+            };
+            self.record(None, kind);
+            self.notify();
+        }
     }
 
     pub(crate) fn record(&self, task: Option<TaskId>, kind: EventKind) {

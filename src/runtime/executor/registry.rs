@@ -60,6 +60,14 @@ pub(super) fn remove_live(run: &Rc<RunInner>) {
     LIVE.with(|live| live.borrow_mut().retain(|r| !Rc::ptr_eq(r, run)));
 }
 
+/// The page became hidden or visible (the host's `visibilitychange`): every live run hears it.
+pub(crate) fn page_visibility_changed(hidden: bool) {
+    let runs: Vec<_> = LIVE.with(|live| live.borrow().clone());
+    for run in runs {
+        run.page_visibility_changed(hidden);
+    }
+}
+
 /// Calls `f` with the running run and current task, if code is running inside a run.
 pub(crate) fn with_current_run<R>(f: impl FnOnce(&Rc<RunInner>, Option<TaskId>) -> R) -> Option<R> {
     let current = CURRENT.with(|c| c.borrow().clone());

@@ -210,6 +210,21 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
                 "run ended with"
             }
         ),
+        EventKind::PageHidden => {
+            if zh {
+                "页面被隐藏：浏览器从此放慢它的定时器，下面的时间是浏览器的延迟".into()
+            } else {
+                "the page was hidden: the browser slows its timers from here, so times are its delay"
+                    .into()
+            }
+        }
+        EventKind::PageShown => {
+            if zh {
+                "页面重新可见：定时器恢复准时".into()
+            } else {
+                "the page is visible again: timers keep time".into()
+            }
+        }
         EventKind::RunStopped => {
             if zh {
                 "已停止".into()

@@ -3,6 +3,7 @@
 //! functions say them. Fixed labels stay beside their component as `t("…", "…")` pairs.
 
 mod events;
+mod hidden;
 mod internals;
 mod knobs;
 mod lines;
@@ -14,6 +15,7 @@ mod verdict;
 mod waits;
 
 pub use events::{done_owner, event_words, replay_note_words};
+pub use hidden::{hidden_note_words, throttled_row_words};
 pub use internals::{lines_label, more, queued_label, state_label, task_name, timer_label};
 pub use knobs::knob_error_words;
 pub use lines::Lines;
