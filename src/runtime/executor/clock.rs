@@ -7,6 +7,10 @@
 //!   and never moves.
 //! - The virtual clock never goes back: it moves forward only to the next timer's deadline
 //!   when nothing is ready, or by the time blocking code "took".
+//! - On the real clock, events are stamped with the time read at the last step boundary while
+//!   the loop runs its ready queue (one `performance.now()` per step, where reading it for
+//!   every event cost a quarter of a run's time), and read afresh for a print, after blocking
+//!   code, and outside the loop's turns. Stamps never go back: each is a later read.
 //! - A run's real-clock scale is always within [`Clock::MIN_SCALE`]..=[`Clock::MAX_SCALE`]
 //!   (clamped when the run is made), so it never divides by zero.
 
@@ -78,6 +82,10 @@ pub(super) struct RunClock {
     /// at `start`, so the page's own work between Run and the first step is not counted.
     origin_ms: Cell<Option<f64>>,
     virtual_now_us: Cell<u64>,
+    /// Real clock, while the loop runs its ready queue: the time read at the last step
+    /// boundary (or print), which events are stamped with. `None` outside: each event reads
+    /// the clock.
+    stamp_us: Cell<Option<u64>>,
 }
 
 impl RunClock {
@@ -87,6 +95,7 @@ impl RunClock {
             clock: clock.clamped(),
             origin_ms: Cell::new(None),
             virtual_now_us: Cell::new(0),
+            stamp_us: Cell::new(None),
         }
     }
 
@@ -118,6 +127,32 @@ impl RunClock {
         }
     }
 
+    /// The time an event is stamped with: on the real clock, the last boundary's read while
+    /// the loop runs its ready queue, else now.
+    pub(super) fn stamp_us(&self) -> u64 {
+        match self.clock {
+            Clock::Virtual => self.virtual_now_us.get(),
+            Clock::Real { .. } => self.stamp_us.get().unwrap_or_else(|| self.now_us()),
+        }
+    }
+
+    /// Reads the clock, and holds the read as the stamp while the loop runs its ready queue:
+    /// at a step boundary, for a print, after blocking code.
+    pub(super) fn restamp_us(&self) -> u64 {
+        let now = self.now_us();
+        if self.stamp_us.get().is_some() {
+            self.stamp_us.set(Some(now));
+        }
+        now
+    }
+
+    /// The loop begins a turn over its ready queue (`true`: stamps are held from now on) or
+    /// ends it (`false`: each event reads the clock again).
+    pub(super) fn hold_stamps(&self, on: bool) {
+        let stamp = (on && matches!(self.clock, Clock::Real { .. })).then(|| self.now_us());
+        self.stamp_us.set(stamp);
+    }
+
     /// Moves the virtual clock forward to `deadline_us` (never back).
     pub(super) fn advance_to(&self, deadline_us: u64) {
         if deadline_us > self.virtual_now_us.get() {
@@ -139,6 +174,7 @@ impl RunClock {
                 while host::now_ms() < end {
                     std::hint::spin_loop();
                 }
+                self.restamp_us();
             }
         }
     }

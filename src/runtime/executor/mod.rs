@@ -207,7 +207,15 @@ impl RunInner {
         {
             return;
         }
-        let at = self.now_us();
+        // A print has its own time; the other events take the step's (see `RunClock`).
+        let at = if matches!(
+            kind,
+            EventKind::Print { .. } | EventKind::ThreadPrint { .. }
+        ) {
+            self.time.restamp_us()
+        } else {
+            self.time.stamp_us()
+        };
         self.trace.borrow_mut().push(at, task, kind);
         if let Some(snapshots) = &self.snapshots {
             let snapshot = self.state.try_borrow().ok().map(|state| LoopSnapshot {
@@ -320,6 +328,14 @@ impl RunInner {
     fn drain(self: &Rc<Self>) -> bool {
         let started = host::now_ms();
         self.time.start_at(started);
+        self.time.hold_stamps(true);
+        let out_of_budget = self.drain_ready(started);
+        self.time.hold_stamps(false);
+        out_of_budget
+    }
+
+    /// [`drain`](Self::drain)'s loop, with stamps held (see `RunClock`).
+    fn drain_ready(self: &Rc<Self>, started: f64) -> bool {
         let budget_end = started + BUDGET_MS;
         let mut steps = 0u32;
         loop {
@@ -388,6 +404,8 @@ impl RunInner {
         let poll = enter(self, Some(task), || {
             future.as_mut().poll(&mut Context::from_waker(&step.waker))
         });
+        // The step's end, and the next step's start.
+        self.time.restamp_us();
         match poll {
             Poll::Ready(()) => {
                 drop(future);
