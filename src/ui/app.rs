@@ -244,6 +244,7 @@ pub fn App() -> impl IntoView {
                         "一步一步看懂 Python asyncio：运行示例，看清输出了什么、按什么顺序、为什么",
                     ))}
                 </p>
+                <super::offline::OfflineState />
                 <LangToggle />
             </header>
             <div class="body">

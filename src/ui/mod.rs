@@ -26,6 +26,7 @@ mod intro;
 pub mod io;
 mod knobs;
 mod link_notice;
+mod offline;
 pub mod lints;
 pub mod output;
 pub mod parts;
