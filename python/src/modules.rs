@@ -166,7 +166,20 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "Queue",
         "empty full get get_nowait join maxsize put put_nowait qsize task_done",
     ),
+    (
+        "LifoQueue",
+        "empty full get get_nowait join maxsize put put_nowait qsize task_done",
+    ),
+    (
+        "PriorityQueue",
+        "empty full get get_nowait join maxsize put put_nowait qsize task_done",
+    ),
     ("Lock", "acquire locked release"),
+    ("BoundedSemaphore", "acquire locked release"),
+    (
+        "Condition",
+        "acquire locked notify notify_all release wait wait_for",
+    ),
     ("Event", "clear is_set set wait"),
     ("Semaphore", "acquire locked release"),
     ("TimerHandle", "cancel cancelled when"),
