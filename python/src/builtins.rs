@@ -209,6 +209,12 @@ pub fn is_instance(v: &Value, class: &Value) -> PyResult<bool> {
             if t.is_subclass(c) {
                 return Ok(true);
             }
+            // `collections`' mappings are `dict`s in CPython (here they hold one).
+            if let Value::Instance(i) = v {
+                return Ok(c.builtin == BuiltinType::Dict
+                    && &*c.module == "builtins"
+                    && i.class.lookup("_is_a_dict").is_some());
+            }
             // `bool` is an `int`; host objects say what they are by name.
             if let Value::Host(h) = v {
                 return Ok(h.type_name() == &*c.name);
