@@ -196,12 +196,12 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
             takewhile tee zip_longest",
     ),
     (
-        "deque",
+        "collections.deque",
         "append appendleft clear copy count extend extendleft index insert maxlen pop \
             popleft remove reverse rotate",
     ),
     (
-        "defaultdict",
+        "collections.defaultdict",
         "clear copy default_factory fromkeys get items keys pop popitem setdefault update \
             values",
     ),
@@ -211,7 +211,7 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
             subtract total update values",
     ),
     (
-        "OrderedDict",
+        "collections.OrderedDict",
         "clear copy fromkeys get items keys move_to_end pop popitem setdefault update values",
     ),
     ("Handle", "cancel cancelled"),

@@ -62,7 +62,7 @@ fn missing_parts_of_collections_and_itertools_are_named_as_unsupported() {
         (
             "from collections import OrderedDict\nx = 1\nOrderedDict().fromkeys('ab')\n",
             "line 3",
-            "NotImplementedError: OrderedDict.fromkeys is not supported by Loopscope's Python",
+            "NotImplementedError: collections.OrderedDict.fromkeys is not supported by Loopscope's Python",
         ),
     ];
     for (source, line, error) in cases {

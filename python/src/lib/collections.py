@@ -4,6 +4,8 @@
 
 
 class deque:
+    _tp_name = "collections.deque"
+
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
             if not isinstance(maxlen, int):
@@ -169,6 +171,40 @@ class deque:
             return self._items != other._items
         return NotImplemented
 
+    def __lt__(self, other):
+        if isinstance(other, deque):
+            return self._items < other._items
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, deque):
+            return self._items <= other._items
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, deque):
+            return self._items > other._items
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, deque):
+            return self._items >= other._items
+        return NotImplemented
+
+    def __mul__(self, n):
+        if not isinstance(n, int):
+            return NotImplemented
+        return deque(self._items * n, self._maxlen)
+
+    def __rmul__(self, n):
+        return self.__mul__(n)
+
+    def __imul__(self, n):
+        items = self._items * n
+        self.clear()
+        self.extend(items)
+        return self
+
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError('can only concatenate deque (not "' + type(other).__name__ + '") to deque')
@@ -266,6 +302,8 @@ class _DictLike:
 
 
 class defaultdict(_DictLike):
+    _tp_name = "collections.defaultdict"
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
@@ -402,6 +440,8 @@ def _count_of(item):
 
 
 class OrderedDict(_DictLike):
+    _tp_name = "collections.OrderedDict"
+
     def __init__(self, *args, **kwargs):
         self._d = {}
         self.update(*args, **kwargs)

@@ -21,6 +21,8 @@ def _index(value, what):
 
 
 class count(_Iterator):
+    _tp_name = "itertools.count"
+
     def __init__(self, start=0, step=1):
         for v in (start, step):
             if not isinstance(v, (int, float)):
@@ -40,6 +42,8 @@ class count(_Iterator):
 
 
 class repeat(_Iterator):
+    _tp_name = "itertools.repeat"
+
     def __init__(self, object, times=None):
         self._object = object
         if times is not None and not isinstance(times, int):
@@ -71,6 +75,8 @@ def _cycle(it):
 
 
 class cycle(_Iterator):
+    _tp_name = "itertools.cycle"
+
     def __init__(self, iterable):
         self._it = _cycle(iter(iterable))
 
@@ -82,6 +88,8 @@ def _chain(iterables):
 
 
 class chain(_Iterator):
+    _tp_name = "itertools.chain"
+
     def __init__(self, *iterables):
         self._it = _chain(iterables)
 
@@ -117,6 +125,8 @@ def _islice(it, start, stop, step):
 
 
 class islice(_Iterator):
+    _tp_name = "itertools.islice"
+
     def __init__(self, iterable, *args):
         if len(args) == 1:
             start, stop, step = None, args[0], None
@@ -150,11 +160,15 @@ def _accumulate(it, func, initial):
 
 
 class accumulate(_Iterator):
+    _tp_name = "itertools.accumulate"
+
     def __init__(self, iterable, func=None, *, initial=None):
         self._it = _accumulate(iter(iterable), func, initial)
 
 
 class groupby:
+    _tp_name = "itertools.groupby"
+
     def __init__(self, iterable, key=None):
         self._keyfunc = key
         self._it = iter(iterable)
@@ -182,6 +196,8 @@ _MARKER = object()
 
 
 class _grouper(_Iterator):
+    _tp_name = "itertools._grouper"
+
     def __init__(self, parent, tgtkey, id):
         self._it = _group(parent, tgtkey, id)
 
@@ -223,6 +239,8 @@ def _zip_longest(iterators, fillvalue):
 
 
 class zip_longest(_Iterator):
+    _tp_name = "itertools.zip_longest"
+
     def __init__(self, *iterables, fillvalue=None):
         self._it = _zip_longest([iter(it) for it in iterables], fillvalue)
 
@@ -236,6 +254,8 @@ def _product(pools):
 
 
 class product(_Iterator):
+    _tp_name = "itertools.product"
+
     def __init__(self, *iterables, repeat=1):
         if not isinstance(repeat, int):
             raise TypeError("'" + type(repeat).__name__ + "' object cannot be interpreted as an integer")
@@ -275,6 +295,8 @@ def _r(r):
 
 
 class permutations(_Iterator):
+    _tp_name = "itertools.permutations"
+
     def __init__(self, iterable, r=None):
         pool = tuple(iterable)
         self._it = _permutations(pool, len(pool) if r is None else _r(r))
@@ -302,6 +324,8 @@ def _combinations(pool, r):
 
 
 class combinations(_Iterator):
+    _tp_name = "itertools.combinations"
+
     def __init__(self, iterable, r):
         self._it = _combinations(tuple(iterable), _r(r))
 
@@ -326,6 +350,8 @@ def _combinations_with_replacement(pool, r):
 
 
 class combinations_with_replacement(_Iterator):
+    _tp_name = "itertools.combinations_with_replacement"
+
     def __init__(self, iterable, r):
         self._it = _combinations_with_replacement(tuple(iterable), _r(r))
 
@@ -336,6 +362,8 @@ def _starmap(function, it):
 
 
 class starmap(_Iterator):
+    _tp_name = "itertools.starmap"
+
     def __init__(self, function, iterable):
         self._it = _starmap(function, iter(iterable))
 
@@ -349,6 +377,8 @@ def _takewhile(predicate, it):
 
 
 class takewhile(_Iterator):
+    _tp_name = "itertools.takewhile"
+
     def __init__(self, predicate, iterable):
         self._it = _takewhile(predicate, iter(iterable))
 
@@ -363,6 +393,8 @@ def _dropwhile(predicate, it):
 
 
 class dropwhile(_Iterator):
+    _tp_name = "itertools.dropwhile"
+
     def __init__(self, predicate, iterable):
         self._it = _dropwhile(predicate, iter(iterable))
 
@@ -377,6 +409,8 @@ def _filterfalse(predicate, it):
 
 
 class filterfalse(_Iterator):
+    _tp_name = "itertools.filterfalse"
+
     def __init__(self, predicate, iterable):
         self._it = _filterfalse(predicate, iter(iterable))
 
@@ -388,6 +422,8 @@ def _compress(data, selectors):
 
 
 class compress(_Iterator):
+    _tp_name = "itertools.compress"
+
     def __init__(self, data, selectors):
         self._it = _compress(iter(data), iter(selectors))
 
@@ -403,11 +439,15 @@ def _pairwise(it):
 
 
 class pairwise(_Iterator):
+    _tp_name = "itertools.pairwise"
+
     def __init__(self, iterable):
         self._it = _pairwise(iter(iterable))
 
 
 class _tee(_Iterator):
+    _tp_name = "itertools._tee"
+
     def __init__(self, source, buffers, mine):
         self._source = source
         self._buffers = buffers
