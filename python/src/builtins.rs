@@ -250,6 +250,10 @@ fn issubclass(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     let check = |k: &Value| match k {
+        // `collections`' mappings are `dict`s in CPython (see `is_instance`).
+        Value::Class(k) if k.builtin == BuiltinType::Dict && &*k.module == "builtins" => {
+            Ok(c.is_subclass(k) || c.lookup("_is_a_dict").is_some())
+        }
         Value::Class(k) => Ok(c.is_subclass(k)),
         _ => Err(type_error(
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",

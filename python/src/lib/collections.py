@@ -300,6 +300,26 @@ class _DictLike:
             return eq
         return not eq
 
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.clear()
+        new.update(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
 
 class defaultdict(_DictLike):
     _tp_name = "collections.defaultdict"
@@ -424,6 +444,46 @@ class Counter(_DictLike):
             if elem not in self and count < 0:
                 result[elem] = 0 - count
         return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            # A plain dict's union, as dict.__ror__ gives in CPython.
+            if isinstance(other, dict):
+                return dict(self._d) | other
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __ror__(self, other):
+        if isinstance(other, dict):
+            return other | dict(self._d)
+        return NotImplemented
+
+    def __ior__(self, other):
+        result = self | other
+        if result is NotImplemented:
+            return result
+        self._d = result._d
+        return self
 
     def __repr__(self):
         if not self._d:
