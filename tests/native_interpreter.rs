@@ -260,3 +260,44 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
         );
     }
 }
+
+/// A Python program's waits on asyncio's primitives are the runtime's own waits, recorded in
+/// the Trace as a lesson's are: a Condition's wait to be notified is an `Event` wait and its
+/// taking the lock back a `Lock` wait, a (Bounded)Semaphore's a `Semaphore` wait, a
+/// PriorityQueue's and LifoQueue's a `Queue` wait.
+#[test]
+fn the_primitives_waits_of_a_program_are_runtime_waits_in_the_trace() {
+    use loopscope::runtime::{EventKind, WaitOn};
+    let source = "import asyncio\n\
+        async def waiter(cond):\n    async with cond:\n        await cond.wait()\n\
+        async def limited(sem):\n    async with sem:\n        await asyncio.sleep(0.1)\n\
+        async def main():\n    cond = asyncio.Condition()\n\
+        \x20   t = asyncio.create_task(waiter(cond))\n    await asyncio.sleep(0.1)\n\
+        \x20   async with cond:\n        cond.notify()\n        await asyncio.sleep(0.1)\n\
+        \x20   await t\n    sem = asyncio.BoundedSemaphore(1)\n\
+        \x20   await asyncio.gather(limited(sem), limited(sem))\n\
+        \x20   for q in (asyncio.PriorityQueue(), asyncio.LifoQueue()):\n\
+        \x20       getter = asyncio.create_task(q.get())\n        await asyncio.sleep(0.1)\n\
+        \x20       q.put_nowait(1)\n        print(await getter)\n\
+        asyncio.run(main())\n";
+    let (run, outcome) = interpreter::start(source, Clock::Virtual, Lang::En).expect("compiles");
+    host::run_until_idle();
+    assert_eq!(outcome.transcript(), "[500] 1\n[600] 1\n");
+    let waits = |on: WaitOn| {
+        run.trace()
+            .events()
+            .iter()
+            .filter(|e| e.kind == EventKind::TaskSuspended { on: on.clone() })
+            .count()
+    };
+    assert_eq!(waits(WaitOn::Event), 1, "the waiter, until notified");
+    assert_eq!(
+        waits(WaitOn::Lock),
+        1,
+        "the waiter, until main leaves the lock"
+    );
+    assert_eq!(waits(WaitOn::Semaphore), 1, "the second holder");
+    assert_eq!(waits(WaitOn::Queue), 2, "each getter");
+    run.stop();
+    host::run_until_idle();
+}

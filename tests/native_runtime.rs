@@ -10,8 +10,8 @@ use loopscope::lang::Lang;
 use loopscope::print;
 use loopscope::runtime::{
     call_later, call_soon, create_task, create_task_named, ensure_future, gather, host, live_runs,
-    sleep, stop, wait, wait_for, Clock, Error, Event, EventKind, Future, Lock, Queue, ReturnWhen,
-    Run, RunStatus, Task,
+    sleep, stop, wait, wait_for, Clock, Condition, Error, Event, EventKind, Future, Lock, Queue,
+    ReturnWhen, Run, RunStatus, Semaphore, Task, WaitOn,
 };
 
 fn texts(run: &Run) -> Vec<String> {
@@ -669,6 +669,124 @@ fn a_full_queue_makes_put_wait_and_task_done_counts() {
             "put b@1000",
             "got b@1000",
             "Err(Raised(\"ValueError: task_done() called too many times\"))@1000",
+        ]
+    );
+}
+
+/// How many times a task of the run suspended on `on`.
+fn suspensions(run: &Run, on: &WaitOn) -> usize {
+    common::count_events(run, &EventKind::TaskSuspended { on: on.clone() })
+}
+
+#[test]
+fn a_condition_waiter_gives_the_lock_back_and_takes_it_again_after_notify() {
+    let run = run_virtual(|| async {
+        let cond = Condition::new(Lock::new());
+        let waiter = |name: &'static str, cond: Condition| async move {
+            let permit = cond.lock().acquire().await?;
+            print!(py 1, "{name} waits");
+            let (permit, result) = cond.wait(permit).await;
+            result?;
+            print!(py 1, "{name} notified, locked {}", cond.lock().locked());
+            sleep(1.0).await?;
+            drop(permit);
+            Ok(())
+        };
+        let waiters = vec![
+            create_task(waiter("w1", cond.clone()))?,
+            create_task(waiter("w2", cond.clone()))?,
+            create_task(waiter("w3", cond.clone()))?,
+        ];
+        sleep(1.0).await?;
+        print!(py 1, "{:?}", cond.notify(1));
+        let permit = cond.lock().acquire().await?;
+        cond.notify(1)?;
+        print!(py 1, "main notified one, locked {}", cond.lock().locked());
+        sleep(1.0).await?;
+        drop(permit);
+        sleep(2.0).await?;
+        let permit = cond.lock().acquire().await?;
+        cond.notify_all()?;
+        drop(permit);
+        gather(waiters).await?;
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "w1 waits@0",
+            "w2 waits@0",
+            "w3 waits@0",
+            "Err(Raised(\"RuntimeError: cannot notify on un-acquired lock\"))@1000",
+            "main notified one, locked true@1000",
+            "w1 notified, locked true@2000",
+            "w2 notified, locked true@4000",
+            "w3 notified, locked true@5000",
+        ]
+    );
+    // Three waits to be notified; w1 waits for main's lock, w3 for w2's.
+    assert_eq!(suspensions(&run, &WaitOn::Event), 3);
+    assert_eq!(suspensions(&run, &WaitOn::Lock), 2);
+}
+
+#[test]
+fn a_cancelled_condition_waiter_still_takes_the_lock_back() {
+    let run = run_virtual(|| async {
+        let cond = Condition::new(Lock::new());
+        let c = cond.clone();
+        let waiter = create_task(async move {
+            let permit = c.lock().acquire().await?;
+            let (permit, result) = c.wait(permit).await;
+            print!(py 1, "{result:?}, locked {}", c.lock().locked());
+            drop(permit);
+            result
+        })?;
+        sleep(1.0).await?;
+        let permit = cond.lock().acquire().await?;
+        waiter.cancel();
+        sleep(1.0).await?;
+        drop(permit);
+        print!(py 1, "{:?}", waiter.await);
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        ["Err(Cancelled), locked true@2000", "Err(Cancelled)@2000"]
+    );
+}
+
+#[test]
+fn a_queue_takes_items_where_its_caller_says_and_a_semaphore_can_count_past_its_start() {
+    let run = run_virtual(|| async {
+        let lifo = Queue::new(0);
+        for i in 0..3 {
+            lifo.put_nowait_by(i, |items, i| {
+                items.push_back(i);
+                Ok(())
+            })?;
+        }
+        let mut out = Vec::new();
+        while let Ok(i) = lifo.get_nowait_by(|items| Ok(items.pop_back())) {
+            out.push(i);
+        }
+        print!(py 1, "{out:?}");
+        let refused = lifo.put_nowait_by(9, |_, _| Err(Error::raised("TypeError: no")));
+        print!(py 1, "{refused:?} {}", lifo.qsize());
+        let sem = Semaphore::new(0);
+        sem.release();
+        let permit = sem.acquire().await?;
+        print!(py 1, "value {} locked {}", sem.value(), sem.locked());
+        drop(permit);
+        print!(py 1, "value {}", sem.value());
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "[2, 1, 0]@0",
+            "Err(Raised(\"TypeError: no\")) 0@0",
+            "value 0 locked true@0",
+            "value 1@0",
         ]
     );
 }

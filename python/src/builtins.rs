@@ -209,6 +209,12 @@ pub fn is_instance(v: &Value, class: &Value) -> PyResult<bool> {
             if t.is_subclass(c) {
                 return Ok(true);
             }
+            // `collections`' mappings are `dict`s in CPython (here they hold one).
+            if let Value::Instance(i) = v {
+                return Ok(c.builtin == BuiltinType::Dict
+                    && &*c.module == "builtins"
+                    && i.class.lookup("_is_a_dict").is_some());
+            }
             // `bool` is an `int`; host objects say what they are by name.
             if let Value::Host(h) = v {
                 return Ok(h.type_name() == &*c.name);
@@ -244,6 +250,10 @@ fn issubclass(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     let check = |k: &Value| match k {
+        // `collections`' mappings are `dict`s in CPython (see `is_instance`).
+        Value::Class(k) if k.builtin == BuiltinType::Dict && &*k.module == "builtins" => {
+            Ok(c.is_subclass(k) || c.lookup("_is_a_dict").is_some())
+        }
         Value::Class(k) => Ok(c.is_subclass(k)),
         _ => Err(type_error(
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",

@@ -62,7 +62,10 @@ impl Key {
                     ));
                 }
                 if i.class.lookup("__eq__").is_some() && i.class.lookup("__hash__").is_none() {
-                    return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
+                    return Err(type_error(format!(
+                        "unhashable type: '{}'",
+                        crate::types::type_name(value)
+                    )));
                 }
                 Key::Id(Rc::as_ptr(i) as *const () as usize)
             }

@@ -1,5 +1,6 @@
 //! The standard modules the course's programs import, besides `asyncio` (which the host gives,
-//! on its own loop): `time`, `random`, `functools`, `math`, `sys`.
+//! on its own loop): `time`, `random`, `functools`, `math`, `sys` here in Rust; `collections`
+//! and `itertools` in Python (`lib/*.py`), run as modules of their own when first imported.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -166,10 +167,53 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "Queue",
         "empty full get get_nowait join maxsize put put_nowait qsize task_done",
     ),
+    (
+        "LifoQueue",
+        "empty full get get_nowait join maxsize put put_nowait qsize task_done",
+    ),
+    (
+        "PriorityQueue",
+        "empty full get get_nowait join maxsize put put_nowait qsize task_done",
+    ),
     ("Lock", "acquire locked release"),
+    ("BoundedSemaphore", "acquire locked release"),
+    (
+        "Condition",
+        "acquire locked notify notify_all release wait wait_for",
+    ),
     ("Event", "clear is_set set wait"),
     ("Semaphore", "acquire locked release"),
     ("TimerHandle", "cancel cancelled when"),
+    (
+        "collections",
+        "ChainMap Counter OrderedDict UserDict UserList UserString abc defaultdict deque \
+            namedtuple",
+    ),
+    (
+        "itertools",
+        "accumulate chain combinations combinations_with_replacement compress count cycle \
+            dropwhile filterfalse groupby islice pairwise permutations product repeat starmap \
+            takewhile tee zip_longest",
+    ),
+    (
+        "collections.deque",
+        "append appendleft clear copy count extend extendleft index insert maxlen pop \
+            popleft remove reverse rotate",
+    ),
+    (
+        "collections.defaultdict",
+        "clear copy default_factory fromkeys get items keys pop popitem setdefault update \
+            values",
+    ),
+    (
+        "Counter",
+        "clear copy elements fromkeys get items keys most_common pop popitem setdefault \
+            subtract total update values",
+    ),
+    (
+        "collections.OrderedDict",
+        "clear copy fromkeys get items keys move_to_end pop popitem setdefault update values",
+    ),
     ("Handle", "cancel cancelled"),
 ];
 
@@ -180,9 +224,35 @@ pub fn cpython_has(owner: &str, name: &str) -> bool {
         .any(|(o, names)| *o == owner && names.split_ascii_whitespace().any(|n| n == name))
 }
 
+/// The modules written in Python.
+const PYTHON_MODULES: &[(&str, &str)] = &[
+    ("collections", include_str!("lib/collections.py")),
+    ("itertools", include_str!("lib/itertools.py")),
+];
+
+/// Runs a module written in Python as the module `name`: its globals are the module.
+fn run_python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
+    let code = crate::compile(source).map_err(|e| {
+        exceptions::runtime_error(format!("the module '{name}' does not compile: {}", e.msg))
+    })?;
+    let globals = Rc::new(Module {
+        name: Rc::from(name),
+        dict: RefCell::new(Dict::new()),
+    });
+    globals
+        .dict
+        .borrow_mut()
+        .set_str("__name__", Value::str(name));
+    let mut frame = crate::vm::Frame::new(code, globals.clone(), None);
+    vm.run_frame(&mut frame, None)?;
+    Ok(Value::Module(globals))
+}
+
 /// One of the interpreter's own modules, or `None` if it has none of that name.
 pub fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
-    let _ = vm;
+    if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
+        return Some(run_python_module(vm, name, source));
+    }
     Some(Ok(match name {
         "time" => module(
             "time",

@@ -657,6 +657,34 @@ pub fn compare(vm: &mut Vm, a: &Value, op: CmpOp, b: &Value) -> PyResult {
         };
         return Ok(Value::Bool(r));
     }
+    // Sequences compare at their first differing items, with the same operator (so a
+    // `TypeError` names those items' types, as CPython's does).
+    let items = |v: &Value| -> Option<Rc<[Value]>> {
+        match v {
+            Value::Tuple(t) => Some(t.clone()),
+            Value::List(l) => Some(Rc::from(l.borrow().as_slice())),
+            _ => None,
+        }
+    };
+    if matches!(
+        (a, b),
+        (Value::Tuple(_), Value::Tuple(_)) | (Value::List(_), Value::List(_))
+    ) {
+        if let (Some(x), Some(y)) = (items(a), items(b)) {
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !eq(vm, p, q)? {
+                    return compare(vm, p, op, q);
+                }
+            }
+            let ord = x.len().cmp(&y.len());
+            return Ok(Value::Bool(match op {
+                CmpOp::Lt => ord == Ordering::Less,
+                CmpOp::LtE => ord != Ordering::Greater,
+                CmpOp::Gt => ord == Ordering::Greater,
+                _ => ord != Ordering::Less,
+            }));
+        }
+    }
     let ord = match order(vm, a, b) {
         Ok(o) => o,
         Err(_) => {

@@ -334,6 +334,12 @@ pub fn type_name(v: &Value) -> String {
             crate::value::Iter::Keys { .. } => "dict_keyiterator".into(),
             _ => "iterator".into(),
         },
+        // The standard library's types written in Python here are C types in CPython, named
+        // with their module in messages ('collections.deque').
+        Value::Instance(i) => match i.class.lookup("_tp_name") {
+            Some(Value::Str(name)) => name.to_string(),
+            _ => i.class.name.to_string(),
+        },
         _ => type_of(v).name.to_string(),
     }
 }

@@ -725,10 +725,14 @@ impl Vm {
     fn add_traceback(&mut self, frame: &Frame, exc: &Exception) {
         let line = frame.line();
         let mut state = exc.state();
-        state.traceback.push(TraceEntry {
-            name: frame.code.name.clone(),
-            line,
-        });
+        // The modules written in Python (`collections`, `itertools`) are the standard
+        // library's C code in CPython: their frames are not the program's.
+        if &*frame.globals.name == "__main__" {
+            state.traceback.push(TraceEntry {
+                name: frame.code.name.clone(),
+                line,
+            });
+        }
         if state.context.is_none() {
             if let Some(handled) = self.exc_stack.last() {
                 if !Rc::ptr_eq(&handled.0, &exc.0) {
@@ -1558,6 +1562,10 @@ impl Vm {
                 let name = frame.code.names[i as usize].clone();
                 let v = match crate::attr::get_attr(self, &m, &name) {
                     Ok(v) => v,
+                    // A name CPython's module has and this one lacks is said as such.
+                    Err(e) if e.is(&exc_class(Exc::NotImplementedError)) => {
+                        return Err(Raised::new(e));
+                    }
                     Err(_) => {
                         let module = match &m {
                             Value::Module(m) => m.name.to_string(),

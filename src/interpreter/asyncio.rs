@@ -17,6 +17,7 @@ use crate::runtime::{self, ReturnWhen, Task};
 use super::drive::{spawn, to_exception, to_runtime_error};
 use super::event_loop;
 use super::objects::{method, this, Awaiting, PyFuture, PyTask, Sleep};
+use super::sync::{LockKind, Order, PyCondition, PyLock, PyQueue};
 
 thread_local! {
     pub(super) static VM: RefCell<Weak<RefCell<Vm>>> = const { RefCell::new(Weak::new()) };
@@ -157,6 +158,10 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("Lock", new_lock),
     ("Event", new_event),
     ("Semaphore", new_semaphore),
+    ("BoundedSemaphore", new_bounded_semaphore),
+    ("Condition", new_condition),
+    ("LifoQueue", new_lifo_queue),
+    ("PriorityQueue", new_priority_queue),
 ];
 
 /// `import asyncio` (and its submodules' names).
@@ -181,6 +186,9 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     d.set_str("CancelledError", Value::Class(cancelled));
     d.set_str("InvalidStateError", Value::Class(invalid));
     d.set_str("TimeoutError", Value::Class(exc_class(Exc::TimeoutError)));
+    let (queue_empty, queue_full) = super::sync::queue_classes();
+    d.set_str("QueueEmpty", Value::Class(queue_empty));
+    d.set_str("QueueFull", Value::Class(queue_full));
     d.set_str("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
     d.set_str("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
     d.set_str("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
@@ -818,40 +826,92 @@ fn iscoroutine(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     ))
 }
 
-fn new_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+fn new_queue_of(order: Order, args: &Args) -> PyResult {
     let maxsize = args.pos.first().cloned().or_else(|| {
         args.kw
             .iter()
             .find(|(k, _)| &**k == "maxsize")
             .map(|(_, v)| v.clone())
     });
-    let maxsize = maxsize
-        .and_then(|v| python::int::to_i64(&v))
-        .unwrap_or(0)
-        .max(0) as usize;
-    Ok(Value::Host(Rc::new(super::sync::PyQueue {
-        queue: runtime::Queue::new(maxsize),
+    let maxsize = match maxsize {
+        None => 0,
+        Some(v) => python::int::to_i64(&v).ok_or_else(|| {
+            python::exceptions::type_error(format!(
+                "'>' not supported between instances of '{}' and 'int'",
+                python::types::type_name(&v)
+            ))
+        })?,
+    };
+    Ok(Value::Host(Rc::new(PyQueue {
+        queue: runtime::Queue::new(maxsize.max(0) as usize),
+        order,
+        maxsize,
     })))
 }
 
-fn new_lock(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Host(Rc::new(super::sync::PyLock::new(
-        runtime::Semaphore::new(1),
-        true,
-    ))))
+fn new_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    new_queue_of(Order::Fifo, &args)
 }
 
-fn new_semaphore(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let n = args.pos.first().and_then(python::int::to_i64).unwrap_or(1);
+fn new_lifo_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    new_queue_of(Order::Lifo, &args)
+}
+
+fn new_priority_queue(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    new_queue_of(Order::Priority, &args)
+}
+
+fn new_lock(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
+    Ok(Value::Host(Rc::new(PyLock::new(LockKind::Lock(
+        runtime::Lock::new(),
+    )))))
+}
+
+/// The initial value of a semaphore: `value=1`, never negative.
+fn semaphore_value(args: &Args) -> PyResult<usize> {
+    let v = args.pos.first().or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| &**k == "value")
+            .map(|(_, v)| v)
+    });
+    let n = match v {
+        None => 1,
+        Some(v) => python::int::to_i64(v).ok_or_else(|| {
+            python::exceptions::type_error(format!(
+                "'<' not supported between instances of '{}' and 'int'",
+                python::types::type_name(v)
+            ))
+        })?,
+    };
     if n < 0 {
         return Err(python::exceptions::value_error(
             "Semaphore initial value must be >= 0",
         ));
     }
-    Ok(Value::Host(Rc::new(super::sync::PyLock::new(
-        runtime::Semaphore::new(n as usize),
-        false,
-    ))))
+    Ok(n as usize)
+}
+
+fn new_semaphore(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let n = semaphore_value(&args)?;
+    Ok(Value::Host(Rc::new(PyLock::new(LockKind::Semaphore(
+        runtime::Semaphore::new(n),
+    )))))
+}
+
+fn new_bounded_semaphore(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let n = semaphore_value(&args)?;
+    Ok(Value::Host(Rc::new(PyLock::new(LockKind::Bounded(
+        runtime::Semaphore::new(n),
+    )))))
+}
+
+fn new_condition(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let lock = args
+        .pos
+        .first()
+        .or_else(|| args.kw.iter().find(|(k, _)| &**k == "lock").map(|(_, v)| v));
+    Ok(Value::Host(Rc::new(PyCondition::new(lock)?)))
 }
 
 fn new_event(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {

@@ -54,7 +54,7 @@ pub use join::{
     ReturnWhen, Wait,
 };
 pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
-pub use sync::{Event, Lock, Permit, Queue, Semaphore};
+pub use sync::{Condition, Event, Lock, Permit, Queue, Semaphore};
 pub use task::{
     coroutine, create_task, create_task_for_coroutine, create_task_named, ensure_future, Coroutine,
     IntoTask, Join, Task,

@@ -1,4 +1,5 @@
-//! Synchronisation primitives shaped like asyncio's: `Queue`, `Semaphore`, `Lock`, `Event`.
+//! Synchronisation primitives shaped like asyncio's: `Queue` (and, through `*_by`, its LIFO and
+//! priority orders), `Semaphore`, `Lock`, `Event`, `Condition`.
 //!
 //! They share one [`WaitList`]: waiters queue in FIFO order, the owner wakes the first one, and
 //! a woken waiter that is dropped (cancelled) before it could take its turn passes the wake on,
@@ -169,10 +170,24 @@ impl<T: 'static> Queue<T> {
 
     /// Adds an item now, or `QueueFull`.
     pub fn put_nowait(&self, item: T) -> Result<(), Error> {
+        self.put_nowait_by(item, |items, item| {
+            items.push_back(item);
+            Ok(())
+        })
+    }
+
+    /// Adds an item now, placed by `place` (`asyncio.LifoQueue` and `PriorityQueue` differ from
+    /// `Queue` only in where an item goes and which one comes out), or `QueueFull`. An error
+    /// of `place` counts no item, as asyncio's `put_nowait` when its `_put` raises.
+    pub fn put_nowait_by(
+        &self,
+        item: T,
+        place: impl FnOnce(&mut VecDeque<T>, T) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         if self.full() {
             return Err(Error::raised("QueueFull"));
         }
-        self.inner.items.borrow_mut().push_back(item);
+        place(&mut self.inner.items.borrow_mut(), item)?;
         self.inner.unfinished.set(self.inner.unfinished.get() + 1);
         self.inner.getters.wake_one();
         Ok(())
@@ -180,7 +195,18 @@ impl<T: 'static> Queue<T> {
 
     /// Takes an item now, or `QueueEmpty`.
     pub fn get_nowait(&self) -> Result<T, Error> {
-        let item = self.inner.items.borrow_mut().pop_front();
+        self.get_nowait_by(|items| Ok(items.pop_front()))
+    }
+
+    /// Takes the item `take` chooses now (`None` only when the queue is empty), or `QueueEmpty`.
+    pub fn get_nowait_by(
+        &self,
+        take: impl FnOnce(&mut VecDeque<T>) -> Result<Option<T>, Error>,
+    ) -> Result<T, Error> {
+        if self.empty() {
+            return Err(Error::raised("QueueEmpty"));
+        }
+        let item = take(&mut self.inner.items.borrow_mut())?;
         match item {
             Some(item) => {
                 self.inner.putters.wake_one();
@@ -192,7 +218,19 @@ impl<T: 'static> Queue<T> {
 
     /// `await queue.put(item)`: waits while the queue is full.
     pub async fn put(&self, item: T) -> Result<(), Error> {
-        let mut item = Some(item);
+        self.put_by(item, |items, item| {
+            items.push_back(item);
+            Ok(())
+        })
+        .await
+    }
+
+    /// `await queue.put(item)` with the item placed by `place` (see [`Queue::put_nowait_by`]).
+    pub async fn put_by(
+        &self,
+        item: T,
+        place: impl FnOnce(&mut VecDeque<T>, T) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let mut ticket = Ticket {
             list: &self.inner.putters,
             id: None,
@@ -207,11 +245,19 @@ impl<T: 'static> Queue<T> {
             )
         })
         .await?;
-        self.put_nowait(item.take().expect("put once"))
+        self.put_nowait_by(item, place)
     }
 
     /// `await queue.get()`: waits while the queue is empty.
     pub async fn get(&self) -> Result<T, Error> {
+        self.get_by(|items| Ok(items.pop_front())).await
+    }
+
+    /// `await queue.get()` taking the item `take` chooses (see [`Queue::get_nowait_by`]).
+    pub async fn get_by(
+        &self,
+        mut take: impl FnMut(&mut VecDeque<T>) -> Result<Option<T>, Error>,
+    ) -> Result<T, Error> {
         let mut ticket = Ticket {
             list: &self.inner.getters,
             id: None,
@@ -222,10 +268,11 @@ impl<T: 'static> Queue<T> {
                 &mut ticket.id,
                 WaitOn::Queue,
                 cx,
-                || self.get_nowait().ok(),
+                || (!self.empty()).then_some(()),
             )
         })
-        .await
+        .await?;
+        self.get_nowait_by(&mut take)
     }
 
     /// Marks one item taken with `get` as processed (for [`Queue::join`]).
@@ -306,6 +353,19 @@ impl Semaphore {
     /// `async with sem:` — waits for a free slot; the permit releases it when dropped.
     pub async fn acquire(&self) -> Result<Permit, Error> {
         acquire(&self.inner, WaitOn::Semaphore).await
+    }
+
+    /// `sem.release()` with no permit to give back: asyncio's `Semaphore` then simply counts
+    /// one more free slot (its `BoundedSemaphore` refuses, which [`Semaphore::value`] lets a
+    /// caller check).
+    pub fn release(&self) {
+        self.inner.value.set(self.inner.value.get() + 1);
+        self.inner.waiters.wake_one();
+    }
+
+    /// Free slots now.
+    pub fn value(&self) -> usize {
+        self.inner.value.get()
     }
 }
 
@@ -418,5 +478,115 @@ impl Event {
             )
         })
         .await
+    }
+}
+
+/// `asyncio.Condition`: a [`Lock`] and the tasks waiting to be notified while they do not hold
+/// it. Clones share it.
+#[derive(Clone)]
+pub struct Condition {
+    lock: Lock,
+    waiters: Rc<WaitList>,
+}
+
+impl Condition {
+    /// `asyncio.Condition(lock)`: over a lock others may also use directly.
+    pub fn new(lock: Lock) -> Self {
+        Condition {
+            lock,
+            waiters: Rc::new(WaitList::default()),
+        }
+    }
+
+    /// The lock it is built on.
+    pub fn lock(&self) -> &Lock {
+        &self.lock
+    }
+
+    /// Wakes up to `n` waiters, first come first served. asyncio checks only that the lock is
+    /// held (by anyone), and so does this.
+    pub fn notify(&self, n: usize) -> Result<(), Error> {
+        if !self.lock.locked() {
+            return Err(Error::raised(
+                "RuntimeError: cannot notify on un-acquired lock",
+            ));
+        }
+        for _ in 0..n {
+            self.waiters.wake_one();
+        }
+        Ok(())
+    }
+
+    /// Wakes every waiter.
+    pub fn notify_all(&self) -> Result<(), Error> {
+        let n = self.waiters.waiters.borrow().len();
+        self.notify(n)
+    }
+
+    /// `await cond.wait()`: gives the lock back (the caller's `permit`), waits to be notified
+    /// (a wait on an event, as asyncio's is on a future), then takes the lock again, even when
+    /// cancelled meanwhile, as asyncio does. The permit comes back in every case; the result
+    /// is `Err(Cancelled)` if the task was cancelled at any point.
+    pub async fn wait(&self, permit: Permit) -> (Permit, Result<(), Error>) {
+        drop(permit);
+        let mut waiting = Waiting {
+            list: &self.waiters,
+            id: None,
+        };
+        let notified = std::future::poll_fn(|cx| {
+            let Some(id) = waiting.id else {
+                if executor::take_cancel() {
+                    return Poll::Ready(Err(Error::Cancelled));
+                }
+                self.waiters.register(&mut waiting.id, cx.waker());
+                executor::set_wait_reason(WaitOn::Event);
+                return Poll::Pending;
+            };
+            if executor::take_cancel() {
+                // A notification it was given and can no longer use is lost, as in asyncio
+                // (where the waiter's future was already done): the guard only leaves the list.
+                return Poll::Ready(Err(Error::Cancelled));
+            }
+            if self.waiters.waiters.borrow().iter().any(|(w, _)| *w == id) {
+                // Still queued: a spurious poll.
+                self.waiters.register(&mut waiting.id, cx.waker());
+                executor::set_wait_reason(WaitOn::Event);
+                return Poll::Pending;
+            }
+            // Woken by `notify`, which took it off the list.
+            waiting.id = None;
+            Poll::Ready(Ok(()))
+        })
+        .await;
+        drop(waiting);
+        let mut cancelled = notified.is_err();
+        loop {
+            match self.lock.acquire().await {
+                Ok(permit) => {
+                    let result = if cancelled {
+                        Err(Error::Cancelled)
+                    } else {
+                        Ok(())
+                    };
+                    return (permit, result);
+                }
+                Err(_) => cancelled = true,
+            }
+        }
+    }
+}
+
+/// A condition waiter's place in the list; dropping it leaves the list without passing a wake
+/// on (a notification is for the waiter it was given to).
+struct Waiting<'a> {
+    list: &'a WaitList,
+    id: Option<u64>,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.id.take() {
+            self.list.remove(id);
+        }
     }
 }
