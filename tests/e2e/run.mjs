@@ -311,5 +311,32 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   await assertAccessible(tabs, 'the compact embed on a phone');
   console.log('axe-core: no violation on the embed, the compact embed and its phone tabs');
 
+  // 10. Offline: the build's Service Worker (registered when the page loaded) has kept a copy
+  // of the app; with the network gone, a reload opens the lesson from that copy and runs it.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForSelector('[data-testid=offline-state][data-kept=true]', { timeout: 30000 });
+  assert.equal((await page.textContent('[data-testid=offline-state]')).split(' — ')[0], '✓ Works offline');
+  const fromCopy = [];
+  const noteResponse = (response) => {
+    if (/\.(wasm|js|css)$|\/$/.test(new URL(response.url()).pathname)) fromCopy.push([response.url(), response.fromServiceWorker()]);
+  };
+  page.on('response', noteResponse);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=run]');
+  await page.waitForSelector('[data-testid=offline-state][data-kept=true]');
+  assert.equal((await page.textContent('[data-testid=offline-state]')).split(' — ')[0], 'Offline: the kept copy');
+  await page.click('[data-testid=lesson-gather-order]');
+  await page.click('[data-testid=clock-instant]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'));
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-matches'), 'true');
+  page.off('response', noteResponse);
+  await page.context().setOffline(false);
+  const notFromCopy = fromCopy.filter(([, sw]) => !sw).map(([url]) => url);
+  assert.ok(fromCopy.some(([url]) => url.endsWith('_bg.wasm')), `the wasm was loaded: ${JSON.stringify(fromCopy)}`);
+  assert.deepEqual(notFromCopy, [], 'every file of the build came from the kept copy');
+  console.log(`offline: reloaded with the network gone, ${fromCopy.length} files from the kept copy, gather-order judged right`);
+
   console.log(`e2e ok; screenshots in ${artifacts}`);
 });
