@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{t, use_lang};
+use super::i18n::{t, use_lang, Lang};
 
 /// What the Service Worker said of its copy of the build.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -56,30 +56,7 @@ pub fn OfflineState() -> impl IntoView {
             off.remove();
         });
     }
-    let words = move || match (copy.get(), online.get()) {
-        (Copy::Kept, true) => Some((
-            lang.get().pick(t("✓ Works offline", "✓ 可离线使用")),
-            lang.get().pick(t(
-                "This browser keeps a copy of Loopscope: its lessons open and run without a network (downloads and real servers still need one).",
-                "这个浏览器保存了 Loopscope 的副本：没有网络也能打开并运行课程（下载文件和真实服务器仍然需要网络）。",
-            )),
-        )),
-        (Copy::Kept, false) => Some((
-            lang.get().pick(t("Offline: the kept copy", "离线：正在使用保存的副本")),
-            lang.get().pick(t(
-                "The network is gone: Loopscope runs from the copy this browser kept. Lessons that download or talk to other sites will fail, as they would in Python.",
-                "网络断开了：Loopscope 正在使用这个浏览器保存的副本运行。需要下载或访问其他网站的课程会失败，就像在 Python 里一样。",
-            )),
-        )),
-        (_, false) => Some((
-            lang.get().pick(t("Offline", "离线")),
-            lang.get().pick(t(
-                "The network is gone, and this browser has no complete copy of Loopscope yet: a reload may fail.",
-                "网络断开了，而这个浏览器还没有保存完整的 Loopscope 副本：刷新页面可能会失败。",
-            )),
-        )),
-        _ => None,
-    };
+    let words = move || offline_words(copy.get(), online.get(), lang.get());
     view! {
         <Show when=move || words().is_some()>
             <span
@@ -92,5 +69,33 @@ pub fn OfflineState() -> impl IntoView {
                 <span class="sr-only">{move || words().map(|(_, why)| format!(" — {why}"))}</span>
             </span>
         </Show>
+    }
+}
+
+/// What the header says (a short label and why), for the copy's state and the network's.
+fn offline_words(copy: Copy, online: bool, lang: Lang) -> Option<(&'static str, &'static str)> {
+    match (copy, online) {
+        (Copy::Kept, true) => Some((
+            lang.pick(t("✓ Works offline", "✓ 可离线使用")),
+            lang.pick(t(
+                "This browser keeps a copy of Loopscope: its lessons open and run without a network (downloads and real servers still need one).",
+                "这个浏览器保存了 Loopscope 的副本：没有网络也能打开并运行课程（下载文件和真实服务器仍然需要网络）。",
+            )),
+        )),
+        (Copy::Kept, false) => Some((
+            lang.pick(t("Offline: the kept copy", "离线：正在使用保存的副本")),
+            lang.pick(t(
+                "The network is gone: Loopscope runs from the copy this browser kept. Lessons that download or talk to other sites will fail, as they would in Python.",
+                "网络断开了：Loopscope 正在使用这个浏览器保存的副本运行。需要下载或访问其他网站的课程会失败，就像在 Python 里一样。",
+            )),
+        )),
+        (_, false) => Some((
+            lang.pick(t("Offline", "离线")),
+            lang.pick(t(
+                "The network is gone, and this browser has no complete copy of Loopscope yet: a reload may fail.",
+                "网络断开了，而这个浏览器还没有保存完整的 Loopscope 副本：刷新页面可能会失败。",
+            )),
+        )),
+        _ => None,
     }
 }
