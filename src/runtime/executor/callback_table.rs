@@ -130,7 +130,7 @@ impl RunInner {
         let Some(callback) = callback else { return };
         self.record(None, EventKind::CallbackRan { callback: id });
         enter(self, None, callback);
-        self.time.restamp_us();
+        self.time.step_boundary();
         self.finish_if_done();
     }
 }

@@ -146,6 +146,14 @@ impl RunClock {
         now
     }
 
+    /// A step ended: the events that follow (its end, the next step's start) take the time
+    /// read now. Nothing to read when stamps are not held (an untraced run records no steps).
+    pub(super) fn step_boundary(&self) {
+        if self.stamp_us.get().is_some() {
+            self.stamp_us.set(Some(self.now_us()));
+        }
+    }
+
     /// The loop begins a turn over its ready queue (`true`: stamps are held from now on) or
     /// ends it (`false`: each event reads the clock again).
     pub(super) fn hold_stamps(&self, on: bool) {

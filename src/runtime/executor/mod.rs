@@ -328,7 +328,8 @@ impl RunInner {
     fn drain(self: &Rc<Self>) -> bool {
         let started = host::now_ms();
         self.time.start_at(started);
-        self.time.hold_stamps(true);
+        // Untraced runs record no steps: they read no clock per step either.
+        self.time.hold_stamps(self.traced);
         let out_of_budget = self.drain_ready(started);
         self.time.hold_stamps(false);
         out_of_budget
@@ -404,8 +405,7 @@ impl RunInner {
         let poll = enter(self, Some(task), || {
             future.as_mut().poll(&mut Context::from_waker(&step.waker))
         });
-        // The step's end, and the next step's start.
-        self.time.restamp_us();
+        self.time.step_boundary();
         match poll {
             Poll::Ready(()) => {
                 drop(future);
