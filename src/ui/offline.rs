@@ -10,7 +10,7 @@ use super::i18n::{t, use_lang, Lang};
 /// What the Service Worker said of its copy of the build.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copy {
+enum KeptCopy {
     /// Not asked yet, or no Service Worker for this page.
     Unknown,
     /// No complete copy yet (the first visit, before the worker has made it).
@@ -33,16 +33,16 @@ mod js {
 #[component]
 pub fn OfflineState() -> impl IntoView {
     let lang = use_lang();
-    let copy = RwSignal::new(Copy::Unknown);
+    let copy = RwSignal::new(KeptCopy::Unknown);
     let online = RwSignal::new(true);
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::prelude::*;
         let report = Closure::<dyn FnMut(String)>::new(move |state: String| {
             copy.try_set(match state.as_str() {
-                "kept" => Copy::Kept,
-                "online" => Copy::Missing,
-                _ => Copy::Unknown,
+                "kept" => KeptCopy::Kept,
+                "online" => KeptCopy::Missing,
+                _ => KeptCopy::Unknown,
             });
         });
         // Called for the page's lifetime (and again whenever the copy is made).
@@ -62,7 +62,7 @@ pub fn OfflineState() -> impl IntoView {
             <span
                 class="offline-state"
                 data-testid="offline-state"
-                data-kept=move || (copy.get() == Copy::Kept).to_string()
+                data-kept=move || (copy.get() == KeptCopy::Kept).to_string()
                 title=move || words().map(|(_, why)| why)
             >
                 {move || words().map(|(what, _)| what)}
@@ -73,16 +73,16 @@ pub fn OfflineState() -> impl IntoView {
 }
 
 /// What the header says (a short label and why), for the copy's state and the network's.
-fn offline_words(copy: Copy, online: bool, lang: Lang) -> Option<(&'static str, &'static str)> {
+fn offline_words(copy: KeptCopy, online: bool, lang: Lang) -> Option<(&'static str, &'static str)> {
     match (copy, online) {
-        (Copy::Kept, true) => Some((
+        (KeptCopy::Kept, true) => Some((
             lang.pick(t("✓ Works offline", "✓ 可离线使用")),
             lang.pick(t(
                 "This browser keeps a copy of Loopscope: its lessons open and run without a network (downloads and real servers still need one).",
                 "这个浏览器保存了 Loopscope 的副本：没有网络也能打开并运行课程（下载文件和真实服务器仍然需要网络）。",
             )),
         )),
-        (Copy::Kept, false) => Some((
+        (KeptCopy::Kept, false) => Some((
             lang.pick(t("Offline: the kept copy", "离线：正在使用保存的副本")),
             lang.pick(t(
                 "The network is gone: Loopscope runs from the copy this browser kept. Lessons that download or talk to other sites will fail, as they would in Python.",
