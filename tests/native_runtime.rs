@@ -507,6 +507,120 @@ fn wait_for_times_out_cancels_the_inner_task_and_lets_it_clean_up() {
     );
 }
 
+/// CPython 3.11 prints these lines in this order (the same program in Python, run when this
+/// test was written): a task awaiting `gather` or `wait` resumes two loop steps after the
+/// child that completed it (the child's done callback, then the combinator's future), one
+/// awaiting the child itself one step after, and `wait_for(..., timeout=0)` cancels a task
+/// that has not started before it runs.
+#[test]
+fn combinators_resume_their_waiter_through_a_done_callback_as_asyncio_does() {
+    async fn child(name: &'static str) -> Result<(), Error> {
+        print!(py 1, "{name} ends");
+        Ok(())
+    }
+    async fn spinner() -> Result<(), Error> {
+        for i in 0..8 {
+            print!(py 1, "spin {i}");
+            sleep(0.0).await?;
+        }
+        Ok(())
+    }
+    let run = run_virtual(|| async {
+        let spin = create_task(spinner())?;
+        gather([create_task(child("gathered"))?]).await?;
+        print!(py 1, "gather returned");
+        create_task(child("awaited"))?.await?;
+        print!(py 1, "await returned");
+        wait(
+            [create_task(child("waited"))?],
+            None,
+            ReturnWhen::AllCompleted,
+        )
+        .await?;
+        print!(py 1, "wait returned");
+        if wait_for(child("never started"), Some(0.0)).await == Err(Error::Timeout) {
+            print!(py 1, "wait_for timed out");
+        }
+        spin.await
+    });
+    let out: Vec<String> = run
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert_eq!(
+        out,
+        [
+            "spin 0",
+            "gathered ends",
+            "spin 1",
+            "spin 2",
+            "gather returned",
+            "spin 3",
+            "awaited ends",
+            "spin 4",
+            "await returned",
+            "spin 5",
+            "waited ends",
+            "spin 6",
+            "spin 7",
+            "wait returned",
+            "wait_for timed out",
+        ]
+    );
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+}
+
+/// CPython 3.11 prints these lines (the same program in Python, run when this test was
+/// written): cancelling a task that awaits another cancels that one, and the await gives its
+/// outcome, so an inner task that declines the cancellation hands its value to the outer one,
+/// which is then not cancelled.
+#[test]
+fn cancelling_a_task_that_awaits_a_task_cancels_that_one_and_waits_for_it() {
+    async fn inner(declines: bool) -> Result<&'static str, Error> {
+        if let Err(error) = sleep(1.0).await {
+            print!(py 1, "inner cancelled");
+            if !declines {
+                return Err(error);
+            }
+        }
+        Ok("inner's value")
+    }
+    async fn outer(declines: bool) -> Result<(), Error> {
+        let t = create_task(inner(declines))?;
+        match (&t).await {
+            Ok(value) => print!(py 1, "outer got {value}"),
+            Err(error) => {
+                print!(py 1, "outer cancelled, inner cancelled? {}", t.cancelled());
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+    let run = run_virtual(|| async {
+        for declines in [false, true] {
+            let o = create_task(outer(declines))?;
+            sleep(0.2).await?;
+            o.cancel();
+            gather([o.clone()]).return_exceptions().await?;
+            print!(py 1, "outer cancelled? {}", o.cancelled());
+        }
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        [
+            "inner cancelled@200",
+            "outer cancelled, inner cancelled? true@200",
+            "outer cancelled? true@200",
+            "inner cancelled@400",
+            "outer got inner's value@400",
+            "outer cancelled? false@400",
+        ]
+    );
+}
+
 #[test]
 fn gather_return_exceptions_keeps_a_cancelled_group_in_place() {
     let run = run_virtual(|| async {

@@ -688,20 +688,24 @@ fn current_false(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
     Ok(Value::Bool(false))
 }
 
-/// `asyncio.as_completed(aws)`: one awaitable per input, each giving the next result to come.
+/// `asyncio.as_completed(aws, timeout=None)`: one awaitable per input, each giving the next
+/// result to come (a `TimeoutError` once the timeout has passed).
 fn as_completed(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let Some(aws) = args.pos.first().cloned() else {
         return Err(python::exceptions::type_error(
             "as_completed() missing 1 required positional argument: 'fs'",
         ));
     };
+    let timeout = timeout_arg(vm, &args, 1)?;
     let items = python::iter::collect(vm, &aws)?;
     let mut tasks = Vec::with_capacity(items.len());
     for item in &items {
         tasks.push(as_task(vm, item)?);
     }
     let n = tasks.len();
-    let state = Rc::new(RefCell::new(Some(runtime::as_completed(tasks))));
+    let state = Rc::new(RefCell::new(Some(runtime::as_completed_within(
+        tasks, timeout,
+    ))));
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let state = state.clone();

@@ -15,6 +15,9 @@ use crate::trace::{DoneOf, EventKind};
 enum Action {
     Wake(Waker),
     Call(Box<dyn FnOnce()>, u32),
+    /// A combinator's done callback: queued like `Call`, but not recorded (see
+    /// [`crate::runtime::relay`]).
+    Relay(Box<dyn FnOnce()>),
 }
 
 /// The pending on-done actions of one task or future.
@@ -35,6 +38,11 @@ impl OnDone {
         if !known {
             actions.push(Action::Wake(waker.clone()));
         }
+    }
+
+    /// Queues `relay` on the loop at the end, unrecorded (a combinator's done callback).
+    pub(crate) fn add_relay(&self, relay: Box<dyn FnOnce()>) {
+        self.actions.borrow_mut().push(Action::Relay(relay));
     }
 
     /// Names the task or future these actions belong to.
@@ -69,6 +77,11 @@ impl OnDone {
                 Action::Call(callback, line) => {
                     if let Some(run) = &run {
                         run.add_callback(callback, None, line, self.of.get());
+                    }
+                }
+                Action::Relay(relay) => {
+                    if let Some(run) = &run {
+                        run.add_relay(relay);
                     }
                 }
             }

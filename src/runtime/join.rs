@@ -1,16 +1,19 @@
 //! Waiting on many tasks at once: `gather` (results in argument order) and `wait` (done and
 //! pending, with a timeout and `return_when`).
 
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future as StdFuture;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use super::executor;
 use super::protocols::AsyncIterator;
+use super::relay::{RelayTimer, Waiter};
 use super::task::{IntoTask, Task};
-use super::time::{sleep, Sleep};
 use super::Error;
-use crate::trace::WaitOn;
+use crate::trace::{TaskId, WaitOn};
 
 /// Turns every awaitable into a task now, as Python does when `gather` or `wait` is called.
 fn tasks_of<T, I>(items: I, line: u32) -> Result<Vec<Task<T>>, Error>
@@ -25,8 +28,10 @@ where
 /// `await asyncio.gather(*aws)`.
 ///
 /// Coroutines are wrapped in tasks at once (so they start even if the gather is never
-/// awaited, as in Python). The first error ends the gather with that error; the other tasks
-/// carry on. Cancelling the awaiting task, or [`Gather::cancel`], cancels every child.
+/// awaited, as in Python). The first error a child's done callback sees ends the gather with
+/// that error; the other tasks carry on. Cancelling the awaiting task, or [`Gather::cancel`],
+/// cancels every child. As in asyncio, each child's end reaches the gather through a done
+/// callback, and the gather's own future then wakes the awaiting task (see [`super::relay`]).
 #[track_caller]
 pub fn gather<T, I>(items: I) -> Gather<T>
 where
@@ -35,17 +40,62 @@ where
     I::Item: IntoTask<T>,
 {
     let tasks = tasks_of(items, std::panic::Location::caller().line());
-    // The gather takes every child's outcome: none of their errors is lost.
-    for task in tasks.iter().flatten() {
-        task.mark_retrieved();
+    let progress = Rc::new(GatherProgress::default());
+    if let Ok(tasks) = &tasks {
+        let total = tasks.len();
+        if total == 0 {
+            progress.waiter.release();
+        }
+        for task in tasks {
+            // The gather takes every child's outcome: none of their errors is lost.
+            task.mark_retrieved();
+            let (progress, child) = (progress.clone(), task.clone());
+            task.relay_on_end(move || progress.child_done(child.peek_outcome(), total));
+        }
     }
-    Gather { tasks }
+    Gather { tasks, progress }
 }
 
 /// The future of [`gather`].
 #[must_use = "the children run anyway; await the gather to get their results"]
 pub struct Gather<T> {
     tasks: Result<Vec<Task<T>>, Error>,
+    progress: Rc<GatherProgress>,
+}
+
+/// What the children's done callbacks have seen (asyncio's `_done_callback` state).
+#[derive(Default)]
+struct GatherProgress {
+    /// How many children's done callbacks have run (`nfinished`).
+    finished: Cell<usize>,
+    /// `return_exceptions=True`: a child's error does not end the gather.
+    return_exceptions: Cell<bool>,
+    /// The error that ended the gather early.
+    failed: RefCell<Option<Error>>,
+    /// The gather's own future: released when it is complete.
+    waiter: Waiter,
+}
+
+impl GatherProgress {
+    /// A child's done callback: counts it, and completes the gather on its first error (unless
+    /// `return_exceptions`) or once every child has ended.
+    fn child_done(&self, outcome: Option<Result<(), Error>>, total: usize) {
+        let finished = self.finished.get() + 1;
+        self.finished.set(finished);
+        if self.waiter.is_released() {
+            return;
+        }
+        if !self.return_exceptions.get() {
+            if let Some(Err(error)) = outcome {
+                *self.failed.borrow_mut() = Some(error);
+                self.waiter.release();
+                return;
+            }
+        }
+        if finished == total {
+            self.waiter.release();
+        }
+    }
 }
 
 impl<T: Clone + 'static> Gather<T> {
@@ -61,16 +111,13 @@ impl<T: Clone + 'static> Gather<T> {
     /// `gather(..., return_exceptions=True)`: waits for every child and gives each one's
     /// outcome, errors (and cancellations) included, in argument order.
     pub fn return_exceptions(self) -> GatherAll<T> {
+        self.progress.return_exceptions.set(true);
         GatherAll { gather: self }
     }
 
-    /// Polls the children: `Ready(Err)` at the first failure when `fail_fast`, else `Ready`
-    /// once all have ended.
-    fn poll_children(
-        &self,
-        cx: &mut Context<'_>,
-        fail_fast: bool,
-    ) -> Poll<Result<Vec<Result<T, Error>>, Error>> {
+    /// `Ready(Err)` once a child failed (unless `return_exceptions`), else `Ready` with every
+    /// child's outcome once all have ended.
+    fn poll_children(&self, cx: &mut Context<'_>) -> Poll<Result<Vec<Result<T, Error>>, Error>> {
         let tasks = match &self.tasks {
             Ok(tasks) => tasks,
             Err(error) => return Poll::Ready(Err(error.clone())),
@@ -79,22 +126,14 @@ impl<T: Clone + 'static> Gather<T> {
             self.cancel();
             return Poll::Ready(Err(Error::Cancelled));
         }
-        let mut all_done = true;
-        for task in tasks {
-            match task.peek_outcome() {
-                Some(Err(error)) if fail_fast => return Poll::Ready(Err(error)),
-                Some(_) => {}
-                None => {
-                    all_done = false;
-                    task.register_joiner(cx.waker());
-                }
-            }
+        if !self.progress.waiter.poll_released(cx.waker()) {
+            executor::set_wait_reason(WaitOn::Gather(tasks.len()));
+            return Poll::Pending;
         }
-        if all_done {
-            return Poll::Ready(Ok(tasks.iter().map(Task::result).collect()));
+        if let Some(error) = self.progress.failed.borrow().clone() {
+            return Poll::Ready(Err(error));
         }
-        executor::set_wait_reason(WaitOn::Gather(tasks.len()));
-        Poll::Pending
+        Poll::Ready(Ok(tasks.iter().map(Task::result).collect()))
     }
 }
 
@@ -102,7 +141,7 @@ impl<T: Clone + 'static> StdFuture for Gather<T> {
     type Output = Result<Vec<T>, Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.poll_children(cx, true)
+        self.poll_children(cx)
             .map(|all| all.and_then(|results| results.into_iter().collect()))
     }
 }
@@ -124,15 +163,60 @@ impl<T: Clone + 'static> StdFuture for GatherAll<T> {
     type Output = Result<Vec<Result<T, Error>>, Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.gather.poll_children(cx, false)
+        self.gather.poll_children(cx)
     }
 }
 
-/// Waits for one awaitable with a time limit: `await asyncio.wait_for(aw, timeout)`.
+/// A task waiting for a combinator's [`Waiter`]: `await waiter`. `Err(Cancelled)` if the
+/// task is cancelled meanwhile.
+struct Released<'a> {
+    waiter: &'a Waiter,
+    on: WaitOn,
+}
+
+impl StdFuture for Released<'_> {
+    type Output = Result<(), Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if executor::take_cancel() {
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        if self.waiter.poll_released(cx.waker()) {
+            return Poll::Ready(Ok(()));
+        }
+        executor::set_wait_reason(self.on.clone());
+        Poll::Pending
+    }
+}
+
+/// A waiter released by `task`'s done callback (`functools.partial(_release_waiter, waiter)`).
+fn released_at_end<T>(task: &Task<T>) -> Waiter {
+    let waiter = Waiter::default();
+    let release = waiter.clone();
+    task.relay_on_end(move || release.release());
+    waiter
+}
+
+/// asyncio's `_cancel_and_wait`: cancels `task` and waits, through a done callback, until it
+/// has ended.
+async fn cancel_and_wait<T: Clone + 'static>(task: &Task<T>) -> Result<(), Error> {
+    let waiter = released_at_end(task);
+    task.cancel();
+    Released {
+        waiter: &waiter,
+        on: WaitOn::Task(task.id()),
+    }
+    .await
+}
+
+/// Waits for one awaitable with a time limit: `await asyncio.wait_for(aw, timeout)`, as
+/// CPython 3.11 does it.
 ///
 /// On timeout the awaitable's task is cancelled, the wait goes on until it has unwound (so its
-/// cleanup has run), and the result is `Err(Timeout)`. If the waiting task is cancelled, the
-/// inner task is cancelled too. `None` waits without limit.
+/// cleanup has run), and the result is `Err(Timeout)`, or the task's own result if it ended
+/// anyway (it was done at the deadline, or it ignored the cancellation). If the waiting task
+/// is cancelled, the inner task is cancelled too. `None` waits without limit; a timeout of
+/// zero or less cancels a task that is not done at once, before it starts.
 #[track_caller]
 pub fn wait_for<T, A>(
     awaitable: A,
@@ -146,23 +230,37 @@ where
     let task = awaitable.into_task(line);
     async move {
         let task = task?;
-        let in_time = match timeout {
-            None => (&task).await.map(|_| true),
-            Some(seconds) => wait([task.clone()], Some(seconds), ReturnWhen::AllCompleted)
-                .await
-                .map(|(done, _)| !done.is_empty()),
+        let Some(seconds) = timeout else {
+            return (&task).await;
         };
-        match in_time {
-            Ok(true) => task.result(),
-            Ok(false) => {
-                task.cancel();
-                let _ = (&task).await;
-                Err(Error::Timeout)
+        let timed_out = |task: &Task<T>| match task.result() {
+            Err(Error::Cancelled) => Err(Error::Timeout),
+            other => other,
+        };
+        if seconds <= 0.0 {
+            if task.done() {
+                return task.result();
             }
-            Err(error) => {
-                task.cancel();
-                Err(error)
-            }
+            cancel_and_wait(&task).await?;
+            return timed_out(&task);
+        }
+        let waiter = released_at_end(&task);
+        let release = waiter.clone();
+        let timer = RelayTimer::after(seconds, line, move || release.release());
+        let waited = Released {
+            waiter: &waiter,
+            on: WaitOn::Wait(1),
+        }
+        .await;
+        drop(timer);
+        if task.done() {
+            // Also when the waiting task was cancelled: CPython 3.11 then returns the result.
+            return task.result();
+        }
+        cancel_and_wait(&task).await?;
+        match waited {
+            Err(error) => Err(error),
+            Ok(()) => timed_out(&task),
         }
     }
 }
@@ -194,7 +292,8 @@ where
     T: Clone + 'static,
     I: IntoIterator<Item = Task<T>>,
 {
-    let tasks = tasks_of(items, std::panic::Location::caller().line());
+    let line = std::panic::Location::caller().line();
+    let tasks = tasks_of(items, line);
     let tasks = match tasks {
         Ok(tasks) if tasks.is_empty() => {
             Err(Error::raised("ValueError: Set of Tasks/Futures is empty."))
@@ -203,8 +302,10 @@ where
     };
     Wait {
         tasks,
-        timer: timeout.map(sleep),
+        timeout,
+        line,
         return_when,
+        armed: None,
     }
 }
 
@@ -212,54 +313,74 @@ where
 #[must_use = "futures do nothing unless awaited"]
 pub struct Wait<T> {
     tasks: Result<Vec<Task<T>>, Error>,
-    timer: Option<Sleep>,
+    timeout: Option<f64>,
+    line: u32,
     return_when: ReturnWhen,
+    /// From the first poll (asyncio's `_wait`): the waiter the tasks' done callbacks release,
+    /// and the timeout's timer.
+    armed: Option<(Waiter, Option<RelayTimer>)>,
 }
 
 /// Done and pending tasks, in argument order.
 pub type DoneAndPending<T> = (Vec<Task<T>>, Vec<Task<T>>);
 
+impl<T: Clone + 'static> Wait<T> {
+    /// asyncio's `_wait`: a done callback on every task counts them down and releases the
+    /// waiter when `return_when` holds; the timeout's timer releases it too.
+    fn arm(
+        tasks: &[Task<T>],
+        timeout: Option<f64>,
+        line: u32,
+        return_when: ReturnWhen,
+    ) -> (Waiter, Option<RelayTimer>) {
+        let waiter = Waiter::default();
+        let left = Rc::new(Cell::new(tasks.len()));
+        for task in tasks {
+            let (waiter, left, child) = (waiter.clone(), left.clone(), task.clone());
+            task.relay_on_end(move || {
+                left.set(left.get().saturating_sub(1));
+                let raised = matches!(child.peek_outcome(), Some(Err(e)) if e != Error::Cancelled);
+                let enough = match return_when {
+                    ReturnWhen::AllCompleted => false,
+                    ReturnWhen::FirstCompleted => true,
+                    ReturnWhen::FirstException => raised,
+                };
+                if enough || left.get() == 0 {
+                    waiter.release();
+                }
+            });
+        }
+        let release = waiter.clone();
+        let timer =
+            timeout.and_then(|seconds| RelayTimer::after(seconds, line, move || release.release()));
+        (waiter, timer)
+    }
+}
+
 impl<T: Clone + 'static> StdFuture for Wait<T> {
     type Output = Result<DoneAndPending<T>, Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        // Nothing here is self-referential; `Sleep` is Unpin.
+        // Nothing here is self-referential.
         let this = self.get_mut();
         let tasks = match &this.tasks {
             Ok(tasks) => tasks,
             Err(error) => return Poll::Ready(Err(error.clone())),
         };
         if executor::take_cancel() {
-            this.timer = None;
+            this.armed = None;
             return Poll::Ready(Err(Error::Cancelled));
         }
-        let outcomes: Vec<_> = tasks.iter().map(Task::peek_outcome).collect();
-        let done_count = outcomes.iter().filter(|o| o.is_some()).count();
-        let finished = match this.return_when {
-            ReturnWhen::AllCompleted => done_count == tasks.len(),
-            ReturnWhen::FirstCompleted => done_count > 0,
-            ReturnWhen::FirstException => {
-                done_count == tasks.len()
-                    || outcomes
-                        .iter()
-                        .any(|o| matches!(o, Some(Err(e)) if *e != Error::Cancelled))
-            }
-        };
-        let timed_out = !finished
-            && match &mut this.timer {
-                Some(timer) => matches!(Pin::new(timer).poll(cx), Poll::Ready(_)),
-                None => false,
-            };
-        if finished || timed_out {
-            this.timer = None;
-            let (done, pending) = tasks.iter().cloned().partition(|t| t.done());
-            return Poll::Ready(Ok((done, pending)));
+        let (waiter, _) = this
+            .armed
+            .get_or_insert_with(|| Self::arm(tasks, this.timeout, this.line, this.return_when));
+        if !waiter.poll_released(cx.waker()) {
+            executor::set_wait_reason(WaitOn::Wait(tasks.len()));
+            return Poll::Pending;
         }
-        for task in tasks.iter().filter(|t| !t.done()) {
-            task.register_joiner(cx.waker());
-        }
-        executor::set_wait_reason(WaitOn::Wait(tasks.len()));
-        Poll::Pending
+        this.armed = None;
+        let (done, pending) = tasks.iter().cloned().partition(|t| t.done());
+        Poll::Ready(Ok((done, pending)))
     }
 }
 
@@ -275,42 +396,133 @@ where
     I: IntoIterator,
     I::Item: IntoTask<T>,
 {
+    as_completed_within(items, None)
+}
+
+/// `asyncio.as_completed(aws, timeout=seconds)`: as [`as_completed`], and once `timeout`
+/// seconds have passed, every result not yet handed out is `Err(Timeout)`.
+///
+/// As in asyncio, each task's done callback puts it in a queue of finished tasks, and
+/// `anext` takes the next from that queue, waiting for one if it is empty.
+#[track_caller]
+pub fn as_completed_within<T, I>(items: I, timeout: Option<f64>) -> AsCompleted<T>
+where
+    T: Clone + 'static,
+    I: IntoIterator,
+    I::Item: IntoTask<T>,
+{
+    let line = std::panic::Location::caller().line();
+    let tasks = match tasks_of(items, line) {
+        Ok(tasks) => tasks,
+        Err(error) => {
+            return AsCompleted {
+                finished: Err(error),
+                left: 0,
+                _timer: None,
+            }
+        }
+    };
+    let finished = Rc::new(Finished::<T> {
+        todo: RefCell::new(tasks.iter().map(Task::id).collect()),
+        queue: RefCell::new(VecDeque::new()),
+        getter: RefCell::new(None),
+    });
+    for task in &tasks {
+        let (finished, child) = (finished.clone(), task.clone());
+        task.relay_on_end(move || finished.put(child));
+    }
+    let timer = match timeout {
+        Some(seconds) if !tasks.is_empty() => {
+            let finished = Rc::downgrade(&finished);
+            RelayTimer::after(seconds, line, move || {
+                if let Some(finished) = finished.upgrade() {
+                    finished.time_out();
+                }
+            })
+        }
+        _ => None,
+    };
     AsCompleted {
-        pending: tasks_of(items, std::panic::Location::caller().line()),
+        left: tasks.len(),
+        finished: Ok(finished),
+        _timer: timer,
     }
 }
 
 /// The iterator of [`as_completed`].
 pub struct AsCompleted<T> {
-    pending: Result<Vec<Task<T>>, Error>,
+    finished: Result<Rc<Finished<T>>, Error>,
+    /// How many results are still to be handed out.
+    left: usize,
+    _timer: Option<RelayTimer>,
+}
+
+/// `as_completed`'s state: the tasks not finished yet, the queue of finished ones (`None` for
+/// the timeout), and the waiter of an `anext` waiting on an empty queue.
+struct Finished<T> {
+    todo: RefCell<Vec<TaskId>>,
+    queue: RefCell<VecDeque<Option<Task<T>>>>,
+    getter: RefCell<Option<Waiter>>,
+}
+
+impl<T: Clone + 'static> Finished<T> {
+    /// `put_nowait`, which wakes a waiting `get`.
+    fn push(&self, entry: Option<Task<T>>) {
+        self.queue.borrow_mut().push_back(entry);
+        let getter = self.getter.borrow_mut().take();
+        if let Some(getter) = getter {
+            getter.release();
+        }
+    }
+
+    /// A task's done callback (`_on_completion`).
+    fn put(&self, task: Task<T>) {
+        let known = {
+            let mut todo = self.todo.borrow_mut();
+            let at = todo.iter().position(|id| *id == task.id());
+            at.map(|at| todo.remove(at)).is_some()
+        };
+        if known {
+            self.push(Some(task));
+        }
+    }
+
+    /// The timeout (`_on_timeout`): every task not finished yet gives a timeout.
+    fn time_out(&self) {
+        let left = std::mem::take(&mut *self.todo.borrow_mut());
+        for _ in left {
+            self.push(None);
+        }
+    }
 }
 
 impl<T: Clone + 'static> AsyncIterator for AsCompleted<T> {
     type Item = T;
 
     async fn anext(&mut self) -> Result<Option<T>, Error> {
-        let pending = match &mut self.pending {
-            Ok(pending) => pending,
+        let finished = match &self.finished {
+            Ok(finished) => finished.clone(),
             Err(error) => return Err(error.clone()),
         };
-        if pending.is_empty() {
+        if self.left == 0 {
             return Ok(None);
         }
-        let (done, rest) = wait(pending.clone(), None, ReturnWhen::FirstCompleted).await?;
-        // Several may end in the same step: hand out the first (in argument order) now and
-        // keep the others for the next calls, which then return at once.
-        let first = done
-            .into_iter()
-            .next()
-            .expect("FirstCompleted returns a done task");
-        *pending = pending
-            .iter()
-            .filter(|t| t.id() != first.id())
-            .cloned()
-            .collect();
-        debug_assert!(rest
-            .iter()
-            .all(|t| pending.iter().any(|p| p.id() == t.id())));
-        first.result().map(Some)
+        loop {
+            let next = finished.queue.borrow_mut().pop_front();
+            if let Some(next) = next {
+                self.left -= 1;
+                return match next {
+                    Some(task) => task.result().map(Some),
+                    None => Err(Error::Timeout),
+                };
+            }
+            let getter = Waiter::default();
+            *finished.getter.borrow_mut() = Some(getter.clone());
+            Released {
+                waiter: &getter,
+                on: WaitOn::Wait(self.left),
+            }
+            .await?;
+        }
     }
 }

@@ -28,6 +28,7 @@ mod join;
 pub mod mail;
 mod protocols;
 pub mod redis;
+mod relay;
 pub mod repr;
 pub mod snapshot;
 pub mod sql;
@@ -50,8 +51,8 @@ pub use fetch::{fetch, Response};
 pub use future::Future;
 pub use generator::{async_generator, AsyncGenerator, Yield, Yielder};
 pub use join::{
-    as_completed, gather, wait, wait_for, AsCompleted, DoneAndPending, Gather, GatherAll,
-    ReturnWhen, Wait,
+    as_completed, as_completed_within, gather, wait, wait_for, AsCompleted, DoneAndPending, Gather,
+    GatherAll, ReturnWhen, Wait,
 };
 pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
 pub use sync::{Condition, Event, Lock, Permit, Queue, Semaphore};

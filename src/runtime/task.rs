@@ -6,7 +6,7 @@ use std::fmt;
 use std::future::{Future as StdFuture, IntoFuture};
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 use super::done::OnDone;
 use super::executor::{self, RunInner};
@@ -192,10 +192,11 @@ impl<T: Clone + 'static> StdFuture for Join<T> {
             self.task.cell.retrieved.set(true);
             return Poll::Ready(result.clone());
         }
-        if executor::take_cancel() {
-            // As in asyncio (`Task.cancel` cancels the future it waits on), cancelling a task
-            // that awaits another cancels that one too; `shield` is how Python avoids it.
-            self.task.cancel();
+        // As in asyncio (`Task.cancel` cancels the future it waits on), cancelling a task
+        // that awaits another cancels that one, and goes on waiting for it: its outcome (its
+        // `CancelledError`, or a result if it declined) is the await's. `shield` is how Python
+        // avoids it.
+        if executor::take_cancel() && !self.task.cancel() {
             return Poll::Ready(Err(Error::Cancelled));
         }
         self.task.cell.on_done.add_waker(cx.waker());
@@ -341,9 +342,13 @@ where
 }
 
 impl<T> Task<T> {
-    /// Makes `waker` be woken when the task ends (for combinators that poll many tasks).
-    pub(crate) fn register_joiner(&self, waker: &Waker) {
-        self.cell.on_done.add_waker(waker);
+    /// Queues `relay` on the loop when the task ends (at once if it has ended), unrecorded: a
+    /// combinator's done callback (see [`super::relay`]).
+    pub(crate) fn relay_on_end(&self, relay: impl FnOnce() + 'static) {
+        self.cell.on_done.add_relay(Box::new(relay));
+        if self.cell.result.borrow().is_some() {
+            self.cell.on_done.fire(&self.run);
+        }
     }
 
     /// Someone (a `gather`) will take its outcome: its error is not lost. As in asyncio, where

@@ -30,6 +30,7 @@ mod clock;
 mod deferred;
 mod io_ledger;
 mod registry;
+mod relays;
 mod run;
 mod tasks;
 mod tick;
@@ -72,11 +73,13 @@ pub(crate) use tick::tick;
 /// How long one drain may run tasks before it yields to the browser so the page can paint.
 const BUDGET_MS: f64 = 8.0;
 
-/// One entry of the ready queue: a task's next step, or a callback (`call_soon`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One entry of the ready queue: a task's next step, a callback (`call_soon`), or a relay of
+/// asyncio's own combinators (see [`relays`]), which holds its closure: relays are never
+/// cancelled, so they need no table.
 enum Ready {
     Task(TaskId),
     Callback(CallbackId),
+    Relay(Box<dyn FnOnce()>),
 }
 
 /// A run's mutable state, each part owned by its module. Borrowed only briefly, never across
@@ -231,6 +234,8 @@ impl RunInner {
                         Ready::Callback(id) => {
                             state.callbacks.contains(id).then_some(Queued::Callback(id))
                         }
+                        // Not the program's: asyncio's internals, which the Trace leaves out.
+                        Ready::Relay(_) => None,
                     })
                     .collect(),
                 timers: state.timers.keys().collect(),
@@ -356,6 +361,7 @@ impl RunInner {
                 match next {
                     Ready::Task(task) => self.poll_task(task),
                     Ready::Callback(id) => self.run_callback(id),
+                    Ready::Relay(relay) => self.run_relay(relay),
                 }
                 steps += 1;
                 if steps.is_multiple_of(16) && host::now_ms() > budget_end {
@@ -509,7 +515,6 @@ impl RunInner {
                 return;
             }
             state.status = status.clone();
-            state.ready.clear();
             // A finished run's tasks that had already ended on their own, other than the main
             // one, with an error nobody retrieved (read before the tasks below end the rest).
             let lost: Vec<(TaskId, Error)> = if matches!(status, RunStatus::Finished(_)) {
@@ -519,7 +524,8 @@ impl RunInner {
                 Vec::new()
             };
             let (futures, ends) = state.tasks.finish_all();
-            let callbacks = state.callbacks.take_all();
+            // Relays go with the ready queue, dropped after the borrow as callbacks are.
+            let callbacks = (state.callbacks.take_all(), std::mem::take(&mut state.ready));
             (futures, ends, callbacks, state.timers.take_host(), lost)
         };
         // As asyncio logs "Task exception was never retrieved" when such a task is collected.

@@ -25,6 +25,9 @@ pub(super) enum TimerAction {
     Wake(Option<Waker>),
     /// Queue this callback (`call_later`).
     Call(CallbackId),
+    /// Call this as the timer fires: a combinator's timeout releasing its waiter, which wakes
+    /// the waiting task as a sleep's timer wakes the sleeping one (see [`super::relays`]).
+    Release(Box<dyn FnOnce()>),
 }
 
 /// A run's pending timers.
@@ -127,7 +130,7 @@ impl RunInner {
                 }
                 false
             }
-            Some(TimerAction::Call(_)) => false,
+            Some(TimerAction::Call(_) | TimerAction::Release(_)) => false,
         }
     }
 
@@ -178,8 +181,10 @@ impl RunInner {
                 self.queue_callback(id);
             }
             self.record(None, EventKind::TimerFired { timer, deadline_us });
-            if let TimerAction::Wake(Some(waker)) = action {
-                waker.wake();
+            match action {
+                TimerAction::Wake(Some(waker)) => waker.wake(),
+                TimerAction::Release(release) => release(),
+                TimerAction::Wake(None) | TimerAction::Call(_) => {}
             }
         }
     }
