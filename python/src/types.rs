@@ -143,6 +143,31 @@ pub struct Types {
 
 thread_local! {
     static TYPES_OF_THREAD: Types = Types::new();
+    /// The classes of host objects that name no class of their own, one per type name, so
+    /// `type(x).__name__` is theirs and `type(a) is type(b)` holds for two of a kind.
+    static HOST_CLASSES: RefCell<std::collections::HashMap<String, Rc<Class>>> =
+        RefCell::default();
+}
+
+/// The class of a host object named `name` that has none of its own.
+fn host_class(name: &str) -> Rc<Class> {
+    HOST_CLASSES.with(|classes| {
+        let mut classes = classes.borrow_mut();
+        if let Some(class) = classes.get(name) {
+            return class.clone();
+        }
+        let object = builtin_class(BuiltinType::Object);
+        let class = new_class(
+            name,
+            "builtins",
+            vec![object.clone()],
+            Dict::new(),
+            BuiltinType::Host,
+        )
+        .unwrap_or(object);
+        classes.insert(name.to_string(), class.clone());
+        class
+    })
 }
 
 /// Makes a class object; its MRO is the C3 linearisation of its bases (the class itself, first
@@ -298,10 +323,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
             crate::value::Descriptor::ClassMethod(_) => BuiltinType::ClassMethod,
             crate::value::Descriptor::Property { .. } => BuiltinType::Property,
         },
-        Value::Host(h) => match h.class() {
-            Some(class) => return class,
-            None => BuiltinType::Host,
-        },
+        Value::Host(h) => return h.class().unwrap_or_else(|| host_class(h.type_name())),
         Value::Cell(_) => BuiltinType::Cell,
         Value::Code(_) => BuiltinType::Host,
         Value::Super(_) => BuiltinType::Object,

@@ -20,6 +20,9 @@ use crate::trace::WaitOn;
 struct WaitList {
     next_id: Cell<u64>,
     waiters: RefCell<VecDeque<(u64, Waker)>>,
+    /// Waiters woken and not yet back: asyncio keeps their futures in its waiters until they
+    /// resume, so a `Lock` or `Semaphore` is not free for a newcomer meanwhile.
+    woken: Cell<usize>,
 }
 
 impl WaitList {
@@ -33,6 +36,8 @@ impl WaitList {
                 }
                 return;
             }
+            // Woken, back, and waiting again: no longer on its way.
+            self.woken.set(self.woken.get().saturating_sub(1));
         }
         let id = self.next_id.get() + 1;
         self.next_id.set(id);
@@ -40,23 +45,36 @@ impl WaitList {
         *slot = Some(id);
     }
 
-    /// Forgets a waiter. Returns `true` if it was still queued (not yet woken).
+    /// Forgets a waiter. Returns `true` if it was still queued (not yet woken); one that was
+    /// woken is back, and no longer counted as on its way.
     fn remove(&self, id: u64) -> bool {
         let mut waiters = self.waiters.borrow_mut();
         let before = waiters.len();
         waiters.retain(|(w, _)| *w != id);
-        waiters.len() != before
+        let queued = waiters.len() != before;
+        if !queued {
+            self.woken.set(self.woken.get().saturating_sub(1));
+        }
+        queued
+    }
+
+    /// No waiter is queued, and none woken is on its way back: a newcomer may take a free
+    /// `Lock` or `Semaphore` slot without queueing (asyncio's first check in `acquire`).
+    fn idle(&self) -> bool {
+        self.woken.get() == 0 && self.waiters.borrow().is_empty()
     }
 
     fn wake_one(&self) {
         let first = self.waiters.borrow_mut().pop_front();
         if let Some((_, waker)) = first {
+            self.woken.set(self.woken.get() + 1);
             waker.wake();
         }
     }
 
     fn wake_all(&self) {
         let all = std::mem::take(&mut *self.waiters.borrow_mut());
+        self.woken.set(self.woken.get() + all.len());
         for (_, waker) in all {
             waker.wake();
         }
@@ -376,9 +394,12 @@ async fn acquire(inner: &Rc<SemaphoreInner>, reason: WaitOn) -> Result<Permit, E
     };
     std::future::poll_fn(|cx| {
         let reason = reason.clone();
+        // A newcomer queues behind the waiters, even those already woken, as in asyncio: a
+        // task that releases and at once acquires again does not overtake the one it woke.
+        let waited = ticket.id.is_some();
         poll_wait(&inner.waiters, &mut ticket.id, reason, cx, || {
             let value = inner.value.get();
-            (value > 0).then(|| inner.value.set(value - 1))
+            (value > 0 && (waited || inner.waiters.idle())).then(|| inner.value.set(value - 1))
         })
     })
     .await?;
