@@ -103,7 +103,7 @@ impl Host for PageHost {
     }
 
     fn time(&self) -> f64 {
-        runtime::time_ms().unwrap_or(0) as f64 / 1000.0
+        runtime::loop_time().unwrap_or(0.0)
     }
 
     fn sleep_blocking(&self, secs: f64) {

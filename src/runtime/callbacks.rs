@@ -5,7 +5,6 @@ use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
 use super::executor::{self, RunInner};
-use super::time::seconds_to_us;
 use super::Error;
 use crate::trace::{CallbackId, TimerKey};
 
@@ -47,12 +46,12 @@ impl Handle {
     }
 }
 
-fn schedule(f: Box<dyn FnOnce()>, delay_us: Option<u64>, line: u32) -> Result<Handle, Error> {
+fn schedule(f: Box<dyn FnOnce()>, delay: Option<f64>, line: u32) -> Result<Handle, Error> {
     let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
     if !run.is_running() {
         return Err(Error::NoRunningLoop);
     }
-    let (id, timer) = run.add_callback(f, delay_us, line, None);
+    let (id, timer) = run.add_callback(f, delay, line, None);
     Ok(Handle {
         id,
         timer,
@@ -74,10 +73,9 @@ pub fn call_soon(f: impl FnOnce() + 'static) -> Result<Handle, Error> {
 #[track_caller]
 pub fn call_later(seconds: f64, f: impl FnOnce() + 'static) -> Result<Handle, Error> {
     // An infinite delay is a timer that never fires; it still holds the callback until Stop.
-    let delay = seconds_to_us(seconds).unwrap_or(u64::MAX);
     schedule(
         Box::new(f),
-        Some(delay),
+        Some(seconds),
         std::panic::Location::caller().line(),
     )
 }

@@ -13,7 +13,6 @@ use std::rc::{Rc, Weak};
 use std::task::Waker;
 
 use super::executor::{self, RunInner};
-use super::time::seconds_to_us;
 use crate::trace::TimerKey;
 
 /// `waiter = loop.create_future()` of a combinator: released once; the task polling it
@@ -55,7 +54,8 @@ impl Waiter {
     }
 }
 
-/// A combinator's timeout, `loop.call_later(timeout, f)`: `f` runs when the timer fires. Dropping it first cancels the timer (`timeout_handle.cancel()`).
+/// A combinator's timeout, `loop.call_later(timeout, f)`: `f` runs as a relay when the timer
+/// fires. Dropping it first cancels the timer (`timeout_handle.cancel()`).
 pub(crate) struct RelayTimer {
     run: Weak<RunInner>,
     key: TimerKey,
@@ -66,8 +66,7 @@ impl RelayTimer {
     /// would without a loop) or for a timeout of "never" (infinity).
     pub(crate) fn after(seconds: f64, line: u32, f: impl FnOnce() + 'static) -> Option<Self> {
         let (run, _) = executor::current()?;
-        let delay = seconds_to_us(seconds)?;
-        let deadline = run.now_us().saturating_add(delay);
+        let deadline = run.deadline(seconds)?;
         let key = run.add_relay_timer(deadline, Box::new(f), line);
         Some(RelayTimer {
             run: Rc::downgrade(&run),

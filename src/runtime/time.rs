@@ -5,7 +5,7 @@ use std::pin::Pin;
 use std::rc::Weak;
 use std::task::{Context, Poll};
 
-use super::executor::{self, RunInner};
+use super::executor::{self, Deadline, RunInner};
 use super::Error;
 use crate::trace::WaitOn;
 use crate::trace::{TaskId, TimerKey};
@@ -31,6 +31,7 @@ pub(crate) fn seconds_to_us(seconds: f64) -> Option<u64> {
 #[track_caller]
 pub fn sleep(seconds: f64) -> Sleep {
     Sleep {
+        seconds,
         duration_us: seconds_to_us(seconds),
         line: std::panic::Location::caller().line(),
         timer: None,
@@ -41,6 +42,7 @@ pub fn sleep(seconds: f64) -> Sleep {
 /// The future of [`sleep`]. Dropping it before it is due cancels its timer.
 #[must_use = "sleeps do nothing unless awaited"]
 pub struct Sleep {
+    seconds: f64,
     duration_us: Option<u64>,
     line: u32,
     timer: Option<ArmedTimer>,
@@ -90,7 +92,10 @@ impl StdFuture for Sleep {
             duration => {
                 // A sleep of "never" still has a timer entry (at u64::MAX), so the task is
                 // shown as sleeping and the virtual clock does not spin.
-                let deadline = duration.map_or(u64::MAX, |d| run.now_us().saturating_add(d));
+                let deadline = match duration {
+                    Some(_) => run.deadline(self.seconds).unwrap_or(Deadline::NEVER),
+                    None => Deadline::NEVER,
+                };
                 let key = run.add_timer(task, deadline, cx.waker().clone(), self.line);
                 self.timer = Some(ArmedTimer {
                     run: std::rc::Rc::downgrade(&run),

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::super::host::Tick;
+use super::clock::Deadline;
 use super::registry::{current, enter};
 use super::tick::schedule;
 use super::timers::TimerAction;
@@ -46,12 +47,13 @@ impl CallbackTable {
 }
 
 impl RunInner {
-    /// Schedules `f` to run on the loop: now (`call_soon`, `delay_us` = `None`) or after a
-    /// delay (`call_later`). Returns the callback's id (the handle's) and its timer key.
+    /// Schedules `f` to run on the loop: now (`call_soon`, `delay` = `None`) or after a delay
+    /// in seconds (`call_later`; infinity never fires). Returns the callback's id (the
+    /// handle's) and its timer key.
     pub(crate) fn add_callback(
         self: &Rc<Self>,
         f: Box<dyn FnOnce()>,
-        delay_us: Option<u64>,
+        delay: Option<f64>,
         line: u32,
         done_of: Option<DoneOf>,
     ) -> (CallbackId, Option<TimerKey>) {
@@ -61,24 +63,23 @@ impl RunInner {
             state.callbacks.next += 1;
             let id = CallbackId(state.callbacks.next);
             state.callbacks.pending.insert(id, f);
-            if delay_us.is_none() {
+            if delay.is_none() {
                 state.ready.push_back(Ready::Callback(id));
             }
             id
         };
-        let due_us = delay_us.map(|delay| self.now_us().saturating_add(delay));
+        let due = delay.map(|seconds| self.deadline(seconds).unwrap_or(Deadline::NEVER));
         self.record(
             task,
             EventKind::CallbackScheduled {
                 callback: id,
-                due_us,
+                due_us: due.map(|due| due.due_us),
                 line,
                 done_of,
             },
         );
         // A `call_later` timer is set (and recorded) right after the callback it is for.
-        let timer = due_us
-            .map(|deadline_us| self.set_timer(task, deadline_us, TimerAction::Call(id), line));
+        let timer = due.map(|due| self.set_timer(task, due, TimerAction::Call(id), line));
         if timer.is_some() {
             match self.time.clock() {
                 Clock::Real { .. } => self.arm_host_timer(),

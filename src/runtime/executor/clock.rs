@@ -18,6 +18,7 @@ use std::cell::Cell;
 
 use super::super::host;
 use super::RunInner;
+use crate::runtime::time::seconds_to_us;
 use crate::trace::ClockKind;
 
 /// How a run keeps time.
@@ -74,6 +75,23 @@ impl Clock {
     }
 }
 
+/// When a timer falls due: microseconds since the run began (what the Trace shows and the
+/// heap orders by) and the float asyncio computes, which orders timers due in the same
+/// microsecond.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Deadline {
+    pub(crate) due_us: u64,
+    pub(crate) due_s: f64,
+}
+
+impl Deadline {
+    /// "Never": an infinite sleep's timer.
+    pub(crate) const NEVER: Deadline = Deadline {
+        due_us: u64::MAX,
+        due_s: f64::INFINITY,
+    };
+}
+
 /// A run's clock and where it stands. Plain `Cell`s: reading the time never borrows the
 /// run's state, so it is safe from anywhere, re-entrant code included.
 pub(super) struct RunClock {
@@ -82,6 +100,10 @@ pub(super) struct RunClock {
     /// at `start`, so the page's own work between Run and the first step is not counted.
     origin_ms: Cell<Option<f64>>,
     virtual_now_us: Cell<u64>,
+    /// The virtual clock as asyncio keeps it, a float of seconds: it jumps to the exact float
+    /// deadline of the timer that fires, so `loop.time()` and the order of timers due in the
+    /// same microsecond are CPython's (ten `sleep(0.1)` leave it at 0.9999999999999999).
+    virtual_now_s: Cell<f64>,
     /// Real clock, while the loop runs its ready queue: the time read at the last step
     /// boundary (or print), which events are stamped with. `None` outside: each event reads
     /// the clock.
@@ -95,6 +117,7 @@ impl RunClock {
             clock: clock.clamped(),
             origin_ms: Cell::new(None),
             virtual_now_us: Cell::new(0),
+            virtual_now_s: Cell::new(0.0),
             stamp_us: Cell::new(None),
         }
     }
@@ -125,6 +148,36 @@ impl RunClock {
                 None => 0,
             },
         }
+    }
+
+    /// `loop.time()`: seconds since the run began, the virtual clock's own float.
+    pub(super) fn time_s(&self) -> f64 {
+        match self.clock {
+            Clock::Virtual => self.virtual_now_s.get(),
+            Clock::Real { .. } => self.now_us() as f64 / 1e6,
+        }
+    }
+
+    /// When a delay of `seconds` from now falls due, in microseconds and as asyncio's float
+    /// `loop.time() + delay`; `None` for "never" (see [`seconds_to_us`]). On the virtual clock
+    /// the microseconds are the float's, rounded, so a timer fires when its float is due.
+    pub(super) fn deadline(&self, seconds: f64) -> Option<Deadline> {
+        let delay_us = seconds_to_us(seconds)?;
+        let now_us = self.now_us();
+        Some(match self.clock {
+            Clock::Virtual => {
+                let due_s = self.virtual_now_s.get() + if delay_us == 0 { 0.0 } else { seconds };
+                let due_us = ((due_s * 1e6).round() as u64).max(now_us);
+                Deadline { due_us, due_s }
+            }
+            Clock::Real { .. } => {
+                let due_us = now_us.saturating_add(delay_us);
+                Deadline {
+                    due_us,
+                    due_s: due_us as f64 / 1e6,
+                }
+            }
+        })
     }
 
     /// The time an event is stamped with: on the real clock, the last boundary's read while
@@ -161,10 +214,13 @@ impl RunClock {
         self.stamp_us.set(stamp);
     }
 
-    /// Moves the virtual clock forward to `deadline_us` (never back).
-    pub(super) fn advance_to(&self, deadline_us: u64) {
-        if deadline_us > self.virtual_now_us.get() {
-            self.virtual_now_us.set(deadline_us);
+    /// Moves the virtual clock forward to `deadline` (never back).
+    pub(super) fn advance_to(&self, deadline: Deadline) {
+        if deadline.due_us > self.virtual_now_us.get() {
+            self.virtual_now_us.set(deadline.due_us);
+        }
+        if deadline.due_s > self.virtual_now_s.get() {
+            self.virtual_now_s.set(deadline.due_s);
         }
     }
 
@@ -174,9 +230,12 @@ impl RunClock {
     /// late by the same amount.
     fn block(&self, us: u64) {
         match self.clock {
-            Clock::Virtual => self
-                .virtual_now_us
-                .set(self.virtual_now_us.get().saturating_add(us)),
+            Clock::Virtual => {
+                self.virtual_now_us
+                    .set(self.virtual_now_us.get().saturating_add(us));
+                self.virtual_now_s
+                    .set(self.virtual_now_s.get() + us as f64 / 1e6);
+            }
             Clock::Real { scale } => {
                 let end = host::now_ms() + us as f64 / 1000.0 * scale;
                 while host::now_ms() < end {
@@ -192,6 +251,16 @@ impl RunInner {
     /// Microseconds since the run began, on its clock.
     pub(crate) fn now_us(&self) -> u64 {
         self.time.now_us()
+    }
+
+    /// `loop.time()` (see [`RunClock::time_s`]).
+    pub(crate) fn time_s(&self) -> f64 {
+        self.time.time_s()
+    }
+
+    /// When a delay of `seconds` from now falls due (see [`RunClock::deadline`]).
+    pub(crate) fn deadline(&self, seconds: f64) -> Option<Deadline> {
+        self.time.deadline(seconds)
     }
 
     /// The clock the run keeps.

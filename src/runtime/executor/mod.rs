@@ -59,10 +59,11 @@ use timers::Timers;
 use waker::make_waker;
 
 pub use clock::Clock;
+pub(crate) use clock::Deadline;
 pub use deferred::set_event_loop_policy;
 pub use registry::{
-    block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, outside_loop,
-    record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
+    block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, loop_time,
+    outside_loop, record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
 };
 pub(crate) use registry::{
     current, page_visibility_changed, set_wait_reason, take_cancel, with_current_run,
@@ -378,8 +379,8 @@ impl RunInner {
                 Clock::Virtual => {
                     // A deadline of u64::MAX is "never" (an infinite sleep): time does not jump
                     // there; the run just waits, as asyncio would, until Stop.
-                    let next_deadline = self.state.borrow().timers.next_deadline();
-                    let Some(deadline) = next_deadline.filter(|d| *d != u64::MAX) else {
+                    let next_due = self.state.borrow().timers.next_due();
+                    let Some(deadline) = next_due.filter(|d| d.due_us != u64::MAX) else {
                         return false;
                     };
                     self.time.advance_to(deadline);

@@ -93,6 +93,12 @@ pub fn time_ms() -> Result<u64, Error> {
     with_current_run(|run, _| run.now_us() / 1000).ok_or(Error::NoRunningLoop)
 }
 
+/// `loop.time()`: seconds on the running loop's clock, the virtual clock's own float (see
+/// `RunClock::time_s`). Outside a run it is `Err(NoRunningLoop)`.
+pub fn loop_time() -> Result<f64, Error> {
+    with_current_run(|run, _| run.time_s()).ok_or(Error::NoRunningLoop)
+}
+
 /// The task whose step is running (`asyncio.current_task()`), if any.
 pub fn current_task_id() -> Option<TaskId> {
     current().and_then(|(_, task)| task)

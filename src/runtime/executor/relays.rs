@@ -17,6 +17,7 @@
 use std::rc::Rc;
 
 use super::super::host::Tick;
+use super::clock::Deadline;
 use super::registry::{current, enter};
 use super::tick::schedule;
 use super::timers::TimerAction;
@@ -37,21 +38,17 @@ impl RunInner {
         schedule(self, Tick::Micro);
     }
 
-    /// Sets a timer that calls `f` when it fires (`loop.call_later` of a combinator's
-    /// timeout). The timer is the Trace's, as a sleep's is; cancel it with
-    /// [`cancel_timer`](Self::cancel_timer).
-    ///
-    /// `f` is called as the timer fires, not queued: the runtime wakes a sleeping task as its
-    /// timer fires too, one loop step where asyncio takes two (the timer's callback, then the
-    /// future's), so a timeout and a sleep due at the same instant keep asyncio's order.
+    /// Sets a timer that queues `f` as a relay when it fires (`loop.call_later` of a
+    /// combinator's timeout, whose handle then releases the waiter). The timer is the
+    /// Trace's, as a sleep's is; cancel it with [`cancel_timer`](Self::cancel_timer).
     pub(crate) fn add_relay_timer(
         self: &Rc<Self>,
-        deadline_us: u64,
+        deadline: Deadline,
         f: Box<dyn FnOnce()>,
         line: u32,
     ) -> TimerKey {
         let task = current().and_then(|(_, task)| task);
-        let key = self.set_timer(task, deadline_us, TimerAction::Release(f), line);
+        let key = self.set_timer(task, deadline, TimerAction::Release(f), line);
         match self.time.clock() {
             Clock::Real { .. } => self.arm_host_timer(),
             Clock::Virtual => schedule(self, Tick::Micro),

@@ -15,41 +15,62 @@ use std::rc::Rc;
 use std::task::Waker;
 
 use super::super::host::{self, HostTimer};
+use super::clock::Deadline;
 use super::{RunInner, RunStatus};
 use crate::runtime::Clock;
 use crate::trace::{CallbackId, EventKind, TaskId, TimerId, TimerKey};
 
 /// What a timer does when it fires.
 pub(super) enum TimerAction {
-    /// Wake the sleeping task (its waker, once it has been polled).
+    /// Wake the sleeping task (its waker, once it has been polled), through a relay.
     Wake(Option<Waker>),
     /// Queue this callback (`call_later`).
     Call(CallbackId),
-    /// Call this as the timer fires: a combinator's timeout releasing its waiter, which wakes
-    /// the waiting task as a sleep's timer wakes the sleeping one (see [`super::relays`]).
+    /// Queue this as a relay: a combinator's timeout releasing its waiter (see
+    /// [`super::relays`]).
     Release(Box<dyn FnOnce()>),
 }
 
 /// A run's pending timers.
 #[derive(Default)]
 pub(super) struct Timers {
-    /// Pending timers by (deadline in µs, timer id), so equal deadlines fire in the order set.
-    heap: BTreeMap<TimerKey, TimerAction>,
+    /// Pending timers by (deadline in µs, timer id), each with its float deadline: timers due
+    /// in the same microsecond fire in the order of their floats, then in the order set.
+    heap: BTreeMap<TimerKey, (f64, TimerAction)>,
     next: u64,
     /// On the real clock, the armed `setTimeout` and the deadline it is for.
     host: Option<(u64, HostTimer)>,
 }
 
 impl Timers {
-    /// Adds a timer due at `due_us`; returns its key.
-    fn insert(&mut self, due_us: u64, action: TimerAction) -> TimerKey {
+    /// Adds a timer due at `due`; returns its key.
+    fn insert(&mut self, due: Deadline, action: TimerAction) -> TimerKey {
         self.next += 1;
         let key = TimerKey {
-            due_us,
+            due_us: due.due_us,
             id: TimerId(self.next),
         };
-        self.heap.insert(key, action);
+        self.heap.insert(key, (due.due_s, action));
         key
+    }
+
+    /// The timer to fire next: of those due in the earliest microsecond, the one with the
+    /// smallest float deadline (the first set among equal ones).
+    fn next_key(&self) -> Option<(TimerKey, f64)> {
+        let (first, _) = self.heap.first_key_value()?;
+        self.heap
+            .range(*first..)
+            .take_while(|(key, _)| key.due_us == first.due_us)
+            .map(|(key, (due_s, _))| (*key, *due_s))
+            .reduce(|best, next| if next.1 < best.1 { next } else { best })
+    }
+
+    /// The next timer's deadline, if any timer is pending.
+    pub(super) fn next_due(&self) -> Option<Deadline> {
+        self.next_key().map(|(key, due_s)| Deadline {
+            due_us: key.due_us,
+            due_s,
+        })
     }
 
     /// The pending timers, soonest first.
@@ -62,18 +83,13 @@ impl Timers {
         self.heap.len()
     }
 
-    /// The earliest deadline, if any timer is pending.
-    pub(super) fn next_deadline(&self) -> Option<u64> {
-        self.heap.keys().next().map(|key| key.due_us)
-    }
-
     /// Removes a pending timer; returns what it would have done.
     pub(super) fn remove(&mut self, key: TimerKey) -> Option<TimerAction> {
-        self.heap.remove(&key)
+        self.heap.remove(&key).map(|(_, action)| action)
     }
 
     /// Takes every pending timer (the run ended), for the caller to drop after its borrow.
-    pub(super) fn take_all(&mut self) -> BTreeMap<TimerKey, TimerAction> {
+    pub(super) fn take_all(&mut self) -> BTreeMap<TimerKey, (f64, TimerAction)> {
         std::mem::take(&mut self.heap)
     }
 
@@ -84,15 +100,15 @@ impl Timers {
 }
 
 impl RunInner {
-    /// Sets a timer due at `deadline_us` that wakes `waker`; returns its key.
+    /// Sets a timer due at `deadline` that wakes `waker`; returns its key.
     pub(crate) fn add_timer(
         self: &Rc<Self>,
         task: Option<TaskId>,
-        deadline_us: u64,
+        deadline: Deadline,
         waker: Waker,
         line: u32,
     ) -> TimerKey {
-        let key = self.set_timer(task, deadline_us, TimerAction::Wake(Some(waker)), line);
+        let key = self.set_timer(task, deadline, TimerAction::Wake(Some(waker)), line);
         if matches!(self.time.clock(), Clock::Real { .. }) {
             self.arm_host_timer();
         }
@@ -103,16 +119,16 @@ impl RunInner {
     pub(super) fn set_timer(
         &self,
         task: Option<TaskId>,
-        deadline_us: u64,
+        deadline: Deadline,
         action: TimerAction,
         line: u32,
     ) -> TimerKey {
-        let key = self.state.borrow_mut().timers.insert(deadline_us, action);
+        let key = self.state.borrow_mut().timers.insert(deadline, action);
         self.record(
             task,
             EventKind::TimerSet {
                 timer: key.id,
-                deadline_us,
+                deadline_us: deadline.due_us,
                 line,
             },
         );
@@ -124,13 +140,13 @@ impl RunInner {
         let mut state = self.state.borrow_mut();
         match state.timers.heap.get_mut(&key) {
             None => true,
-            Some(TimerAction::Wake(slot)) => {
+            Some((_, TimerAction::Wake(slot))) => {
                 if !slot.as_ref().is_some_and(|w| w.will_wake(waker)) {
                     *slot = Some(waker.clone());
                 }
                 false
             }
-            Some(TimerAction::Call(_) | TimerAction::Release(_)) => false,
+            Some((_, TimerAction::Call(_) | TimerAction::Release(_))) => false,
         }
     }
 
@@ -160,8 +176,12 @@ impl RunInner {
         loop {
             let due = {
                 let mut state = self.state.borrow_mut();
-                match state.timers.heap.first_key_value() {
-                    Some((key, _)) if key.due_us <= now => state.timers.heap.pop_first(),
+                match state.timers.next_key() {
+                    Some((key, _)) if key.due_us <= now => state
+                        .timers
+                        .heap
+                        .remove(&key)
+                        .map(|(_, action)| (key, action)),
                     _ => None,
                 }
             };
@@ -182,8 +202,10 @@ impl RunInner {
             }
             self.record(None, EventKind::TimerFired { timer, deadline_us });
             match action {
-                TimerAction::Wake(Some(waker)) => waker.wake(),
-                TimerAction::Release(release) => release(),
+                // asyncio's timer handle sets the sleep's future, whose done callback then
+                // wakes the task: one loop step later, as a relay.
+                TimerAction::Wake(Some(waker)) => self.add_relay(Box::new(move || waker.wake())),
+                TimerAction::Release(release) => self.add_relay(release),
                 TimerAction::Wake(None) | TimerAction::Call(_) => {}
             }
         }
@@ -199,7 +221,7 @@ impl RunInner {
         if state.status != RunStatus::Running {
             return;
         }
-        let Some(deadline) = state.timers.next_deadline() else {
+        let Some(deadline) = state.timers.next_due().map(|due| due.due_us) else {
             state.timers.host = None;
             return;
         };
