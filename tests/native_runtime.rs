@@ -10,8 +10,8 @@ use loopscope::lang::Lang;
 use loopscope::print;
 use loopscope::runtime::{
     call_later, call_soon, create_task, create_task_named, ensure_future, gather, host, live_runs,
-    sleep, stop, wait, wait_for, Clock, Condition, Error, Event, EventKind, Future, Lock, Queue,
-    ReturnWhen, Run, RunStatus, Semaphore, Task, WaitOn,
+    loop_time, sleep, stop, wait, wait_for, Clock, Condition, Error, Event, EventKind, Future,
+    Lock, Queue, ReturnWhen, Run, RunStatus, Semaphore, Task, WaitOn,
 };
 
 fn texts(run: &Run) -> Vec<String> {
@@ -618,6 +618,37 @@ fn cancelling_a_task_that_awaits_a_task_cancels_that_one_and_waits_for_it() {
             "outer got inner's value@400",
             "outer cancelled? false@400",
         ]
+    );
+}
+
+/// CPython 3.11 on the differential harness's virtual clock prints these (the same program in
+/// Python, run when this test was written): `b`'s timer, set after `a`'s, is due at the float
+/// 0.06 and `a`'s at 0.060000000000000005, the same microsecond; `b` fires first, and the
+/// loop's time is `b`'s float. Ten `sleep(0.1)` then add up as floats do.
+#[test]
+fn the_virtual_clock_keeps_asyncios_float_of_seconds() {
+    async fn sleeps(name: &'static str, delays: &'static [f64]) -> Result<(), Error> {
+        for delay in delays {
+            sleep(*delay).await?;
+        }
+        print!(py 1, "{name} {:?}", loop_time()?);
+        Ok(())
+    }
+    let run = run_virtual(|| async {
+        gather([
+            create_task(sleeps("a", &[0.01, 0.05]))?,
+            create_task(sleeps("b", &[0.01, 0.01, 0.04]))?,
+        ])
+        .await?;
+        for _ in 0..10 {
+            sleep(0.1).await?;
+        }
+        print!(py 1, "{:?}", loop_time()?);
+        Ok(())
+    });
+    assert_eq!(
+        texts(&run),
+        ["b 0.06@60", "a 0.06@60", "1.0599999999999998@1060"]
     );
 }
 
