@@ -19,6 +19,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod lexer;
+mod math;
 pub mod methods;
 pub mod modules;
 pub mod ops;

@@ -83,6 +83,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         },
         Value::Float(f) => match name {
             "is_integer" => ("is_integer", float_is_integer),
+            "as_integer_ratio" => ("as_integer_ratio", float_as_integer_ratio),
             "real" => return Some(Value::Float(*f)),
             "imag" => return Some(Value::Float(0.0)),
             _ => return None,
@@ -708,6 +709,53 @@ fn float_is_integer(_vm: &mut Vm, this: Option<&Value>, _args: Args) -> PyResult
         Some(Value::Float(f)) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
         _ => Ok(Value::Bool(false)),
     }
+}
+
+/// `float.as_integer_ratio()`: the exact fraction, lowest terms, positive denominator.
+fn float_as_integer_ratio(_vm: &mut Vm, this: Option<&Value>, _args: Args) -> PyResult {
+    let f = match this {
+        Some(Value::Float(f)) => *f,
+        _ => 0.0,
+    };
+    if f.is_nan() {
+        return Err(crate::exceptions::value_error(
+            "cannot convert NaN to integer ratio",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(crate::exceptions::overflow_error(
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // value = mantissa * 2^exponent
+    let (mut mantissa, mut exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    };
+    if mantissa == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    while mantissa & 1 == 0 && exponent < 0 {
+        mantissa >>= 1;
+        exponent += 1;
+    }
+    let numerator = num_bigint::BigInt::from(mantissa) * if f < 0.0 { -1 } else { 1 };
+    let ratio = if exponent >= 0 {
+        (numerator << exponent as usize, num_bigint::BigInt::from(1))
+    } else {
+        (
+            numerator,
+            num_bigint::BigInt::from(1) << (-exponent) as usize,
+        )
+    };
+    Ok(Value::tuple(vec![
+        crate::int::from_big(ratio.0),
+        crate::int::from_big(ratio.1),
+    ]))
 }
 
 fn bytes_decode(_vm: &mut Vm, this: Option<&Value>, _args: Args) -> PyResult {

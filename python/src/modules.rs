@@ -14,7 +14,11 @@ use crate::types::{exc_class, type_name, Exc};
 use crate::value::*;
 use crate::vm::Vm;
 
-fn module(name: &str, functions: &[(&'static str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
+pub(crate) fn module(
+    name: &str,
+    functions: &[(&'static str, NativeFn)],
+    values: Vec<(&str, Value)>,
+) -> Value {
     let mut d = Dict::new();
     d.set_str("__name__", Value::str(name));
     for (n, f) in functions {
@@ -282,28 +286,7 @@ pub fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
             &[("partial", partial), ("reduce", reduce), ("wraps", wraps)],
             Vec::new(),
         ),
-        "math" => module(
-            "math",
-            &[
-                ("sqrt", math_sqrt),
-                ("floor", math_floor),
-                ("ceil", math_ceil),
-                ("log", math_log),
-                ("exp", math_exp),
-                ("sin", math_sin),
-                ("cos", math_cos),
-                ("fabs", math_fabs),
-                ("factorial", math_factorial),
-                ("gcd", math_gcd),
-                ("isclose", math_isclose),
-            ],
-            vec![
-                ("pi", Value::Float(std::f64::consts::PI)),
-                ("e", Value::Float(std::f64::consts::E)),
-                ("inf", Value::Float(f64::INFINITY)),
-                ("nan", Value::Float(f64::NAN)),
-            ],
-        ),
+        "math" => crate::math::module(),
         "sys" => module(
             "sys",
             &[
@@ -518,117 +501,6 @@ fn apply_wraps(vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
         crate::attr::set_attr(vm, &wrapper, "__wrapped__", wrapped.clone())?;
     }
     Ok(wrapper)
-}
-
-fn float_arg(args: &Args) -> PyResult<f64> {
-    args.pos
-        .first()
-        .and_then(int::to_f64)
-        .ok_or_else(|| type_error("must be real number"))
-}
-
-fn math_sqrt(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = float_arg(&args)?;
-    if x < 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(x.sqrt()))
-}
-
-fn math_floor(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
-        _ => int::from_f64(float_arg(&args)?.floor()),
-    }
-}
-
-fn math_ceil(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
-        _ => int::from_f64(float_arg(&args)?.ceil()),
-    }
-}
-
-fn math_log(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = float_arg(&args)?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(match args.pos.get(1).and_then(int::to_f64) {
-        Some(base) => x.ln() / base.ln(),
-        None => x.ln(),
-    }))
-}
-
-fn math_exp(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    Ok(Value::Float(float_arg(&args)?.exp()))
-}
-
-fn math_sin(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    Ok(Value::Float(float_arg(&args)?.sin()))
-}
-
-fn math_cos(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    Ok(Value::Float(float_arg(&args)?.cos()))
-}
-
-fn math_fabs(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    Ok(Value::Float(float_arg(&args)?.abs()))
-}
-
-fn math_factorial(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let n = args
-        .pos
-        .first()
-        .and_then(int::to_i64)
-        .ok_or_else(|| type_error("factorial() only accepts integral values"))?;
-    if n < 0 {
-        return Err(value_error("factorial() not defined for negative values"));
-    }
-    let mut acc = Value::Int(1);
-    for i in 2..=n {
-        acc = int::mul(&acc, &Value::Int(i)).unwrap_or(Value::Int(0));
-    }
-    Ok(acc)
-}
-
-fn math_gcd(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    use num_integer::Integer;
-    let mut acc = num_bigint::BigInt::from(0);
-    for v in &args.pos {
-        let b = int::to_big(v).ok_or_else(|| {
-            type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            ))
-        })?;
-        acc = acc.gcd(&b);
-    }
-    Ok(int::from_big(acc))
-}
-
-fn math_isclose(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let (Some(a), Some(b)) = (
-        args.pos.first().and_then(int::to_f64),
-        args.pos.get(1).and_then(int::to_f64),
-    ) else {
-        return Err(type_error("isclose() takes two numbers"));
-    };
-    let rel = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "rel_tol")
-        .and_then(|(_, v)| int::to_f64(v))
-        .unwrap_or(1e-9);
-    let abs = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "abs_tol")
-        .and_then(|(_, v)| int::to_f64(v))
-        .unwrap_or(0.0);
-    Ok(Value::Bool(
-        a == b || (a - b).abs() <= (rel * b.abs()).max(rel * a.abs()).max(abs),
-    ))
 }
 
 fn sys_exit(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {

@@ -333,6 +333,7 @@ impl HostObject for PyFuture {
             "set_result" => method("set_result", future_set_result, this),
             "set_exception" => method("set_exception", future_set_exception, this),
             "result" => method("result", future_result, this),
+            "exception" => method("exception", future_exception, this),
             "done" => method("done", future_done, this),
             "cancel" => method("cancel", future_cancel, this),
             "cancelled" => method("cancelled", future_cancelled, this),
@@ -402,6 +403,29 @@ fn future_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         Error::InvalidState(what) => super::asyncio::invalid_state_error(what),
         other => to_exception(&other, None),
     })
+}
+
+/// `fut.exception()`: the exception it was given, `None` after a result, `CancelledError`
+/// raised if it was cancelled, `InvalidStateError` while pending.
+fn future_exception(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    if let Some(e) = f.exception.borrow().clone() {
+        return Ok(e.value());
+    }
+    match f.future.result() {
+        Ok(_) => Ok(Value::None),
+        Err(Error::InvalidState(_)) => {
+            Err(super::asyncio::invalid_state_error("Exception is not set."))
+        }
+        Err(other) => {
+            let e = to_exception(&other, None);
+            if super::asyncio::is_cancelled_error(&e) {
+                Err(e)
+            } else {
+                Ok(e.value())
+            }
+        }
+    }
 }
 
 fn future_done(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
