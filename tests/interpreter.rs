@@ -1,9 +1,13 @@
 //! The interpreter in the browser: what a page's stack and clock mean for it.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use loopscope::course::{self, Settings};
 use loopscope::interpreter;
 use loopscope::lang::Lang;
 use loopscope::runtime::{Clock, RunStatus};
+use loopscope::trace::{EventKind, IoKind};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -42,4 +46,82 @@ async fn markup_in_printed_text_and_errors_stays_text() {
         "{text}"
     );
     assert!(text.ends_with("ValueError: <i>no</i>\n"), "{text}");
+}
+
+/// The course's three listings of blocking functions on pools (`run_in_executor` with the
+/// default pool, a thread pool and a process pool; `pool.submit` and `asyncio.wrap_future`)
+/// run unmodified on the interpreter, in both languages: each function's job runs on a real
+/// Web Worker, and the listing prints its lesson's lines at its lesson's times, on the real
+/// clock within the tolerance of the Rust lessons' own worker tests (`tests/io.rs`: 300 ms,
+/// for a worker's start and the message hops on a loaded 2-core machine).
+#[wasm_bindgen_test]
+async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
+    for id in ["default-executor", "executor-kinds", "wrap-future"] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let source = lesson.python(lang);
+            common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+            let (run, outcome) =
+                interpreter::start(source, Clock::Real { scale: 1.0 }, lang).expect("compiles");
+            for _ in 0..1000 {
+                if run.status() != RunStatus::Running {
+                    break;
+                }
+                gloo_timers::future::TimeoutFuture::new(10).await;
+            }
+            assert_eq!(
+                run.status(),
+                RunStatus::Finished(Ok(())),
+                "{id}: {:?}",
+                outcome.traceback()
+            );
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 300);
+            let jobs = run
+                .trace()
+                .events()
+                .iter()
+                .filter(|e| {
+                    matches!(&e.kind, EventKind::IoStarted { kind: IoKind::Worker, label, .. } if &**label == "func1()")
+                })
+                .count();
+            let expected_jobs = if id == "executor-kinds" { 3 } else { 1 };
+            assert_eq!(jobs, expected_jobs, "{id}: func1 ran as a worker's job");
+        }
+    }
+}
+
+/// A function handed to the default pool prints from its worker while it runs, and two such
+/// functions run at once: each sleeps 0.5 s, and both have ended at about 0.5 s, not 1 s.
+/// Their arguments and return values come through (`[10, 20]`).
+#[wasm_bindgen_test]
+async fn a_pools_functions_print_from_their_workers_and_run_in_parallel() {
+    let source = "import asyncio\nimport time\n\ndef work(n):\n    print('work', n, 'starts')\n    time.sleep(0.5)\n    print('work', n, 'ends')\n    return n * 10\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    jobs = [loop.run_in_executor(None, work, n) for n in (1, 2)]\n    print(await asyncio.gather(*jobs))\n\nasyncio.run(main())\n";
+    let (run, outcome) =
+        interpreter::start(source, Clock::Real { scale: 1.0 }, Lang::En).expect("compiles");
+    for _ in 0..500 {
+        if run.status() != RunStatus::Running {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    assert_eq!(
+        run.status(),
+        RunStatus::Finished(Ok(())),
+        "{:?}",
+        outcome.traceback()
+    );
+    let printed = run.trace().printed();
+    let at = |text: &str| {
+        printed
+            .iter()
+            .find(|l| &*l.text == text)
+            .map(|l| l.at_ms())
+            .unwrap_or_else(|| panic!("{text:?} printed: {printed:?}"))
+    };
+    assert!(at("work 1 starts") < 300 && at("work 2 starts") < 300);
+    for end in ["work 1 ends", "work 2 ends", "[10, 20]"] {
+        assert!((500..800).contains(&at(end)), "{end} at {} ms", at(end));
+    }
+    assert_eq!(printed.last().map(|l| &*l.text), Some("[10, 20]"));
+    assert_eq!(printed.len(), 5);
 }

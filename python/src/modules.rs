@@ -219,6 +219,14 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "clear copy fromkeys get items keys move_to_end pop popitem setdefault update values",
     ),
     ("Handle", "cancel cancelled"),
+    (
+        "concurrent.futures",
+        "ALL_COMPLETED BrokenExecutor CancelledError Executor FIRST_COMPLETED FIRST_EXCEPTION \
+            Future ProcessPoolExecutor ThreadPoolExecutor TimeoutError as_completed process \
+            thread wait",
+    ),
+    ("ThreadPoolExecutor", "map shutdown submit"),
+    ("ProcessPoolExecutor", "map shutdown submit"),
 ];
 
 /// Whether CPython's `owner` (a module, or an asyncio type by its name) has `name`.

@@ -150,6 +150,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("current_task", current_task),
     ("all_tasks", all_tasks),
     ("as_completed", as_completed),
+    ("wrap_future", super::executor::wrap_future),
     ("timeout", timeout),
     ("shield", shield),
     ("iscoroutine", iscoroutine),

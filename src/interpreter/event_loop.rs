@@ -100,6 +100,7 @@ impl HostObject for Loop {
             "call_soon" => method("call_soon", loop_call_soon, this),
             "call_later" => method("call_later", loop_call_later, this),
             "call_at" => method("call_at", loop_call_at, this),
+            "run_in_executor" => method("run_in_executor", super::executor::run_in_executor, this),
             "run_until_complete" => method("run_until_complete", loop_run_until_complete, this),
             "run_forever" => method("run_forever", loop_run_forever, this),
             "stop" => method("stop", loop_stop, this),

@@ -9,6 +9,7 @@
 mod asyncio;
 mod drive;
 mod event_loop;
+mod executor;
 mod objects;
 mod program;
 mod sync;
@@ -80,6 +81,9 @@ pub const STEP_BUDGET_MS: f64 = 3000.0;
 
 impl Host for PageHost {
     fn write(&self, text: &str, line: u32) {
+        if executor::record_write(text, line) {
+            return;
+        }
         let mut pending = self.outcome.pending.borrow_mut();
         pending.push_str(text);
         while let Some(i) = pending.find('\n') {
@@ -103,15 +107,17 @@ impl Host for PageHost {
     }
 
     fn time(&self) -> f64 {
-        runtime::loop_time().unwrap_or(0.0)
+        runtime::loop_time().unwrap_or(0.0) + executor::recorded_sleep()
     }
 
     fn sleep_blocking(&self, secs: f64) {
-        runtime::block_loop(secs);
+        if !executor::record_sleep(secs) {
+            runtime::block_loop(secs);
+        }
     }
 
     fn import(&self, vm: &mut Vm, name: &str) -> Option<PyResult> {
-        asyncio::import(vm, name)
+        asyncio::import(vm, name).or_else(|| executor::import(vm, name))
     }
 
     fn begin_step(&self) {

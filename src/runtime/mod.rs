@@ -61,7 +61,10 @@ pub use task::{
     IntoTask, Join, Task,
 };
 pub use time::{sleep, Sleep};
-pub use worker::{cpu_count, run_in_executor, wrap_future, ConcurrentFuture, Job, Pool, Returned};
+pub use worker::{
+    check_workers, cpu_count, default_executor, run_in_executor, wrap_future, ConcurrentFuture,
+    Job, Pool, Returned,
+};
 
 /// What a lesson's `main` (or any task body) returns: a value, or the error it "raised".
 pub type Result<T> = std::result::Result<T, Error>;

@@ -267,7 +267,7 @@ mod concurrent;
 pub use concurrent::{wrap_future, ConcurrentFuture};
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{run_in_executor, Pool};
+pub use browser::{default_executor, run_in_executor, Pool};
 #[cfg(target_arch = "wasm32")]
 pub use spares::{ready as spare_workers, warm_up};
 
@@ -275,7 +275,7 @@ pub use spares::{ready as spare_workers, warm_up};
 mod spares;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{run_in_executor, spare_workers, warm_up, Pool};
+pub use native::{default_executor, run_in_executor, spare_workers, warm_up, Pool};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -657,13 +657,14 @@ mod browser {
     pub async fn run_in_executor(executor: Option<&Pool>, job: Job) -> Result<Returned, Error> {
         let submitted = match executor {
             Some(pool) => pool.submit(job)?,
-            None => default_pool()?.submit(job)?,
+            None => default_executor()?.submit(job)?,
         };
         wrap_future(&submitted)?.await
     }
 
-    /// The running run's default pool, made now if it has none.
-    fn default_pool() -> Result<Rc<Pool>, Error> {
+    /// The running run's default pool (`run_in_executor(None, …)`'s), made now if it has
+    /// none, and shut down with the run.
+    pub fn default_executor() -> Result<Rc<Pool>, Error> {
         let (run, _) = executor::current().ok_or(Error::NoRunningLoop)?;
         let held = run.default_executor.borrow().clone();
         if let Some(pool) = held.and_then(|any| any.downcast::<Pool>().ok()) {
@@ -713,6 +714,11 @@ mod native {
             None => Pool::new(1)?.submit(job)?,
         };
         super::wrap_future(&submitted)?.await
+    }
+
+    /// Natively there is none: a pool needs a browser.
+    pub fn default_executor() -> Result<std::rc::Rc<Pool>, Error> {
+        Pool::new(1).map(std::rc::Rc::new)
     }
 
     /// Natively there is nothing to start.
