@@ -12,14 +12,26 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn run_to_end(source: &str) -> String {
-    let (run, outcome) = interpreter::start(source, Clock::Virtual, Lang::En).expect("compiles");
-    for _ in 0..500 {
+/// Runs `source` until it ends (at most `limit_ms` of wall time); returns how it ended and
+/// its run.
+async fn run_until_ended(
+    source: &str,
+    clock: Clock,
+    lang: Lang,
+    limit_ms: u32,
+) -> (loopscope::runtime::Run, std::rc::Rc<interpreter::Outcome>) {
+    let (run, outcome) = interpreter::start(source, clock, lang).expect("compiles");
+    for _ in 0..limit_ms / 10 {
         if run.status() != RunStatus::Running {
             break;
         }
         gloo_timers::future::TimeoutFuture::new(10).await;
     }
+    (run, outcome)
+}
+
+async fn run_to_end(source: &str) -> String {
+    let (run, outcome) = run_until_ended(source, Clock::Virtual, Lang::En, 5000).await;
     assert_ne!(run.status(), RunStatus::Running, "the program ended");
     outcome.transcript()
 }
@@ -62,13 +74,7 @@ async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
             let source = lesson.python(lang);
             common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
             let (run, outcome) =
-                interpreter::start(source, Clock::Real { scale: 1.0 }, lang).expect("compiles");
-            for _ in 0..1000 {
-                if run.status() != RunStatus::Running {
-                    break;
-                }
-                gloo_timers::future::TimeoutFuture::new(10).await;
-            }
+                run_until_ended(source, Clock::Real { scale: 1.0 }, lang, 10_000).await;
             assert_eq!(
                 run.status(),
                 RunStatus::Finished(Ok(())),
@@ -96,14 +102,7 @@ async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
 #[wasm_bindgen_test]
 async fn a_pools_functions_print_from_their_workers_and_run_in_parallel() {
     let source = "import asyncio\nimport time\n\ndef work(n):\n    print('work', n, 'starts')\n    time.sleep(0.5)\n    print('work', n, 'ends')\n    return n * 10\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    jobs = [loop.run_in_executor(None, work, n) for n in (1, 2)]\n    print(await asyncio.gather(*jobs))\n\nasyncio.run(main())\n";
-    let (run, outcome) =
-        interpreter::start(source, Clock::Real { scale: 1.0 }, Lang::En).expect("compiles");
-    for _ in 0..500 {
-        if run.status() != RunStatus::Running {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(10).await;
-    }
+    let (run, outcome) = run_until_ended(source, Clock::Real { scale: 1.0 }, Lang::En, 5000).await;
     assert_eq!(
         run.status(),
         RunStatus::Finished(Ok(())),
