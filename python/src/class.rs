@@ -84,7 +84,31 @@ pub fn call_class(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult {
                     class.name
                 )));
             }
-            return Ok(exceptions::instantiate(class, args.pos).value());
+            // `OSError(errno, strerror)` is the subclass of that errno, as in CPython.
+            let class = match args.pos.first() {
+                Some(Value::Int(errno)) if &*class.name == "OSError" && args.pos.len() >= 2 => {
+                    os_error_subclass(*errno).unwrap_or_else(|| class.clone())
+                }
+                _ => class.clone(),
+            };
+            let mut pos = args.pos;
+            let os_fields = match pos.as_slice() {
+                [Value::Int(_), ..] if pos.len() >= 2 && is_os_error(&class) => {
+                    let filename = pos.get(2).cloned();
+                    pos.truncate(2);
+                    Some((pos[0].clone(), pos[1].clone(), filename))
+                }
+                _ => None,
+            };
+            let exc = exceptions::instantiate(&class, pos);
+            // Its `errno`, `strerror` and `filename` (kept out of `args`, as CPython does).
+            if let Some((errno, strerror, filename)) = os_fields {
+                let mut dict = exc.0.dict.borrow_mut();
+                dict.set_str("errno", errno);
+                dict.set_str("strerror", strerror);
+                dict.set_str("filename", filename.unwrap_or(Value::None));
+            }
+            return Ok(exc.value());
         }
         return crate::builtins::construct(vm, class, args);
     }
@@ -170,11 +194,39 @@ pub fn object_init(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult
     Ok(Value::None)
 }
 
-/// `str(exc)`: nothing, the one argument, or the tuple of them.
+fn is_os_error(class: &Rc<Class>) -> bool {
+    class.is_subclass(&exc_class(Exc::OSError))
+}
+
+/// The subclass of `OSError` CPython makes for `errno` (Linux's numbers), among those this
+/// Python has.
+fn os_error_subclass(errno: i64) -> Option<Rc<Class>> {
+    let kind = match errno {
+        2 => Exc::FileNotFoundError,
+        104 => Exc::ConnectionResetError,
+        110 => Exc::TimeoutError,
+        111 => Exc::ConnectionRefusedError,
+        _ => return None,
+    };
+    Some(exc_class(kind))
+}
+
+/// `str(exc)`: nothing, the one argument, or the tuple of them; an `OSError` with an errno is
+/// `[Errno 2] No such` (and `: 'file'` after a file name).
 pub fn exception_str(vm: &mut Vm, exc: &Exception) -> PyResult<String> {
     let args = exc.state().args.clone();
     if exc.is(&exc_class(Exc::KeyError)) && args.len() == 1 {
         return crate::ops::repr(vm, &args[0]);
+    }
+    if let (true, [Value::Int(errno), strerror]) =
+        (exc.is(&exc_class(Exc::OSError)), args.as_slice())
+    {
+        let text = format!("[Errno {errno}] {}", crate::ops::str_of(vm, strerror)?);
+        let filename = exc.0.dict.borrow().get_str("filename");
+        return match filename {
+            None | Some(Value::None) => Ok(text),
+            Some(filename) => Ok(format!("{text}: {}", crate::ops::repr(vm, &filename)?)),
+        };
     }
     match args.len() {
         0 => Ok(String::new()),

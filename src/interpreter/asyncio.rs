@@ -82,10 +82,17 @@ pub(super) fn invalid_state_error(what: &str) -> Exception {
 }
 
 /// An exception a callback raised: asyncio logs it and the loop goes on.
-pub(super) fn report_callback_error(vm: &mut Vm, e: &Exception) {
-    let summary = python::traceback::summary(vm, e);
-    vm.host
-        .write_err(&format!("Exception in callback: {summary}\n"));
+pub(super) fn report_callback_error(vm: &mut Vm, e: &Exception, source: Option<&str>) {
+    let text = match source {
+        // asyncio's log record begins with the handle's callback (the transcript keeps a log
+        // record's first line, as the differential harness does).
+        Some(source) => format!("Exception in callback {source}\n"),
+        None => format!(
+            "Exception in callback: {}\n",
+            python::traceback::summary(vm, e)
+        ),
+    };
+    vm.host.write_err(&text);
 }
 
 /// What the module body hands the loop when it calls `asyncio.run(main())`,

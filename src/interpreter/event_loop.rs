@@ -183,7 +183,9 @@ fn schedule(vm: &mut Vm, delay: Option<f64>, args: Args) -> PyResult {
         if let Some(vm) = weak.upgrade() {
             let mut vm = vm.borrow_mut();
             if let Err(e) = vm.call(&calling.callback, Args::new(calling.args.clone())) {
-                report_callback_error(&mut vm, &e);
+                // asyncio's log names the handle's callback as its repr does.
+                let source = calling.describe(&mut vm).ok();
+                report_callback_error(&mut vm, &e, source.as_deref());
             }
             vm.flush_warnings();
         }

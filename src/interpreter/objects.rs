@@ -307,7 +307,7 @@ fn task_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResu
         if let Some(vm) = vm.upgrade() {
             let mut vm = vm.borrow_mut();
             if let Err(e) = vm.call1(&callback, me) {
-                super::asyncio::report_callback_error(&mut vm, &e);
+                super::asyncio::report_callback_error(&mut vm, &e, None);
             }
         }
     });
@@ -456,7 +456,7 @@ fn future_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyRe
         if let Some(vm) = vm.upgrade() {
             let mut vm = vm.borrow_mut();
             if let Err(e) = vm.call1(&callback, me) {
-                super::asyncio::report_callback_error(&mut vm, &e);
+                super::asyncio::report_callback_error(&mut vm, &e, None);
             }
         }
     });
