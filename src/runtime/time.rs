@@ -60,6 +60,20 @@ impl StdFuture for Sleep {
     type Output = Result<(), Error>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // `sleep(0)`, the commonest await: one visit to the run per poll.
+        if self.duration_us == Some(0) && self.timer.is_none() {
+            let yielding = !self.yielded;
+            return match executor::take_cancel_here(yielding) {
+                Err(error) => Poll::Ready(Err(error)),
+                Ok(true) => Poll::Ready(Err(Error::Cancelled)),
+                Ok(false) if yielding => {
+                    self.yielded = true;
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+                Ok(false) => Poll::Ready(Ok(())),
+            };
+        }
         let Some((run, task)) = executor::current() else {
             return Poll::Ready(Err(Error::NoRunningLoop));
         };

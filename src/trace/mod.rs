@@ -388,10 +388,14 @@ impl Trace {
         if let EventKind::TaskSpawned { name, .. } = &kind {
             if let Some(id) = task {
                 let index = id.index();
-                if self.names.len() <= index {
-                    self.names.resize(index + 1, Rc::from(""));
+                if index < self.names.len() {
+                    self.names[index] = name.clone();
+                } else {
+                    // Tasks are numbered as they are spawned, so this pads nothing as a rule
+                    // (and allocates no placeholder name per task).
+                    self.names.resize_with(index, || Rc::from(""));
+                    self.names.push(name.clone());
                 }
-                self.names[index] = name.clone();
             }
         }
         let seq = self.events.len() as u64;

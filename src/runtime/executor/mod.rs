@@ -66,7 +66,8 @@ pub use registry::{
     outside_loop, record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
 };
 pub(crate) use registry::{
-    current, page_visibility_changed, set_wait_reason, take_cancel, with_current_run,
+    current, page_visibility_changed, set_wait_reason, take_cancel, take_cancel_here,
+    with_current_run,
 };
 pub use run::{Run, RunStatus};
 pub(crate) use tick::tick;

@@ -188,6 +188,26 @@ pub(crate) fn set_wait_reason(on: WaitOn) {
     with_current_run(|run, _| run.state.borrow_mut().wait_reason = Some(on));
 }
 
+/// [`take_cancel`] in one visit to the current run, without cloning it (a `sleep(0)`'s polls,
+/// the commonest await): `Err(NoRunningLoop)` outside a run; with `yielding`, a task that has
+/// no cancellation request is also marked as giving the loop a turn (`WaitOn::Yield`).
+pub(crate) fn take_cancel_here(yielding: bool) -> Result<bool, Error> {
+    CURRENT.with(|current| {
+        let current = current.borrow();
+        let Some((run, task)) = current.as_ref() else {
+            return Err(Error::NoRunningLoop);
+        };
+        let mut state = run.state.borrow_mut();
+        if task.is_some_and(|task| state.tasks.take_cancel(task)) {
+            return Ok(true);
+        }
+        if yielding {
+            state.wait_reason = Some(WaitOn::Yield);
+        }
+        Ok(false)
+    })
+}
+
 /// Takes a cancellation request addressed to the current task, if there is one. Every await
 /// point of the runtime calls this, so a cancelled task sees `Err(Cancelled)` where it waits,
 /// as Python raises `CancelledError` at the `await`.
