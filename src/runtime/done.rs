@@ -15,9 +15,9 @@ use crate::trace::{DoneOf, EventKind};
 enum Action {
     Wake(Waker),
     Call(Box<dyn FnOnce()>, u32),
-    /// A combinator's done callback: queued like `Call`, but not recorded (see
+    /// A combinator's done callback, by its key: queued like `Call`, but not recorded (see
     /// [`crate::runtime::relay`]).
-    Relay(Box<dyn FnOnce()>),
+    Relay(Box<dyn FnOnce()>, u64),
 }
 
 /// The pending on-done actions of one task or future.
@@ -26,6 +26,8 @@ pub(crate) struct OnDone {
     actions: RefCell<Vec<Action>>,
     /// Whose actions these are, for the Trace (set once the task or future has its id).
     of: Cell<Option<DoneOf>>,
+    /// The last relay's key.
+    relays: Cell<u64>,
 }
 
 impl OnDone {
@@ -41,8 +43,31 @@ impl OnDone {
     }
 
     /// Queues `relay` on the loop at the end, unrecorded (a combinator's done callback).
-    pub(crate) fn add_relay(&self, relay: Box<dyn FnOnce()>) {
-        self.actions.borrow_mut().push(Action::Relay(relay));
+    /// Returns its key, for [`remove_relay`](Self::remove_relay).
+    pub(crate) fn add_relay(&self, relay: Box<dyn FnOnce()>) -> u64 {
+        let key = self.relays.get() + 1;
+        self.relays.set(key);
+        self.actions.borrow_mut().push(Action::Relay(relay, key));
+        key
+    }
+
+    /// Forgets a relay that has not been queued (`remove_done_callback` of a combinator that
+    /// is done waiting). The closure is dropped after the borrow.
+    pub(crate) fn remove_relay(&self, key: u64) {
+        let removed = {
+            let mut actions = self.actions.borrow_mut();
+            let at = actions
+                .iter()
+                .position(|a| matches!(a, Action::Relay(_, k) if *k == key));
+            at.map(|at| actions.remove(at))
+        };
+        drop(removed);
+    }
+
+    /// How many actions wait for the end.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn len(&self) -> usize {
+        self.actions.borrow().len()
     }
 
     /// Names the task or future these actions belong to.
@@ -79,7 +104,7 @@ impl OnDone {
                         run.add_callback(callback, None, line, self.of.get());
                     }
                 }
-                Action::Relay(relay) => {
+                Action::Relay(relay, _) => {
                     if let Some(run) = &run {
                         run.add_relay(relay);
                     }

@@ -318,7 +318,24 @@ pub struct Wait<T> {
     return_when: ReturnWhen,
     /// From the first poll (asyncio's `_wait`): the waiter the tasks' done callbacks release,
     /// and the timeout's timer.
-    armed: Option<(Waiter, Option<RelayTimer>)>,
+    armed: Option<Armed<T>>,
+}
+
+/// What a waiting [`Wait`] has set up; dropping it (the wait is over, or abandoned) cancels
+/// the timer and takes its done callbacks off the tasks still running, as asyncio's `_wait`
+/// does in its `finally`, so a loop of waits on long-lived tasks leaves nothing behind.
+struct Armed<T> {
+    waiter: Waiter,
+    _timer: Option<RelayTimer>,
+    relays: Vec<(Task<T>, u64)>,
+}
+
+impl<T> Drop for Armed<T> {
+    fn drop(&mut self) {
+        for (task, key) in &self.relays {
+            task.forget_relay(*key);
+        }
+    }
 }
 
 /// Done and pending tasks, in argument order.
@@ -332,12 +349,13 @@ impl<T: Clone + 'static> Wait<T> {
         timeout: Option<f64>,
         line: u32,
         return_when: ReturnWhen,
-    ) -> (Waiter, Option<RelayTimer>) {
+    ) -> Armed<T> {
         let waiter = Waiter::default();
         let left = Rc::new(Cell::new(tasks.len()));
+        let mut relays = Vec::with_capacity(tasks.len());
         for task in tasks {
             let (waiter, left, child) = (waiter.clone(), left.clone(), task.clone());
-            task.relay_on_end(move || {
+            let key = task.relay_on_end(move || {
                 left.set(left.get().saturating_sub(1));
                 let raised = matches!(child.peek_outcome(), Some(Err(e)) if e != Error::Cancelled);
                 let enough = match return_when {
@@ -349,11 +367,16 @@ impl<T: Clone + 'static> Wait<T> {
                     waiter.release();
                 }
             });
+            relays.push((task.clone(), key));
         }
         let release = waiter.clone();
         let timer =
             timeout.and_then(|seconds| RelayTimer::after(seconds, line, move || release.release()));
-        (waiter, timer)
+        Armed {
+            waiter,
+            _timer: timer,
+            relays,
+        }
     }
 }
 
@@ -371,10 +394,10 @@ impl<T: Clone + 'static> StdFuture for Wait<T> {
             this.armed = None;
             return Poll::Ready(Err(Error::Cancelled));
         }
-        let (waiter, _) = this
+        let armed = this
             .armed
             .get_or_insert_with(|| Self::arm(tasks, this.timeout, this.line, this.return_when));
-        if !waiter.poll_released(cx.waker()) {
+        if !armed.waiter.poll_released(cx.waker()) {
             executor::set_wait_reason(WaitOn::Wait(tasks.len()));
             return Poll::Pending;
         }
@@ -524,5 +547,40 @@ impl<T: Clone + 'static> AsyncIterator for AsCompleted<T> {
             }
             .await?;
         }
+    }
+}
+
+// Natively: the browser's host has no `run_until_idle`.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::{wait, ReturnWhen};
+    use crate::runtime::{create_task, host, sleep, Clock, Run, RunStatus};
+
+    /// `asyncio.wait` takes its done callbacks off the tasks when it returns, so waiting again
+    /// and again on a long-lived task (`while pending: … = await wait(pending, timeout=1)`)
+    /// leaves nothing on it.
+    #[test]
+    fn a_loop_of_waits_leaves_no_done_callbacks_on_a_running_task() {
+        let counts = Rc::new(RefCell::new(Vec::new()));
+        let seen = counts.clone();
+        let run = Run::start(Clock::Virtual, move || async move {
+            let long = create_task(async {
+                sleep(10.0).await?;
+                Ok(())
+            })?;
+            for _ in 0..5 {
+                let (done, _) = wait([long.clone()], Some(1.0), ReturnWhen::AllCompleted).await?;
+                assert!(done.is_empty());
+                seen.borrow_mut().push(long.actions_at_end());
+            }
+            long.cancel();
+            Ok(())
+        });
+        host::run_until_idle();
+        assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+        assert_eq!(*counts.borrow(), [0, 0, 0, 0, 0]);
     }
 }

@@ -344,11 +344,25 @@ where
 impl<T> Task<T> {
     /// Queues `relay` on the loop when the task ends (at once if it has ended), unrecorded: a
     /// combinator's done callback (see [`super::relay`]).
-    pub(crate) fn relay_on_end(&self, relay: impl FnOnce() + 'static) {
-        self.cell.on_done.add_relay(Box::new(relay));
+    /// Returns the relay's key, for [`forget_relay`](Self::forget_relay).
+    pub(crate) fn relay_on_end(&self, relay: impl FnOnce() + 'static) -> u64 {
+        let key = self.cell.on_done.add_relay(Box::new(relay));
         if self.cell.result.borrow().is_some() {
             self.cell.on_done.fire(&self.run);
         }
+        key
+    }
+
+    /// How many actions (wakes, callbacks, relays) wait for its end.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn actions_at_end(&self) -> usize {
+        self.cell.on_done.len()
+    }
+
+    /// Forgets a relay not yet queued (the task has not ended): asyncio's
+    /// `remove_done_callback` of a combinator that is done waiting.
+    pub(crate) fn forget_relay(&self, key: u64) {
+        self.cell.on_done.remove_relay(key);
     }
 
     /// Someone (a `gather`) will take its outcome: its error is not lost. As in asyncio, where
