@@ -77,24 +77,15 @@ fn math_sqrt(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn math_floor(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
-        _ => int::from_f64(float_arg(&args)?.floor()),
-    }
+    to_int(&args, f64::floor)
 }
 
 fn math_ceil(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
-        _ => int::from_f64(float_arg(&args)?.ceil()),
-    }
+    to_int(&args, f64::ceil)
 }
 
 fn math_log(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = float_arg(&args)?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
+    let x = positive_arg(&args)?;
     Ok(Value::Float(match args.pos.get(1).and_then(int::to_f64) {
         Some(base) => x.ln() / base.ln(),
         None => x.ln(),
@@ -189,26 +180,32 @@ fn domain(x: f64) -> PyResult {
 }
 
 fn math_trunc(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    to_int(&args, f64::trunc)
+}
+
+/// `floor`, `ceil` and `trunc`: an int as it is, a float rounded by `round` to an int.
+fn to_int(args: &Args, round: fn(f64) -> f64) -> PyResult {
     match args.pos.first() {
         Some(v @ (Value::Int(_) | Value::Big(_))) => Ok(v.clone()),
-        _ => int::from_f64(float_arg(&args)?.trunc()),
+        _ => int::from_f64(round(float_arg(args)?)),
     }
+}
+
+/// The argument of a logarithm: positive, or CPython's "math domain error".
+fn positive_arg(args: &Args) -> PyResult<f64> {
+    let x = float_arg(args)?;
+    if x <= 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    Ok(x)
 }
 
 fn math_log2(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = float_arg(&args)?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(x.log2()))
+    Ok(Value::Float(positive_arg(&args)?.log2()))
 }
 
 fn math_log10(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let x = float_arg(&args)?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(x.log10()))
+    Ok(Value::Float(positive_arg(&args)?.log10()))
 }
 
 fn math_pow(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
