@@ -1012,3 +1012,64 @@ fn a_real_clock_run_begun_in_a_hidden_page_says_so_at_once() {
         .iter()
         .any(|e| e.kind == EventKind::PageShown));
 }
+
+#[test]
+fn a_timer_held_back_while_the_page_was_hidden_is_inside_the_hidden_span_when_it_fires_after_the_page_is_shown(
+) {
+    // The browser may run a timer it held back after its `visibilitychange` event: the line that
+    // timer wakes is late too, so the span ends after it, and the next line is on time again.
+    use loopscope::analysis::hidden::{extend_hidden_spans, throttled};
+    let run = Run::start(Clock::Real { scale: 0.01 }, || async {
+        sleep(1.0).await?;
+        print!(py 1, "late");
+        sleep(1.0).await?;
+        print!(py 2, "on time");
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_millis(2));
+    host::set_page_hidden(true);
+    // Past the 10 ms deadline with the host's timer held back (nothing runs the host meanwhile).
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    host::set_page_hidden(false);
+    assert!(
+        !run.trace()
+            .events()
+            .iter()
+            .any(|e| e.kind == EventKind::PageShown),
+        "not before the held-back timer fires"
+    );
+    host::run_for(std::time::Duration::from_secs(2));
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let trace = run.trace();
+    let events = trace.events();
+    let seq_of =
+        |wanted: &dyn Fn(&EventKind) -> bool| events.iter().position(|e| wanted(&e.kind)).unwrap();
+    let late = seq_of(&|k| matches!(k, EventKind::Print { text, .. } if &**text == "late"));
+    let on_time = seq_of(&|k| matches!(k, EventKind::Print { text, .. } if &**text == "on time"));
+    let shown = seq_of(&|k| *k == EventKind::PageShown);
+    assert!(late < shown && shown < on_time, "{late} {shown} {on_time}");
+    let mut spans = Vec::new();
+    extend_hidden_spans(&mut spans, events);
+    assert!(throttled(&spans, late as u64));
+    assert!(!throttled(&spans, on_time as u64));
+}
+
+#[test]
+fn a_run_that_ends_before_its_held_back_timers_fire_closes_its_hidden_span_at_its_end() {
+    let run = Run::start(Clock::Real { scale: 0.01 }, || async {
+        sleep(1.0).await?;
+        print!(py 1, "late");
+        Ok(())
+    });
+    host::run_for(std::time::Duration::from_millis(2));
+    host::set_page_hidden(true);
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    host::set_page_hidden(false);
+    host::run_for(std::time::Duration::from_secs(1));
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    let trace = run.trace();
+    let kinds: Vec<&EventKind> = trace.events().iter().map(|e| &e.kind).collect();
+    let n = kinds.len();
+    assert_eq!(kinds[n - 2], &EventKind::PageShown, "{kinds:?}");
+    assert!(matches!(kinds[n - 1], EventKind::RunFinished { .. }));
+}

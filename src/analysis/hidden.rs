@@ -13,13 +13,18 @@ pub struct HiddenSpan {
     pub from_us: u64,
     /// When it was shown again; `None` while it is still hidden (or the run ended hidden).
     pub to_us: Option<u64>,
+    /// The `PageHidden` event's sequence number.
+    pub from_seq: u64,
+    /// The `PageShown` event's, once there is one.
+    pub to_seq: Option<u64>,
 }
 
 impl HiddenSpan {
-    /// Whether a time recorded at `at_us` falls in the span. Its end counts: timers held back
-    /// while the page was hidden fire the moment it is shown again.
-    pub fn covers(&self, at_us: u64) -> bool {
-        at_us >= self.from_us && self.to_us.is_none_or(|to| at_us <= to)
+    /// Whether the event `seq` was recorded in the span. Judged by order, not by time: the
+    /// runtime records `PageShown` right after the last line that the timers held back while
+    /// the page was hidden woke, often within the same microsecond.
+    pub fn covers(&self, seq: u64) -> bool {
+        seq > self.from_seq && self.to_seq.is_none_or(|to| seq < to)
     }
 }
 
@@ -29,16 +34,19 @@ pub fn extend_hidden_spans(spans: &mut Vec<HiddenSpan>, events: &[Event]) -> boo
     let mut changed = false;
     for event in events {
         match event.kind {
-            EventKind::PageHidden if spans.last().is_none_or(|s| s.to_us.is_some()) => {
+            EventKind::PageHidden if spans.last().is_none_or(|s| s.to_seq.is_some()) => {
                 spans.push(HiddenSpan {
                     from_us: event.at_us,
                     to_us: None,
+                    from_seq: event.seq,
+                    to_seq: None,
                 });
                 changed = true;
             }
             EventKind::PageShown => {
-                if let Some(open) = spans.last_mut().filter(|s| s.to_us.is_none()) {
+                if let Some(open) = spans.last_mut().filter(|s| s.to_seq.is_none()) {
                     open.to_us = Some(event.at_us);
+                    open.to_seq = Some(event.seq);
                     changed = true;
                 }
             }
@@ -48,9 +56,10 @@ pub fn extend_hidden_spans(spans: &mut Vec<HiddenSpan>, events: &[Event]) -> boo
     changed
 }
 
-/// Whether a time recorded at `at_us` was throttled: it falls in one of the spans.
-pub fn throttled(spans: &[HiddenSpan], at_us: u64) -> bool {
-    spans.iter().any(|span| span.covers(at_us))
+/// Whether the event `seq` (a print) was recorded while the page was hidden: its time is the
+/// browser's delay.
+pub fn throttled(spans: &[HiddenSpan], seq: u64) -> bool {
+    spans.iter().any(|span| span.covers(seq))
 }
 
 #[cfg(test)]
@@ -67,30 +76,37 @@ mod tests {
     }
 
     #[test]
-    fn hidden_and_shown_pair_into_spans_that_cover_their_ends() {
+    fn hidden_and_shown_pair_into_spans_that_cover_what_was_recorded_between_them() {
         let mut spans = Vec::new();
         let events = [
             event(0, 0, EventKind::TaskPolled),
             event(1, 1_200_000, EventKind::PageHidden),
-            event(2, 3_500_000, EventKind::PageShown),
+            event(2, 3_500_000, EventKind::TaskPolled),
+            event(3, 3_500_000, EventKind::PageShown),
+            event(4, 3_500_000, EventKind::TaskPolled),
         ];
         assert!(extend_hidden_spans(&mut spans, &events[..2]));
         assert_eq!(
             spans,
             [HiddenSpan {
                 from_us: 1_200_000,
-                to_us: None
+                to_us: None,
+                from_seq: 1,
+                to_seq: None,
             }]
         );
-        assert!(throttled(&spans, 9_000_000), "still hidden: open-ended");
+        assert!(throttled(&spans, 90), "still hidden: open-ended");
         assert!(extend_hidden_spans(&mut spans, &events[2..]));
-        assert!(!throttled(&spans, 1_199_999));
-        assert!(throttled(&spans, 1_200_000));
+        assert_eq!(spans[0].to_us, Some(3_500_000));
+        assert!(!throttled(&spans, 0));
         assert!(
-            throttled(&spans, 3_500_000),
-            "a held-back timer fires as it is shown"
+            throttled(&spans, 2),
+            "printed late, in the microsecond the page is shown"
         );
-        assert!(!throttled(&spans, 3_500_001));
+        assert!(
+            !throttled(&spans, 4),
+            "in the same microsecond, after it: on time"
+        );
     }
 
     #[test]
@@ -109,7 +125,9 @@ mod tests {
             spans,
             [HiddenSpan {
                 from_us: 10,
-                to_us: None
+                to_us: None,
+                from_seq: 1,
+                to_seq: None,
             }]
         );
     }

@@ -326,7 +326,8 @@ pub enum EventKind {
     /// timers (to about once a second), so the times it records are the browser's delay, not
     /// the program's.
     PageHidden,
-    /// The page became visible again: timers keep their times from here on.
+    /// The page became visible again and the timers it held back have fired (and what they
+    /// woke has run, late): timers keep their times from here on.
     PageShown,
 }
 

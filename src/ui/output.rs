@@ -171,8 +171,8 @@ fn RowSlot(position: usize, range: Memo<(usize, usize)>) -> impl IntoView {
     // A click pins the line (its source lines stay lit) and, after a run, replays the moment
     // it was printed.
     let is_throttled = move || {
-        let at_ms = row.with(|r| r.as_ref().map(|r| r.at_ms));
-        at_ms.is_some_and(|ms| session.hidden.with(|spans| throttled(spans, ms * 1000)))
+        let seq = row.with(|r| r.as_ref().map(|r| r.seq));
+        seq.is_some_and(|seq| session.hidden.with(|spans| throttled(spans, seq)))
     };
     let toggle_pin = move || {
         let i = index();

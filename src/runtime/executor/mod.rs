@@ -14,6 +14,7 @@
 //! - [`waker`]: the tasks' wakers (all of the crate's `unsafe`);
 //! - [`tasks`]: the task table, each task in a [`tasks::TaskPhase`];
 //! - [`timers`]: the timer heap and the real clock's host timer;
+//! - [`visibility`]: when a real-clock run's page was hidden, and when its timers were its own again;
 //! - [`callback_table`]: callbacks waiting to run;
 //! - [`io_ledger`]: outside work in flight;
 //! - [`run`]: the public [`Run`] handle.
@@ -35,6 +36,7 @@ mod run;
 mod tasks;
 mod tick;
 mod timers;
+mod visibility;
 mod waker;
 
 use std::cell::{Cell, RefCell};
@@ -106,6 +108,9 @@ struct State {
     next_future: u64,
     /// Entries on their way through `setTimeout`, on that loop (see [`deferred`]).
     deferred: Deferred,
+    /// The page was shown again at this time while timers it held back had yet to fire (see
+    /// [`visibility`]).
+    shown_pending: Option<u64>,
 }
 
 pub(crate) struct RunInner {
@@ -166,6 +171,7 @@ impl RunInner {
                 wait_reason: None,
                 next_future: 0,
                 deferred: Deferred::default(),
+                shown_pending: None,
             }),
             trace: RefCell::new(Trace::default()),
             observer: RefCell::new(None),
@@ -185,21 +191,6 @@ impl RunInner {
         inner
     }
 
-    /// The page became hidden or visible: a real-clock run that is still going records it,
-    /// since a hidden page's timers are throttled and its times are the browser's from then
-    /// on. A virtual-clock run keeps exact times either way, and records nothing.
-    fn page_visibility_changed(&self, hidden: bool) {
-        if matches!(self.time.clock(), Clock::Real { .. }) && self.is_running() {
-            let kind = if hidden {
-                EventKind::PageHidden
-            } else {
-                EventKind::PageShown
-            };
-            self.record(None, kind);
-            self.notify();
-        }
-    }
-
     pub(crate) fn record(&self, task: Option<TaskId>, kind: EventKind) {
         // Untraced runs (the benchmark's "Trace off") keep only how they began and ended.
         if !self.traced
@@ -212,10 +203,14 @@ impl RunInner {
         {
             return;
         }
-        // A print has its own time; the other events take the step's (see `RunClock`).
+        // A print has its own time, and so has a moment the browser reports; the other events
+        // take the step's (see `RunClock`).
         let at = if matches!(
             kind,
-            EventKind::Print { .. } | EventKind::ThreadPrint { .. }
+            EventKind::Print { .. }
+                | EventKind::ThreadPrint { .. }
+                | EventKind::PageHidden
+                | EventKind::PageShown
         ) {
             self.time.restamp_us()
         } else {
@@ -388,6 +383,7 @@ impl RunInner {
                     self.fire_due_timers();
                 }
                 Clock::Real { .. } => {
+                    self.release_shown();
                     self.arm_host_timer();
                     return false;
                 }
@@ -564,6 +560,7 @@ impl RunInner {
                 },
             );
         }
+        self.end_shown_pending();
         let kind = match status {
             RunStatus::Finished(outcome) => EventKind::RunFinished { outcome },
             _ => EventKind::RunStopped,

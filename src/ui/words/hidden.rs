@@ -46,10 +46,14 @@ mod tests {
             HiddenSpan {
                 from_us: 1_204_400,
                 to_us: Some(3_559_600),
+                from_seq: 3,
+                to_seq: Some(9),
             },
             HiddenSpan {
                 from_us: 5_000_000,
                 to_us: None,
+                from_seq: 12,
+                to_seq: None,
             },
         ];
         let en = hidden_note_words(&spans, Lang::En);
