@@ -1073,3 +1073,65 @@ fn a_run_that_ends_before_its_held_back_timers_fire_closes_its_hidden_span_at_it
     assert_eq!(kinds[n - 2], &EventKind::PageShown, "{kinds:?}");
     assert!(matches!(kinds[n - 1], EventKind::RunFinished { .. }));
 }
+
+#[test]
+fn a_renamed_task_is_known_by_its_new_name_to_its_handles_the_trace_and_the_loop_model() {
+    use loopscope::analysis::model::LoopModel;
+    let run = run_virtual(|| async {
+        let t = create_task(async {
+            sleep(1.0).await?;
+            print!(py 1, "{}", loopscope::runtime::task_name(loopscope::runtime::current_task_id().unwrap()).unwrap());
+            Ok(())
+        })?;
+        let other = t.clone();
+        t.set_name("renamed");
+        print!(py 2, "{}", other.get_name());
+        t.await
+    });
+    assert_eq!(texts(&run), ["renamed@0", "renamed@1000"]);
+    let trace = run.trace();
+    let renamed = trace
+        .events()
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::TaskRenamed { name } if &**name == "renamed"))
+        .expect("recorded");
+    let task = renamed.task.unwrap();
+    assert_eq!(&*trace.task_name(task), "renamed");
+    let before = LoopModel::at(&trace, Some(renamed.seq - 1));
+    assert_eq!(&*before.tasks[task.index()].name, "Task-2");
+    let after = LoopModel::at(&trace, Some(renamed.seq));
+    assert_eq!(&*after.tasks[task.index()].name, "renamed");
+}
+
+#[test]
+fn a_removed_done_callback_never_runs_and_leaves_the_loop_model() {
+    use loopscope::analysis::model::LoopModel;
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let seen = calls.clone();
+    let run = run_virtual(move || async move {
+        let t = create_task(async {
+            sleep(1.0).await?;
+            Ok(())
+        })?;
+        let (a, b) = (seen.clone(), seen.clone());
+        let kept = t.add_done_callback_at(move |_| a.borrow_mut().push("kept"), 7);
+        let removed = t.add_done_callback_at(move |_| b.borrow_mut().push("removed"), 8);
+        assert!(t.remove_done_callback(removed));
+        assert!(!t.remove_done_callback(removed), "once");
+        let _ = kept;
+        t.clone().await?;
+        sleep(0.0).await?;
+        assert!(!t.remove_done_callback(kept), "it has run");
+        Ok(())
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(*calls.borrow(), ["kept"]);
+    let trace = run.trace();
+    let removed = trace
+        .events()
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::DoneCallbackRemoved { line: 8, .. }))
+        .expect("recorded");
+    let model = LoopModel::at(&trace, Some(removed.seq));
+    assert_eq!(model.tasks[1].done_callbacks, [7]);
+}

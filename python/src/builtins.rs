@@ -122,10 +122,7 @@ fn arg(args: &Args, i: usize, fname: &str) -> PyResult<Value> {
 }
 
 fn kwarg(args: &Args, name: &str) -> Option<Value> {
-    args.kw
-        .iter()
-        .find(|(k, _)| &**k == name)
-        .map(|(_, v)| v.clone())
+    args.keyword(name).cloned()
 }
 
 fn exactly(args: &Args, n: usize, fname: &str) -> PyResult<()> {
@@ -907,12 +904,7 @@ pub fn construct(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult {
             None => false,
         })),
         BuiltinType::Int => {
-            let base = args.pos.get(1).cloned().or_else(|| {
-                args.kw
-                    .iter()
-                    .find(|(k, _)| &**k == "base")
-                    .map(|(_, v)| v.clone())
-            });
+            let base = args.get(1, "base").cloned();
             match (first, base) {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), base) => {

@@ -146,17 +146,10 @@ fn math_isclose(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         return Err(type_error("isclose() takes two numbers"));
     };
     let rel = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "rel_tol")
-        .and_then(|(_, v)| int::to_f64(v))
+        .keyword("rel_tol")
+        .and_then(int::to_f64)
         .unwrap_or(1e-9);
-    let abs = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "abs_tol")
-        .and_then(|(_, v)| int::to_f64(v))
-        .unwrap_or(0.0);
+    let abs = args.keyword("abs_tol").and_then(int::to_f64).unwrap_or(0.0);
     Ok(Value::Bool(
         a == b || (a - b).abs() <= (rel * b.abs()).max(rel * a.abs()).max(abs),
     ))
@@ -347,11 +340,7 @@ fn math_isqrt(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 /// `math.prod(iterable, *, start=1)`: the product, with Python's `*`.
 fn math_prod(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let items = collect(vm, args.pos.first().unwrap_or(&Value::None))?;
-    let mut acc = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "start")
-        .map_or(Value::Int(1), |(_, v)| v.clone());
+    let mut acc = args.keyword("start").cloned().unwrap_or(Value::Int(1));
     for item in &items {
         acc = crate::ops::binary(vm, &acc, BinOp::Mult, item)?;
     }

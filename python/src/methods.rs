@@ -387,13 +387,9 @@ fn list_sort(vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
     }
     let l = list_of(this)?;
     let mut items = std::mem::take(&mut *l.borrow_mut());
-    let key = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "key")
-        .map(|(_, v)| v.clone());
-    let reverse = match args.kw.iter().find(|(k, _)| &**k == "reverse") {
-        Some((_, v)) => ops::truthy(vm, v)?,
+    let key = args.keyword("key").cloned();
+    let reverse = match args.keyword("reverse") {
+        Some(v) => ops::truthy(vm, v)?,
         None => false,
     };
     let r = sort_values(vm, &mut items, key, reverse);

@@ -180,24 +180,13 @@ fn rstrip(_vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn maxsplit(args: &Args) -> i64 {
-    args.pos
-        .get(1)
-        .or_else(|| {
-            args.kw
-                .iter()
-                .find(|(k, _)| &**k == "maxsplit")
-                .map(|(_, v)| v)
-        })
+    args.get(1, "maxsplit")
         .and_then(crate::int::to_i64)
         .unwrap_or(-1)
 }
 
 fn sep_arg(args: &Args) -> PyResult<Option<Str>> {
-    match args
-        .pos
-        .first()
-        .or_else(|| args.kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v))
-    {
+    match args.get(0, "sep") {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) if s.is_empty() => Err(value_error("empty separator")),
         Some(Value::Str(s)) => Ok(Some(s.clone())),
@@ -657,10 +646,8 @@ fn replacement(vm: &mut Vm, field: &str, args: &Args, auto: &mut usize) -> PyRes
             ))
         })?
     } else {
-        args.kw
-            .iter()
-            .find(|(k, _)| &**k == first)
-            .map(|(_, v)| v.clone())
+        args.keyword(first)
+            .cloned()
             .ok_or_else(|| key_error(Value::str(first)))?
     };
     while !rest.is_empty() {

@@ -121,6 +121,17 @@ impl Args {
             kw: Vec::new(),
         }
     }
+
+    /// The keyword argument `name`, if it was given.
+    pub fn keyword(&self, name: &str) -> Option<&Value> {
+        self.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    }
+
+    /// What a positional-or-keyword parameter receives: the `index`-th positional argument,
+    /// else the keyword `name`.
+    pub fn get(&self, index: usize, name: &str) -> Option<&Value> {
+        self.pos.get(index).or_else(|| self.keyword(name))
+    }
 }
 
 pub struct Class {

@@ -93,6 +93,10 @@ pub fn chrome_trace(trace: &Trace, title: &str, wait_words: WaitWords) -> String
                 format!("timer {timer} fires"),
                 format!(r#""due_us":{deadline_us}"#),
             ),
+            EventKind::TaskRenamed { name } => instant(
+                format!("renamed {name}"),
+                format!(r#""name":{}"#, json_string(name)),
+            ),
             EventKind::CallbackRan { callback } => {
                 instant(format!("callback {callback} runs"), String::new())
             }

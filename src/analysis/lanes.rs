@@ -135,6 +135,10 @@ pub fn extend_lanes(lanes: &mut Vec<Lane>, events: &[Event]) {
                 lane.end = Some((at, end));
                 None
             }
+            EventKind::TaskRenamed { name } => {
+                lane.name = name.to_string();
+                None
+            }
             EventKind::Print { text, .. } => {
                 lane.prints.push(LanePrint {
                     at_us: at,

@@ -187,6 +187,11 @@ impl LoopModel {
                 };
                 self.ready.push_back(Queued::Task(id));
             }
+            EventKind::TaskRenamed { name } => {
+                if let Some(info) = self.task_mut(task) {
+                    info.name = name.clone();
+                }
+            }
             EventKind::TaskPolled => {
                 let Some(id) = task else { return };
                 self.unqueue(Queued::Task(id));
@@ -306,6 +311,18 @@ impl LoopModel {
                     .or_default()
                     .done_callbacks
                     .push(*line),
+            },
+            EventKind::DoneCallbackRemoved { from, line } => match from {
+                DoneOf::Task(t) => {
+                    if let Some(info) = self.tasks.get_mut(t.index()) {
+                        remove_line(&mut info.done_callbacks, *line);
+                    }
+                }
+                DoneOf::Future(f) => {
+                    if let Some(info) = self.futures.get_mut(f) {
+                        remove_line(&mut info.done_callbacks, *line);
+                    }
+                }
             },
             EventKind::CallbackRan { callback } => {
                 self.unqueue(Queued::Callback(*callback));

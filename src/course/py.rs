@@ -96,7 +96,7 @@ pub struct Def {
 /// running>>`: CPython adds the line where the coroutine is suspended and what it waits for,
 /// which the runtime does not know.
 pub fn task_repr<T: PyRepr + Clone + 'static>(task: &Task<T>, def: Def) -> String {
-    let name = str_repr(task.get_name());
+    let name = str_repr(&task.get_name());
     let Def { name: func, line } = def;
     let done = format!("coro=<{func}() done, defined at {LISTING_FILE}:{line}>");
     if !task.done() {

@@ -69,8 +69,9 @@ fn classes() -> (Rc<Class>, Rc<Class>) {
     })
 }
 
-pub(super) fn cancelled_error() -> Exception {
-    python::exceptions::instantiate(&classes().0, Vec::new())
+/// `CancelledError(message)`, or a bare one.
+pub(super) fn cancelled_error(message: Option<Value>) -> Exception {
+    python::exceptions::instantiate(&classes().0, message.into_iter().collect())
 }
 
 pub(super) fn is_cancelled_error(e: &Exception) -> bool {
@@ -246,17 +247,7 @@ fn sleep(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             ))
         }
     };
-    let result = args
-        .pos
-        .get(1)
-        .cloned()
-        .or_else(|| {
-            args.kw
-                .iter()
-                .find(|(k, _)| &**k == "result")
-                .map(|(_, v)| v.clone())
-        })
-        .unwrap_or(Value::None);
+    let result = args.get(1, "result").cloned().unwrap_or(Value::None);
     Ok(Value::Host(Rc::new(Sleep {
         seconds: seconds.max(0.0),
         result,
@@ -272,6 +263,7 @@ fn task_object(task: Task<Value>, (coroutine, defined_at): (&str, u32)) -> Rc<dy
         coroutine: Rc::from(coroutine),
         defined_at,
         vm,
+        done_callbacks: Default::default(),
     });
     TASKS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&object))));
     object
@@ -309,14 +301,10 @@ pub(super) fn make_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyRes
             ))
         }
     };
-    let name = args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "name")
-        .and_then(|(_, v)| match v {
-            Value::Str(s) => Some(s.to_string()),
-            _ => None,
-        });
+    let name = args.keyword("name").and_then(|v| match v {
+        Value::Str(s) => Some(s.to_string()),
+        _ => None,
+    });
     let (_, object) = new_task(vm, coro, name.as_deref(), true)?;
     Ok(Value::Host(object))
 }
@@ -388,8 +376,8 @@ pub(super) fn as_task(vm: &mut Vm, v: &Value) -> PyResult<Task<Value>> {
 }
 
 fn gather(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let return_exceptions = match args.kw.iter().find(|(k, _)| &**k == "return_exceptions") {
-        Some((_, v)) => python::ops::truthy(vm, v)?,
+    let return_exceptions = match args.keyword("return_exceptions") {
+        Some(v) => python::ops::truthy(vm, v)?,
         None => false,
     };
     let mut tasks = Vec::with_capacity(args.pos.len());
@@ -519,12 +507,7 @@ fn isfuture(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn timeout_arg(vm: &mut Vm, args: &Args, index: usize) -> PyResult<Option<f64>> {
-    let v = args.pos.get(index).cloned().or_else(|| {
-        args.kw
-            .iter()
-            .find(|(k, _)| &**k == "timeout")
-            .map(|(_, v)| v.clone())
-    });
+    let v = args.get(index, "timeout").cloned();
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => python::int::to_f64(&v).map(Some).ok_or_else(|| {
@@ -554,12 +537,7 @@ fn wait(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         python::exceptions::type_error("wait() missing 1 required positional argument: 'fs'")
     })?;
     let timeout = timeout_arg(vm, &args, 1)?;
-    let return_when = match args
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "return_when")
-        .map(|(_, v)| v.clone())
-    {
+    let return_when = match args.keyword("return_when").cloned() {
         Some(Value::Str(s)) if &*s == "FIRST_COMPLETED" => ReturnWhen::FirstCompleted,
         Some(Value::Str(s)) if &*s == "FIRST_EXCEPTION" => ReturnWhen::FirstException,
         Some(Value::Str(s)) if &*s == "ALL_COMPLETED" => ReturnWhen::AllCompleted,
@@ -664,6 +642,7 @@ impl HostObject for CurrentTask {
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "get_name" => method("get_name", current_get_name, this),
+            "set_name" => method("set_name", current_set_name, this),
             "cancel" => method("cancel", current_cancel, this),
             "done" | "cancelled" => method("done", current_false, this),
             _ => return None,
@@ -686,10 +665,16 @@ fn current_get_name(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     ))
 }
 
-fn current_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Bool(runtime::cancel_task(
-        this::<CurrentTask>(t)?.id,
-    )))
+fn current_set_name(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let name = super::objects::name_arg(vm, &args)?;
+    runtime::rename_task(this::<CurrentTask>(t)?.id, &name);
+    Ok(Value::None)
+}
+
+fn current_cancel(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let id = this::<CurrentTask>(t)?.id;
+    super::drive::set_cancel_message(id, super::objects::cancel_message(&args));
+    Ok(Value::Bool(runtime::cancel_task(id)))
 }
 
 fn current_false(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
@@ -839,12 +824,7 @@ fn iscoroutine(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 }
 
 fn new_queue_of(order: Order, args: &Args) -> PyResult {
-    let maxsize = args.pos.first().cloned().or_else(|| {
-        args.kw
-            .iter()
-            .find(|(k, _)| &**k == "maxsize")
-            .map(|(_, v)| v.clone())
-    });
+    let maxsize = args.get(0, "maxsize").cloned();
     let maxsize = match maxsize {
         None => 0,
         Some(v) => python::int::to_i64(&v).ok_or_else(|| {
@@ -881,12 +861,7 @@ fn new_lock(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
 
 /// The initial value of a semaphore: `value=1`, never negative.
 fn semaphore_value(args: &Args) -> PyResult<usize> {
-    let v = args.pos.first().or_else(|| {
-        args.kw
-            .iter()
-            .find(|(k, _)| &**k == "value")
-            .map(|(_, v)| v)
-    });
+    let v = args.get(0, "value");
     let n = match v {
         None => 1,
         Some(v) => python::int::to_i64(v).ok_or_else(|| {
@@ -919,10 +894,7 @@ fn new_bounded_semaphore(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyR
 }
 
 fn new_condition(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let lock = args
-        .pos
-        .first()
-        .or_else(|| args.kw.iter().find(|(k, _)| &**k == "lock").map(|(_, v)| v));
+    let lock = args.get(0, "lock");
     Ok(Value::Host(Rc::new(PyCondition::new(lock)?)))
 }
 

@@ -20,6 +20,9 @@ thread_local! {
     /// The `CancelledError` that ended each cancelled task, with its frames, until it is
     /// retrieved (CPython's `Task._cancelled_exc`: the first `result()` raises that one).
     static CANCELLED: RefCell<HashMap<TaskId, Exception>> = RefCell::new(HashMap::new());
+    /// The message of each task's last `cancel(msg)` (CPython's `Task._cancel_message`): the
+    /// `CancelledError` the task sees carries it.
+    static CANCEL_MESSAGES: RefCell<HashMap<TaskId, Value>> = RefCell::new(HashMap::new());
     /// Every task the program made, until it is seen done (for `asyncio.run`'s shutdown).
     static TASKS: RefCell<Vec<Task<Value>>> = const { RefCell::new(Vec::new()) };
 }
@@ -92,7 +95,13 @@ pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
         }
     }
     match error {
-        Error::Cancelled => asyncio::cancelled_error(),
+        Error::Cancelled => {
+            // The task's own cancellation, or (awaited from outside, never started) the one
+            // it was asked for.
+            let of = task.or_else(runtime::current_task_id);
+            let message = of.and_then(|t| CANCEL_MESSAGES.with(|m| m.borrow().get(&t).cloned()));
+            asyncio::cancelled_error(message)
+        }
         Error::Timeout => python::exceptions::new(python::types::Exc::TimeoutError, ""),
         Error::InvalidState(what) => asyncio::invalid_state_error(what),
         Error::NoRunningLoop => python::exceptions::runtime_error("no running event loop"),
@@ -185,9 +194,21 @@ pub(super) fn unfinished_tasks() -> Vec<Task<Value>> {
     })
 }
 
+/// `task.cancel(msg)`: what the `CancelledError` the task sees says (none for `None`).
+pub(super) fn set_cancel_message(task: TaskId, message: Option<Value>) {
+    CANCEL_MESSAGES.with(|m| {
+        let mut messages = m.borrow_mut();
+        match message {
+            Some(message) if !matches!(message, Value::None) => messages.insert(task, message),
+            _ => messages.remove(&task),
+        }
+    });
+}
+
 /// Forgets the exceptions of a finished run's tasks.
 pub(super) fn forget_failures() {
     FAILURES.with(|f| f.borrow_mut().clear());
     CANCELLED.with(|c| c.borrow_mut().clear());
+    CANCEL_MESSAGES.with(|m| m.borrow_mut().clear());
     TASKS.with(|t| t.borrow_mut().clear());
 }

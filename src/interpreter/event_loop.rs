@@ -160,12 +160,7 @@ pub(super) fn loop_time(vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyRe
 
 pub(super) fn loop_create_future(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
     let future = runtime::Future::new().map_err(|e| to_exception(&e, None))?;
-    let vm = VM.with(|v| v.borrow().clone());
-    Ok(Value::Host(Rc::new(PyFuture {
-        future,
-        exception: RefCell::new(None),
-        vm,
-    })))
+    Ok(Value::Host(Rc::new(PyFuture::of(future))))
 }
 
 fn schedule(vm: &mut Vm, delay: Option<f64>, args: Args) -> PyResult {

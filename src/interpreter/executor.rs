@@ -261,12 +261,7 @@ fn concurrent_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
 /// function gave once the job has ended.
 fn wrap(future: &PyConcurrentFuture) -> PyResult {
     let wrapped = runtime::Future::new().map_err(runtime_error)?;
-    let vm = super::asyncio::VM.with(|v| v.borrow().clone());
-    let py = Rc::new(PyFuture {
-        future: wrapped.clone(),
-        exception: RefCell::new(None),
-        vm,
-    });
+    let py = Rc::new(PyFuture::of(wrapped.clone()));
     let (value, target) = (future.value.clone(), py.clone());
     future.future.add_done_callback(move |done| {
         let _ = match (done.result(), value.borrow().clone()) {
@@ -337,12 +332,7 @@ pub(super) fn run_in_executor(vm: &mut Vm, _this: Option<&Value>, args: Args) ->
 
 /// `max_workers=` of a pool's constructor, or its default.
 fn max_workers(args: &Args, default: i64) -> PyResult<i64> {
-    let given = args.pos.first().cloned().or_else(|| {
-        args.kw
-            .iter()
-            .find(|(k, _)| &**k == "max_workers")
-            .map(|(_, v)| v.clone())
-    });
+    let given = args.get(0, "max_workers").cloned();
     match given {
         None | Some(Value::None) => Ok(default),
         Some(Value::Int(n)) => Ok(n),

@@ -172,6 +172,8 @@ pub(super) struct PyTask {
     pub coroutine: Rc<str>,
     pub defined_at: u32,
     pub vm: std::rc::Weak<RefCell<Vm>>,
+    /// The done callbacks still waiting, for `remove_done_callback`.
+    pub done_callbacks: DoneCallbacks,
 }
 
 impl PyTask {
@@ -197,12 +199,16 @@ impl HostObject for PyTask {
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "get_name" => method("get_name", task_get_name, this),
+            "set_name" => method("set_name", task_set_name, this),
             "done" => method("done", task_done, this),
             "cancelled" => method("cancelled", task_cancelled, this),
             "cancel" => method("cancel", task_cancel, this),
             "result" => method("result", task_result, this),
             "exception" => method("exception", task_exception, this),
             "add_done_callback" => method("add_done_callback", task_add_done_callback, this),
+            "remove_done_callback" => {
+                method("remove_done_callback", task_remove_done_callback, this)
+            }
             "get_coro" => Ok(Value::None),
             "get_loop" => method("get_loop", task_get_loop, this),
             _ => return None,
@@ -215,15 +221,9 @@ impl HostObject for PyTask {
         let task = self.task.clone();
         Some(Box::pin(async move {
             let id = task.id();
-            (&task).await.map_err(|e| {
-                // Cancelling the awaiting task cancels the awaited one: its own error is the
-                // waiter's cancellation.
-                if e == Error::Cancelled {
-                    super::asyncio::cancelled_error()
-                } else {
-                    to_exception(&e, Some(id))
-                }
-            })
+            // Cancelling the awaiting task cancels the awaited one, whose `CancelledError` is
+            // then the await's, as when it was cancelled on its own.
+            (&task).await.map_err(|e| to_exception(&e, Some(id)))
         }))
     }
     fn repr(&self, vm: &mut Vm) -> PyResult<String> {
@@ -254,7 +254,26 @@ impl HostObject for PyTask {
 }
 
 fn task_get_name(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::str(this::<PyTask>(t)?.task.get_name()))
+    Ok(Value::str(&this::<PyTask>(t)?.task.get_name()))
+}
+
+fn task_set_name(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let name = name_arg(vm, &args)?;
+    this::<PyTask>(t)?.task.set_name(&name);
+    Ok(Value::None)
+}
+
+/// The argument of `set_name(value)`, as `str(value)`.
+pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<String> {
+    let value = args.get(0, "value").ok_or_else(|| {
+        python::exceptions::type_error("set_name() missing 1 required positional argument: 'value'")
+    })?;
+    python::ops::str_of(vm, value)
+}
+
+/// The message of `cancel(msg=None)`.
+pub(super) fn cancel_message(args: &Args) -> Option<Value> {
+    args.get(0, "msg").cloned()
 }
 
 fn task_get_loop(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
@@ -269,8 +288,13 @@ fn task_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     Ok(Value::Bool(this::<PyTask>(t)?.task.cancelled()))
 }
 
-fn task_cancel(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    Ok(Value::Bool(this::<PyTask>(t)?.task.cancel()))
+fn task_cancel(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let task = &this::<PyTask>(t)?.task;
+    if task.done() {
+        return Ok(Value::Bool(false));
+    }
+    super::drive::set_cancel_message(task.id(), cancel_message(&args));
+    Ok(Value::Bool(task.cancel()))
 }
 
 fn task_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
@@ -291,27 +315,98 @@ fn task_exception(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     }
 }
 
-fn task_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
-    let Some(Value::Host(h)) = t else {
+fn task_add_done_callback(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let task = this::<PyTask>(t)?;
+    let (me, callback) = done_callback_args(t, &args)?;
+    let call = call_done_callback(&task.vm, &callback, me);
+    let key = task
+        .task
+        .add_done_callback_at(move |_| call(), vm.call_line);
+    task.done_callbacks.added(key, callback);
+    Ok(Value::None)
+}
+
+fn task_remove_done_callback(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let task = this::<PyTask>(t)?;
+    let callback = removed_callback_arg(&args)?;
+    let removed = task
+        .done_callbacks
+        .remove(vm, callback, |key| task.task.remove_done_callback(key))?;
+    Ok(Value::Int(removed as i64))
+}
+
+/// The object and the function of `add_done_callback(fn)`.
+fn done_callback_args(t: Option<&Value>, args: &Args) -> PyResult<(Value, Value)> {
+    let Some(me @ Value::Host(_)) = t else {
         return Err(python::exceptions::type_error("wrong object"));
     };
-    let task = this::<PyTask>(t)?;
-    let callback = args.pos.first().cloned().ok_or_else(|| {
+    let callback = args.get(0, "fn").cloned().ok_or_else(|| {
         python::exceptions::type_error(
             "add_done_callback() missing 1 required positional argument: 'fn'",
         )
     })?;
-    let me = Value::Host(h.clone());
-    let vm = task.vm.clone();
-    task.task.add_done_callback(move |_| {
+    Ok((me.clone(), callback))
+}
+
+/// The function of `remove_done_callback(fn)`.
+fn removed_callback_arg(args: &Args) -> PyResult<&Value> {
+    args.get(0, "fn").ok_or_else(|| {
+        python::exceptions::type_error(
+            "remove_done_callback() missing 1 required positional argument: 'fn'",
+        )
+    })
+}
+
+/// A done callback as the loop calls it: `callback(me)`, an error logged as asyncio logs it.
+fn call_done_callback(
+    vm: &std::rc::Weak<RefCell<Vm>>,
+    callback: &Value,
+    me: Value,
+) -> impl FnOnce() + 'static {
+    let vm = vm.clone();
+    let callback = callback.clone();
+    move || {
         if let Some(vm) = vm.upgrade() {
             let mut vm = vm.borrow_mut();
             if let Err(e) = vm.call1(&callback, me) {
                 super::asyncio::report_callback_error(&mut vm, &e, None);
             }
         }
-    });
-    Ok(Value::None)
+    }
+}
+
+/// The done callbacks of a task or future that have not run, with the functions they call:
+/// `remove_done_callback(fn)` takes off every one whose function equals `fn`, as asyncio's.
+#[derive(Default)]
+pub(super) struct DoneCallbacks(RefCell<Vec<(runtime::DoneCallbackKey, Value)>>);
+
+impl DoneCallbacks {
+    fn added(&self, key: runtime::DoneCallbackKey, callback: Value) {
+        self.0.borrow_mut().push((key, callback));
+    }
+
+    /// Takes off those equal to `callback` that `remove` finds still waiting; how many.
+    fn remove(
+        &self,
+        vm: &mut Vm,
+        callback: &Value,
+        remove: impl Fn(runtime::DoneCallbackKey) -> bool,
+    ) -> PyResult<usize> {
+        // Compared outside the borrow: `__eq__` may be the program's own.
+        let entries = self.0.borrow().clone();
+        let mut removed = 0;
+        let mut kept = Vec::with_capacity(entries.len());
+        for (key, f) in entries {
+            if !python::ops::eq(vm, &f, callback)? {
+                kept.push((key, f));
+            } else if remove(key) {
+                removed += 1;
+            }
+            // (An equal one that has already been scheduled is forgotten.)
+        }
+        *self.0.borrow_mut() = kept;
+        Ok(removed)
+    }
 }
 
 /// `loop.create_future()`
@@ -319,6 +414,20 @@ pub(super) struct PyFuture {
     pub future: runtime::Future<Value>,
     pub exception: RefCell<Option<python::Exception>>,
     pub vm: std::rc::Weak<RefCell<Vm>>,
+    /// The done callbacks still waiting, for `remove_done_callback`.
+    pub done_callbacks: DoneCallbacks,
+}
+
+impl PyFuture {
+    /// The Python object of `future`, for the program's interpreter.
+    pub fn of(future: runtime::Future<Value>) -> PyFuture {
+        PyFuture {
+            future,
+            exception: RefCell::new(None),
+            vm: super::asyncio::VM.with(|v| v.borrow().clone()),
+            done_callbacks: DoneCallbacks::default(),
+        }
+    }
 }
 
 impl HostObject for PyFuture {
@@ -338,6 +447,9 @@ impl HostObject for PyFuture {
             "cancel" => method("cancel", future_cancel, this),
             "cancelled" => method("cancelled", future_cancelled, this),
             "add_done_callback" => method("add_done_callback", future_add_done_callback, this),
+            "remove_done_callback" => {
+                method("remove_done_callback", future_remove_done_callback, this)
+            }
             _ => return None,
         })
     }
@@ -444,23 +556,22 @@ fn future_cancelled(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     )))
 }
 
-fn future_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
-    let Some(Value::Host(h)) = t else {
-        return Err(python::exceptions::type_error("wrong object"));
-    };
+fn future_add_done_callback(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     let f = this::<PyFuture>(t)?;
-    let callback = args.pos.first().cloned().unwrap_or(Value::None);
-    let me = Value::Host(h.clone());
-    let vm = f.vm.clone();
-    f.future.add_done_callback(move |_| {
-        if let Some(vm) = vm.upgrade() {
-            let mut vm = vm.borrow_mut();
-            if let Err(e) = vm.call1(&callback, me) {
-                super::asyncio::report_callback_error(&mut vm, &e, None);
-            }
-        }
-    });
+    let (me, callback) = done_callback_args(t, &args)?;
+    let call = call_done_callback(&f.vm, &callback, me);
+    let key = f.future.add_done_callback_at(move |_| call(), vm.call_line);
+    f.done_callbacks.added(key, callback);
     Ok(Value::None)
+}
+
+fn future_remove_done_callback(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let f = this::<PyFuture>(t)?;
+    let callback = removed_callback_arg(&args)?;
+    let removed = f
+        .done_callbacks
+        .remove(vm, callback, |key| f.future.remove_done_callback(key))?;
+    Ok(Value::Int(removed as i64))
 }
 
 impl Drop for PyTask {

@@ -533,9 +533,7 @@ fn cond_wait_for(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
 
 fn cond_notify(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     let n = args
-        .pos
-        .first()
-        .or_else(|| args.kw.iter().find(|(k, _)| &**k == "n").map(|(_, v)| v))
+        .get(0, "n")
         .map(|v| {
             python::int::to_i64(v).ok_or_else(|| {
                 python::exceptions::type_error(format!(

@@ -12,9 +12,14 @@ use std::task::Waker;
 use super::executor::{self, RunInner};
 use crate::trace::{DoneOf, EventKind};
 
+/// Which done callback, for `remove_done_callback`: handed out as it is added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DoneCallbackKey(u64);
+
 enum Action {
     Wake(Waker),
-    Call(Box<dyn FnOnce()>, u32),
+    /// A done callback, the line that added it, and its key.
+    Call(Box<dyn FnOnce()>, u32, u64),
     /// A combinator's done callback, by its key: queued like `Call`, but not recorded (see
     /// [`crate::runtime::relay`]).
     Relay(Box<dyn FnOnce()>, u64),
@@ -26,8 +31,8 @@ pub(crate) struct OnDone {
     actions: RefCell<Vec<Action>>,
     /// Whose actions these are, for the Trace (set once the task or future has its id).
     of: Cell<Option<DoneOf>>,
-    /// The last relay's key.
-    relays: Cell<u64>,
+    /// The last key handed out, to a relay or a callback.
+    keys: Cell<u64>,
 }
 
 impl OnDone {
@@ -45,9 +50,14 @@ impl OnDone {
     /// Queues `relay` on the loop at the end, unrecorded (a combinator's done callback).
     /// Returns its key, for [`remove_relay`](Self::remove_relay).
     pub(crate) fn add_relay(&self, relay: Box<dyn FnOnce()>) -> u64 {
-        let key = self.relays.get() + 1;
-        self.relays.set(key);
+        let key = self.next_key();
         self.actions.borrow_mut().push(Action::Relay(relay, key));
+        key
+    }
+
+    fn next_key(&self) -> u64 {
+        let key = self.keys.get() + 1;
+        self.keys.set(key);
         key
     }
 
@@ -83,12 +93,38 @@ impl OnDone {
         line: u32,
         run: &Weak<RunInner>,
         pending: bool,
-    ) {
-        self.actions.borrow_mut().push(Action::Call(callback, line));
+    ) -> DoneCallbackKey {
+        let key = self.next_key();
+        self.actions
+            .borrow_mut()
+            .push(Action::Call(callback, line, key));
         if let (true, Some(to), Some(run)) = (pending, self.of.get(), run.upgrade()) {
             let task = executor::current().and_then(|(_, task)| task);
             run.record(task, EventKind::DoneCallbackAdded { to, line });
         }
+        DoneCallbackKey(key)
+    }
+
+    /// `remove_done_callback`: takes the callback `key` off if it has not been scheduled yet,
+    /// recorded in `run`'s Trace. Returns whether it was there.
+    pub(crate) fn remove_callback(&self, key: DoneCallbackKey, run: &Weak<RunInner>) -> bool {
+        let removed = {
+            let mut actions = self.actions.borrow_mut();
+            let at = actions
+                .iter()
+                .position(|a| matches!(a, Action::Call(_, _, k) if *k == key.0));
+            at.map(|at| actions.remove(at))
+        };
+        let Some(Action::Call(callback, line, _)) = removed else {
+            return false;
+        };
+        // Dropped after the borrow: the closure may own what calls back in.
+        drop(callback);
+        if let (Some(from), Some(run)) = (self.of.get(), run.upgrade()) {
+            let task = executor::current().and_then(|(_, task)| task);
+            run.record(task, EventKind::DoneCallbackRemoved { from, line });
+        }
+        true
     }
 
     /// Runs every pending action in order. A run that has ended runs nothing more: its
@@ -99,7 +135,7 @@ impl OnDone {
         for action in actions {
             match action {
                 Action::Wake(waker) => waker.wake(),
-                Action::Call(callback, line) => {
+                Action::Call(callback, line, _) => {
                     if let Some(run) = &run {
                         run.add_callback(callback, None, line, self.of.get());
                     }

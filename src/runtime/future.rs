@@ -6,7 +6,7 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
-use super::done::OnDone;
+use super::done::{DoneCallbackKey, OnDone};
 use super::executor::{self, RunInner};
 use super::Error;
 use crate::trace::{DoneOf, EventKind, FutureId, WaitOn};
@@ -73,9 +73,18 @@ impl<T: Clone + 'static> Future<T> {
     /// Calls `f` with the future once it is resolved, on the loop's next turn.
     #[track_caller]
     pub fn add_done_callback(&self, f: impl FnOnce(&Future<T>) + 'static) {
-        let line = std::panic::Location::caller().line();
+        self.add_done_callback_at(f, std::panic::Location::caller().line());
+    }
+
+    /// [`add_done_callback`](Self::add_done_callback) at a line that is not its Rust caller's
+    /// (the interpreter's). Returns the key that removes it.
+    pub fn add_done_callback_at(
+        &self,
+        f: impl FnOnce(&Future<T>) + 'static,
+        line: u32,
+    ) -> DoneCallbackKey {
         let future = self.clone();
-        self.inner.on_done.add_callback(
+        let key = self.inner.on_done.add_callback(
             Box::new(move || f(&future)),
             line,
             &self.run,
@@ -84,6 +93,12 @@ impl<T: Clone + 'static> Future<T> {
         if self.done() {
             self.inner.on_done.fire(&self.run);
         }
+        key
+    }
+
+    /// `fut.remove_done_callback(fn)` for the callback `key`: whether it was still waiting.
+    pub fn remove_done_callback(&self, key: DoneCallbackKey) -> bool {
+        self.inner.on_done.remove_callback(key, &self.run)
     }
 
     /// Resolves it with a value; an `InvalidStateError` if it was already resolved.

@@ -42,9 +42,10 @@ pub mod worker;
 pub use crate::trace::Error;
 pub use crate::trace::{EventKind, IoKind, LoopKind, TaskId, Trace, WaitOn};
 pub use callbacks::{call_later, call_soon, end_program, run_forever_then, stop, Handle};
+pub use done::DoneCallbackKey;
 pub use executor::{
     block_loop, cancel_task, current_task_id, language, loop_is_running, loop_time, outside_loop,
-    set_event_loop_policy, task_coroutine, task_name, time_ms, use_up_task_names,
+    rename_task, set_event_loop_policy, task_coroutine, task_name, time_ms, use_up_task_names,
 };
 pub use executor::{live_runs, record_snapshots, Clock, Run, RunStatus};
 pub use fetch::{fetch, Response};

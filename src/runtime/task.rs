@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
-use super::done::OnDone;
+use super::done::{DoneCallbackKey, OnDone};
 use super::executor::{self, RunInner};
 use super::Error;
 use crate::trace::{DoneOf, TaskId, WaitOn};
@@ -22,10 +22,16 @@ pub(crate) trait TaskEnd {
     /// The error it failed with, if it failed (not cancelled) and nobody awaited it, asked for
     /// its result or gathered it.
     fn lost_error(&self) -> Option<Error>;
+    /// Its name (`Task-N`, or the one it was given).
+    fn name(&self) -> Rc<str>;
+    /// Gives it a new name (`task.set_name`).
+    fn rename(&self, name: Rc<str>);
 }
 
 struct Cell<T> {
     result: RefCell<Option<Result<T, Error>>>,
+    /// `Task-N` or the name it was given, shared by every handle (see [`Task::set_name`]).
+    name: RefCell<Rc<str>>,
     on_done: OnDone,
     run: Weak<RunInner>,
     /// Whether someone took (or undertook to take) its outcome: `await`, `result()`, `gather`.
@@ -65,6 +71,14 @@ impl<T> TaskEnd for Cell<T> {
             _ => None,
         }
     }
+
+    fn name(&self) -> Rc<str> {
+        self.name.borrow().clone()
+    }
+
+    fn rename(&self, name: Rc<str>) {
+        *self.name.borrow_mut() = name;
+    }
 }
 
 /// A handle on a task: the twin of `asyncio.Task`.
@@ -74,7 +88,6 @@ impl<T> TaskEnd for Cell<T> {
 #[must_use = "the task keeps running when its handle is dropped; keep it to await its result or cancel it"]
 pub struct Task<T> {
     id: TaskId,
-    name: Rc<str>,
     cell: Rc<Cell<T>>,
     run: Weak<RunInner>,
 }
@@ -83,7 +96,6 @@ impl<T> Clone for Task<T> {
     fn clone(&self) -> Self {
         Task {
             id: self.id,
-            name: self.name.clone(),
             cell: self.cell.clone(),
             run: self.run.clone(),
         }
@@ -92,7 +104,7 @@ impl<T> Clone for Task<T> {
 
 impl<T> fmt::Debug for Task<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<Task {} {}>", self.name, self.id)
+        write!(f, "<Task {} {}>", self.cell.name.borrow(), self.id)
     }
 }
 
@@ -102,9 +114,23 @@ impl<T: Clone + 'static> Task<T> {
         self.id
     }
 
-    /// Its name: the one given to [`create_task_named`], else `Task-N`.
-    pub fn get_name(&self) -> &str {
-        &self.name
+    /// Its name: the one given to [`create_task_named`] or [`set_name`](Self::set_name), else
+    /// `Task-N`.
+    pub fn get_name(&self) -> Rc<str> {
+        self.cell.name.borrow().clone()
+    }
+
+    /// `task.set_name(name)`: the Trace, the timeline and the loop's internals show it by
+    /// `name` from here on.
+    pub fn set_name(&self, name: &str) {
+        let name: Rc<str> = Rc::from(name);
+        let renamed = self
+            .run
+            .upgrade()
+            .is_some_and(|run| run.rename_task(self.id, name.clone()));
+        if !renamed {
+            self.cell.rename(name);
+        }
     }
 
     /// Whether it has ended (returned, raised or been cancelled).
@@ -137,14 +163,32 @@ impl<T: Clone + 'static> Task<T> {
     /// here the closure captures them. Added after the end, it is scheduled at once.
     #[track_caller]
     pub fn add_done_callback(&self, f: impl FnOnce(&Task<T>) + 'static) {
-        let line = std::panic::Location::caller().line();
+        self.add_done_callback_at(f, std::panic::Location::caller().line());
+    }
+
+    /// [`add_done_callback`](Self::add_done_callback) for code whose line is not its Rust
+    /// caller's (the interpreter's, at a Python line). Returns the key that removes it.
+    pub fn add_done_callback_at(
+        &self,
+        f: impl FnOnce(&Task<T>) + 'static,
+        line: u32,
+    ) -> DoneCallbackKey {
         let task = self.clone();
-        self.cell
-            .on_done
-            .add_callback(Box::new(move || f(&task)), line, &self.run, !self.done());
+        let key = self.cell.on_done.add_callback(
+            Box::new(move || f(&task)),
+            line,
+            &self.run,
+            !self.done(),
+        );
         if self.done() {
             self.cell.on_done.fire(&self.run);
         }
+        key
+    }
+
+    /// `task.remove_done_callback(fn)` for the callback `key`: whether it was still waiting.
+    pub fn remove_done_callback(&self, key: DoneCallbackKey) -> bool {
+        self.cell.on_done.remove_callback(key, &self.run)
     }
 
     /// Requests cancellation: the task's next await point returns `Err(Cancelled)`; a task that
@@ -231,6 +275,7 @@ where
     let name = run.next_task_name(name);
     let cell = Rc::new(Cell {
         result: RefCell::new(None),
+        name: RefCell::new(name.clone()),
         on_done: OnDone::default(),
         run: Rc::downgrade(run),
         retrieved: std::cell::Cell::new(false),
@@ -243,18 +288,10 @@ where
     let coroutine = INTERPRETED_COROUTINE
         .with(|c| c.take())
         .or_else(|| coroutine_name(std::any::type_name::<F>()));
-    let id = run.spawn(
-        Box::pin(body),
-        cell.clone(),
-        name.clone(),
-        parent,
-        line,
-        coroutine,
-    );
+    let id = run.spawn(Box::pin(body), cell.clone(), name, parent, line, coroutine);
     cell.on_done.set_owner(DoneOf::Task(id));
     Task {
         id,
-        name,
         cell,
         run: Rc::downgrade(run),
     }

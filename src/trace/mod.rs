@@ -165,6 +165,12 @@ pub enum EventKind {
         /// one of an `async fn` (an async block or a wrapper has no such name).
         coroutine: Option<&'static str>,
     },
+    /// The task was given a new name (`task.set_name(...)`): it is shown by that one from here
+    /// on.
+    TaskRenamed {
+        /// The new name.
+        name: Rc<str>,
+    },
     /// The loop resumed the task (one step of it).
     TaskPolled,
     /// The step ended with the task waiting.
@@ -220,6 +226,14 @@ pub enum EventKind {
     DoneCallbackAdded {
         /// The task or future.
         to: DoneOf,
+        /// The Rust source line that added it.
+        line: u32,
+    },
+    /// A done callback that was waiting for its task or future to end was taken off
+    /// (`remove_done_callback`).
+    DoneCallbackRemoved {
+        /// The task or future.
+        from: DoneOf,
         /// The Rust source line that added it.
         line: u32,
     },
@@ -386,7 +400,7 @@ pub struct Trace {
 
 impl Trace {
     pub(crate) fn push(&mut self, at_us: u64, task: Option<TaskId>, kind: EventKind) {
-        if let EventKind::TaskSpawned { name, .. } = &kind {
+        if let EventKind::TaskSpawned { name, .. } | EventKind::TaskRenamed { name } = &kind {
             if let Some(id) = task {
                 let index = id.index();
                 if index < self.names.len() {
@@ -423,7 +437,7 @@ impl Trace {
         self.events.is_empty()
     }
 
-    /// The name a task was given when it was spawned.
+    /// A task's name: the one it was spawned with, or the last it was renamed to.
     pub fn task_name(&self, task: TaskId) -> Rc<str> {
         self.names
             .get(task.index())

@@ -65,7 +65,8 @@ pub(crate) use clock::Deadline;
 pub use deferred::set_event_loop_policy;
 pub use registry::{
     block_loop, cancel_task, current_task_id, language, live_runs, loop_is_running, loop_time,
-    outside_loop, record_snapshots, task_coroutine, task_name, time_ms, use_up_task_names,
+    outside_loop, record_snapshots, rename_task, task_coroutine, task_name, time_ms,
+    use_up_task_names,
 };
 pub(crate) use registry::{
     current, page_visibility_changed, set_wait_reason, take_cancel, take_cancel_here,
@@ -285,6 +286,19 @@ impl RunInner {
         );
         schedule(self, Tick::Micro);
         id
+    }
+
+    /// `task.set_name(name)`, for a task of this run: its handles read the new name, and the
+    /// Trace records it while the run goes on.
+    pub(crate) fn rename_task(&self, task: TaskId, name: Rc<str>) -> bool {
+        let end = self.state.borrow().tasks.end_of(task);
+        let Some(end) = end else { return false };
+        end.rename(name.clone());
+        if self.is_running() {
+            self.record(Some(task), EventKind::TaskRenamed { name });
+            self.notify();
+        }
+        true
     }
 
     fn wake_task(self: &Rc<Self>, task: TaskId) {

@@ -106,32 +106,33 @@ pub fn current_task_id() -> Option<TaskId> {
 
 /// The name of a task of the running loop (`asyncio.current_task().get_name()`).
 pub fn task_name(task: TaskId) -> Option<Rc<str>> {
-    spawned(task, |name, _| name.clone())
+    with_current_run(|run, _| run.state.borrow().tasks.end_of(task).map(|end| end.name())).flatten()
+}
+
+/// Renames a task of the running loop (`asyncio.current_task().set_name(name)`); `false` if
+/// it has no such task.
+pub fn rename_task(task: TaskId, name: &str) -> bool {
+    with_current_run(|run, _| run.rename_task(task, Rc::from(name))).unwrap_or(false)
 }
 
 /// The coroutine function a task of the running loop runs, if it runs one (`main` for
-/// `asyncio.run(main())`).
+/// `asyncio.run(main())`), as the Trace recorded its creation.
 pub fn task_coroutine(task: TaskId) -> Option<&'static str> {
-    spawned(task, |_, coroutine| coroutine).flatten()
-}
-
-/// What the Trace says of a task's creation: its name and its coroutine function.
-fn spawned<R>(task: TaskId, read: impl Fn(&Rc<str>, Option<&'static str>) -> R) -> Option<R> {
     with_current_run(|run, _| {
         run.trace
             .borrow()
             .events()
             .iter()
             .find_map(|e| match (&e.kind, e.task) {
-                (
-                    crate::trace::EventKind::TaskSpawned {
-                        name, coroutine, ..
-                    },
-                    Some(id),
-                ) if id == task => Some(read(name, *coroutine)),
+                (crate::trace::EventKind::TaskSpawned { coroutine, .. }, Some(id))
+                    if id == task =>
+                {
+                    Some(*coroutine)
+                }
                 _ => None,
             })
     })
+    .flatten()
     .flatten()
 }
 

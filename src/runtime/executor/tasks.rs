@@ -166,6 +166,11 @@ impl Tasks {
         id
     }
 
+    /// A task's shared cell, ended or not.
+    pub(super) fn end_of(&self, task: TaskId) -> Option<EndCell> {
+        self.slots.get(task.index()).map(|slot| slot.end.clone())
+    }
+
     /// Tasks that have not ended.
     pub(super) fn live(&self) -> usize {
         self.live

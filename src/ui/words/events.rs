@@ -87,6 +87,13 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
                 "created".into()
             }
         }
+        EventKind::TaskRenamed { name } => {
+            if zh {
+                format!("改名为 {name}")
+            } else {
+                format!("renamed {name}")
+            }
+        }
         EventKind::TaskPolled => {
             if zh {
                 "开始运行一步".into()
@@ -169,6 +176,14 @@ pub fn event_words(trace: &Trace, event: &Event, lines: &Lines, lang: Lang) -> S
                 format!("给 {to} 添加完成回调（{}）", cite(*line))
             } else {
                 format!("adds a done callback to {to} ({})", cite(*line))
+            }
+        }
+        EventKind::DoneCallbackRemoved { from, line } => {
+            let from = done_owner(*from, names);
+            if zh {
+                format!("移除 {from} 的完成回调（{}）", cite(*line))
+            } else {
+                format!("removes a done callback of {from} ({})", cite(*line))
             }
         }
         EventKind::CallbackRan { callback } => {
