@@ -155,6 +155,17 @@ pub struct Code {
     pub varargs: bool,
     pub varkw: bool,
     pub first_line: u32,
+    /// For each name: where `LOAD_GLOBAL` last found it (see [`NameCache`]).
+    pub global_cache: Box<[std::cell::Cell<NameCache>]>,
+}
+
+/// Where a global name was found: at `slot` of the module's dict while its layout is
+/// `globals`, or, when `builtins` is not 0, at `slot` of the builtins' while theirs is that.
+#[derive(Clone, Copy, Default)]
+pub struct NameCache {
+    pub globals: u64,
+    pub builtins: u64,
+    pub slot: u32,
 }
 
 impl Code {

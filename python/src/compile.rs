@@ -194,6 +194,7 @@ impl<'a> Compiler<'a> {
                 is_param.then_some((ci as u32, p as u32))
             })
             .collect();
+        let names_len = u.names.len();
         Rc::new(Code {
             name: u.name,
             qualname: Rc::from(u.qualname.as_str()),
@@ -212,6 +213,7 @@ impl<'a> Compiler<'a> {
             varargs: false,
             varkw: false,
             first_line: u.first_line,
+            global_cache: vec![Default::default(); names_len].into_boxed_slice(),
         })
     }
 

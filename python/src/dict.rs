@@ -265,13 +265,55 @@ impl std::hash::Hasher for FxHasher {
 pub type Index = HashMap<Key, usize, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A `dict`: entries in insertion order, with holes left by deletions until the next compaction.
-#[derive(Default, Clone)]
+#[derive(Clone)]
 pub struct Dict {
     entries: Vec<Option<(Value, Value)>>,
     index: Index,
+    /// Changes whenever a key is added or removed (see [`Dict::layout`]).
+    layout: u64,
+}
+
+thread_local! {
+    static LAST_LAYOUT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A layout stamp no dict has had.
+fn fresh_layout() -> u64 {
+    LAST_LAYOUT.with(|last| {
+        last.set(last.get() + 1);
+        last.get()
+    })
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            entries: Vec::new(),
+            index: Index::default(),
+            layout: fresh_layout(),
+        }
+    }
 }
 
 impl Dict {
+    /// A stamp of which keys the dict holds and where: it changes whenever a key is added or
+    /// removed, never when a value is replaced, and no two dicts share one unless one is a
+    /// copy of the other with the same keys in the same places. So a place found by
+    /// [`slot_of_str`](Self::slot_of_str) stays right while the stamp does: the VM's
+    /// global-name cache (CPython 3.11 checks a dict's keys version the same way).
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+    /// Where the entry of the string key `key` is, for [`value_at`](Self::value_at).
+    pub fn slot_of_str(&self, key: &str) -> Option<usize> {
+        self.index.get(&Name(key) as &dyn Lookup).copied()
+    }
+    /// The value at `slot`, found while the layout was the same.
+    pub fn value_at(&self, slot: usize) -> Option<Value> {
+        self.entries
+            .get(slot)
+            .and_then(|e| e.as_ref().map(|(_, v)| v.clone()))
+    }
     pub fn new() -> Dict {
         Dict::default()
     }
@@ -315,6 +357,7 @@ impl Dict {
         }
         self.index.insert(k, self.entries.len());
         self.entries.push(Some((key, value)));
+        self.layout = fresh_layout();
     }
     pub fn remove(&mut self, key: &Value) -> PyResult<Option<Value>> {
         let k = Key::of(key)?;
@@ -325,6 +368,7 @@ impl Dict {
     }
     fn remove_key(&mut self, k: &Key) -> Option<Value> {
         let i = self.index.remove(k)?;
+        self.layout = fresh_layout();
         let (_, v) = self.entries[i].take()?;
         if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
             self.compact();
@@ -342,6 +386,7 @@ impl Dict {
     }
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.layout = fresh_layout();
         while let Some(last) = self.entries.pop() {
             if let Some((key, value)) = last {
                 if let Ok(k) = Key::of(&key) {
@@ -355,6 +400,7 @@ impl Dict {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.layout = fresh_layout();
     }
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.iter().flatten().map(|(k, v)| (k, v))

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::code::{Code, CodeKind, Op};
+use crate::code::{Code, CodeKind, NameCache, Op};
 use crate::dict::{Dict, Set};
 use crate::exceptions::{self, name_error, type_error};
 use crate::types::{exc_class, type_name, Exc};
@@ -128,6 +128,8 @@ pub enum Exit {
 enum Flow {
     Exit(Exit),
     Call(Value, Args),
+    /// `CALL` with this many positional arguments on the stack, above the callable.
+    CallStack(usize),
 }
 
 /// How a suspended frame is resumed.
@@ -202,6 +204,40 @@ impl Vm {
 
     pub fn builtin(&self, name: &str) -> Option<Value> {
         self.builtins.dict.borrow().get_str(name)
+    }
+
+    /// `LOAD_GLOBAL`: the module's name, else the builtin, found where the code's cache says
+    /// while neither dict's keys have changed (no hashing then), else looked up and cached.
+    fn load_global(&self, frame: &Frame, i: usize) -> Option<Value> {
+        let cache = &frame.code.global_cache[i];
+        let globals = frame.globals.dict.borrow();
+        let seen = cache.get();
+        if seen.globals == globals.layout() {
+            if seen.builtins == 0 {
+                return globals.value_at(seen.slot as usize);
+            }
+            let builtins = self.builtins.dict.borrow();
+            if seen.builtins == builtins.layout() {
+                return builtins.value_at(seen.slot as usize);
+            }
+        }
+        let name = &frame.code.names[i];
+        if let Some(slot) = globals.slot_of_str(name) {
+            cache.set(NameCache {
+                globals: globals.layout(),
+                builtins: 0,
+                slot: slot as u32,
+            });
+            return globals.value_at(slot);
+        }
+        let builtins = self.builtins.dict.borrow();
+        let slot = builtins.slot_of_str(name)?;
+        cache.set(NameCache {
+            globals: globals.layout(),
+            builtins: builtins.layout(),
+            slot: slot as u32,
+        });
+        builtins.value_at(slot)
     }
 
     /// The exception being handled (`sys.exc_info()[1]`).
@@ -304,6 +340,51 @@ impl Vm {
         }
         let exit = self.run_frame(&mut frame, None);
         self.recycle(frame);
+        match exit? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(exceptions::runtime_error("a function yielded")),
+        }
+    }
+
+    /// `CALL`: calls the callable under the top `argc` values of `frame`'s stack with them.
+    /// A plain function given exactly its positional parameters (fib's call) gets them moved
+    /// straight into its frame's locals: no argument list, no binding.
+    fn call_from_stack(&mut self, frame: &mut Frame, argc: usize) -> PyResult {
+        let base = frame.stack.len() - argc;
+        let plain = match &frame.stack[base - 1] {
+            Value::Function(f) => {
+                let code = &f.code;
+                (code.kind == CodeKind::Function
+                    && argc == code.argcount as usize
+                    && code.kwonly == 0
+                    && !code.varargs
+                    && !code.varkw)
+                    .then(|| f.clone())
+            }
+            _ => None,
+        };
+        let Some(f) = plain else {
+            let mut args = self.spare.args.pop().unwrap_or_default();
+            args.extend(frame.stack.drain(base..));
+            let func = Self::pop(frame);
+            return self.call(&func, Args::new(args));
+        };
+        let mut locals = self.spare.locals.pop().unwrap_or_default();
+        for v in frame.stack.drain(base..) {
+            locals.push(Some(v));
+        }
+        frame.stack.pop();
+        let mut callee = Frame::with_buffers(
+            f.code.clone(),
+            f.globals.clone(),
+            None,
+            self.spare.stacks.pop().unwrap_or_default(),
+            locals,
+        );
+        Self::params_to_cells(&f.code, &mut callee);
+        callee.cells.extend(f.closure.iter().cloned());
+        let exit = self.run_frame(&mut callee, None);
+        self.recycle(callee);
         match exit? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(exceptions::runtime_error("a function yielded")),
@@ -651,21 +732,25 @@ impl Vm {
             if Self::quick(frame, op) {
                 continue;
             }
-            let raised = match self.step(frame, op) {
+            // Calls are made here, not inside `step`, so a deep recursion of Python calls does
+            // not stack up `step`'s large frames.
+            let called = match self.step(frame, op) {
                 Ok(None) => continue,
                 Ok(Some(Flow::Exit(exit))) => return Ok(exit),
-                // Calls are made here, not inside `step`, so a deep recursion of Python calls
-                // does not stack up `step`'s large frames.
-                Ok(Some(Flow::Call(func, args))) => match self.call(&func, args) {
-                    Ok(v) => match self.blocked(frame) {
-                        Ok(None) => {
-                            frame.stack.push(v);
-                            continue;
-                        }
-                        Ok(Some(exit)) => return Ok(exit),
-                        Err(raised) => raised,
-                    },
-                    Err(exc) => Raised::new(exc),
+                Ok(Some(Flow::Call(func, args))) => self.call(&func, args).map_err(Raised::new),
+                Ok(Some(Flow::CallStack(argc))) => {
+                    self.call_from_stack(frame, argc).map_err(Raised::new)
+                }
+                Err(raised) => Err(raised),
+            };
+            let raised = match called {
+                Ok(v) => match self.blocked(frame) {
+                    Ok(None) => {
+                        frame.stack.push(v);
+                        continue;
+                    }
+                    Ok(Some(exit)) => return Ok(exit),
+                    Err(raised) => raised,
                 },
                 Err(raised) => raised,
             };
@@ -952,19 +1037,10 @@ impl Vm {
             Op::LoadClosure(i) => frame
                 .stack
                 .push(Value::Cell(frame.cells[i as usize].clone())),
-            Op::LoadGlobal(i) => {
-                let name = &frame.code.names[i as usize];
-                let v = frame
-                    .globals
-                    .dict
-                    .borrow()
-                    .get_str(name)
-                    .or_else(|| self.builtin(name));
-                match v {
-                    Some(v) => frame.stack.push(v),
-                    None => return Err(Raised::new(name_error(name))),
-                }
-            }
+            Op::LoadGlobal(i) => match self.load_global(frame, i as usize) {
+                Some(v) => frame.stack.push(v),
+                None => return Err(Raised::new(name_error(&frame.code.names[i as usize]))),
+            },
             Op::StoreGlobal(i) => {
                 let v = Self::pop(frame);
                 frame
@@ -1311,11 +1387,8 @@ impl Vm {
                 frame.stack.extend(out.into_iter().rev());
             }
             Op::Call(argc) => {
-                let mut args = self.spare.args.pop().unwrap_or_default();
-                args.extend(frame.stack.drain(frame.stack.len() - argc as usize..));
-                let func = Self::pop(frame);
                 self.call_line = frame.line();
-                return Ok(Some(Flow::Call(func, Args::new(args))));
+                return Ok(Some(Flow::CallStack(argc as usize)));
             }
             Op::CallKw(argc) => {
                 let names = Self::pop(frame);
@@ -1789,11 +1862,15 @@ impl Frame {
         stack: Vec<Value>,
         mut locals: Vec<Option<Value>>,
     ) -> Frame {
-        let cells = code
-            .cellvars
-            .iter()
-            .map(|_| Rc::new(RefCell::new(None)))
-            .collect();
+        // Most functions have no cell variables: then nothing is allocated here.
+        let cells = if code.cellvars.is_empty() {
+            Vec::new()
+        } else {
+            code.cellvars
+                .iter()
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect()
+        };
         locals.resize(code.varnames.len(), None);
         Frame {
             locals,
