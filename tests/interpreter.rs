@@ -124,3 +124,45 @@ async fn a_pools_functions_print_from_their_workers_and_run_in_parallel() {
     assert_eq!(printed.last().map(|l| &*l.text), Some("[10, 20]"));
     assert_eq!(printed.len(), 5);
 }
+
+/// The course's aiohttp listings run unmodified on the browser's `fetch`: their
+/// `http://localhost:8080/` (the app itself) is served here by the fixture server, which has
+/// the app's samples. The pages come back in the order asked, the downloads keep their
+/// lesson's times on the virtual clock, and the missing file is the 404 aiohttp reports.
+#[wasm_bindgen_test]
+async fn the_courses_aiohttp_listings_fetch_over_real_http() {
+    interpreter::aiohttp::serve_app_server_from(common::FIXTURES);
+    for id in ["gather-pages", "downloads"] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let (run, outcome) =
+                run_until_ended(lesson.python(lang), Clock::Virtual, lang, 20_000).await;
+            assert_eq!(
+                run.status(),
+                RunStatus::Finished(Ok(())),
+                "{id}: {:?}",
+                outcome.traceback()
+            );
+            // Within 1 ms: the lesson's Rust program paces the reads in whole milliseconds
+            // (mountain.png ends at 1579 ms), the listing in float seconds (1580 ms, as CPython).
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 1);
+            let fetches = run
+                .trace()
+                .events()
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        &e.kind,
+                        EventKind::IoStarted {
+                            kind: IoKind::Fetch,
+                            ..
+                        }
+                    )
+                })
+                .count();
+            let asked = if id == "downloads" { 8 } else { 3 };
+            assert_eq!(fetches, asked, "{id}: every request is the runtime's fetch");
+        }
+    }
+    interpreter::aiohttp::serve_app_server_from("");
+}

@@ -227,6 +227,28 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
     ),
     ("ThreadPoolExecutor", "map shutdown submit"),
     ("ProcessPoolExecutor", "map shutdown submit"),
+    // PyPI's aiohttp 3.9, whose client the interpreter maps onto the browser's fetch.
+    (
+        "aiohttp",
+        "BasicAuth ClientConnectionError ClientConnectorError ClientError ClientOSError \
+            ClientPayloadError ClientResponse ClientResponseError ClientSession ClientTimeout \
+            ContentTypeError FormData ServerDisconnectedError ServerTimeoutError StreamReader \
+            TCPConnector TraceConfig WSMsgType request web",
+    ),
+    (
+        "ClientSession",
+        "close closed connector cookie_jar delete get head headers options patch post put \
+            request timeout ws_connect",
+    ),
+    (
+        "ClientResponse",
+        "charset close content content_length content_type cookies get_encoding headers \
+            history json ok raise_for_status read reason release request_info status text url",
+    ),
+    (
+        "StreamReader",
+        "at_eof iter_any iter_chunked iter_chunks read readany readchunk readexactly readline",
+    ),
 ];
 
 /// Whether CPython's `owner` (a module, or an asyncio type by its name) has `name`.

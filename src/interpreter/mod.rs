@@ -6,6 +6,7 @@
 //! runtime's sleep, `create_task` the runtime's task), so the Trace, timeline and internals
 //! of an interpreted program are those of a lesson, with the Python line of each print.
 
+pub mod aiohttp;
 mod asyncio;
 mod drive;
 mod event_loop;
@@ -117,7 +118,9 @@ impl Host for PageHost {
     }
 
     fn import(&self, vm: &mut Vm, name: &str) -> Option<PyResult> {
-        asyncio::import(vm, name).or_else(|| executor::import(vm, name))
+        asyncio::import(vm, name)
+            .or_else(|| executor::import(vm, name))
+            .or_else(|| aiohttp::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -374,6 +374,10 @@ mod native {
         pub fn content_length(&self) -> Option<u64> {
             None
         }
+        /// See the browser version.
+        pub fn headers(&self) -> Vec<(String, String)> {
+            Vec::new()
+        }
         /// A response header.
         pub fn header(&self, _name: &str) -> Option<String> {
             None

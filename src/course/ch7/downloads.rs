@@ -119,11 +119,14 @@ pub const LESSON: Lesson = Lesson {
              200 KB/s per connection so the difference shows. One by one, the times add up; \
              with gather, the downloads overlap and the total is the longest one. \
              missing.png does not exist: its 404 is that file's error and the others carry \
-             on. Edit the URL list to try your own (other sites must allow CORS).",
+             on. Edit the URL list to try your own (other sites must allow CORS). Run as Python (Edit), aiohttp's ClientSession sends the same fetch requests, and the \
+             listing's http://localhost:8080/ is this app.",
         zh: "用 fetch 真实地从本应用自己的服务器下载，为了看出差别，每个连接模拟 200 KB/s 的网速。\
              一个接一个时，时间相加；用 gather 时，下载互相重叠，总时间就是最长的那一个。\
              missing.png 并不存在：它的 404 只是这个文件的错误，其他文件照常下载。\
-             可以修改 URL 列表试试别的地址（其他网站需要允许 CORS）。",
+             可以修改 URL 列表试试别的地址（其他网站需要允许 CORS）。\
+             以 Python 运行（编辑）时，aiohttp 的 ClientSession 发出的是同样的 fetch 请求，\
+             代码里的 http://localhost:8080/ 就是本应用。",
     },
     python: Text {
         en: include_str!("downloads.en.py"),

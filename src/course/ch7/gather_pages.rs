@@ -54,10 +54,13 @@ pub const LESSON: Lesson = Lesson {
         en: "Three real requests at once; gather returns their texts in the order of the \
              URL list, not the order they arrived, so printing them needs no sorting. The \
              first 100 characters are HTML, shown as text. If one page fails, gather raises \
-             its error and main ends with it.",
+             its error and main ends with it. Run as Python (Edit), aiohttp's ClientSession sends the same fetch requests, and the \
+             listing's http://localhost:8080/ is this app.",
         zh: "三个真实的请求同时发出；gather 按 URL 列表的顺序返回内容，而不是按到达的顺序，\
              所以打印时不需要排序。前 100 个字符是 HTML，按文本显示。\
-             如果某个页面失败，gather 会抛出它的错误，main 随之结束。",
+             如果某个页面失败，gather 会抛出它的错误，main 随之结束。\
+             以 Python 运行（编辑）时，aiohttp 的 ClientSession 发出的是同样的 fetch 请求，\
+             代码里的 http://localhost:8080/ 就是本应用。",
     },
     python: Text {
         en: include_str!("gather_pages.en.py"),
