@@ -1026,13 +1026,32 @@ pub fn construct(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult {
         }
         BuiltinType::Bytes => match first {
             None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-            Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
+            // `bytes(s, 'utf-8')`: the only encoding there is.
+            Some(Value::Str(s)) if args.get(1, "encoding").is_some() => {
+                Ok(Value::Bytes(Rc::from(s.as_bytes())))
+            }
+            Some(Value::Str(_)) => Err(type_error("string argument without an encoding")),
+            // `bytes(n)`: n zero bytes.
+            Some(Value::Int(n)) if n < 0 => Err(value_error("negative count")),
+            Some(Value::Int(n)) => Ok(Value::Bytes(Rc::from(vec![
+                0u8;
+                ops::repeat_count(&Value::Int(
+                    n
+                ))?
+            ]))),
             Some(v) => {
                 let items = collect(vm, &v)?;
-                let bytes: Vec<u8> = items
+                let bytes = items
                     .iter()
-                    .map(|i| int::to_i64(i).unwrap_or(0) as u8)
-                    .collect();
+                    .map(|i| match int::to_i64(i) {
+                        Some(b @ 0..=255) => Ok(b as u8),
+                        Some(_) => Err(value_error("bytes must be in range(0, 256)")),
+                        None => Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(i)
+                        ))),
+                    })
+                    .collect::<PyResult<Vec<u8>>>()?;
                 Ok(Value::Bytes(Rc::from(bytes)))
             }
         },

@@ -9,6 +9,7 @@
 pub mod ast;
 pub mod attr;
 pub mod builtins;
+mod bytes_methods;
 pub mod class;
 pub mod code;
 pub mod compile;

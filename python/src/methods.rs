@@ -1,12 +1,13 @@
 //! The methods of the built-in containers and numbers (`list.append`, `dict.get`, `set.add`,
-//! `int.bit_length`, …), and the dict views. String methods are in `strings.rs`.
+//! `int.bit_length`, …), and the dict views. String methods are in `strings.rs`, bytes' in
+//! `bytes_methods.rs`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::sort_values;
 use crate::dict::{Dict, Set};
-use crate::exceptions::{self, index_error, key_error, type_error, value_error};
+use crate::exceptions::{index_error, key_error, type_error, value_error};
 use crate::iter::{collect, mapping_items};
 use crate::ops;
 use crate::types::type_name;
@@ -88,10 +89,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
             "imag" => return Some(Value::Float(0.0)),
             _ => return None,
         },
-        Value::Bytes(_) => match name {
-            "decode" => ("decode", bytes_decode),
-            _ => return None,
-        },
+        Value::Bytes(_) => return crate::bytes_methods::method(obj, name),
         Value::Range(r) => match name {
             "start" => return Some(Value::Int(r.start)),
             "stop" => return Some(Value::Int(r.stop)),
@@ -752,23 +750,6 @@ fn float_as_integer_ratio(_vm: &mut Vm, this: Option<&Value>, _args: Args) -> Py
         crate::int::from_big(ratio.0),
         crate::int::from_big(ratio.1),
     ]))
-}
-
-fn bytes_decode(_vm: &mut Vm, this: Option<&Value>, _args: Args) -> PyResult {
-    match this {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(exceptions::new(
-                crate::types::Exc::UnicodeError,
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(type_error("descriptor requires a 'bytes' object")),
-    }
 }
 
 /// `slice.indices(length)`: the slice's start, stop and step for a sequence of that length.

@@ -304,7 +304,9 @@ fn builtin_binary(vm: &mut Vm, a: &Value, op: BinOp, b: &Value) -> PyResult<Opti
     })
 }
 
-fn repeat_count(n: &Value) -> PyResult<usize> {
+/// How many times a sequence is repeated (`s * n`), or how long a made one is (`bytes(n)`):
+/// past 100 million items, `MemoryError`, as the page would run out of memory.
+pub fn repeat_count(n: &Value) -> PyResult<usize> {
     match int::to_i64(n) {
         Some(i) if i <= 0 => Ok(0),
         Some(i) if i < 100_000_000 => Ok(i as usize),
