@@ -762,6 +762,9 @@ impl<'a> Compiler<'a> {
         };
         let handler = self.new_label();
         let end = self.new_label();
+        // The exit is called at the `with` line, as CPython's traceback says of an error
+        // `__exit__` raises.
+        let with_line = self.unit().line;
         self.expr(&item.context)?;
         if is_async {
             self.emit(Op::BeforeAsyncWith);
@@ -779,6 +782,7 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.push(FBlock::With { is_async });
         self.with(rest, body, is_async)?;
         self.unit().fblocks.pop();
+        self.unit().line = with_line;
         self.emit(Op::PopBlock);
         self.call_exit_none(is_async);
         self.emit(Op::Jump(end));

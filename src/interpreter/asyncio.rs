@@ -69,6 +69,21 @@ fn classes() -> (Rc<Class>, Rc<Class>) {
     })
 }
 
+/// The `TimeoutError` of a timeout (`asyncio.timeout`, `wait_for`), raised `from` the
+/// `CancelledError` that ended what it waited for, when there is one to say.
+pub(super) fn timeout_error(cancelled: Option<&Exception>) -> Exception {
+    let timeout = python::exceptions::new(Exc::TimeoutError, "");
+    let mut state = timeout.state();
+    state.args.clear();
+    if let Some(cancelled) = cancelled {
+        state.cause = Some(cancelled.value());
+        state.context = Some(cancelled.value());
+        state.suppress_context = true;
+    }
+    drop(state);
+    timeout
+}
+
 /// `CancelledError(message)`, or a bare one.
 pub(super) fn cancelled_error(message: Option<Value>) -> Exception {
     python::exceptions::instantiate(&classes().0, message.into_iter().collect())
@@ -796,15 +811,7 @@ fn timeout_exit(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     if let (true, Some(Value::Instance(i))) = (me.fired.get(), args.pos.get(1)) {
         let e = Exception(i.clone());
         if is_cancelled_error(&e) {
-            let timeout = python::exceptions::new(Exc::TimeoutError, "");
-            {
-                let mut state = timeout.state();
-                state.args.clear();
-                state.cause = Some(e.value());
-                state.context = Some(e.value());
-                state.suppress_context = true;
-            }
-            return Err(timeout);
+            return Err(timeout_error(Some(&e)));
         }
     }
     Ok(Awaiting::value(

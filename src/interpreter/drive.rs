@@ -102,7 +102,11 @@ pub(super) fn to_exception(error: &Error, task: Option<TaskId>) -> Exception {
             let message = of.and_then(|t| CANCEL_MESSAGES.with(|m| m.borrow().get(&t).cloned()));
             asyncio::cancelled_error(message)
         }
-        Error::Timeout => python::exceptions::new(python::types::Exc::TimeoutError, ""),
+        // `wait_for`'s: from the cancellation that ended the task it waited for.
+        Error::Timeout => {
+            let cancelled = task.and_then(|t| CANCELLED.with(|c| c.borrow_mut().remove(&t)));
+            asyncio::timeout_error(cancelled.as_ref())
+        }
         Error::InvalidState(what) => asyncio::invalid_state_error(what),
         Error::NoRunningLoop => python::exceptions::runtime_error("no running event loop"),
         other => python::exceptions::runtime_error(other.to_string()),
