@@ -175,6 +175,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("as_completed", as_completed),
     ("wrap_future", super::executor::wrap_future),
     ("timeout", timeout),
+    ("timeout_at", timeout_at),
     ("shield", shield),
     ("iscoroutine", iscoroutine),
     ("isfuture", isfuture),
@@ -739,12 +740,46 @@ fn as_completed(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     python::iter::get_iter(vm, &Value::list(out))
 }
 
-/// `async with asyncio.timeout(delay)`: cancels the task when the delay is over, and turns that
-/// cancellation into `TimeoutError` when the block ends.
+/// `async with asyncio.timeout(delay)` (or `timeout_at(when)`): cancels the task at the
+/// deadline, a loop time, and turns that cancellation into `TimeoutError` when the block ends.
+/// `reschedule(when)` moves the deadline (`None`: none), `when()` says it.
 struct Timeout {
-    delay: Option<f64>,
+    deadline: Cell<Option<f64>>,
+    /// The task in the block, once entered.
+    task: Cell<Option<runtime::TaskId>>,
     handle: RefCell<Option<runtime::Handle>>,
     fired: Rc<Cell<bool>>,
+}
+
+impl Timeout {
+    fn new(deadline: Option<f64>) -> Value {
+        Value::Host(Rc::new(Timeout {
+            deadline: Cell::new(deadline),
+            task: Cell::new(None),
+            handle: RefCell::new(None),
+            fired: Rc::new(Cell::new(false)),
+        }))
+    }
+
+    /// Sets the deadline and, inside the block, the call that cancels the task then.
+    fn reschedule(&self, deadline: Option<f64>) -> PyResult<()> {
+        self.deadline.set(deadline);
+        if let Some(handle) = self.handle.borrow_mut().take() {
+            handle.cancel();
+        }
+        let (Some(when), Some(task)) = (deadline, self.task.get()) else {
+            return Ok(());
+        };
+        let now = runtime::loop_time().map_err(|e| to_exception(&e, None))?;
+        let fired = self.fired.clone();
+        let handle = runtime::call_later((when - now).max(0.0), move || {
+            fired.set(true);
+            runtime::cancel_task(task);
+        })
+        .map_err(|e| to_exception(&e, None))?;
+        *self.handle.borrow_mut() = Some(handle);
+        Ok(())
+    }
 }
 
 impl HostObject for Timeout {
@@ -756,6 +791,8 @@ impl HostObject for Timeout {
             "__aenter__" => method("__aenter__", timeout_enter, this),
             "__aexit__" => method("__aexit__", timeout_exit, this),
             "expired" => method("expired", timeout_expired, this),
+            "when" => method("when", timeout_when, this),
+            "reschedule" => method("reschedule", timeout_reschedule, this),
             _ => return None,
         })
     }
@@ -764,20 +801,26 @@ impl HostObject for Timeout {
     }
 }
 
+/// A loop time or `None` (`timeout(delay)`'s delay, `timeout_at`'s and `reschedule`'s when).
+fn optional_time(args: &Args, name: &str) -> PyResult<Option<f64>> {
+    match args.get(0, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => python::int::to_f64(v).map(Some).ok_or_else(|| {
+            python::exceptions::type_error(format!("{name} must be a number or None"))
+        }),
+    }
+}
+
 fn timeout(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let delay = match args.pos.first() {
-        None | Some(Value::None) => None,
-        Some(v) => Some(
-            python::int::to_f64(v)
-                .ok_or_else(|| python::exceptions::type_error("delay must be a number or None"))?,
-        ),
+    let deadline = match optional_time(&args, "delay")? {
+        Some(delay) => Some(runtime::loop_time().map_err(|e| to_exception(&e, None))? + delay),
+        None => None,
     };
-    let fired = Rc::new(Cell::new(false));
-    Ok(Value::Host(Rc::new(Timeout {
-        delay,
-        handle: RefCell::new(None),
-        fired,
-    })))
+    Ok(Timeout::new(deadline))
+}
+
+fn timeout_at(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    Ok(Timeout::new(optional_time(&args, "when")?))
 }
 
 fn timeout_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
@@ -787,20 +830,31 @@ fn timeout_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
             "Timeout should be used inside a task",
         ));
     };
-    if let Some(delay) = me.delay {
-        let fired = me.fired.clone();
-        let handle = runtime::call_later(delay.max(0.0), move || {
-            fired.set(true);
-            runtime::cancel_task(task);
-        })
-        .map_err(|e| to_exception(&e, None))?;
-        *me.handle.borrow_mut() = Some(handle);
-    }
+    me.task.set(Some(task));
+    me.reschedule(me.deadline.get())?;
     let v = t.cloned().unwrap_or(Value::None);
     Ok(Awaiting::value(
         "__aenter__",
         Box::pin(async move { Ok(v) }),
     ))
+}
+
+fn timeout_when(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(this::<Timeout>(t)?
+        .deadline
+        .get()
+        .map_or(Value::None, Value::Float))
+}
+
+fn timeout_reschedule(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let me = this::<Timeout>(t)?;
+    if me.fired.get() {
+        return Err(python::exceptions::runtime_error(
+            "Cannot change state of expiring Timeout.",
+        ));
+    }
+    me.reschedule(optional_time(&args, "when")?)?;
+    Ok(Value::None)
 }
 
 fn timeout_exit(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
