@@ -752,7 +752,7 @@ struct Timeout {
 }
 
 impl Timeout {
-    fn new(deadline: Option<f64>) -> Value {
+    fn value(deadline: Option<f64>) -> Value {
         Value::Host(Rc::new(Timeout {
             deadline: Cell::new(deadline),
             task: Cell::new(None),
@@ -816,11 +816,11 @@ fn timeout(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         Some(delay) => Some(runtime::loop_time().map_err(|e| to_exception(&e, None))? + delay),
         None => None,
     };
-    Ok(Timeout::new(deadline))
+    Ok(Timeout::value(deadline))
 }
 
 fn timeout_at(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    Ok(Timeout::new(optional_time(&args, "when")?))
+    Ok(Timeout::value(optional_time(&args, "when")?))
 }
 
 fn timeout_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
