@@ -261,7 +261,7 @@ async fn files_are_written_read_back_and_removed_in_the_private_file_system() {
     }
     // Removed: opening for reading finds an empty new file, not the lesson's text.
     let run = Run::start(Clock::Virtual, || async {
-        let mut file = loopscope::runtime::storage::async_open("test.txt", "r").await?;
+        let file = loopscope::runtime::storage::async_open("test.txt", "r").await?;
         let text = file.read().await?;
         file.remove().await?;
         if text.is_empty() {

@@ -158,7 +158,13 @@ fn every_corpus_program_prints_what_cpython_prints_at_the_same_virtual_times() {
 }
 
 /// What a listing's run printed, or why it could not run: the lines as the page shows them.
-fn run_listing(source: &str, lang: Lang, ends: Ends) -> Result<Vec<PrintedLine>, String> {
+/// A listing's printed lines and the first error a task of it lost (never retrieved), or its
+/// traceback.
+fn run_listing(
+    source: &str,
+    lang: Lang,
+    ends: Ends,
+) -> Result<(Vec<PrintedLine>, Option<String>), String> {
     let (run, outcome) = interpreter::start(source, Clock::Virtual, lang)
         .map_err(|e| e.display(source, "main.py"))?;
     // A listing that serves forever is waiting once the loop is idle; one that loops on a
@@ -168,9 +174,13 @@ fn run_listing(source: &str, lang: Lang, ends: Ends) -> Result<Vec<PrintedLine>,
         run.stop();
         host::run_until_idle();
     }
+    let lost = run.trace().events().iter().find_map(|e| match &e.kind {
+        loopscope::runtime::EventKind::ErrorNeverRetrieved { error } => Some(error.to_string()),
+        _ => None,
+    });
     match outcome.traceback() {
         Some(traceback) => Err(traceback),
-        None => Ok(run.trace().printed()),
+        None => Ok((run.trace().printed(), lost)),
     }
 }
 
@@ -192,7 +202,10 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
             let ends = lesson.ends;
             let outcome = std::thread::Builder::new()
                 .stack_size(256 << 20)
-                .spawn(move || run_listing(&source, lang, ends).map(|lines| common::seen(&lines)))
+                .spawn(move || {
+                    run_listing(&source, lang, ends)
+                        .map(|(lines, lost)| (common::seen(&lines), lost))
+                })
                 .expect("thread")
                 .join()
                 .unwrap_or_else(|_| Err("<panicked>".to_string()));
@@ -203,10 +216,11 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
                     Err(said) => said,
                     // aiohttp's listings run, but natively their requests fail (each one's
                     // failure is printed): tests/interpreter.rs runs them over real HTTP.
-                    Ok(seen) => seen
+                    Ok((seen, lost)) => seen
                         .iter()
                         .map(|s| s.text.clone())
                         .find(|text| text.contains("fetch needs a browser"))
+                        .or(lost)
                         .unwrap_or_else(|| format!("ran, printing {seen:?}")),
                 };
                 let last = said.lines().last().unwrap_or("").to_string();
@@ -216,7 +230,7 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
                 ));
                 continue;
             }
-            let result = outcome.and_then(|seen| {
+            let result = outcome.and_then(|(seen, _)| {
                 compare(lesson.expected, lang, &seen, lesson.order, Timing::Exact).map_err(|m| {
                     format!(
                         "line {}: expected {:?}, printed {:?}",
@@ -268,6 +282,7 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
                 || line.contains("a pool of Web Workers needs a browser")
                 // Natively there is no fetch (tests/interpreter.rs fetches over real HTTP).
                 || line.contains("fetch needs a browser")
+                || line.contains("browser storage needs a browser")
                 || (*removed && line.contains("Error")),
             "{line}"
         );

@@ -13,6 +13,7 @@ mod event_loop;
 mod executor;
 mod objects;
 mod program;
+mod storage;
 mod sync;
 
 use std::cell::RefCell;
@@ -121,6 +122,7 @@ impl Host for PageHost {
         asyncio::import(vm, name)
             .or_else(|| executor::import(vm, name))
             .or_else(|| aiohttp::import(vm, name))
+            .or_else(|| storage::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -4,39 +4,42 @@
 //! [`LineReader`] a line at a time. Each keeps its own offset in the file, as aiofile's do, so
 //! a reader made before the writes reads what they wrote.
 
+use std::borrow::Borrow;
+
 use super::storage::AsyncFile;
 use super::Error;
 
-/// `Writer(afp)`: `await writer(text)` writes at the end of what it wrote before.
-pub struct Writer<'a> {
-    file: &'a AsyncFile,
+/// `Writer(afp)`: `await writer(text)` writes at the end of what it wrote before. It holds the
+/// file as `F`: borrowed (`&afp`) or shared (an `Rc`, the interpreter's).
+pub struct Writer<F: Borrow<AsyncFile>> {
+    file: F,
     offset: usize,
 }
 
-impl<'a> Writer<'a> {
+impl<F: Borrow<AsyncFile>> Writer<F> {
     /// A writer from the start of the file.
-    pub fn new(file: &'a AsyncFile) -> Writer<'a> {
+    pub fn new(file: F) -> Writer<F> {
         Writer { file, offset: 0 }
     }
 
     /// `await writer(text)`.
     pub async fn write(&mut self, text: &str) -> Result<(), Error> {
-        self.file.write_at(text, self.offset).await?;
+        self.file.borrow().write_at(text, self.offset).await?;
         self.offset += text.len();
         Ok(())
     }
 }
 
 /// `Reader(afp, chunk_size=8)`: `async for chunk in reader`.
-pub struct Reader<'a> {
-    file: &'a AsyncFile,
+pub struct Reader<F: Borrow<AsyncFile>> {
+    file: F,
     offset: usize,
     chunk_size: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<F: Borrow<AsyncFile>> Reader<F> {
     /// A reader from the start of the file, `chunk_size` characters a time (at least one).
-    pub fn new(file: &'a AsyncFile, chunk_size: usize) -> Reader<'a> {
+    pub fn new(file: F, chunk_size: usize) -> Reader<F> {
         Reader {
             file,
             offset: 0,
@@ -46,7 +49,11 @@ impl<'a> Reader<'a> {
 
     /// The next chunk, `None` at the end of the file.
     pub async fn next(&mut self) -> Result<Option<String>, Error> {
-        let chunk = self.file.read_at(self.offset, self.chunk_size).await?;
+        let chunk = self
+            .file
+            .borrow()
+            .read_at(self.offset, self.chunk_size)
+            .await?;
         if chunk.is_empty() {
             return Ok(None);
         }
@@ -57,17 +64,17 @@ impl<'a> Reader<'a> {
 
 /// `LineReader(afp)`: `async for line in LineReader(afp)`, each line with its `\n` (the last
 /// one without, if the file does not end with one).
-pub struct LineReader<'a> {
-    reader: Reader<'a>,
+pub struct LineReader<F: Borrow<AsyncFile>> {
+    reader: Reader<F>,
     buffer: String,
 }
 
-impl<'a> LineReader<'a> {
+impl<F: Borrow<AsyncFile>> LineReader<F> {
     /// How much aiofile reads at a time to find the lines.
     pub const CHUNK_SIZE: usize = 4192;
 
     /// A line reader from the start of the file.
-    pub fn new(file: &'a AsyncFile) -> LineReader<'a> {
+    pub fn new(file: F) -> LineReader<F> {
         LineReader {
             reader: Reader::new(file, Self::CHUNK_SIZE),
             buffer: String::new(),

@@ -77,6 +77,27 @@ impl Redis {
             .await
     }
 
+    /// `await redis.delete(key)`, on a connection of the pool.
+    pub async fn delete(&self, key: &str) -> Result<()> {
+        self.pool
+            .with_connection(async |kv: &Kv| kv.delete(key).await)
+            .await
+    }
+
+    /// `await redis.hset(key, mapping=...)`: how many fields were new.
+    pub async fn hset(&self, key: &str, mapping: &[(&str, &str)]) -> Result<usize> {
+        self.pool
+            .with_connection(async |kv: &Kv| kv.hset(key, mapping).await)
+            .await
+    }
+
+    /// `await redis.hgetall(key)`: the hash's fields and values.
+    pub async fn hgetall(&self, key: &str) -> Result<Vec<(String, String)>> {
+        self.pool
+            .with_connection(async |kv: &Kv| kv.hgetall(key).await)
+            .await
+    }
+
     /// `redis.client()` entered with `async with`: a client bound to one connection of the
     /// pool until [`Client::close`] (the block's end).
     pub async fn client(&self) -> Result<Client> {

@@ -86,13 +86,14 @@ fn chunk_at(text: &str, offset: usize, size: usize) -> &str {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{async_open, AsyncFile, Kv};
+pub use browser::{async_open, remove_file, AsyncFile, Kv};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{async_open, AsyncFile, Kv};
+pub use native::{async_open, remove_file, AsyncFile, Kv};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use std::cell::Cell;
     use std::rc::Rc;
 
     use wasm_bindgen::prelude::*;
@@ -140,9 +141,10 @@ mod browser {
     }
 
     /// An open text file in the Origin Private File System, with a read/write position.
+    /// Shared freely (`&self` everywhere): aiofile's readers and writers hold it beside it.
     pub struct AsyncFile {
         name: Rc<str>,
-        position: usize,
+        position: Cell<usize>,
     }
 
     /// `async_open(name, mode)`: opens (and with `"w"` / `"w+"` empties) a file of the
@@ -163,57 +165,58 @@ mod browser {
         let size = size.as_f64().unwrap_or(0.0) as usize;
         Ok(AsyncFile {
             name: Rc::from(name),
-            position: if mode.starts_with('a') { size } else { 0 },
+            position: Cell::new(if mode.starts_with('a') { size } else { 0 }),
         })
     }
 
     impl AsyncFile {
         /// `await afp.write(text)`: writes at the position and moves past what it wrote.
-        pub async fn write(&mut self, text: &str) -> Result<(), Error> {
-            let (name, position) = (self.name.clone(), self.position);
+        pub async fn write(&self, text: &str) -> Result<(), Error> {
+            let (name, position) = (self.name.clone(), self.position.get());
             call(format!("write {} bytes to {name}", text.len()), || {
                 opfs_write(&name, text, position as f64, false)
             })
             .await?;
-            self.position += text.len();
+            self.position.set(position + text.len());
             Ok(())
         }
 
         /// `await afp.write(data)` of a file opened in binary mode (`"wb"`): writes the bytes
         /// at the position and moves past them.
-        pub async fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), Error> {
-            let (name, position) = (self.name.clone(), self.position);
+        pub async fn write_bytes(&self, bytes: &[u8]) -> Result<(), Error> {
+            let (name, position) = (self.name.clone(), self.position.get());
             // A copy: the page's memory may move while the write waits.
             let copy = js_sys::Uint8Array::from(bytes);
             call(format!("write {} bytes to {name}", bytes.len()), || {
                 opfs_write_bytes(&name, &copy, position as f64, false)
             })
             .await?;
-            self.position += bytes.len();
+            self.position.set(position + bytes.len());
             Ok(())
         }
 
         /// `afp.seek(position)`: moves the position (a byte offset).
-        pub fn seek(&mut self, position: usize) {
-            self.position = position;
+        pub fn seek(&self, position: usize) {
+            self.position.set(position);
         }
 
         /// `await afp.read()`: the rest of the file from the position.
-        pub async fn read(&mut self) -> Result<String, Error> {
+        pub async fn read(&self) -> Result<String, Error> {
             self.read_part(false).await
         }
 
         /// `await afp.readline()`: the next line, with its newline (empty at the end).
-        pub async fn readline(&mut self) -> Result<String, Error> {
+        pub async fn readline(&self) -> Result<String, Error> {
             self.read_part(true).await
         }
 
-        async fn read_part(&mut self, line: bool) -> Result<String, Error> {
+        async fn read_part(&self, line: bool) -> Result<String, Error> {
             let name = self.name.clone();
             let text = call(format!("read {name}"), || opfs_read(&name)).await?;
             let text = text.as_string().unwrap_or_default();
-            let part = slice_from(&text, self.position, line).to_string();
-            self.position = (self.position.min(text.len())) + part.len();
+            let position = self.position.get();
+            let part = slice_from(&text, position, line).to_string();
+            self.position.set(position.min(text.len()) + part.len());
             Ok(part)
         }
 
@@ -252,6 +255,22 @@ mod browser {
             call(format!("remove {name}"), || opfs_remove(&name)).await?;
             Ok(())
         }
+    }
+
+    /// `os.remove(name)`, which blocks in Python while the browser's file system has no
+    /// blocking call: the deletion starts now, recorded as storage work that ends when the
+    /// file system says it is done. The caller goes on meanwhile.
+    pub fn remove_file(name: &str) -> Result<(), Error> {
+        let name = check_file_name(name)?;
+        let op = IoOp::begin(IoKind::Storage, format!("remove {name}"))?;
+        let removed = wasm_bindgen_futures::JsFuture::from(opfs_remove(name));
+        wasm_bindgen_futures::spawn_local(async move {
+            match removed.await {
+                Ok(_) => op.end(None),
+                Err(e) => op.end(Some(&Error::raised(js::message(&e)))),
+            }
+        });
+        Ok(())
     }
 
     /// A key-value store on IndexedDB: the browser's twin of the course's Redis lesson.
@@ -375,21 +394,21 @@ mod native {
 
     impl AsyncFile {
         /// See the browser version.
-        pub async fn write(&mut self, _text: &str) -> Result<(), Error> {
+        pub async fn write(&self, _text: &str) -> Result<(), Error> {
             no_browser()
         }
         /// See the browser version.
-        pub async fn write_bytes(&mut self, _bytes: &[u8]) -> Result<(), Error> {
+        pub async fn write_bytes(&self, _bytes: &[u8]) -> Result<(), Error> {
             no_browser()
         }
         /// See the browser version.
-        pub fn seek(&mut self, _position: usize) {}
+        pub fn seek(&self, _position: usize) {}
         /// See the browser version.
-        pub async fn read(&mut self) -> Result<String, Error> {
+        pub async fn read(&self) -> Result<String, Error> {
             no_browser()
         }
         /// See the browser version.
-        pub async fn readline(&mut self) -> Result<String, Error> {
+        pub async fn readline(&self) -> Result<String, Error> {
             no_browser()
         }
         /// See the browser version.
@@ -408,6 +427,12 @@ mod native {
         pub async fn remove(self) -> Result<(), Error> {
             no_browser()
         }
+    }
+
+    /// Checks the name, then fails: there is no browser.
+    pub fn remove_file(name: &str) -> Result<(), Error> {
+        check_file_name(name)?;
+        no_browser()
     }
 
     /// Natively there is no IndexedDB.

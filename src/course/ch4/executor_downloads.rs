@@ -23,7 +23,7 @@ async fn download_image(url: String) -> Result<()> {
         return Err(Error::raised("requests.get gave no response"));
     };
     // saved in the page's private file system
-    let mut file_object = async_open(file_name(&url), "wb").await?;
+    let file_object = async_open(file_name(&url), "wb").await?;
     file_object.write_bytes(&body).await
 }
 

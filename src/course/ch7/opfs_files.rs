@@ -6,7 +6,7 @@ use crate::runtime::Result;
 
 /// The lesson: aiofile's `async_open`, on the Origin Private File System.
 pub async fn main() -> Result<()> {
-    let mut afp = async_open("test.txt", "w+").await?;
+    let afp = async_open("test.txt", "w+").await?;
     afp.write("Hello ").await?;
     afp.write("world").await?;
     afp.seek(0);
