@@ -43,6 +43,15 @@ async fn run_listing(lesson: &course::Lesson, lang: Lang, clock: Clock) -> loops
     run
 }
 
+/// How many pieces of outside work of `kind` the run started.
+fn io_started(run: &loopscope::runtime::Run, kind: IoKind) -> usize {
+    run.trace()
+        .events()
+        .iter()
+        .filter(|e| matches!(&e.kind, EventKind::IoStarted { kind: k, .. } if *k == kind))
+        .count()
+}
+
 async fn run_to_end(source: &str) -> String {
     let (run, outcome) = run_until_ended(source, Clock::Virtual, Lang::En, 5000).await;
     assert_ne!(run.status(), RunStatus::Running, "the program ended");
@@ -152,20 +161,7 @@ async fn the_courses_aiohttp_listings_fetch_over_real_http() {
             // Within 1 ms: the lesson's Rust program paces the reads in whole milliseconds
             // (mountain.png ends at 1579 ms), the listing in float seconds (1580 ms, as CPython).
             common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 1);
-            let fetches = run
-                .trace()
-                .events()
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        &e.kind,
-                        EventKind::IoStarted {
-                            kind: IoKind::Fetch,
-                            ..
-                        }
-                    )
-                })
-                .count();
+            let fetches = io_started(&run, IoKind::Fetch);
             let asked = if id == "downloads" { 8 } else { 3 };
             assert_eq!(fetches, asked, "{id}: every request is the runtime's fetch");
         }
@@ -203,21 +199,25 @@ async fn the_courses_storage_listings_run_on_opfs_and_indexeddb() {
             } else {
                 common::assert_printed(lesson, lesson.expected, lang, &printed, 0);
             }
-            let storage_calls = run
-                .trace()
-                .events()
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        &e.kind,
-                        EventKind::IoStarted {
-                            kind: IoKind::Storage,
-                            ..
-                        }
-                    )
-                })
-                .count();
+            let storage_calls = io_started(&run, IoKind::Storage);
             assert!(storage_calls >= 2, "{id}: {storage_calls} storage calls");
+        }
+    }
+}
+
+/// The course's aiomysql listings run unmodified on the page's SQL servers (a real SQL engine
+/// in a Web Worker): each prints its lesson's rows at its lesson's times, and every statement
+/// is a message to the server and back.
+#[wasm_bindgen_test]
+async fn the_courses_aiomysql_listings_query_the_pages_sql_servers() {
+    common::use_fixture_engine();
+    for id in ["mysql-query", "mysql-pool", "mysql-two-servers"] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let run = run_listing(lesson, lang, Clock::Virtual).await;
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 0);
+            let calls = io_started(&run, IoKind::Sql);
+            assert!(calls >= 2, "{id}: {calls} calls to the SQL server");
         }
     }
 }

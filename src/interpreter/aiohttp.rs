@@ -16,11 +16,11 @@ use std::rc::Rc;
 
 use python::dict::Dict;
 use python::types::{exc_class, new_class, Exc};
-use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, Module, NativeFn};
+use python::value::{BuiltinType, Class, HostObject, HostWait};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
-use super::objects::{method, this, Awaiting};
+use super::objects::{function, method, module, ready, this, Awaiting};
 use crate::runtime::{self, Error};
 
 /// The server the course's listings name: this app itself.
@@ -111,29 +111,15 @@ pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
         return None;
     }
     let classes = classes();
-    let mut d = Dict::new();
-    d.set_str("__name__", Value::str("aiohttp"));
-    d.set_str("ClientSession", builtin("ClientSession", client_session));
-    d.set_str("ClientError", Value::Class(classes.client));
-    d.set_str("ClientResponseError", Value::Class(classes.response));
-    d.set_str("ClientConnectionError", Value::Class(classes.connection));
-    Some(Ok(Value::Module(Rc::new(Module {
-        name: Rc::from(name),
-        dict: RefCell::new(d),
-    }))))
-}
-
-fn builtin(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
+    Some(module(
         name,
-        func,
-        this: None,
-    }))
-}
-
-/// An awaitable that gives `value` at once (`__aenter__` of an object that is ready).
-fn ready(name: &'static str, value: Value) -> Value {
-    Awaiting::value(name, Box::pin(async move { Ok(value) }))
+        vec![
+            ("ClientSession", function("ClientSession", client_session)),
+            ("ClientError", Value::Class(classes.client)),
+            ("ClientResponseError", Value::Class(classes.response)),
+            ("ClientConnectionError", Value::Class(classes.connection)),
+        ],
+    ))
 }
 
 /// `__aenter__` of an object that is its own context: it gives itself.

@@ -16,11 +16,11 @@ use std::rc::Rc;
 
 use python::dict::Dict;
 use python::types::{builtin_class, new_class};
-use python::value::{Builtin, BuiltinType, Class, HostObject, Module, NativeFn};
+use python::value::{BuiltinType, Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
-use super::objects::{method, this, PyFuture};
+use super::objects::{function, method, module, this, PyFuture};
 use crate::course::py::concurrent_future_repr;
 use crate::runtime::{self, ConcurrentFuture, Error, Job, Pool, Returned};
 
@@ -365,41 +365,26 @@ fn process_pool(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     new_executor("ProcessPoolExecutor", workers)
 }
 
-fn builtin(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
-        this: None,
-    }))
-}
-
 /// `import concurrent.futures` (and `concurrent`, which holds it).
 pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
-    let mut d = Dict::new();
-    match name {
-        "concurrent.futures" => {
-            d.set_str("__name__", Value::str("concurrent.futures"));
-            d.set_str(
-                "ThreadPoolExecutor",
-                builtin("ThreadPoolExecutor", thread_pool),
-            );
-            d.set_str(
-                "ProcessPoolExecutor",
-                builtin("ProcessPoolExecutor", process_pool),
-            );
-        }
-        "concurrent" => {
-            let futures = match vm.import("concurrent.futures") {
-                Ok(m) => m,
-                Err(e) => return Some(Err(e)),
-            };
-            d.set_str("__name__", Value::str("concurrent"));
-            d.set_str("futures", futures);
-        }
+    Some(match name {
+        "concurrent.futures" => module(
+            name,
+            vec![
+                (
+                    "ThreadPoolExecutor",
+                    function("ThreadPoolExecutor", thread_pool),
+                ),
+                (
+                    "ProcessPoolExecutor",
+                    function("ProcessPoolExecutor", process_pool),
+                ),
+            ],
+        ),
+        "concurrent" => match vm.import("concurrent.futures") {
+            Ok(futures) => module(name, vec![("futures", futures)]),
+            Err(e) => Err(e),
+        },
         _ => return None,
-    }
-    Some(Ok(Value::Module(Rc::new(Module {
-        name: Rc::from(name),
-        dict: RefCell::new(d),
-    }))))
+    })
 }

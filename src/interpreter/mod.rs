@@ -13,6 +13,7 @@ mod event_loop;
 mod executor;
 mod objects;
 mod program;
+mod sql;
 mod storage;
 mod sync;
 
@@ -123,6 +124,7 @@ impl Host for PageHost {
             .or_else(|| executor::import(vm, name))
             .or_else(|| aiohttp::import(vm, name))
             .or_else(|| storage::import(vm, name))
+            .or_else(|| sql::import(vm, name))
     }
 
     fn begin_step(&self) {

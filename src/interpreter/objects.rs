@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use python::dict::Dict;
 use python::types::{builtin_class, new_class};
-use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, NativeFn};
+use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, Module, NativeFn};
 use python::{Args, PyResult, Value, Vm};
 
 use crate::runtime::{self, Error};
@@ -135,6 +135,34 @@ impl Awaiting {
             future: RefCell::new(Some(future)),
         }))
     }
+}
+
+/// An awaitable that gives `value` at once (an `__aenter__` of what is ready, a `close()`
+/// with nothing to wait for).
+pub(super) fn ready(name: &'static str, value: Value) -> Value {
+    Awaiting::value(name, Box::pin(async move { Ok(value) }))
+}
+
+/// A module-level function of a module the interpreter provides.
+pub(super) fn function(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        this: None,
+    }))
+}
+
+/// A module the interpreter provides, with `entries`.
+pub(super) fn module(name: &str, entries: Vec<(&str, Value)>) -> PyResult {
+    let mut d = Dict::new();
+    d.set_str("__name__", Value::str(name));
+    for (key, value) in entries {
+        d.set_str(key, value);
+    }
+    Ok(Value::Module(Rc::new(Module {
+        name: Rc::from(name),
+        dict: RefCell::new(d),
+    })))
 }
 
 impl HostObject for Awaiting {

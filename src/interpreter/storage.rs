@@ -11,31 +11,15 @@ use std::rc::Rc;
 
 use python::dict::Dict;
 use python::types::Exc;
-use python::value::{Builtin, HostObject, HostWait, Module, NativeFn};
+use python::value::{Builtin, HostObject, HostWait};
 use python::{Args, PyResult, Value, Vm};
 
 use super::drive::to_exception;
-use super::objects::{method, this, Awaiting};
+use super::objects::{function, method, module, ready, this, Awaiting};
 use crate::runtime::aiofile::{LineReader, Reader, Writer};
 use crate::runtime::redis::{Client, Redis};
 use crate::runtime::storage::{self, AsyncFile};
 use crate::runtime::Error;
-
-fn builtin(name: &'static str, func: NativeFn, this: Option<Value>) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, func, this }))
-}
-
-fn module(name: &str, entries: Vec<(&str, Value)>) -> PyResult {
-    let mut d = Dict::new();
-    d.set_str("__name__", Value::str(name));
-    for (key, value) in entries {
-        d.set_str(key, value);
-    }
-    Ok(Value::Module(Rc::new(Module {
-        name: Rc::from(name),
-        dict: RefCell::new(d),
-    })))
-}
 
 /// `import aiofile`, `import os`, `import redis.asyncio`.
 pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
@@ -43,17 +27,17 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
         "aiofile" => module(
             name,
             vec![
-                ("AIOFile", builtin("AIOFile", aio_file, None)),
-                ("async_open", builtin("async_open", async_open, None)),
-                ("Writer", builtin("Writer", new_writer, None)),
-                ("Reader", builtin("Reader", new_reader, None)),
-                ("LineReader", builtin("LineReader", new_line_reader, None)),
+                ("AIOFile", function("AIOFile", aio_file)),
+                ("async_open", function("async_open", async_open)),
+                ("Writer", function("Writer", new_writer)),
+                ("Reader", function("Reader", new_reader)),
+                ("LineReader", function("LineReader", new_line_reader)),
             ],
         ),
-        "os" => module(name, vec![("remove", builtin("remove", os_remove, None))]),
+        "os" => module(name, vec![("remove", function("remove", os_remove))]),
         "redis.asyncio" => module(
             name,
-            vec![("from_url", builtin("from_url", redis_from_url, None))],
+            vec![("from_url", function("from_url", redis_from_url))],
         ),
         "redis" => match vm.import("redis.asyncio") {
             Ok(asyncio) => module(name, vec![("asyncio", asyncio)]),
@@ -89,11 +73,6 @@ fn storage_exception(error: &Error) -> python::Exception {
 
 fn io<T>(result: Result<T, Error>) -> PyResult<T> {
     result.map_err(|e| storage_exception(&e))
-}
-
-/// An `async with` object that gives itself once entered.
-fn ready(name: &'static str, value: Value) -> Value {
-    Awaiting::value(name, Box::pin(async move { Ok(value) }))
 }
 
 /// A file of `AIOFile(name, mode)` or `async_open(name, mode)`: opened when entered (or
@@ -273,11 +252,11 @@ impl HostObject for WriterState {
 fn new_writer(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let file = open_file_arg(&args, "Writer")?;
     let state = WriterState(Rc::new(RefCell::new(Some(Writer::new(file)))));
-    Ok(builtin(
-        "Writer",
-        writer_call,
-        Some(Value::Host(Rc::new(state))),
-    ))
+    Ok(Value::Builtin(Rc::new(Builtin {
+        name: "Writer",
+        func: writer_call,
+        this: Some(Value::Host(Rc::new(state))),
+    })))
 }
 
 fn writer_call(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {

@@ -58,8 +58,8 @@ pub use join::{
 pub use protocols::{async_with, AsyncContextManager, AsyncIterator};
 pub use sync::{Condition, Event, Lock, Permit, Queue, Semaphore};
 pub use task::{
-    coroutine, create_task, create_task_for_coroutine, create_task_named, ensure_future, Coroutine,
-    IntoTask, Join, Task,
+    coroutine, create_task, create_task_for_coroutine, create_task_named, ensure_future, intern,
+    Coroutine, IntoTask, Join, Task,
 };
 pub use time::{sleep, Sleep};
 pub use worker::{

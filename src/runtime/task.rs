@@ -338,6 +338,22 @@ thread_local! {
     static INTERNED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
+/// `text` for the page's lifetime, kept once (the Trace and the SQL servers' options keep
+/// `&'static str` names; a program's names are bounded by the programs run in the page).
+pub fn intern(text: &str) -> &'static str {
+    INTERNED.with(|names| {
+        let mut names = names.borrow_mut();
+        match names.iter().find(|n| **n == text) {
+            Some(n) => *n,
+            None => {
+                let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
+                names.push(leaked);
+                leaked
+            }
+        }
+    })
+}
+
 /// `asyncio.create_task(coro)` for a coroutine the interpreter runs: the task is named after
 /// the Python function and created at the Python line `line`.
 pub fn create_task_for_coroutine<T, F>(
@@ -350,19 +366,7 @@ where
     T: 'static,
     F: StdFuture<Output = Result<T, Error>> + 'static,
 {
-    let interned = INTERNED.with(|names| {
-        let mut names = names.borrow_mut();
-        match names.iter().find(|n| **n == coroutine) {
-            Some(n) => *n,
-            None => {
-                // Bounded by the distinct function names of the programs run in this page.
-                let leaked: &'static str = Box::leak(coroutine.to_string().into_boxed_str());
-                names.push(leaked);
-                leaked
-            }
-        }
-    });
-    INTERPRETED_COROUTINE.with(|c| c.set(Some(interned)));
+    INTERPRETED_COROUTINE.with(|c| c.set(Some(intern(coroutine))));
     let task = create(future, name, line);
     INTERPRETED_COROUTINE.with(|c| c.set(None));
     task

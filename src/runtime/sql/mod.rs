@@ -20,6 +20,7 @@ pub mod servers;
 mod value;
 
 use std::cell::{Cell, RefCell};
+use std::ops::Deref;
 use std::rc::Rc;
 
 pub use fault::{Fault, MysqlError};
@@ -107,14 +108,8 @@ pub struct Connection {
 
 impl Connection {
     /// `await conn.cursor()`: a cursor on this connection (no I/O).
-    pub fn cursor(&self) -> Cursor<'_> {
-        Cursor {
-            connection: self,
-            rows: Vec::new(),
-            next: 0,
-            rowcount: -1,
-            lastrowid: 0,
-        }
+    pub fn cursor(&self) -> Cursor<&Connection> {
+        Cursor::on(self)
     }
 
     /// Whether a change of this connection waits for `commit` (`get_transaction_status()`).
@@ -163,8 +158,9 @@ impl Drop for Connection {
 }
 
 /// A cursor: runs statements and holds the rows of the last one.
-pub struct Cursor<'c> {
-    connection: &'c Connection,
+/// It holds its connection as `C`: borrowed (`conn.cursor()`) or shared (the interpreter's).
+pub struct Cursor<C: Deref<Target = Connection>> {
+    connection: C,
     rows: Vec<Row>,
     next: usize,
     /// How many rows the last statement returned or changed (`-1` before one).
@@ -173,11 +169,22 @@ pub struct Cursor<'c> {
     pub lastrowid: i64,
 }
 
-impl Cursor<'_> {
+impl<C: Deref<Target = Connection>> Cursor<C> {
+    /// A cursor on `connection` (no I/O).
+    pub fn on(connection: C) -> Cursor<C> {
+        Cursor {
+            connection,
+            rows: Vec::new(),
+            next: 0,
+            rowcount: -1,
+            lastrowid: 0,
+        }
+    }
+
     /// `await cur.execute(sql)`: runs the statement and receives all its rows; returns how
     /// many rows it returned or changed.
     pub async fn execute(&mut self, sql: &str) -> Result<u64> {
-        let connection = self.connection;
+        let connection = &*self.connection;
         connection.check_open()?;
         let label: String = sql.split_whitespace().collect::<Vec<_>>().join(" ");
         let label = match label.char_indices().nth(60) {
