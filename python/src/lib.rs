@@ -77,11 +77,18 @@ impl SyntaxError {
             .unwrap_or("");
         let trimmed = text.trim_start();
         let caret = (self.col as usize).saturating_sub(text.len() - trimmed.len());
+        // CPython points at nothing on a line that should not be indented, or mixes tabs.
+        let no_caret = (self.kind == "IndentationError" && self.msg == "unexpected indent")
+            || self.kind == "TabError";
+        let caret = if no_caret {
+            String::new()
+        } else {
+            format!("    {}^\n", " ".repeat(caret))
+        };
         format!(
-            "  File \"{file}\", line {}\n    {}\n    {}^\n{}: {}\n",
+            "  File \"{file}\", line {}\n    {}\n{caret}{}: {}\n",
             self.line,
             trimmed.trim_end(),
-            " ".repeat(caret),
             self.kind,
             self.msg
         )
