@@ -355,3 +355,21 @@ fn aiohttp_requests_fail_natively_as_client_errors_and_its_server_is_named_unsup
         "{transcript}"
     );
 }
+
+/// A generator dropped suspended is closed as CPython closes it when freed (its `finally`
+/// runs, before the next line); what a stopped program leaves suspended is never closed by
+/// the next program.
+#[test]
+fn a_dropped_generator_is_closed_by_its_own_program_only() {
+    let first = "import asyncio\n\ndef gen():\n    try:\n        yield 1\n    finally:\n        print('first program cleanup')\n\n\
+        async def main():\n    kept = gen()\n    next(kept)\n    await asyncio.sleep(10)\n\nasyncio.run(main())\n";
+    let (run, outcome) = interpreter::start(first, Clock::Virtual, Lang::En).expect("compiles");
+    host::run_for(std::time::Duration::from_millis(50));
+    run.stop();
+    host::run_until_idle();
+    drop((run, outcome));
+    let second =
+        "def gen():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n\n\
+        for x in gen():\n    break\nprint('after')\n";
+    assert_eq!(ours(second), "[0] cleanup\n[0] after\n");
+}

@@ -452,10 +452,25 @@ thread_local! {
     /// Warnings raised where no interpreter is at hand (a coroutine dropped unawaited), waiting
     /// to be written out by the next `print` or at the end of the step.
     pub static PENDING_WARNINGS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The frames of generators dropped while suspended, with their names, to be closed (their
+    /// `finally` run) by the VM at its next instruction that is not a fast one, as CPython
+    /// closes a generator when it is freed. A new VM drops what an earlier program left.
+    pub static DROPPED_SUSPENDED: RefCell<Vec<(Str, Str, Box<Frame>)>> = const { RefCell::new(Vec::new()) };
+    /// Whether `DROPPED_SUSPENDED` may hold frames: one load for the VM to check per
+    /// instruction (the list's borrow would be several).
+    pub static ANY_DROPPED_SUSPENDED: Cell<bool> = const { Cell::new(false) };
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.kind == GenKind::Generator && self.state.get() == GenState::Suspended {
+            if let Some(frame) = self.frame.borrow_mut().take() {
+                let entry = (self.name.clone(), self.qualname.clone(), frame);
+                // A thread that is ending has nobody left to close it: the frame just goes.
+                let _ = DROPPED_SUSPENDED.try_with(move |d| d.borrow_mut().push(entry));
+                let _ = ANY_DROPPED_SUSPENDED.try_with(|any| any.set(true));
+            }
+        }
         if self.kind == GenKind::Coroutine
             && self.state.get() == GenState::Created
             && !self.awaited.get()

@@ -140,6 +140,16 @@ pub enum Resume {
 
 impl Vm {
     pub fn new(host: Rc<dyn Host>) -> Vm {
+        // What an earlier program left suspended is not this one's to close: dropped (each
+        // frame may hold more, so until none is left).
+        loop {
+            let left =
+                crate::value::DROPPED_SUSPENDED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+            if left.is_empty() {
+                break;
+            }
+            drop(left);
+        }
         let builtins = crate::builtins::module();
         Vm {
             host,
@@ -195,6 +205,42 @@ impl Vm {
     }
 
     /// Writes out the warnings raised where no interpreter was at hand.
+    /// Closes the generators dropped while suspended (see `DROPPED_SUSPENDED`): their `finally`
+    /// blocks run; an error one raises is reported, not raised, as CPython reports it.
+    fn close_dropped_generators(&mut self) {
+        crate::value::ANY_DROPPED_SUSPENDED.with(|any| any.set(false));
+        let dropped = crate::value::DROPPED_SUSPENDED.with(|d| {
+            let mut d = d.borrow_mut();
+            if d.is_empty() {
+                Vec::new()
+            } else {
+                std::mem::take(&mut *d)
+            }
+        });
+        for (name, qualname, frame) in dropped {
+            let g = Rc::new(Generator {
+                kind: GenKind::Generator,
+                name,
+                qualname,
+                frame: RefCell::new(Some(frame)),
+                state: std::cell::Cell::new(GenState::Suspended),
+                awaited: std::cell::Cell::new(false),
+                running_async: std::cell::Cell::new(false),
+            });
+            let closed = crate::generator::close(self, &g);
+            // Closed once, whatever it did: it is not dropped suspended again.
+            g.state.set(GenState::Closed);
+            g.frame.borrow_mut().take();
+            if let Err(e) = closed {
+                let summary = crate::traceback::summary(self, &e);
+                self.host.write_err(&format!(
+                    "Exception ignored in: <generator object {}>\n{summary}\n",
+                    g.qualname
+                ));
+            }
+        }
+    }
+
     pub fn flush_warnings(&self) {
         let pending = PENDING_WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()));
         for w in pending {
@@ -951,6 +997,9 @@ impl Vm {
 
     /// Executes one instruction: `Some` when the frame returns or yields.
     fn step(&mut self, frame: &mut Frame, op: Op) -> Result<Option<Flow>, Raised> {
+        if crate::value::ANY_DROPPED_SUSPENDED.with(std::cell::Cell::get) {
+            self.close_dropped_generators();
+        }
         match op {
             Op::Nop => {}
             Op::Pop => {
