@@ -198,6 +198,9 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// What the frames of its traceback hold, which lives as long as it does (a call's
+    /// arguments: a coroutine `asyncio.run` refused is "never awaited" when it goes).
+    pub holds: Vec<Value>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

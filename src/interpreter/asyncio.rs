@@ -225,9 +225,11 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
 
 fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     if runtime::loop_is_running() {
-        return Err(python::exceptions::runtime_error(
+        let e = python::exceptions::runtime_error(
             "asyncio.run() cannot be called from a running event loop",
-        ));
+        );
+        e.state().holds.extend(args.pos);
+        return Err(e);
     }
     let coro = match args.pos.first() {
         Some(Value::Generator(g)) if g.kind == GenKind::Coroutine => g.clone(),
