@@ -10,8 +10,10 @@
 // Offline: on install it keeps the build (index.html and every script, wasm and stylesheet it
 // names) in the Cache API; afterwards the page and the build's files come from the network
 // when it answers and from that copy when it does not. Files whose names carry Trunk's
-// content hash never change, so they come from the copy at once. Files the app fetches later
-// (the SQL engine, the sample files) are kept as they are first fetched. Every other request
+// content hash never change, so they come from the copy at once. The Python interpreter's
+// module, which the page fetches only when a learner first runs code, is kept with the build
+// (named by its loader script). Files the app fetches later (the SQL engine, the sample files)
+// are kept as they are first fetched. Every other request
 // (another origin, a POST) goes to the network untouched.
 
 const CACHE = "loopscope-build";
@@ -33,10 +35,11 @@ self.addEventListener("message", (event) => {
   if (data.type === "loopscope:offline?") buildKept().then((kept) => port.postMessage({ kept }));
 });
 
-/** The build's files named by `text` (index.html, or the main script naming its snippets). */
+/** The build's files named by `text` (index.html, the main script naming its snippets, the
+ *  interpreter's loader naming its module). */
 function namedFiles(text, base) {
   const names = new Set();
-  for (const match of text.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*["'](\.?\/?[^"'\s:]+\.(?:js|mjs|wasm|css))["']/g)) {
+  for (const match of text.matchAll(/(?:href|src|from|module_or_path:|URL\()\s*=?\s*["'](\.?\/?[^"'\s:]+\.(?:js|mjs|wasm|css))["']/g)) {
     names.add(new URL(match[1], base).href);
   }
   return [...names];
@@ -50,7 +53,7 @@ async function keepBuild() {
   if (!index.ok) return;
   const html = await index.clone().text();
   const files = namedFiles(html, scope);
-  for (const script of files.filter((url) => /\/loopscope-[0-9a-f]{16}\.js$/.test(url))) {
+  for (const script of files.filter((url) => /\/loopscope-(split-)?[0-9a-f]{16}\.js$/.test(url))) {
     const response = await fetch(script);
     if (response.ok) files.push(...namedFiles(await response.text(), script));
   }

@@ -121,7 +121,7 @@ pub async fn bench_sql_two_servers(rows: u32) -> Result<Vec<f64>, JsValue> {
 pub async fn bench_python(source: String) -> Result<String, JsValue> {
     let (run, outcome) =
         crate::interpreter::start(&source, Clock::Real { scale: 1.0 }, crate::lang::Lang::En)
-            .map_err(|e| JsValue::from_str(&format!("{}: {}", e.kind, e.msg)))?;
+            .map_err(|e| JsValue::from_str(&e.headline()))?;
     match run.finished().await {
         RunStatus::Finished(Ok(())) => Ok(outcome.transcript()),
         other => Err(JsValue::from_str(&format!(

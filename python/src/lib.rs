@@ -68,6 +68,11 @@ pub fn compile(source: &str) -> Result<Rc<code::Code>, SyntaxError> {
 }
 
 impl SyntaxError {
+    /// `Kind: message`, the error's last line.
+    pub fn headline(&self) -> String {
+        format!("{}: {}", self.kind, self.msg)
+    }
+
     /// The error as CPython prints it for a file: where, the source line, a caret under the
     /// column, then `Kind: message`.
     pub fn display(&self, source: &str, file: &str) -> String {

@@ -11,6 +11,7 @@ mod asyncio;
 mod drive;
 mod event_loop;
 mod executor;
+pub mod load;
 mod objects;
 mod program;
 mod sql;
@@ -143,14 +144,18 @@ impl Host for PageHost {
     }
 }
 
-/// Whether `source` compiles (the editor marks the error before any run).
+/// A started program (its run and what it writes), or why it does not compile.
+pub type Started = Result<(Run, Rc<Outcome>), SyntaxError>;
+
+/// Whether `source` compiles (the editor marks the error before any run). The page calls it
+/// through [`load`], which fetches the interpreter first where it is not in the first download.
 pub fn check(source: &str) -> Result<(), SyntaxError> {
     python::compile(source).map(|_| ())
 }
 
 /// Compiles `source` and starts it on `clock`; the program's output goes to the run's Trace and
-/// to the returned [`Outcome`].
-pub fn start(source: &str, clock: Clock, lang: Lang) -> Result<(Run, Rc<Outcome>), SyntaxError> {
+/// to the returned [`Outcome`]. The page calls it through [`load`].
+pub fn start(source: &str, clock: Clock, lang: Lang) -> Started {
     let code = python::compile(source)?;
     let outcome = Rc::new(Outcome::default());
     let shared = outcome.clone();

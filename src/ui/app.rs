@@ -305,7 +305,9 @@ fn LessonView(
         predicting()
             && matches!(
                 session.phase.get(),
-                super::session::Phase::Idle | super::session::Phase::Running
+                super::session::Phase::Idle
+                    | super::session::Phase::Loading
+                    | super::session::Phase::Running
             )
     };
     let missing = move || session.missing.get();
@@ -365,7 +367,10 @@ fn LessonView(
     };
     if tabs {
         Effect::new(move |_| {
-            if session.phase.get() == super::session::Phase::Running {
+            if matches!(
+                session.phase.get(),
+                super::session::Phase::Loading | super::session::Phase::Running
+            ) {
                 tab.set(Part::Output);
             }
         });

@@ -52,7 +52,7 @@ pub fn EmbedBridge() -> impl IntoView {
             Phase::Finished => "finished",
             Phase::Failed(_) => "failed",
             Phase::Stopped => "stopped",
-            Phase::Idle | Phase::Running => return,
+            Phase::Idle | Phase::Loading | Phase::Running => return,
         };
         let generation = session.generation.get_untracked();
         if reported.get_value() == generation {
@@ -188,25 +188,31 @@ fn load(session: Session, data: &JsValue) {
         );
         return;
     };
-    session.open_code(python);
-    let error = session
-        .code_error
-        .get_untracked()
-        .map_or(JsValue::NULL, |(line, col, msg)| {
-            object(&[
-                ("line", JsValue::from(line)),
-                ("column", JsValue::from(col + 1)),
-                ("message", msg.into()),
-            ])
-        });
-    post(
-        "loopscope:loaded",
-        &[
-            ("lesson", snippet::ID.into()),
-            ("ok", error.is_null().into()),
-            ("error", error),
-        ],
-    );
+    session.open_code(python.clone());
+    let lang = session.lang.get_untracked();
+    // The answer waits for the interpreter (fetched the first time code is shown) to compile it.
+    leptos::task::spawn_local(async move {
+        let error = match crate::interpreter::load::load().await {
+            Ok(interpreter) => (interpreter.check)(&python)
+                .err()
+                .map_or(JsValue::NULL, |e| {
+                    object(&[
+                        ("line", JsValue::from(e.line)),
+                        ("column", JsValue::from(e.col + 1)),
+                        ("message", e.headline().into()),
+                    ])
+                }),
+            Err(failed) => object(&[("message", failed.message(lang).into())]),
+        };
+        post(
+            "loopscope:loaded",
+            &[
+                ("lesson", snippet::ID.into()),
+                ("ok", error.is_null().into()),
+                ("error", error),
+            ],
+        );
+    });
 }
 
 /// Copies `text` to the clipboard and selects it in `input`. The clipboard needs a secure

@@ -20,7 +20,10 @@ pub fn LintPanel(
     let session = use_session();
     let lang = use_lang();
     let lints = Memo::new(move |_| {
-        if matches!(session.phase.get(), Phase::Idle | Phase::Running) {
+        if matches!(
+            session.phase.get(),
+            Phase::Idle | Phase::Loading | Phase::Running
+        ) {
             return None;
         }
         session.generation.track();

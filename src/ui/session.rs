@@ -40,6 +40,9 @@ pub enum ClockMode {
 pub enum Phase {
     /// Nothing has run since the lesson was opened.
     Idle,
+    /// Run was pressed on edited code and the interpreter's module is being fetched first
+    /// (`interpreter::load`); the run starts when it arrives.
+    Loading,
     /// A run is in progress.
     Running,
     /// The run ended normally.
@@ -296,18 +299,24 @@ impl Session {
         self.run_lang.set(lang);
         let run = match self.edited.get_untracked() {
             None => lesson.start_in(lang, clock, &self.settings.get_untracked()),
-            Some(source) => match crate::interpreter::start(&source, clock, lang) {
-                Ok((run, _outcome)) => {
-                    self.mark_compile_error(None);
-                    run
-                }
-                Err(e) => {
-                    self.mark_compile_error(Some(&e));
-                    let message = format!("{}: {} (line {})", e.kind, e.msg, e.line);
-                    self.phase.set(Phase::Failed(message));
+            Some(source) => {
+                let Some(interpreter) = crate::interpreter::load::loaded() else {
+                    self.load_interpreter_then_run(lang);
                     return;
+                };
+                match (interpreter.start)(&source, clock, lang) {
+                    Ok((run, _outcome)) => {
+                        self.mark_compile_error(None);
+                        run
+                    }
+                    Err(e) => {
+                        self.mark_compile_error(Some(&e));
+                        let message = format!("{} (line {})", e.headline(), e.line);
+                        self.phase.set(Phase::Failed(message));
+                        return;
+                    }
                 }
-            },
+            }
         };
         let generation = run.generation();
         run.set_observer(move || self.changed(generation));
@@ -319,8 +328,32 @@ impl Session {
         }
     }
 
+    /// Fetches the interpreter's module (the first time edited code runs), then runs. Stop,
+    /// another Run or leaving the lesson meanwhile leaves the run unstarted.
+    fn load_interpreter_then_run(self, lang: Lang) {
+        if self.phase.get_untracked() == Phase::Loading {
+            // Run pressed again while the module is on its way: the waiting run will start
+            // with the code as it is then.
+            return;
+        }
+        self.phase.set(Phase::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = crate::interpreter::load::load().await;
+            if self.phase.try_get_untracked() != Some(Phase::Loading) {
+                return;
+            }
+            match loaded {
+                Ok(_) => self.run(),
+                Err(failed) => self.phase.set(Phase::Failed(failed.message(lang))),
+            }
+        });
+    }
+
     /// Stops the current run, if any: every task and timer of it is cancelled.
     pub fn stop(self) {
+        if self.phase.get_untracked() == Phase::Loading {
+            self.phase.set(Phase::Idle);
+        }
         if let Some(run) = RUNS.with(|runs| runs.borrow().get(&self.key).cloned()) {
             run.stop();
         }

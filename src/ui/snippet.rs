@@ -66,16 +66,37 @@ impl Session {
 
     /// Puts `code` in the editor, marking at once where it does not compile.
     pub fn set_code(self, code: String) {
-        self.mark_compile_error(crate::interpreter::check(&code).err().as_ref());
+        match crate::interpreter::load::loaded() {
+            Some(interpreter) => self.mark_compile_error((interpreter.check)(&code).err().as_ref()),
+            None => self.check_once_loaded(code.clone()),
+        }
         self.edited.set(Some(code));
         self.notice.set(None);
+    }
+
+    /// Fetches the interpreter's module (the first edit of a page that has not run code yet:
+    /// by the time Run is pressed it is usually here), then marks where `code` does not compile
+    /// if it is still the code in the editor. A failed download is said when Run is pressed.
+    fn check_once_loaded(self, code: String) {
+        leptos::task::spawn_local(async move {
+            let Ok(interpreter) = crate::interpreter::load::load().await else {
+                return;
+            };
+            if self
+                .edited
+                .try_with_untracked(|e| e.as_deref() == Some(code.as_str()))
+                == Some(true)
+            {
+                self.mark_compile_error((interpreter.check)(&code).err().as_ref());
+            }
+        });
     }
 
     /// Marks where the code does not compile (`SyntaxError: …` on its line and column), or
     /// clears the mark.
     pub fn mark_compile_error(self, error: Option<&SyntaxError>) {
         self.code_error
-            .set(error.map(|e| (e.line, e.col, format!("{}: {}", e.kind, e.msg))));
+            .set(error.map(|e| (e.line, e.col, e.headline())));
     }
 
     /// Predict mode on the snippet: runs it first on the virtual clock, hidden, and once that
@@ -86,8 +107,19 @@ impl Session {
         let Some(source) = self.edited.get_untracked() else {
             return;
         };
+        let Some(interpreter) = crate::interpreter::load::loaded() else {
+            leptos::task::spawn_local(async move {
+                let loaded = crate::interpreter::load::load().await.is_ok();
+                // Unless the learner left meanwhile.
+                let here = self.edited.try_with_untracked(|_| ()).is_some();
+                if loaded && here {
+                    self.predict_snippet(arrangement);
+                }
+            });
+            return;
+        };
         let lang = self.lang.get_untracked();
-        let (run, _) = match crate::interpreter::start(&source, Clock::Virtual, lang) {
+        let (run, _) = match (interpreter.start)(&source, Clock::Virtual, lang) {
             Ok(started) => started,
             Err(e) => {
                 self.mark_compile_error(Some(&e));

@@ -65,6 +65,43 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   assert.equal(await page.getAttribute('[data-testid=python] .line.hl', 'data-line'), '7');
   await page.screenshot({ path: join(artifacts, 'create-task-en.png'), fullPage: true });
 
+  // 1b. The Python interpreter is not in the first download (scripts/split-wasm.mjs): a learner
+  // who runs a lesson never fetches it; the first edit does. Where the network refuses it, Run
+  // says so, and Run again fetches it and runs the edited code. A fresh context: no cache, no
+  // Service Worker.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US', serviceWorkers: 'block' });
+    const learner = await context.newPage();
+    learner.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const fetched = [];
+    learner.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+    const interpreterFetches = () => fetched.filter((f) => /^loopscope-python-[0-9a-f]{16}\.wasm$/.test(f));
+    let refuse = true;
+    await learner.route(/loopscope-python-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+    await learner.goto(`${base}#/lesson/gather-order`);
+    await learner.waitForSelector('[data-testid=run]');
+    await learner.click('[data-testid=clock-instant]');
+    await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+    const lessonRows = await learner.$$eval('[data-testid=output-row]', (rs) => rs.map((r) => r.textContent));
+    assert.deepEqual(interpreterFetches(), [], `running a lesson fetched the interpreter: ${fetched.join(' ')}`);
+    await learner.click('[data-testid=edit-python]');
+    await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => /could not be downloaded/.test(document.querySelector('[data-testid=status]').textContent));
+    assert.equal(await learner.$$eval('[data-testid=output-row]', (rs) => rs.length), 0, 'nothing ran without the interpreter');
+    refuse = false;
+    await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+    const pythonRows = await learner.$$eval('[data-testid=output-row]', (rs) => rs.map((r) => r.textContent));
+    assert.deepEqual(pythonRows, lessonRows, 'the lesson\'s Python prints what its Rust printed, at the same times');
+    assert.equal(interpreterFetches().length, 2, `one refused fetch of the interpreter, then one: ${interpreterFetches()}`);
+    await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+    assert.equal(interpreterFetches().length, 2, 'a second run fetches nothing');
+    console.log('interpreter: not fetched by a lesson\'s run; a refused download said, then fetched once on Run again');
+    await context.close();
+  }
+
   // 2. The real clock, through the catalog: tasks-wait prints its last lines after 1 s.
   await page.click('[data-testid=lesson-tasks-wait]');
   await page.click('[data-testid=clock-real]');
@@ -331,12 +368,19 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   await page.click('[data-testid=run]');
   await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'));
   assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-matches'), 'true');
+  // The interpreter's module was kept too: the lesson's Python runs offline.
+  await page.click('[data-testid=edit-python]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'));
+  assert.equal(await page.$$eval('[data-testid=output-row]', (rs) => rs.length), 7);
+  assert.ok(fromCopy.some(([url, sw]) => /loopscope-python-[0-9a-f]{16}\.wasm$/.test(url) && sw), 'the interpreter came from the kept copy');
+  await page.click('[data-testid=restore-python]');
   page.off('response', noteResponse);
   await page.context().setOffline(false);
   const notFromCopy = fromCopy.filter(([, sw]) => !sw).map(([url]) => url);
   assert.ok(fromCopy.some(([url]) => url.endsWith('_bg.wasm')), `the wasm was loaded: ${JSON.stringify(fromCopy)}`);
   assert.deepEqual(notFromCopy, [], 'every file of the build came from the kept copy');
-  console.log(`offline: reloaded with the network gone, ${fromCopy.length} files from the kept copy, gather-order judged right`);
+  console.log(`offline: reloaded with the network gone, ${fromCopy.length} files from the kept copy, gather-order judged right, its Python run`);
 
   console.log(`e2e ok; screenshots in ${artifacts}`);
 });
