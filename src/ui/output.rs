@@ -95,9 +95,12 @@ pub fn OutputPanel() -> impl IntoView {
         generation
     });
 
-    // Follow new output while the view is at the bottom.
+    // Follow new output while the view is at the bottom. An empty list has nothing to follow:
+    // not reading its height then keeps the page's first render free of a forced layout.
     Effect::new(move |_| {
-        shown.track();
+        if shown.get() == 0 {
+            return;
+        }
         if let Some(element) = list.get() {
             view_px.set(element.client_height().max(ROW_PX));
             if following.get_value() {

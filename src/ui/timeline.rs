@@ -106,8 +106,9 @@ pub fn Timeline() -> impl IntoView {
             .collect_view()
     };
     // Where the page was hidden (on the time axis): the browser's delay, not the program's.
+    // Nothing, and nothing redrawn as the run grows, while the page has not been hidden.
     let hidden_bands = move || {
-        if axis.get() != Axis::Time {
+        if session.hidden.with(Vec::is_empty) || axis.get() != Axis::Time {
             return None;
         }
         let extent = extent.get();
