@@ -40,6 +40,7 @@ pub fn attr(vm: &mut Vm, g: &Rc<Generator>, this: &Value, name: &str) -> Option<
         "__anext__" | "asend" if is_async_gen => method("__anext__", agen_anext, this),
         "__aiter__" if is_async_gen => method("__aiter__", identity, this),
         "aclose" if is_async_gen => method("aclose", agen_aclose, this),
+        "athrow" if is_async_gen => method("athrow", agen_athrow, this),
         "gi_running" | "cr_running" | "ag_running" => {
             Value::Bool(g.state.get() == GenState::Running)
         }
@@ -111,11 +112,27 @@ pub fn close(vm: &mut Vm, g: &Rc<Generator>) -> PyResult {
 
 /// The awaitable of `agen.asend(v)` / `agen.__anext__()`.
 pub fn asend(g: &Rc<Generator>, v: Value) -> Value {
+    awaitable_step(g, Resume::Send(v))
+}
+
+/// The awaitable of an async generator's next step, resumed by `how`.
+fn awaitable_step(g: &Rc<Generator>, how: Resume) -> Value {
     Value::Iter(Rc::new(RefCell::new(Iter::ASend {
         gen: g.clone(),
-        first: Some(v),
+        first: Some(how),
         default: None,
     })))
+}
+
+/// `agen.athrow(e)`: the awaitable that raises `e` where the generator is suspended, and gives
+/// what it yields next (or raises what comes out of it).
+fn agen_athrow(vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
+    let g = this_gen(this)?;
+    let Some(v) = args.pos.first() else {
+        return Err(type_error("athrow expected at least 1 argument, got 0"));
+    };
+    let exc = crate::class::make_exception(vm, v)?;
+    Ok(awaitable_step(&g, Resume::Throw(exc)))
 }
 
 fn agen_anext(_vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {

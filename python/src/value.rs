@@ -317,10 +317,11 @@ pub enum Iter {
         obj: Value,
         yielded: bool,
     },
-    /// The awaitable `__anext__()` / `asend(v)` of an async generator returns.
+    /// The awaitable `__anext__()` / `asend(v)` / `athrow(e)` of an async generator returns.
     ASend {
         gen: Rc<Generator>,
-        first: Option<Value>,
+        /// How its first step resumes the generator (sending `v`, or throwing `e` in).
+        first: Option<crate::vm::Resume>,
         /// `anext(gen, default)`: what an exhausted generator gives instead of raising.
         default: Option<Value>,
     },

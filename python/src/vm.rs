@@ -1763,10 +1763,10 @@ impl Vm {
                         first,
                         default,
                     } => {
-                        let v = first.take().unwrap_or(sent);
+                        let how = first.take().unwrap_or(Resume::Send(sent));
                         let (gen, default) = (gen.clone(), default.clone());
                         drop(state);
-                        let step = crate::generator::async_gen_step(self, &gen, Resume::Send(v));
+                        let step = crate::generator::async_gen_step(self, &gen, how);
                         return match (step, default) {
                             (Err(e), Some(d)) if e.is(&exc_class(Exc::StopAsyncIteration)) => {
                                 Ok(Exit::Return(d))
