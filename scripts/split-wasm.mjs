@@ -54,12 +54,12 @@ run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '
   '--out-name', name, '--out-dir', bindgen, join(work, `${name}.wasm`)]);
 const mainJs = join(bindgen, `${name}.js`);
 let js = readFileSync(mainJs, 'utf8');
-const importOfLoader = /from (["'])\.\/__wasm_split\.js\1/;
+const importOfLoader = /from (["'])\.\/__wasm_split\.js\1/g;
 if (!importOfLoader.test(js)) {
   console.error(`${mainJs} does not import ./__wasm_split.js: the splitter's output changed`);
   process.exit(1);
 }
-js = js.replace(importOfLoader, `from "./${loaderName}"`);
+js = js.replaceAll(importOfLoader, `from "./${loaderName}"`);
 writeFileSync(mainJs, js);
 writeFileSync(join(bindgen, loaderName), loader);
 
@@ -105,4 +105,4 @@ rmSync(work, { recursive: true, force: true });
 const size = (f) => readFileSync(join(dist, f)).length;
 console.log(`split: ${name}_bg.wasm ${size(`${name}_bg.wasm`)} bytes (first download); ` +
   modules
-    .map((f) => `${f} ${size(f)} bytes (when code is first edited)`).join('; '));
+    .map((f) => `${f} ${size(f)} bytes`).join(", ") + " (fetched when first needed)");

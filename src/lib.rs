@@ -24,6 +24,7 @@ pub mod bench;
 pub mod course;
 pub mod interpreter;
 pub mod lang;
+pub mod lazy;
 pub mod runtime;
 pub mod trace;
 pub mod ui;

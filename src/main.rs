@@ -11,4 +11,14 @@ fn main() {
     {
         shell.remove();
     }
+    // The lessons' code is not in the release build's first download (`loopscope::lazy`): it is
+    // fetched once the page has settled, so that the first Run need not wait for it.
+    leptos::prelude::set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                let _ = loopscope::course::entries::load().await;
+            })
+        },
+        std::time::Duration::from_millis(1000),
+    );
 }

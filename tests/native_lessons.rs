@@ -75,7 +75,7 @@ fn virtual_runs_repeat_exactly() {
 }
 
 #[test]
-fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
+fn lesson_ids_are_unique_listings_cut_at_the_marker_and_entries_found() {
     let mut ids: Vec<_> = course::all().map(|l| l.id).collect();
     ids.sort();
     ids.dedup();
@@ -86,7 +86,7 @@ fn lesson_ids_are_unique_and_listings_are_cut_at_the_marker() {
             "{}",
             lesson.id
         );
-        let entry = match lesson.entry {
+        let entry = match course::entries::of(lesson.id).expect("every lesson has an entry") {
             course::Entry::Run(_) => "pub async fn main",
             course::Entry::Forever(_) => "pub fn setup",
             course::Entry::Script(_) => "pub fn main",
@@ -253,9 +253,9 @@ fn a_lesson_asking_for_a_knob_it_does_not_have_fails_its_run_by_name() {
         let seconds = knobs.int("f3"); // the lesson's knobs are f1 and f2
         Box::pin(async move { loopscope::runtime::sleep(seconds as f64).await })
     }
-    let mut lesson = *course::find("create-task").unwrap();
-    lesson.entry = Entry::Run(misspelt);
-    let run = lesson.start(Clock::Virtual);
+    let lesson = course::find("create-task").unwrap();
+    let settings = course::Settings::defaults(lesson);
+    let run = lesson.start_entry(Entry::Run(misspelt), Lang::En, Clock::Virtual, &settings);
     host::run_until_idle();
     assert_eq!(
         run.status(),

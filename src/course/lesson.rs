@@ -185,8 +185,6 @@ pub struct Lesson {
     pub expected: &'static [Expected],
     /// How its Python listing can be checked against CPython.
     pub cpython: Cpython,
-    /// How it starts.
-    pub entry: Entry,
     /// How its run ends.
     pub ends: Ends,
     /// What it needs to run.
@@ -246,14 +244,25 @@ impl Lesson {
         self.start_in(Lang::En, clock, settings)
     }
 
-    /// Runs the lesson on `clock` with these knob values, printing in `lang`.
+    /// Runs the lesson on `clock` with these knob values, printing in `lang`. (The page, whose
+    /// release build fetches the lessons' code when one first runs, goes through
+    /// [`entries::load`](super::entries::load) and [`Lesson::start_entry`].)
     #[track_caller]
     pub fn start_in(&self, lang: Lang, clock: Clock, settings: &Settings) -> Run {
+        let entry = super::entries::of(self.id)
+            .unwrap_or_else(|| panic!("the lesson {:?} has no entry in course::entries", self.id));
+        self.start_entry(entry, lang, clock, settings)
+    }
+
+    /// Runs the lesson from `entry` (its own, from [`super::entries`]) on `clock` with these
+    /// knob values, printing in `lang`.
+    #[track_caller]
+    pub fn start_entry(&self, entry: Entry, lang: Lang, clock: Clock, settings: &Settings) -> Run {
         let clock = match (self.needs, clock) {
             (Needs::Workers, Clock::Virtual) => Clock::Real { scale: 1.0 },
             (_, clock) => clock,
         };
-        match self.entry {
+        match entry {
             Entry::Run(main) => {
                 let settings = settings.clone();
                 Run::start_in(clock, lang, move || {

@@ -18,6 +18,7 @@ pub mod ch6;
 pub mod ch7;
 pub mod ch8;
 pub mod ch9;
+pub mod entries;
 pub mod knobs;
 pub mod lesson;
 pub mod listing_lang;

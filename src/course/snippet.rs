@@ -32,6 +32,9 @@ fn no_rust_program(_: &KnobReader) -> LessonFuture {
     })
 }
 
+/// How a snippet starts as a lesson: it does not (it runs as Python, on the interpreter).
+pub const ENTRY: Entry = Entry::Run(no_rust_program);
+
 /// The record with no expected lines.
 static BLANK: Lesson = Lesson {
     id: ID,
@@ -47,7 +50,6 @@ static BLANK: Lesson = Lesson {
     rust_file: Text::same(""),
     expected: &[],
     cpython: Cpython::Runs,
-    entry: Entry::Run(no_rust_program),
     ends: Ends::ByItself,
     needs: Needs::Runtime,
     mistakes: &[],

@@ -306,7 +306,7 @@ fn LessonView(
             && matches!(
                 session.phase.get(),
                 super::session::Phase::Idle
-                    | super::session::Phase::Loading
+                    | super::session::Phase::Loading(_)
                     | super::session::Phase::Running
             )
     };
@@ -369,7 +369,7 @@ fn LessonView(
         Effect::new(move |_| {
             if matches!(
                 session.phase.get(),
-                super::session::Phase::Loading | super::session::Phase::Running
+                super::session::Phase::Loading(_) | super::session::Phase::Running
             ) {
                 tab.set(Part::Output);
             }

@@ -11,7 +11,7 @@ use crate::course::Needs;
 pub fn Controls() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let running = move || matches!(session.phase.get(), Phase::Loading | Phase::Running);
+    let running = move || matches!(session.phase.get(), Phase::Loading(_) | Phase::Running);
     let workers = move || session.lesson().needs == Needs::Workers;
     let database = move || session.lesson().needs == Needs::Database;
     Effect::new(move |_| session.warm_workers());
@@ -20,12 +20,7 @@ pub fn Controls() -> impl IntoView {
         let ms = session.elapsed_ms.get();
         match session.phase.get() {
             Phase::Idle => l.pick(t("Ready", "就绪")).to_string(),
-            Phase::Loading => l
-                .pick(t(
-                    "Loading the Python interpreter…",
-                    "正在加载 Python 解释器……",
-                ))
-                .to_string(),
+            Phase::Loading(part) => part.loading(l).to_string(),
             Phase::Running => format!("{} +{ms} ms", l.pick(t("Running…", "运行中…"))),
             Phase::Finished => format!("{} {ms} ms", l.pick(t("Finished in", "完成，用时"))),
             Phase::Stopped => format!("{} +{ms} ms", l.pick(t("Stopped at", "已停止于"))),

@@ -52,7 +52,7 @@ pub fn EmbedBridge() -> impl IntoView {
             Phase::Finished => "finished",
             Phase::Failed(_) => "failed",
             Phase::Stopped => "stopped",
-            Phase::Idle | Phase::Loading | Phase::Running => return,
+            Phase::Idle | Phase::Loading(_) | Phase::Running => return,
         };
         let generation = session.generation.get_untracked();
         if reported.get_value() == generation {

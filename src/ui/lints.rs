@@ -22,7 +22,7 @@ pub fn LintPanel(
     let lints = Memo::new(move |_| {
         if matches!(
             session.phase.get(),
-            Phase::Idle | Phase::Loading | Phase::Running
+            Phase::Idle | Phase::Loading(_) | Phase::Running
         ) {
             return None;
         }

@@ -142,10 +142,7 @@ pub fn OutputPanel() -> impl IntoView {
                             "Nothing yet: press Run to see what this program prints, in order and when.",
                             "还没有输出：点“运行”，看这个程序按什么顺序、在什么时候打印什么。",
                         ))(),
-                        Phase::Loading => label(t(
-                            "Loading the Python interpreter (once, the first time code is run)…",
-                            "正在加载 Python 解释器（只在第一次运行代码时加载）……",
-                        ))(),
+                        Phase::Loading(part) => part.loading(lang.get()),
                         Phase::Running => label(t("Running: nothing printed yet…", "运行中：还没有输出……"))(),
                         _ => label(t("The run printed nothing.", "这次运行没有输出。"))(),
                     }}

@@ -24,6 +24,7 @@ use crate::analysis::replay::{Folded, Replay};
 use crate::course::knobs::KnobError;
 use crate::course::{self, Lesson, Needs, Settings};
 use crate::lang::Lang;
+use crate::lazy::Part;
 use crate::runtime::{Clock, Run, RunStatus};
 
 /// How the page runs a lesson.
@@ -40,9 +41,9 @@ pub enum ClockMode {
 pub enum Phase {
     /// Nothing has run since the lesson was opened.
     Idle,
-    /// Run was pressed on edited code and the interpreter's module is being fetched first
-    /// (`interpreter::load`); the run starts when it arrives.
-    Loading,
+    /// Run was pressed and the code that runs it (the lessons' or the interpreter's module,
+    /// see `crate::lazy`) is being fetched first; the run starts when it arrives.
+    Loading(Part),
     /// A run is in progress.
     Running,
     /// The run ended normally.
@@ -298,10 +299,21 @@ impl Session {
         let lang = self.lang.get_untracked();
         self.run_lang.set(lang);
         let run = match self.edited.get_untracked() {
-            None => lesson.start_in(lang, clock, &self.settings.get_untracked()),
+            None => {
+                let Some(entries) = crate::course::entries::loaded() else {
+                    self.load_then_run(Part::Lessons, lang);
+                    return;
+                };
+                let Some(entry) = (entries.of)(lesson.id) else {
+                    let message = format!("the lesson {:?} has no entry", lesson.id);
+                    self.phase.set(Phase::Failed(message));
+                    return;
+                };
+                lesson.start_entry(entry, lang, clock, &self.settings.get_untracked())
+            }
             Some(source) => {
                 let Some(interpreter) = crate::interpreter::load::loaded() else {
-                    self.load_interpreter_then_run(lang);
+                    self.load_then_run(Part::Interpreter, lang);
                     return;
                 };
                 match (interpreter.start)(&source, clock, lang) {
@@ -328,18 +340,21 @@ impl Session {
         }
     }
 
-    /// Fetches the interpreter's module (the first time edited code runs), then runs. Stop,
-    /// another Run or leaving the lesson meanwhile leaves the run unstarted.
-    fn load_interpreter_then_run(self, lang: Lang) {
-        if self.phase.get_untracked() == Phase::Loading {
-            // Run pressed again while the module is on its way: the waiting run will start
-            // with the code as it is then.
+    /// Fetches the module of `part` (the first time it runs), then runs. Stop, another lesson
+    /// or leaving meanwhile leaves the run unstarted.
+    fn load_then_run(self, part: Part, lang: Lang) {
+        if matches!(self.phase.get_untracked(), Phase::Loading(_)) {
+            // Run pressed again while a module is on its way: the waiting run will start with
+            // the code as it is then.
             return;
         }
-        self.phase.set(Phase::Loading);
+        self.phase.set(Phase::Loading(part));
         leptos::task::spawn_local(async move {
-            let loaded = crate::interpreter::load::load().await;
-            if self.phase.try_get_untracked() != Some(Phase::Loading) {
+            let loaded = match part {
+                Part::Interpreter => crate::interpreter::load::load().await.map(|_| ()),
+                Part::Lessons => crate::course::entries::load().await.map(|_| ()),
+            };
+            if self.phase.try_get_untracked() != Some(Phase::Loading(part)) {
                 return;
             }
             match loaded {
@@ -351,7 +366,7 @@ impl Session {
 
     /// Stops the current run, if any: every task and timer of it is cancelled.
     pub fn stop(self) {
-        if self.phase.get_untracked() == Phase::Loading {
+        if matches!(self.phase.get_untracked(), Phase::Loading(_)) {
             self.phase.set(Phase::Idle);
         }
         if let Some(run) = RUNS.with(|runs| runs.borrow().get(&self.key).cloned()) {

@@ -65,10 +65,11 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   assert.equal(await page.getAttribute('[data-testid=python] .line.hl', 'data-line'), '7');
   await page.screenshot({ path: join(artifacts, 'create-task-en.png'), fullPage: true });
 
-  // 1b. The Python interpreter is not in the first download (scripts/split-wasm.mjs): a learner
-  // who runs a lesson never fetches it; the first edit does. Where the network refuses it, Run
-  // says so, and Run again fetches it and runs the edited code. A fresh context: no cache, no
-  // Service Worker.
+  // 1b. Neither the lessons' code nor the Python interpreter is in the first download
+  // (src/lazy.rs, scripts/split-wasm.mjs): the lessons' module comes when a lesson first runs
+  // (or once the page has settled), the interpreter's when code is first edited; a learner who
+  // runs lessons never fetches the interpreter. Where the network refuses a module, Run says
+  // so, and Run again fetches it and runs. A fresh context: no cache, no Service Worker.
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US', serviceWorkers: 'block' });
     const learner = await context.newPage();
@@ -76,18 +77,26 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     const fetched = [];
     learner.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
     const interpreterFetches = () => fetched.filter((f) => /^loopscope-python-[0-9a-f]{16}\.wasm$/.test(f));
+    const lessonsFetches = () => fetched.filter((f) => /^loopscope-lessons-[0-9a-f]{16}\.wasm$/.test(f));
     let refuse = true;
+    let refuseLessons = true;
     await learner.route(/loopscope-python-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+    await learner.route(/loopscope-lessons-[0-9a-f]{16}\.wasm$/, (route) => (refuseLessons ? route.abort('internetdisconnected') : route.continue()));
     await learner.goto(`${base}#/lesson/gather-order`);
     await learner.waitForSelector('[data-testid=run]');
+    assert.ok(!fetched.some((f) => /^loopscope-(lessons|python)-/.test(f)), `the first download fetched a later part: ${fetched.join(' ')}`);
     await learner.click('[data-testid=clock-instant]');
     await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => /The lessons' code could not be downloaded/.test(document.querySelector('[data-testid=status]').textContent));
+    refuseLessons = false;
+    await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
+    assert.equal(lessonsFetches().length >= 2, true, `refused, then fetched: ${lessonsFetches()}`);
     const lessonRows = await learner.$$eval('[data-testid=output-row]', (rs) => rs.map((r) => r.textContent));
     assert.deepEqual(interpreterFetches(), [], `running a lesson fetched the interpreter: ${fetched.join(' ')}`);
     await learner.click('[data-testid=edit-python]');
     await learner.click('[data-testid=run]');
-    await learner.waitForFunction(() => /could not be downloaded/.test(document.querySelector('[data-testid=status]').textContent));
+    await learner.waitForFunction(() => /The Python interpreter could not be downloaded/.test(document.querySelector('[data-testid=status]').textContent));
     assert.equal(await learner.$$eval('[data-testid=output-row]', (rs) => rs.length), 0, 'nothing ran without the interpreter');
     refuse = false;
     await learner.click('[data-testid=run]');
@@ -98,7 +107,7 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
     assert.equal(interpreterFetches().length, 2, 'a second run fetches nothing');
-    console.log('interpreter: not fetched by a lesson\'s run; a refused download said, then fetched once on Run again');
+    console.log(`later parts: the lessons' code refused (said), then fetched on Run again (${lessonsFetches().length} requests); the interpreter not fetched by a lesson's run, refused (said), then fetched once on Run again`);
     await context.close();
   }
 

@@ -76,5 +76,7 @@ pub const LESSON: Lesson = Lesson {
         30,
         &[spot(6, "sleep(", "2")],
     )],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) });

@@ -69,5 +69,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[],
-    entry: Entry::Run(|_| -> LessonFuture { Box::pin(main()) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|_| -> LessonFuture { Box::pin(main()) });

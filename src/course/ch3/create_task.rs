@@ -90,5 +90,8 @@ pub const LESSON: Lesson = Lesson {
             &[spot(12, "sleep(", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) });

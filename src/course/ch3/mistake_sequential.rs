@@ -104,5 +104,8 @@ pub const LESSON: Lesson = Lesson {
             &[spot(13, "sleep(", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"))) });

@@ -89,5 +89,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[FUNC_SLEEPS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("delay"))) });

@@ -103,5 +103,9 @@ pub const LESSON: Lesson = Lesson {
             &[spot(24, "timeout=", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("f1"), k.seconds("f2"), k.seconds("timeout"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture {
+    Box::pin(main(k.seconds("f1"), k.seconds("f2"), k.seconds("timeout")))
+});

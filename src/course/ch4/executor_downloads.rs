@@ -112,5 +112,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[URLS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) });

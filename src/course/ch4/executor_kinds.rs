@@ -88,5 +88,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[FUNC1_BLOCKS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("seconds"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("seconds"))) });

@@ -72,5 +72,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::SameTimeAnyOrder,
     knobs: &[WORKERS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("workers"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("workers"))) });

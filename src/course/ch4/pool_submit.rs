@@ -113,7 +113,8 @@ pub const LESSON: Lesson = Lesson {
             &[spot(8, "sleep(", "1")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture {
-        Box::pin(main(k.int("workers"), k.seconds("seconds")))
-    }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("workers"), k.seconds("seconds"))) });

@@ -109,5 +109,13 @@ pub const LESSON: Lesson = Lesson {
             &[spot(18, "call_later(", "15")],
         ),
     ],
-    entry: Entry::Forever(|k| setup(k.seconds("hello"), k.seconds("stop"), k.seconds("cancelled"))),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Forever(|k| {
+    setup(
+        k.seconds("hello"),
+        k.seconds("stop"),
+        k.seconds("cancelled"),
+    )
+});

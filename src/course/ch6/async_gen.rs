@@ -116,5 +116,8 @@ pub const LESSON: Lesson = Lesson {
             },
         },
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("maximum"), k.seconds("delay"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("maximum"), k.seconds("delay"))) });

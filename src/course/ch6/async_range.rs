@@ -100,5 +100,7 @@ pub const LESSON: Lesson = Lesson {
             },
         },
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("total"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("total"))) });

@@ -121,7 +121,9 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::EachTaskInOrder,
     knobs: &[URL],
-    entry: Entry::Run(|k| -> LessonFuture {
-        Box::pin(main(k.urls("urls").into_iter().next().unwrap_or_default()))
-    }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture {
+    Box::pin(main(k.urls("urls").into_iter().next().unwrap_or_default()))
+});

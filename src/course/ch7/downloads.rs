@@ -251,5 +251,8 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[URLS, SPEED],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"), k.int("speed"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"), k.int("speed"))) });

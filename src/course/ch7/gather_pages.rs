@@ -92,5 +92,7 @@ pub const LESSON: Lesson = Lesson {
     http_port: None,
     order: Order::Exact,
     knobs: &[URLS],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.urls("urls"))) });

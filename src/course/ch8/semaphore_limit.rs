@@ -78,5 +78,7 @@ pub const LESSON: Lesson = Lesson {
             unit: Unit::Count,
         },
     }],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("limit"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry = Entry::Run(|k| -> LessonFuture { Box::pin(main(k.int("limit"))) });

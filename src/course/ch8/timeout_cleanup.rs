@@ -87,5 +87,8 @@ pub const LESSON: Lesson = Lesson {
             &[spot(15, "timeout=", "2"), spot(17, " ", "2")],
         ),
     ],
-    entry: Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("download"), k.seconds("timeout"))) }),
 };
+
+/// How this lesson starts.
+pub const ENTRY: Entry =
+    Entry::Run(|k| -> LessonFuture { Box::pin(main(k.seconds("download"), k.seconds("timeout"))) });
