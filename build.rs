@@ -157,14 +157,16 @@ fn main() {
             // The Rust listings the page shows, one per language: the lesson file up to the
             // end marker (so the lesson's record is not compiled in a second time), with each
             // pair of words reduced to that language's.
+            // The page carries the file once, with both languages' words, and reduces it
+            // to one language when it shows it (`course::RustFile`).
             let relative = path.strip_prefix(course).expect("under src/course");
+            let target = listings_dir.join(relative);
+            std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
+            std::fs::write(&target, &listing).expect("write listing");
             let mut both = Vec::new();
-            for (lang, second) in [("en", false), ("zh", true)] {
+            for second in [false, true] {
                 let one = listing_lang::one_language(&listing, second)
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                let target = listings_dir.join(lang).join(relative);
-                std::fs::create_dir_all(target.parent().expect("a parent")).expect("listings dir");
-                std::fs::write(&target, &one).expect("write listing");
                 both.push(one);
             }
             both

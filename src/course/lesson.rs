@@ -166,6 +166,34 @@ fn unknown_knob(id: &str) -> String {
     format!("RuntimeError: the lesson has no knob {id:?}")
 }
 
+/// A lesson file's Rust listing with its words in both languages (`"…" | "…"`, see
+/// [`super::listing_lang`]): one text for both, reduced to one language when shown.
+#[derive(Clone, Copy)]
+pub struct RustFile(pub &'static str);
+
+thread_local! {
+    /// Each listing shown so far, in each language: (where its text is, Chinese?) → listing.
+    static SHOWN: std::cell::RefCell<std::collections::HashMap<(usize, bool), &'static str>> =
+        std::cell::RefCell::default();
+}
+
+impl RustFile {
+    /// The listing in `lang` (made once, then kept: a lesson's listing is shown again and again).
+    pub fn in_lang(self, lang: Lang) -> &'static str {
+        let second = lang == Lang::Zh;
+        let key = (self.0.as_ptr() as usize, second);
+        SHOWN.with(|shown| {
+            *shown.borrow_mut().entry(key).or_insert_with(|| {
+                // build.rs reduced every lesson file already: this cannot fail for one of them.
+                match super::listing_lang::one_language(self.0, second) {
+                    Ok(one) => Box::leak(one.into_boxed_str()),
+                    Err(_) => self.0,
+                }
+            })
+        })
+    }
+}
+
 /// One lesson of the course.
 #[derive(Clone, Copy)]
 pub struct Lesson {
@@ -178,9 +206,8 @@ pub struct Lesson {
     /// The Python listing, in the course's style, in each language (`<name>.en.py` and the
     /// course's own `<name>.py`: the same lines, with their words and comments translated).
     pub python: Text,
-    /// The Rust listing in each language: the lesson file up to [`END_OF_LISTING`] (see
-    /// `listing!`).
-    pub rust_file: Text,
+    /// The Rust listing: the lesson file up to [`END_OF_LISTING`] (see `listing!`).
+    pub rust_file: RustFile,
     /// The output expected on the virtual clock, in order.
     pub expected: &'static [Expected],
     /// How its Python listing can be checked against CPython.
@@ -319,7 +346,7 @@ impl Lesson {
     /// The Rust listing shown in the page, in `lang`: the file up to [`END_OF_LISTING`], so its
     /// line numbers are the file's own.
     pub fn rust_listing(&self, lang: Lang) -> &'static str {
-        let file = lang.pick(self.rust_file);
+        let file = self.rust_file.in_lang(lang);
         match file.find(END_OF_LISTING) {
             Some(end) => file[..end].trim_end(),
             None => file,

@@ -29,21 +29,18 @@ pub mod snippet;
 pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
-    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text, APP_BASE,
-    END_OF_LISTING, MAIL_PORT, SERVER_PORT,
+    line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, RustFile, Text,
+    APP_BASE, END_OF_LISTING, MAIL_PORT, SERVER_PORT,
 };
 pub use mistake::Mistake;
 
-/// The Rust listings of a lesson file (`listing!("ch3/create_task.rs")`), one per language:
-/// the file up to [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and
-/// the record after the marker is not compiled in twice, with its words in that language
-/// ([`listing_lang`]).
+/// The Rust listing of a lesson file (`listing!("ch3/create_task.rs")`): the file up to
+/// [`END_OF_LISTING`], cut by `build.rs`, so line numbers are the file's own and the record after
+/// the marker is not compiled in twice; its words are in both languages until the page shows it
+/// in one ([`RustFile`]).
 macro_rules! listing {
     ($path:literal) => {
-        $crate::lang::Text {
-            en: include_str!(concat!(env!("OUT_DIR"), "/listings/en/", $path)),
-            zh: include_str!(concat!(env!("OUT_DIR"), "/listings/zh/", $path)),
-        }
+        $crate::course::RustFile(include_str!(concat!(env!("OUT_DIR"), "/listings/", $path)))
     };
 }
 pub(crate) use listing;

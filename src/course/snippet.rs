@@ -10,7 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::knobs::KnobReader;
-use super::lesson::{Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, Text};
+use super::lesson::{
+    Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, RustFile, Text,
+};
 use crate::runtime;
 
 /// Its id: the one lesson id that is not in the catalog.
@@ -47,7 +49,7 @@ static BLANK: Lesson = Lesson {
         zh: "任意 asyncio 程序，与课程示例在同一个事件循环上运行：输出、任务时间线、回放和事件循环内部都与课程示例一样。Python 代码在页面里解释执行（Python 3.11 的语法和错误信息；标准库的 asyncio、time、random、math 和 functools）。",
     },
     python: STARTER,
-    rust_file: Text::same(""),
+    rust_file: RustFile(""),
     expected: &[],
     cpython: Cpython::Runs,
     ends: Ends::ByItself,

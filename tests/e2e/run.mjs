@@ -80,15 +80,35 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     const lessonsFetches = () => fetched.filter((f) => /^loopscope-lessons-[0-9a-f]{16}\.wasm$/.test(f));
     let refuse = true;
     let refuseLessons = true;
+    let holdLessons = null; // while set, the lessons' module is held back until it resolves
     await learner.route(/loopscope-python-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
-    await learner.route(/loopscope-lessons-[0-9a-f]{16}\.wasm$/, (route) => (refuseLessons ? route.abort('internetdisconnected') : route.continue()));
+    await learner.route(/loopscope-lessons-[0-9a-f]{16}\.wasm$/, async (route) => {
+      if (refuseLessons) return route.abort('internetdisconnected');
+      if (holdLessons) await holdLessons;
+      return route.continue();
+    });
     await learner.goto(`${base}#/lesson/gather-order`);
     await learner.waitForSelector('[data-testid=run]');
     assert.ok(!fetched.some((f) => /^loopscope-(lessons|python)-/.test(f)), `the first download fetched a later part: ${fetched.join(' ')}`);
     await learner.click('[data-testid=clock-instant]');
     await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => /The lessons' code could not be downloaded/.test(document.querySelector('[data-testid=status]').textContent));
+    // Run, Run again and Stop while the module is on its way: nothing runs when it arrives.
     refuseLessons = false;
+    let release;
+    holdLessons = new Promise((ok) => { release = ok; });
+    const status = () => learner.textContent('[data-testid=status]');
+    await learner.click('[data-testid=run]');
+    await learner.waitForFunction(() => document.querySelector('[data-testid=status]').textContent === "Loading the lessons' code…");
+    await learner.click('[data-testid=run]');
+    assert.equal(await status(), "Loading the lessons' code…", 'Run pressed twice while loading waits once');
+    await learner.click('[data-testid=stop]');
+    assert.equal(await status(), 'Ready', 'Stop while loading');
+    holdLessons = null;
+    release();
+    await learner.waitForTimeout(800);
+    assert.equal(await learner.$$eval('[data-testid=output-row]', (rs) => rs.length), 0, 'a stopped run does not start when its module arrives');
+    assert.equal(await status(), 'Ready');
     await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
     assert.equal(lessonsFetches().length >= 2, true, `refused, then fetched: ${lessonsFetches()}`);
@@ -107,7 +127,7 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
     assert.equal(interpreterFetches().length, 2, 'a second run fetches nothing');
-    console.log(`later parts: the lessons' code refused (said), then fetched on Run again (${lessonsFetches().length} requests); the interpreter not fetched by a lesson's run, refused (said), then fetched once on Run again`);
+    console.log(`later parts: the lessons' code refused (said), Stop while it loads starts nothing, then fetched on Run again (${lessonsFetches().length} requests); the interpreter not fetched by a lesson's run, refused (said), then fetched once on Run again`);
     await context.close();
   }
 
