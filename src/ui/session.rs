@@ -343,9 +343,11 @@ impl Session {
     /// Fetches the module of `part` (the first time it runs), then runs. Stop, another lesson
     /// or leaving meanwhile leaves the run unstarted.
     fn load_then_run(self, part: Part, lang: Lang) {
-        if matches!(self.phase.get_untracked(), Phase::Loading(_)) {
-            // Run pressed again while a module is on its way: the waiting run will start with
-            // the code as it is then.
+        if self.phase.get_untracked() == Phase::Loading(part) {
+            // Run pressed again while the module is on its way: the waiting run will start with
+            // the code as it is then. (A run that waited for the lessons' module and turns out
+            // to need the interpreter's, the code having been edited meanwhile, goes on to
+            // fetch that one.)
             return;
         }
         self.phase.set(Phase::Loading(part));
