@@ -160,7 +160,7 @@ fn CodeEditor() -> impl IntoView {
             </p>
             <p class="code-notice" role="status" data-testid="code-notice"
                 data-notice=move || session.notice.with(|n| n.as_ref().map(notice_name))>
-                {move || session.notice.get().map(|notice| lang.get().pick(notice_words(&notice)))}
+                {move || session.notice.get().map(|notice| notice_words(&notice, lang.get()))}
             </p>
         </figure>
     }
@@ -190,14 +190,16 @@ fn notice_name(notice: &CodeNotice) -> &'static str {
         CodeNotice::Preparing => "preparing",
         CodeNotice::DoesNotEnd => "does-not-end",
         CodeNotice::PrintsNothing => "prints-nothing",
+        CodeNotice::Unavailable(_) => "unavailable",
         CodeNotice::Link(_) => "link",
         CodeNotice::NotAProgram => "not-a-program",
     }
 }
 
-/// What the page says of a notice, in the page's language.
-fn notice_words(notice: &CodeNotice) -> crate::lang::Text {
-    match notice {
+/// What the page says of a notice, in `lang`.
+fn notice_words(notice: &CodeNotice, lang: crate::lang::Lang) -> String {
+    let words = match notice {
+        CodeNotice::Unavailable(failed) => return failed.message(lang),
         CodeNotice::Preparing => t(
             "Running it once, hidden, to find the lines to arrange…",
             "先在后台运行一次，找出要排序的输出行……",
@@ -226,7 +228,8 @@ fn notice_words(notice: &CodeNotice) -> crate::lang::Text {
             "The course page sent something that is not a program (loopscope:load takes {python: \"…\"}, up to 100 KB).",
             "课程页面发来的不是程序（loopscope:load 需要 {python: \"…\"}，最多 100 KB）。",
         ),
-    }
+    };
+    lang.pick(words).to_string()
 }
 
 /// Inserts `text` at the selection the way typing does, so the browser's undo takes it back.

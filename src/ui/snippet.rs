@@ -25,6 +25,8 @@ pub enum CodeNotice {
     DoesNotEnd,
     /// The hidden run printed nothing: there is nothing to arrange.
     PrintsNothing,
+    /// Predict mode could not prepare its lines: the interpreter's module did not download.
+    Unavailable(crate::lazy::LoadFailed),
     /// A link's `src=` could not be read; the page shows other code instead.
     Link(SourceError),
     /// The host page sent something that is not a program (`loopscope:load` without a string,
@@ -108,12 +110,16 @@ impl Session {
             return;
         };
         let Some(interpreter) = crate::interpreter::load::loaded() else {
+            self.notice.set(Some(CodeNotice::Preparing));
             leptos::task::spawn_local(async move {
-                let loaded = crate::interpreter::load::load().await.is_ok();
+                let loaded = crate::interpreter::load::load().await;
                 // Unless the learner left meanwhile.
-                let here = self.edited.try_with_untracked(|_| ()).is_some();
-                if loaded && here {
-                    self.predict_snippet(arrangement);
+                if self.edited.try_with_untracked(|_| ()).is_none() {
+                    return;
+                }
+                match loaded {
+                    Ok(_) => self.predict_snippet(arrangement),
+                    Err(failed) => self.notice.set(Some(CodeNotice::Unavailable(failed))),
                 }
             });
             return;
