@@ -149,7 +149,7 @@ async fn while_create_task_sleeps_the_view_shows_two_timers_and_who_waits_on_wha
 #[wasm_bindgen_test]
 async fn the_internals_model_follows_the_executor_on_the_set_timeout_loop_too() {
     use loopscope::analysis::model::LoopModel;
-    use loopscope::runtime::{EventKind, LoopKind, RunStatus};
+    use loopscope::runtime::{LoopKind, RunStatus};
     let lesson = course::find("swap-loop").unwrap();
     record_snapshots(true);
     let run = lesson.start(Clock::Virtual);
@@ -187,15 +187,7 @@ async fn the_internals_model_follows_the_executor_on_the_set_timeout_loop_too() 
         waited_on_timeouts > 200,
         "{waited_on_timeouts} steps compared on setTimeout"
     );
-    let chosen: Vec<LoopKind> = trace
-        .events()
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::LoopChosen { kind } => Some(kind),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(chosen, [LoopKind::SetTimeout]);
+    assert_eq!(common::loops_chosen(&trace), [LoopKind::SetTimeout]);
     assert_eq!(common::live_counters(&run), [0; 8]);
 }
 

@@ -221,3 +221,57 @@ async fn the_courses_aiomysql_listings_query_the_pages_sql_servers() {
         }
     }
 }
+
+/// The swap-loop listing runs unmodified: `asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())`
+/// moves the program's next `asyncio.run` onto the page's second loop (a `setTimeout(0)` per ready
+/// callback, where a page has no uvloop), which the Trace records as the lesson's own swap is;
+/// the same 200 tasks give the same sum on both loops, and on the real clock the second loop is
+/// the slower one, as the lesson's note says.
+#[wasm_bindgen_test]
+async fn the_swap_loop_listing_runs_its_second_asyncio_run_on_the_set_timeout_loop() {
+    use loopscope::trace::LoopKind;
+    let lesson = course::find("swap-loop").expect("the lesson");
+    for lang in Lang::ALL {
+        let (run, outcome) = run_until_ended(
+            lesson.python(lang),
+            Clock::Real { scale: 1.0 },
+            lang,
+            20_000,
+        )
+        .await;
+        assert_eq!(
+            run.status(),
+            RunStatus::Finished(Ok(())),
+            "{:?}",
+            outcome.traceback()
+        );
+        assert_eq!(
+            common::loops_chosen(&run.trace()),
+            [LoopKind::SetTimeout],
+            "{lang:?}"
+        );
+        let lines: Vec<String> = run
+            .trace()
+            .printed_since(0)
+            .map(|line| line.text.to_string())
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let took = |line: &str, name: &str| -> f64 {
+            assert!(line.starts_with(name), "{line}");
+            assert!(line.contains("19900"), "{line}");
+            let digits: String = line
+                .rsplit(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .find(|part| part.contains('.'))
+                .unwrap_or_default()
+                .to_string();
+            digits
+                .parse()
+                .unwrap_or_else(|_| panic!("a time in {line:?}"))
+        };
+        let (asyncio, uvloop) = (took(&lines[0], "asyncio"), took(&lines[1], "uvloop"));
+        assert!(
+            uvloop > asyncio,
+            "the setTimeout loop is the slower one: {lines:?}"
+        );
+    }
+}

@@ -33,6 +33,7 @@ pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     VM.with(|v| *v.borrow_mut() = Rc::downgrade(vm));
     TASKS.with(|t| t.borrow_mut().clear());
     event_loop::forget();
+    super::policy::forget();
     MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
@@ -170,6 +171,15 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("get_event_loop", event_loop::get_event_loop),
     ("new_event_loop", event_loop::new_event_loop),
     ("set_event_loop", event_loop::set_event_loop),
+    ("DefaultEventLoopPolicy", super::policy::default_policy),
+    (
+        "set_event_loop_policy",
+        super::policy::set_event_loop_policy,
+    ),
+    (
+        "get_event_loop_policy",
+        super::policy::get_event_loop_policy,
+    ),
     ("current_task", current_task),
     ("all_tasks", all_tasks),
     ("as_completed", as_completed),
@@ -223,7 +233,7 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     }))))
 }
 
-fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+pub(super) fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     if runtime::loop_is_running() {
         let e = python::exceptions::runtime_error(
             "asyncio.run() cannot be called from a running event loop",

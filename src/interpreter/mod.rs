@@ -13,6 +13,7 @@ mod event_loop;
 mod executor;
 pub mod load;
 mod objects;
+mod policy;
 mod program;
 mod sql;
 mod storage;
@@ -126,6 +127,7 @@ impl Host for PageHost {
             .or_else(|| aiohttp::import(vm, name))
             .or_else(|| storage::import(vm, name))
             .or_else(|| sql::import(vm, name))
+            .or_else(|| policy::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -352,3 +352,15 @@ pub mod dom {
 pub fn use_fixture_engine() {
     loopscope::runtime::sql::use_engine_at(&format!("{FIXTURES}sqlite/index.mjs"));
 }
+
+/// The loop implementations the run chose while it ran (`LoopChosen`), in order.
+pub fn loops_chosen(trace: &loopscope::trace::Trace) -> Vec<loopscope::trace::LoopKind> {
+    trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::LoopChosen { kind } => Some(kind),
+            _ => None,
+        })
+        .collect()
+}
