@@ -34,6 +34,7 @@ pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     TASKS.with(|t| t.borrow_mut().clear());
     event_loop::forget();
     super::policy::forget();
+    super::executor::forget();
     MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
@@ -121,6 +122,8 @@ pub(super) enum Blocking {
     UntilComplete(Task<Value>),
     /// `loop.run_forever`: until `loop.stop()`.
     Forever,
+    /// `pool.shutdown(wait=True)` (and leaving `with pool:`): until these jobs have ended.
+    Jobs(Vec<runtime::ConcurrentFuture>),
 }
 
 /// [`Blocking`] as the value the module's frame yields.

@@ -29,6 +29,23 @@ thread_local! {
     static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
     /// `concurrent.futures.Future`, made once.
     static FUTURE_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+    /// The futures of every job the program submitted, for its end (see [`jobs_in_flight`]).
+    static SUBMITTED: RefCell<Vec<ConcurrentFuture>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A new program has submitted nothing yet.
+pub(super) fn forget() {
+    SUBMITTED.with(|s| s.borrow_mut().clear());
+}
+
+/// The program's jobs that have not ended: CPython's interpreter waits for its pools' threads
+/// before it exits, so the program's run lasts until these end.
+pub(super) fn jobs_in_flight() -> Vec<ConcurrentFuture> {
+    SUBMITTED.with(|s| {
+        let mut submitted = s.borrow_mut();
+        submitted.retain(|future| !future.done());
+        submitted.clone()
+    })
 }
 
 /// A function's thread as it is being recorded.
@@ -123,6 +140,8 @@ struct Executor {
     kind: &'static str,
     pool: Rc<Pool>,
     shut_down: Cell<bool>,
+    /// The futures of the jobs submitted to it, for `shutdown(wait=True)`.
+    submitted: RefCell<Vec<ConcurrentFuture>>,
 }
 
 impl HostObject for Executor {
@@ -150,6 +169,25 @@ impl HostObject for Executor {
     }
 }
 
+/// `concurrent.futures.Future`, the class (made once).
+fn future_class() -> Rc<Class> {
+    FUTURE_CLASS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let object = builtin_class(BuiltinType::Object);
+                new_class(
+                    "Future",
+                    "concurrent.futures._base",
+                    vec![object.clone()],
+                    Dict::new(),
+                    BuiltinType::Host,
+                )
+                .unwrap_or(object)
+            })
+            .clone()
+    })
+}
+
 /// `concurrent.futures.Future`: a submitted job's future, and what its function gave.
 pub(super) struct PyConcurrentFuture {
     future: ConcurrentFuture,
@@ -161,27 +199,14 @@ impl HostObject for PyConcurrentFuture {
         "Future"
     }
     fn class(&self) -> Option<Rc<Class>> {
-        Some(FUTURE_CLASS.with(|c| {
-            c.borrow_mut()
-                .get_or_insert_with(|| {
-                    let object = builtin_class(BuiltinType::Object);
-                    new_class(
-                        "Future",
-                        "concurrent.futures._base",
-                        vec![object.clone()],
-                        Dict::new(),
-                        BuiltinType::Host,
-                    )
-                    .unwrap_or(object)
-                })
-                .clone()
-        }))
+        Some(future_class())
     }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "done" => method("done", concurrent_done, this),
             "running" => method("running", concurrent_running, this),
             "result" => method("result", concurrent_result, this),
+            "add_done_callback" => method("add_done_callback", concurrent_add_done_callback, this),
             _ => return None,
         })
     }
@@ -201,6 +226,7 @@ fn runtime_error(error: Error) -> Exception {
 fn submit(vm: &mut Vm, pool: &Pool, func: &Value, args: Vec<Value>) -> PyResult {
     let (job, result) = call_as_job(vm, func, args)?;
     let future = pool.submit(job).map_err(runtime_error)?;
+    SUBMITTED.with(|s| s.borrow_mut().push(future.clone()));
     Ok(Value::Host(Rc::new(PyConcurrentFuture {
         future,
         value: Rc::new(RefCell::new(Some(result))),
@@ -218,13 +244,41 @@ fn executor_submit(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     let func = pos.next().ok_or_else(|| {
         python::exceptions::type_error("submit() missing 1 required positional argument: 'fn'")
     })?;
-    submit(vm, &executor.pool, &func, pos.collect())
+    let submitted = submit(vm, &executor.pool, &func, pos.collect())?;
+    if let Value::Host(h) = &submitted {
+        if let Some(future) = h.as_any().downcast_ref::<PyConcurrentFuture>() {
+            let mut jobs = executor.submitted.borrow_mut();
+            jobs.retain(|job| !job.done());
+            jobs.push(future.future.clone());
+        }
+    }
+    Ok(submitted)
 }
 
-/// `executor.shutdown()`: no new jobs. (Python's waits for the jobs in flight, blocking the
-/// loop; here they finish on their workers while the loop goes on.)
-fn executor_shutdown(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    this::<Executor>(t)?.shut_down.set(true);
+/// No new jobs for `executor`; with `wait`, Python waits for the jobs in flight. So does the
+/// module body here: it hands the loop control until they end (their prints and done
+/// callbacks come meanwhile). Inside a coroutine Python's wait would block the loop, which
+/// would freeze the page: there the jobs finish on their workers while the loop goes on.
+fn shut_down(vm: &mut Vm, executor: &Executor, wait: bool) {
+    executor.shut_down.set(true);
+    let jobs: Vec<ConcurrentFuture> = executor
+        .submitted
+        .borrow()
+        .iter()
+        .filter(|job| !job.done())
+        .cloned()
+        .collect();
+    if wait && !jobs.is_empty() && !runtime::loop_is_running() {
+        super::asyncio::block_on(vm, super::asyncio::Blocking::Jobs(jobs));
+    }
+}
+
+/// `executor.shutdown(wait=True)` (see [`shut_down`]).
+fn executor_shutdown(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let wait = args
+        .get(0, "wait")
+        .is_none_or(|w| !matches!(w, Value::Bool(false) | Value::None));
+    shut_down(vm, this::<Executor>(t)?, wait);
     Ok(Value::None)
 }
 
@@ -233,8 +287,11 @@ fn executor_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     Ok(t.cloned().unwrap_or(Value::None))
 }
 
-fn executor_exit(vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    executor_shutdown(vm, t, Args::new(Vec::new()))?;
+/// Leaving `with pool:` is `pool.shutdown(wait=True)`. When the block raised, the exception
+/// goes on at once (the jobs still end before the program does).
+fn executor_exit(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let raised = args.pos.first().is_some_and(|e| !matches!(e, Value::None));
+    shut_down(vm, this::<Executor>(t)?, !raised);
     Ok(Value::Bool(false))
 }
 
@@ -255,6 +312,31 @@ fn concurrent_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         other => runtime_error(other),
     })?;
     f.value.borrow().clone().unwrap_or(Ok(Value::None))
+}
+
+/// `future.add_done_callback(fn)`: `fn(future)` once the job has ended. (Python calls it on the
+/// pool's thread that ran the job; here it runs on the loop, as a worker runs no Python, so what
+/// it prints is the loop's, as in the lesson.) An exception it raises is logged, and the loop goes
+/// on, as Python's pool logs it and its thread goes on.
+fn concurrent_add_done_callback(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let f = this::<PyConcurrentFuture>(t)?;
+    let callback = args.pos.first().cloned().ok_or_else(|| {
+        python::exceptions::type_error(
+            "add_done_callback() missing 1 required positional argument: 'fn'",
+        )
+    })?;
+    let future = t.cloned().unwrap_or(Value::None);
+    let weak = super::asyncio::VM.with(|v| v.borrow().clone());
+    f.future.add_done_callback(move |_| {
+        if let Some(vm) = weak.upgrade() {
+            let mut vm = vm.borrow_mut();
+            if let Err(e) = vm.call(&callback, Args::new(vec![future])) {
+                super::asyncio::report_callback_error(&mut vm, &e, None);
+            }
+            vm.flush_warnings();
+        }
+    });
+    Ok(Value::None)
 }
 
 /// `asyncio.wrap_future(cf)`: an asyncio Future resolved, on the loop, with what the job's
@@ -350,6 +432,7 @@ fn new_executor(kind: &'static str, workers: i64) -> PyResult {
         kind,
         pool: Rc::new(pool),
         shut_down: Cell::new(false),
+        submitted: RefCell::new(Vec::new()),
     })))
 }
 
@@ -379,7 +462,23 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
                     "ProcessPoolExecutor",
                     function("ProcessPoolExecutor", process_pool),
                 ),
+                ("Future", Value::Class(future_class())),
             ],
+        ),
+        // Where CPython defines the two pools.
+        "concurrent.futures.thread" => module(
+            name,
+            vec![(
+                "ThreadPoolExecutor",
+                function("ThreadPoolExecutor", thread_pool),
+            )],
+        ),
+        "concurrent.futures.process" => module(
+            name,
+            vec![(
+                "ProcessPoolExecutor",
+                function("ProcessPoolExecutor", process_pool),
+            )],
         ),
         "concurrent" => match vm.import("concurrent.futures") {
             Ok(futures) => module(name, vec![("futures", futures)]),

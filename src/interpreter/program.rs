@@ -12,7 +12,7 @@ use std::rc::Rc;
 use python::value::Generator;
 use python::{Exception, Exit, PyResult, Resume, Value, Vm};
 
-use crate::runtime::{self, Error, Task};
+use crate::runtime::{self, ConcurrentFuture, Error, Task};
 
 use super::asyncio::{self, Blocking};
 use super::drive::{self, to_exception, to_runtime_error};
@@ -45,6 +45,10 @@ impl Program {
             Some(Blocking::Forever) => {
                 let program = self.clone();
                 runtime::run_forever_then(move || program.resume(Resume::Send(Value::None)))
+            }
+            Some(Blocking::Jobs(jobs)) => {
+                let program = self.clone();
+                until_ended(&jobs, move || program.resume(Resume::Send(Value::None)))
             }
             None => Err(Error::raised("the program yielded outside a coroutine")),
         };
@@ -115,8 +119,21 @@ impl Program {
         self.resume(how);
     }
 
-    /// The module body returned or raised: the run ends with it.
-    fn end(&self, result: PyResult<()>) {
+    /// The module body returned or raised: the run ends with it, once the jobs it handed to
+    /// pools have ended (CPython's interpreter waits for the pools' threads as it exits; their
+    /// prints and done callbacks come meanwhile).
+    fn end(self: Rc<Self>, result: PyResult<()>) {
+        let jobs = super::executor::jobs_in_flight();
+        if jobs.is_empty() {
+            return self.finish(result);
+        }
+        let program = self.clone();
+        let handed = until_ended(&jobs, move || program.finish(result));
+        debug_assert!(handed.is_ok(), "a program runs inside its run");
+    }
+
+    /// The run ends with the module body's outcome.
+    fn finish(&self, result: PyResult<()>) {
         self.vm.borrow().flush_warnings();
         self.outcome.finish();
         let outcome = result.map_err(|e: Exception| {
@@ -128,4 +145,19 @@ impl Program {
         let ended = runtime::end_program(outcome);
         debug_assert!(ended.is_ok(), "a program runs inside its run");
     }
+}
+
+/// Hands the loop control until every one of `jobs` has ended, then calls `then`.
+fn until_ended(jobs: &[ConcurrentFuture], then: impl FnOnce() + 'static) -> Result<(), Error> {
+    let waiting = Rc::new(Cell::new(jobs.len()));
+    for job in jobs {
+        let waiting = waiting.clone();
+        job.add_done_callback(move |_| {
+            waiting.set(waiting.get() - 1);
+            if waiting.get() == 0 {
+                let _ = runtime::stop();
+            }
+        });
+    }
+    runtime::run_forever_then(then)
 }
