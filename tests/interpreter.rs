@@ -316,3 +316,41 @@ async fn leaving_a_pools_with_block_at_the_top_level_waits_for_its_jobs() {
         .unwrap_or_default();
     assert!(finished >= 1000, "the run ended at {finished} ms");
 }
+
+/// The command-server listing runs unmodified: `loop.create_server` with an `asyncio.Protocol`
+/// subclass on `127.0.0.1:8888` is a server among the page's (each connection a
+/// `MessageChannel`), `asyncio.open_connection` to the same host and port reaches it, the
+/// protocol's `connection_made` / `data_received` / `connection_lost` run as loop callbacks,
+/// and the replies come back through `reader.readline()`: the lesson's lines at its times
+/// (the server's address is the one the listing gives, `('127.0.0.1', 8888)`, where the Rust
+/// lesson names its server `command-server`). The server then serves until `shutdown`, as the
+/// listing says: Stop ends it.
+#[wasm_bindgen_test]
+async fn the_command_server_listing_serves_its_protocol_on_message_channels() {
+    let lesson = course::find("command-server").expect("the lesson exists");
+    for lang in Lang::ALL {
+        let (run, outcome) = run_until_ended(lesson.python(lang), Clock::Virtual, lang, 1500).await;
+        assert_eq!(
+            run.status(),
+            RunStatus::Running,
+            "it serves until shutdown: {:?}",
+            outcome.traceback()
+        );
+        let expected: Vec<course::Expected> = lesson
+            .expected
+            .iter()
+            .map(|e| course::Expected {
+                words: if e.words.en.starts_with("Serving on") {
+                    course::Text::same("Serving on ('127.0.0.1', 8888)")
+                } else {
+                    e.words
+                },
+                ..*e
+            })
+            .collect();
+        // Connection closed comes when the client closes; the server goes on.
+        common::assert_printed(lesson, &expected, lang, &run.trace().printed(), 0);
+        assert_eq!(io_started(&run, IoKind::Channel), 1, "one connection");
+        run.stop();
+    }
+}

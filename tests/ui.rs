@@ -686,25 +686,11 @@ async fn the_console_talks_to_the_running_server_and_shutdown_ends_the_run() {
             "< Invalid multiply command. Usage: multiply <number>",
         ),
     ] {
-        common::dom::type_into(&root, "console-input", line);
-        click(&root, "console-send");
-        wait_until(answer, 2000, || {
-            common::dom::text_of(&root, "console-log").contains(answer)
-        })
-        .await;
+        console_answers(&root, line, answer).await;
     }
     // Markup typed or answered stays text.
     assert!(all(&root, "[data-testid=console-log] i").is_empty());
-    common::dom::type_into(&root, "console-input", "shutdown");
-    click(&root, "console-send");
-    wait_until("the run to finish", 2000, || {
-        common::dom::text_of(&root, "status").starts_with("Finished")
-    })
-    .await;
-    assert!(rows_as_strings(&root)
-        .iter()
-        .any(|r| r.ends_with("Shutting down the server...")));
-    assert_eq!(live_runs(), 0);
+    shutdown_in_the_console_ends_the_run(&root).await;
     // With the server gone, the console says so instead of failing.
     common::dom::type_into(&root, "console-input", "add 1");
     click(&root, "console-send");
@@ -712,6 +698,56 @@ async fn the_console_talks_to_the_running_server_and_shutdown_ends_the_run() {
         common::dom::text_of(&root, "console-log").contains("not running")
     })
     .await;
+    drop(handle);
+}
+
+/// Sends `line` from the console and waits for `answer` in its log.
+async fn console_answers(root: &web_sys::Element, line: &str, answer: &str) {
+    common::dom::type_into(root, "console-input", line);
+    click(root, "console-send");
+    wait_until(answer, 2000, || {
+        common::dom::text_of(root, "console-log").contains(answer)
+    })
+    .await;
+}
+
+/// `shutdown` sent from the console: the server says so, and the run finishes, leaving nothing.
+async fn shutdown_in_the_console_ends_the_run(root: &web_sys::Element) {
+    common::dom::type_into(root, "console-input", "shutdown");
+    click(root, "console-send");
+    wait_until("the run to finish", 3000, || {
+        common::dom::text_of(root, "status").starts_with("Finished")
+    })
+    .await;
+    assert!(rows_as_strings(root)
+        .iter()
+        .any(|r| r.ends_with("Shutting down the server...")));
+    assert_eq!(live_runs(), 0);
+}
+
+/// The command-server lesson's Python, run from the editor: its `asyncio.Protocol` server on
+/// `127.0.0.1:8888` answers the listing's own client, then the page's console (which talks to
+/// the server the edited program started), and `shutdown` typed there ends the program.
+#[wasm_bindgen_test]
+async fn the_console_talks_to_the_server_of_the_edited_python() {
+    let (root, handle) = mount_app();
+    edit_lessons_python(&root, "command-server").await;
+    click(&root, "clock-instant");
+    leptos::task::tick().await;
+    click(&root, "run");
+    wait_until("the listing's client", 5000, || {
+        rows_as_strings(&root)
+            .last()
+            .is_some_and(|r| r.ends_with("Connection closed"))
+    })
+    .await;
+    assert!(rows_as_strings(&root)
+        .iter()
+        .any(|r| r.ends_with("Serving on ('127.0.0.1', 8888)")));
+    console_answers(&root, "add 7", "Current total: 7").await;
+    shutdown_in_the_console_ends_the_run(&root).await;
+    click(&root, "restore-python");
+    leptos::task::tick().await;
     drop(handle);
 }
 
@@ -1071,19 +1107,24 @@ async fn a_links_theme_fixes_the_colour_scheme_of_an_embed() {
     window.location().set_hash("").unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn edited_python_runs_on_the_same_loop_and_a_syntax_error_is_marked_on_its_line() {
-    let (root, handle) = mount_app();
-    click(&root, "lesson-create-task");
+/// Opens `lesson` and its Python in the editor, which starts from the lesson's code.
+async fn edit_lessons_python(root: &web_sys::Element, lesson: &str) {
+    click(root, &format!("lesson-{lesson}"));
     leptos::task::tick().await;
-    click(&root, "edit-python");
+    click(root, "edit-python");
     leptos::task::tick().await;
     wait_until("the editor to start from the lesson's code", 1000, || {
         let editor: web_sys::HtmlTextAreaElement =
-            by_testid(&root, "python-editor").unchecked_into();
+            by_testid(root, "python-editor").unchecked_into();
         editor.value().starts_with("import asyncio")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn edited_python_runs_on_the_same_loop_and_a_syntax_error_is_marked_on_its_line() {
+    let (root, handle) = mount_app();
+    edit_lessons_python(&root, "create-task").await;
 
     let program = "import asyncio\n\nasync def work(n):\n    await asyncio.sleep(n)\n    print('done', n)\n\nasync def main():\n    await asyncio.gather(work(2), work(1))\n    print('all done')\n\nasyncio.run(main())\n";
     common::dom::type_into(&root, "python-editor", program);

@@ -192,6 +192,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("shield", shield),
     ("iscoroutine", iscoroutine),
     ("isfuture", isfuture),
+    ("open_connection", super::streams::open_connection),
     ("Queue", new_queue),
     ("Lock", new_lock),
     ("Event", new_event),
@@ -223,6 +224,9 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     let (cancelled, invalid) = classes();
     d.set_str("CancelledError", Value::Class(cancelled));
     d.set_str("InvalidStateError", Value::Class(invalid));
+    let (base_protocol, protocol) = super::streams::protocol_classes();
+    d.set_str("BaseProtocol", Value::Class(base_protocol));
+    d.set_str("Protocol", Value::Class(protocol));
     d.set_str("TimeoutError", Value::Class(exc_class(Exc::TimeoutError)));
     let (queue_empty, queue_full) = super::sync::queue_classes();
     d.set_str("QueueEmpty", Value::Class(queue_empty));

@@ -101,6 +101,7 @@ impl HostObject for Loop {
             "call_later" => method("call_later", loop_call_later, this),
             "call_at" => method("call_at", loop_call_at, this),
             "run_in_executor" => method("run_in_executor", super::executor::run_in_executor, this),
+            "create_server" => method("create_server", super::streams::create_server, this),
             "run_until_complete" => method("run_until_complete", loop_run_until_complete, this),
             "run_forever" => method("run_forever", loop_run_forever, this),
             "stop" => method("stop", loop_stop, this),

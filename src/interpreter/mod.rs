@@ -17,6 +17,7 @@ mod policy;
 mod program;
 mod sql;
 mod storage;
+mod streams;
 mod sync;
 
 use std::cell::RefCell;

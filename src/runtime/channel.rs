@@ -47,10 +47,14 @@ fn check_message(data: &str) -> Result<(), Error> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{create_server, open_connection, Console, Reader, Server, Transport, Writer};
+pub use browser::{
+    create_server, listening, open_connection, Console, Reader, Server, Transport, Writer,
+};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{create_server, open_connection, Console, Reader, Server, Transport, Writer};
+pub use native::{
+    create_server, listening, open_connection, Console, Reader, Server, Transport, Writer,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -407,6 +411,17 @@ mod browser {
         }
     }
 
+    /// The names of the servers accepting connections now.
+    pub fn listening() -> Vec<Rc<str>> {
+        SERVERS.with(|s| {
+            s.borrow()
+                .iter()
+                .filter(|(_, w)| w.upgrade().is_some_and(|s| !s.closed.get()))
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
+    }
+
     fn find(name: &str) -> Result<Rc<ServerInner>, Error> {
         SERVERS
             .with(|s| s.borrow().get(name).and_then(Weak::upgrade))
@@ -588,6 +603,10 @@ mod native {
         }
         /// See the browser version.
         pub fn close(&self) {}
+    }
+    /// Natively no server listens.
+    pub fn listening() -> Vec<std::rc::Rc<str>> {
+        Vec::new()
     }
     /// Natively there are no message channels.
     pub async fn open_connection(_name: &str) -> Result<(Reader, Writer), Error> {

@@ -86,7 +86,14 @@ fn ConsoleBox(server: &'static str) -> impl IntoView {
                 };
                 let _ = log.try_update(|l| l.push(entry));
             };
-            match Connection::connect(server, on_reply) {
+            // The lesson's server; when the learner's edited code runs one under another
+            // name (a Python listing's `127.0.0.1:8888`), the one it started.
+            let listening = crate::runtime::channel::listening();
+            let target = match &listening[..] {
+                [only] if &**only != server => only.to_string(),
+                _ => server.to_string(),
+            };
+            match Connection::connect(&target, on_reply) {
                 Ok(c) => connection.set_value(Some((current, c))),
                 Err(error) => {
                     log.update(|l| l.push(Entry::Note(error.to_string())));
