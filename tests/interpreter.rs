@@ -354,3 +354,21 @@ async fn the_command_server_listing_serves_its_protocol_on_message_channels() {
         run.stop();
     }
 }
+
+/// asyncio's echo server and client (the streams example of Python's documentation, with two
+/// clients one after the other) run unmodified on the page's servers: `start_server` calls the
+/// handler with a reader and a writer for each connection, in a task of its own; `read(100)`
+/// gives what came, `read()` everything until the other end closed (`b''` once it has), and
+/// leaving `async with server` closes it. The lines are CPython's, in CPython's order, except the
+/// client's address: the runtime's name for it, where CPython has an IP and a port.
+#[wasm_bindgen_test]
+async fn the_documentations_echo_server_and_client_talk_over_message_channels() {
+    let source = "import asyncio\n\n\nasync def handle_echo(reader, writer):\n    data = await reader.read(100)\n    message = data.decode()\n    addr = writer.get_extra_info('peername')\n    print(f\"Received {message!r} from {addr!r}\")\n    print(f\"Send: {message!r}\")\n    writer.write(data)\n    await writer.drain()\n    print(\"Close the connection\")\n    writer.close()\n    await writer.wait_closed()\n\n\nasync def tcp_echo_client(message):\n    reader, writer = await asyncio.open_connection('127.0.0.1', 8888)\n    print(f'Send: {message!r}')\n    writer.write(message.encode())\n    await writer.drain()\n    data = await reader.read(100)\n    print(f'Received: {data.decode()!r}')\n    writer.close()\n    await writer.wait_closed()\n    print(await reader.read(), reader.at_eof())\n\n\nasync def main():\n    server = await asyncio.start_server(handle_echo, '127.0.0.1', 8888)\n    addrs = ', '.join(str(sock.getsockname()) for sock in server.sockets)\n    print(f'Serving on {addrs}')\n    async with server:\n        await tcp_echo_client('Hello World!')\n        await tcp_echo_client('Bye')\n    print('closed', server.is_serving())\n\n\nasyncio.run(main())\n";
+    let (run, outcome) = run_until_ended(source, Clock::Virtual, Lang::En, 3000).await;
+    assert_ne!(run.status(), RunStatus::Running, "{}", outcome.transcript());
+    let text = outcome.transcript();
+    assert_eq!(
+        text,
+        "[0] Serving on ('127.0.0.1', 8888)\n[0] Send: 'Hello World!'\n[0] Received 'Hello World!' from 'client-1'\n[0] Send: 'Hello World!'\n[0] Close the connection\n[0] Received: 'Hello World!'\n[0] b'' True\n[0] Send: 'Bye'\n[0] Received 'Bye' from 'client-2'\n[0] Send: 'Bye'\n[0] Close the connection\n[0] Received: 'Bye'\n[0] b'' True\n[0] closed False\n"
+    );
+}

@@ -193,6 +193,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("iscoroutine", iscoroutine),
     ("isfuture", isfuture),
     ("open_connection", super::streams::open_connection),
+    ("start_server", super::streams::start_server),
     ("Queue", new_queue),
     ("Lock", new_lock),
     ("Event", new_event),

@@ -459,6 +459,14 @@ mod browser {
                 let _ = queue.put_nowait(if kind == "eof" { None } else { Some(text) });
             });
         }
+        {
+            // Closing the connection from this side ends its reading too, as a socket's: a
+            // read waiting (or made later) gets the end.
+            let queue = queue.clone();
+            *end.on_close.borrow_mut() = Some(Box::new(move || {
+                let _ = queue.put_nowait(None);
+            }));
+        }
         Ok((
             Reader {
                 queue,
