@@ -267,6 +267,7 @@ pub fn cpython_has(owner: &str, name: &str) -> bool {
 const PYTHON_MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("lib/collections.py")),
     ("itertools", include_str!("lib/itertools.py")),
+    ("typing", include_str!("lib/typing.py")),
 ];
 
 /// Runs a module written in Python as the module `name`: its globals are the module.

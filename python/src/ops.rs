@@ -913,6 +913,14 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult {
             type_name(obj),
             type_name(index)
         ))),
+        // `Generic[T]`, and any class of the program's that defines `__class_getitem__` (a
+        // class method whether decorated or not, as in CPython).
+        (Value::Class(c), _) if c.lookup("__class_getitem__").is_some() => {
+            match crate::attr::get_attr(vm, obj, "__class_getitem__")? {
+                f @ Value::Function(_) => vm.call(&f, Args::new(vec![obj.clone(), index.clone()])),
+                f => vm.call(&f, Args::new(vec![index.clone()])),
+            }
+        }
         (Value::Class(c), _)
             if matches!(
                 c.builtin,
