@@ -251,7 +251,7 @@ fn instance_special(vm: &mut Vm, inst: &Rc<Instance>, name: &str) -> PyResult<Op
                     "__cause__" => Some(s.cause.clone().unwrap_or(Value::None)),
                     "__context__" => Some(s.context.clone().unwrap_or(Value::None)),
                     "__suppress_context__" => Some(Value::Bool(s.suppress_context)),
-                    "__traceback__" => Some(Value::None),
+                    "__traceback__" => Some(Traceback::value(&s.traceback)),
                     "value"
                         if inst
                             .class
@@ -293,6 +293,26 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
                     }
                     "__context__" => {
                         state.borrow_mut().context = if v.is_none() { None } else { Some(v) };
+                        return Ok(());
+                    }
+                    "__traceback__" => {
+                        let entries = match &v {
+                            Value::None => Vec::new(),
+                            Value::Host(h) => match h.as_any().downcast_ref::<Traceback>() {
+                                Some(tb) => tb.0.clone(),
+                                None => {
+                                    return Err(crate::exceptions::type_error(
+                                        "__traceback__ must be a traceback or None",
+                                    ))
+                                }
+                            },
+                            _ => {
+                                return Err(crate::exceptions::type_error(
+                                    "__traceback__ must be a traceback or None",
+                                ))
+                            }
+                        };
+                        state.borrow_mut().traceback = entries;
                         return Ok(());
                     }
                     "args" => {
@@ -412,4 +432,38 @@ fn property_getter(_vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
         get: f.clone(),
         set: set.clone(),
     })))
+}
+
+/// `exc.__traceback__`: where the exception has passed so far, as a value that can be put back
+/// (`exc.__traceback__ = tb`, as `contextlib` does to re-raise an exception as it came).
+pub struct Traceback(pub Vec<crate::value::TraceEntry>);
+
+impl Traceback {
+    /// The traceback of `entries`, or `None` for an exception not raised yet.
+    pub fn value(entries: &[crate::value::TraceEntry]) -> Value {
+        if entries.is_empty() {
+            Value::None
+        } else {
+            Value::Host(Rc::new(Traceback(entries.to_vec())))
+        }
+    }
+}
+
+impl crate::value::HostObject for Traceback {
+    fn type_name(&self) -> &str {
+        "traceback"
+    }
+    fn get_attr(
+        &self,
+        _vm: &mut Vm,
+        _this: &Rc<dyn crate::value::HostObject>,
+        name: &str,
+    ) -> Option<PyResult> {
+        // The innermost line, as `tb.tb_lineno` of the last entry CPython walks to.
+        (name == "tb_lineno")
+            .then(|| Ok(Value::Int(self.0.first().map_or(0, |e| i64::from(e.line)))))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }

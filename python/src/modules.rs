@@ -268,6 +268,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("lib/collections.py")),
     ("itertools", include_str!("lib/itertools.py")),
     ("typing", include_str!("lib/typing.py")),
+    ("contextlib", include_str!("lib/contextlib.py")),
 ];
 
 /// Runs a module written in Python as the module `name`: its globals are the module.
