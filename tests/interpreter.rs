@@ -94,15 +94,21 @@ async fn markup_in_printed_text_and_errors_stays_text() {
     assert!(text.ends_with("ValueError: <i>no</i>\n"), "{text}");
 }
 
-/// The course's three listings of blocking functions on pools (`run_in_executor` with the
-/// default pool, a thread pool and a process pool; `pool.submit` and `asyncio.wrap_future`)
-/// run unmodified on the interpreter, in both languages: each function's job runs on a real
+/// The course's four listings of blocking functions on pools in coroutines (`run_in_executor`
+/// with the default pool, a thread pool and a process pool; `pool.submit` and
+/// `asyncio.wrap_future`; ten jobs on five threads while a ticker task runs) run unmodified on the interpreter, in both languages: each function's job runs on a real
 /// Web Worker, and the listing prints its lesson's lines at its lesson's times, on the real
 /// clock within the tolerance of the Rust lessons' own worker tests (`tests/io.rs`: 300 ms,
 /// for a worker's start and the message hops on a loaded 2-core machine).
 #[wasm_bindgen_test]
 async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
-    for id in ["default-executor", "executor-kinds", "wrap-future"] {
+    // Each listing, and the job its functions make on the workers: how many, under what name.
+    for (id, function, expected_jobs) in [
+        ("default-executor", "func1()", 1),
+        ("executor-kinds", "func1()", 3),
+        ("wrap-future", "func1()", 1),
+        ("run-in-executor", "download_img()", 10),
+    ] {
         let lesson = course::find(id).expect("the lesson exists");
         for lang in Lang::ALL {
             let source = lesson.python(lang);
@@ -121,11 +127,13 @@ async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
                 .events()
                 .iter()
                 .filter(|e| {
-                    matches!(&e.kind, EventKind::IoStarted { kind: IoKind::Worker, label, .. } if &**label == "func1()")
+                    matches!(&e.kind, EventKind::IoStarted { kind: IoKind::Worker, label, .. } if &**label == function)
                 })
                 .count();
-            let expected_jobs = if id == "executor-kinds" { 3 } else { 1 };
-            assert_eq!(jobs, expected_jobs, "{id}: func1 ran as a worker's job");
+            assert_eq!(
+                jobs, expected_jobs,
+                "{id}: {function} ran as a worker's job"
+            );
         }
     }
 }
