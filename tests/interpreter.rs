@@ -380,3 +380,14 @@ async fn the_documentations_echo_server_and_client_talk_over_message_channels() 
         "[0] Serving on ('127.0.0.1', 8888)\n[0] Send: 'Hello World!'\n[0] Received 'Hello World!' from 'client-1'\n[0] Send: 'Hello World!'\n[0] Close the connection\n[0] Received: 'Hello World!'\n[0] b'' True\n[0] Send: 'Bye'\n[0] Received 'Bye' from 'client-2'\n[0] Send: 'Bye'\n[0] Close the connection\n[0] Received: 'Bye'\n[0] b'' True\n[0] closed False\n"
     );
 }
+
+/// Connecting where no server listens, and listening where one already does, fail with CPython's
+/// errors; a server closed frees its address for the next.
+#[wasm_bindgen_test]
+async fn a_refused_connection_and_an_address_in_use_fail_as_in_cpython() {
+    let text = run_to_end("import asyncio\n\n\nclass Quiet(asyncio.Protocol):\n    pass\n\n\nasync def main():\n    try:\n        await asyncio.open_connection('127.0.0.1', 9999)\n    except ConnectionRefusedError as e:\n        print(type(e).__name__, e)\n    loop = asyncio.get_running_loop()\n    server = await loop.create_server(Quiet, '127.0.0.1', 8888)\n    try:\n        await loop.create_server(Quiet, '127.0.0.1', 8888)\n    except OSError as e:\n        print(type(e).__name__, e)\n    server.close()\n    await server.wait_closed()\n    again = await loop.create_server(Quiet, '127.0.0.1', 8888)\n    print('serving again', again.is_serving())\n    again.close()\n\n\nasyncio.run(main())\n").await;
+    assert_eq!(
+        text,
+        "[0] ConnectionRefusedError [Errno 111] Connect call failed ('127.0.0.1', 9999)\n[0] OSError [Errno 98] error while attempting to bind on address ('127.0.0.1', 8888): address already in use\n[0] serving again True\n"
+    );
+}

@@ -341,7 +341,19 @@ fn serve(
         Box::pin(async move {
             let server = channel::create_server(factory, &name)
                 .await
-                .map_err(channel_error)?;
+                .map_err(|error| match error {
+                    Error::Raised(text) if text.contains("address already in use") => {
+                        python::exceptions::new(
+                            python::types::Exc::OSError,
+                            format!(
+                                "[Errno 98] error while attempting to bind on address ({}, {}): address already in use",
+                                python_repr(&host),
+                                python_repr(&port)
+                            ),
+                        )
+                    }
+                    other => channel_error(other),
+                })?;
             Ok(Value::Host(Rc::new(PyServer {
                 server: RefCell::new(Some(server)),
                 closed: Event::new(),
