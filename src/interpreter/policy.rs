@@ -54,14 +54,14 @@ impl HostObject for Policy {
         })
     }
     fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
-        // CPython writes the object's address; one fixed in place of it, as for other objects.
+        // Where the object lives, as CPython writes an object's address.
+        let at = self as *const Policy as usize;
         Ok(match self.kind {
             LoopKind::Asyncio => {
-                "<asyncio.unix_events._UnixDefaultEventLoopPolicy object at 0x7f0000000000>"
+                format!("<asyncio.unix_events._UnixDefaultEventLoopPolicy object at {at:#x}>")
             }
-            LoopKind::SetTimeout => "<uvloop.EventLoopPolicy object at 0x7f0000000000>",
-        }
-        .to_string())
+            LoopKind::SetTimeout => format!("<uvloop.EventLoopPolicy object at {at:#x}>"),
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self
