@@ -297,21 +297,14 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
                     }
                     "__traceback__" => {
                         let entries = match &v {
-                            Value::None => Vec::new(),
-                            Value::Host(h) => match h.as_any().downcast_ref::<Traceback>() {
-                                Some(tb) => tb.0.clone(),
-                                None => {
-                                    return Err(crate::exceptions::type_error(
-                                        "__traceback__ must be a traceback or None",
-                                    ))
-                                }
-                            },
-                            _ => {
-                                return Err(crate::exceptions::type_error(
-                                    "__traceback__ must be a traceback or None",
-                                ))
-                            }
-                        };
+                            Value::None => Some(Vec::new()),
+                            Value::Host(h) => h
+                                .as_any()
+                                .downcast_ref::<Traceback>()
+                                .map(|tb| tb.0.clone()),
+                            _ => None,
+                        }
+                        .ok_or_else(|| type_error("__traceback__ must be a traceback or None"))?;
                         state.borrow_mut().traceback = entries;
                         return Ok(());
                     }
@@ -439,6 +432,17 @@ fn property_getter(_vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
 pub struct Traceback(pub Vec<crate::value::TraceEntry>);
 
 impl Traceback {
+    /// `exc.__traceback__` of the exception `exc` (`None` for any other value).
+    pub fn of(exc: &Value) -> Value {
+        match exc {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .map_or(Value::None, |s| Traceback::value(&s.borrow().traceback)),
+            _ => Value::None,
+        }
+    }
+
     /// The traceback of `entries`, or `None` for an exception not raised yet.
     pub fn value(entries: &[crate::value::TraceEntry]) -> Value {
         if entries.is_empty() {

@@ -1631,12 +1631,7 @@ impl Vm {
                     Value::Instance(i) => Value::Class(i.class.clone()),
                     _ => Value::None,
                 };
-                let tb = match &exc {
-                    Value::Instance(i) => i.exc.as_ref().map_or(Value::None, |s| {
-                        crate::attr::Traceback::value(&s.borrow().traceback)
-                    }),
-                    _ => Value::None,
-                };
+                let tb = crate::attr::Traceback::of(&exc);
                 let v = self.call(&exit, Args::new(vec![class, exc, tb]))?;
                 frame.stack.push(v);
             }

@@ -29,8 +29,9 @@ thread_local! {
     static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
     /// `concurrent.futures.Future`, made once.
     static FUTURE_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
-    /// The futures of every job the program submitted, for its end (see [`jobs_in_flight`]).
-    static SUBMITTED: RefCell<Vec<ConcurrentFuture>> = const { RefCell::new(Vec::new()) };
+    /// Every job the program submitted that may not have ended, with its pool (see
+    /// [`jobs_in_flight`]).
+    static SUBMITTED: RefCell<Vec<(Rc<Pool>, ConcurrentFuture)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A new program has submitted nothing yet.
@@ -38,13 +39,18 @@ pub(super) fn forget() {
     SUBMITTED.with(|s| s.borrow_mut().clear());
 }
 
-/// The program's jobs that have not ended: CPython's interpreter waits for its pools' threads
-/// before it exits, so the program's run lasts until these end.
-pub(super) fn jobs_in_flight() -> Vec<ConcurrentFuture> {
+/// The program's jobs that have not ended, of every pool or of `pool`: CPython's interpreter
+/// waits for its pools' threads before it exits, so the program's run lasts until these end,
+/// and `pool.shutdown()` waits for its own.
+pub(super) fn jobs_in_flight(pool: Option<&Rc<Pool>>) -> Vec<ConcurrentFuture> {
     SUBMITTED.with(|s| {
         let mut submitted = s.borrow_mut();
-        submitted.retain(|future| !future.done());
-        submitted.clone()
+        submitted.retain(|(_, future)| !future.done());
+        submitted
+            .iter()
+            .filter(|(of, _)| pool.is_none_or(|pool| Rc::ptr_eq(of, pool)))
+            .map(|(_, future)| future.clone())
+            .collect()
     })
 }
 
@@ -140,8 +146,6 @@ struct Executor {
     kind: &'static str,
     pool: Rc<Pool>,
     shut_down: Cell<bool>,
-    /// The futures of the jobs submitted to it, for `shutdown(wait=True)`.
-    submitted: RefCell<Vec<ConcurrentFuture>>,
 }
 
 impl HostObject for Executor {
@@ -223,10 +227,10 @@ fn runtime_error(error: Error) -> Exception {
 }
 
 /// Submits `func(*args)` to `pool`: `executor.submit(fn, *args)`.
-fn submit(vm: &mut Vm, pool: &Pool, func: &Value, args: Vec<Value>) -> PyResult {
+fn submit(vm: &mut Vm, pool: &Rc<Pool>, func: &Value, args: Vec<Value>) -> PyResult {
     let (job, result) = call_as_job(vm, func, args)?;
     let future = pool.submit(job).map_err(runtime_error)?;
-    SUBMITTED.with(|s| s.borrow_mut().push(future.clone()));
+    SUBMITTED.with(|s| s.borrow_mut().push((pool.clone(), future.clone())));
     Ok(Value::Host(Rc::new(PyConcurrentFuture {
         future,
         value: Rc::new(RefCell::new(Some(result))),
@@ -244,15 +248,7 @@ fn executor_submit(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     let func = pos.next().ok_or_else(|| {
         python::exceptions::type_error("submit() missing 1 required positional argument: 'fn'")
     })?;
-    let submitted = submit(vm, &executor.pool, &func, pos.collect())?;
-    if let Value::Host(h) = &submitted {
-        if let Some(future) = h.as_any().downcast_ref::<PyConcurrentFuture>() {
-            let mut jobs = executor.submitted.borrow_mut();
-            jobs.retain(|job| !job.done());
-            jobs.push(future.future.clone());
-        }
-    }
-    Ok(submitted)
+    submit(vm, &executor.pool, &func, pos.collect())
 }
 
 /// No new jobs for `executor`; with `wait`, Python waits for the jobs in flight. So does the
@@ -261,13 +257,7 @@ fn executor_submit(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
 /// would freeze the page: there the jobs finish on their workers while the loop goes on.
 fn shut_down(vm: &mut Vm, executor: &Executor, wait: bool) {
     executor.shut_down.set(true);
-    let jobs: Vec<ConcurrentFuture> = executor
-        .submitted
-        .borrow()
-        .iter()
-        .filter(|job| !job.done())
-        .cloned()
-        .collect();
+    let jobs = jobs_in_flight(Some(&executor.pool));
     if wait && !jobs.is_empty() && !runtime::loop_is_running() {
         super::asyncio::block_on(vm, super::asyncio::Blocking::Jobs(jobs));
     }
@@ -432,7 +422,6 @@ fn new_executor(kind: &'static str, workers: i64) -> PyResult {
         kind,
         pool: Rc::new(pool),
         shut_down: Cell::new(false),
-        submitted: RefCell::new(Vec::new()),
     })))
 }
 

@@ -123,7 +123,7 @@ impl Program {
     /// pools have ended (CPython's interpreter waits for the pools' threads as it exits; their
     /// prints and done callbacks come meanwhile).
     fn end(self: Rc<Self>, result: PyResult<()>) {
-        let jobs = super::executor::jobs_in_flight();
+        let jobs = super::executor::jobs_in_flight(None);
         if jobs.is_empty() {
             return self.finish(result);
         }
