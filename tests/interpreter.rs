@@ -236,6 +236,50 @@ async fn the_courses_aiomysql_listings_query_the_pages_sql_servers() {
     }
 }
 
+/// The course's aiohttp.web listings run unmodified on the page's servers: the application's
+/// router is the runtime's (aiohttp's `404: Not Found` and `405: Method Not Allowed`), each
+/// handler is the program's coroutine stepped in its request's task (one reads `index.html`
+/// of the servers' folder with `open()`, one queries the page's SQL server), and the
+/// listing's client asks the server it started. Each prints its lesson's lines at its
+/// lesson's times and serves on until Stop.
+#[wasm_bindgen_test]
+async fn the_courses_aiohttp_web_listings_serve_on_the_pages_servers() {
+    common::use_fixture_engine();
+    for id in ["aiohttp-routes", "aiohttp-static-page", "aiohttp-db-query"] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let (run, outcome) =
+                run_until_ended(lesson.python(lang), Clock::Virtual, lang, 3000).await;
+            assert_eq!(
+                run.status(),
+                RunStatus::Running,
+                "{id}: it serves until Stop: {:?} {}",
+                outcome.traceback(),
+                outcome.transcript()
+            );
+            let transcript = outcome.transcript();
+            assert!(!transcript.contains("!stderr"), "{id}: {transcript}");
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 0);
+            // Its client's requests (the db-query listing asks once), each one the server's.
+            let requests = io_started(&run, IoKind::Http);
+            let asked = match id {
+                "aiohttp-routes" => 4,
+                "aiohttp-static-page" => 2,
+                _ => 1,
+            };
+            assert!(
+                requests >= asked,
+                "{id}: {requests} requests to the page's server"
+            );
+            if id == "aiohttp-db-query" {
+                let calls = io_started(&run, IoKind::Sql);
+                assert!(calls >= 2, "{id}: {calls} calls to the SQL server");
+            }
+            run.stop();
+        }
+    }
+}
+
 /// The swap-loop listing runs unmodified: `asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())`
 /// moves the program's next `asyncio.run` onto the page's second loop (a `setTimeout(0)` per ready
 /// callback, where a page has no uvloop), which the Trace records as the lesson's own swap is;

@@ -158,8 +158,8 @@ fn every_corpus_program_prints_what_cpython_prints_at_the_same_virtual_times() {
 }
 
 /// What a listing's run printed, or why it could not run: the lines as the page shows them.
-/// A listing's printed lines and the first error a task of it lost (never retrieved), or its
-/// traceback.
+/// A listing's printed lines and the first error a task of it lost (never retrieved, or logged
+/// as needing a browser), or its traceback.
 fn run_listing(
     source: &str,
     lang: Lang,
@@ -174,22 +174,36 @@ fn run_listing(
         run.stop();
         host::run_until_idle();
     }
-    let lost = run.trace().events().iter().find_map(|e| match &e.kind {
-        loopscope::runtime::EventKind::ErrorNeverRetrieved { error } => Some(error.to_string()),
-        _ => None,
-    });
+    // What it lost: an error never retrieved, or what it logged of a part that needs a
+    // browser (a server's handler on the SQL engine logs its error and answers 500).
+    let lost = run
+        .trace()
+        .events()
+        .iter()
+        .find_map(|e| match &e.kind {
+            loopscope::runtime::EventKind::ErrorNeverRetrieved { error } => Some(error.to_string()),
+            _ => None,
+        })
+        .or_else(|| {
+            outcome
+                .transcript()
+                .lines()
+                .find(|line| line.contains("!stderr:") && line.contains("needs a browser"))
+                .map(str::to_string)
+        });
     match outcome.traceback() {
         Some(traceback) => Err(traceback),
         None => Ok((run.trace().printed(), lost)),
     }
 }
 
-/// Every Python listing of the course that its lesson says runs on CPython's standard library
-/// alone (`Cpython::Runs`), run unmodified on the interpreter on the virtual clock, in both
+/// Every Python listing of the course run unmodified on the interpreter on the virtual clock, in both
 /// languages: it prints its lesson's lines at its lesson's times, under the lesson's own order
 /// rule, or it is listed in `python/tests/known-listing-differences.txt` with why (and a listed
-/// one that starts agreeing must come off the list). The listings that need threads or packages
-/// from PyPI are counted apart: each must fail with a message naming what is missing.
+/// one that starts agreeing must come off the list). Listings of PyPI packages the interpreter
+/// maps onto the page (aiohttp.web) are held to the same rule when they run natively; the ones
+/// that need threads, other packages or a browser are counted apart: each must fail with a
+/// message naming what is missing.
 #[test]
 fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() {
     let known = known_list("known-listing-differences.txt");
@@ -209,27 +223,30 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
                 .expect("thread")
                 .join()
                 .unwrap_or_else(|_| Err("<panicked>".to_string()));
-            let runs = matches!(lesson.cpython, Cpython::Runs | Cpython::SwapsLoop(_));
-            if !runs {
-                // Threads, greenlet, gevent, aiohttp, …: not mapped yet, and said so. A listing
+            let standard = matches!(lesson.cpython, Cpython::Runs | Cpython::SwapsLoop(_));
+            if !standard {
+                // Threads, greenlet, gevent, httpx, …: not mapped yet, and said so. A listing
                 // of an API CPython 3.11 removed fails there too, with CPython's own error.
-                let said = match outcome {
-                    Err(said) => said,
-                    // aiohttp's listings run, but natively their requests fail (each one's
-                    // failure is printed): tests/interpreter.rs runs them over real HTTP.
+                // Packages the interpreter maps onto the page run: aiohttp.web's servers and
+                // clients natively too (their lines are compared below, as any listing's);
+                // what needs fetch, workers or the SQL engine says it needs a browser, and
+                // tests/interpreter.rs runs it there.
+                let said = match &outcome {
+                    Err(said) => Some(said.clone()),
                     Ok((seen, lost)) => seen
                         .iter()
                         .map(|s| s.text.clone())
                         .find(|text| text.contains("needs a browser"))
-                        .or(lost)
-                        .unwrap_or_else(|| format!("ran, printing {seen:?}")),
+                        .or_else(|| lost.clone()),
                 };
-                let last = said.lines().last().unwrap_or("").to_string();
-                refused.push((
-                    lesson.cpython == Cpython::Removed,
-                    format!("{name}: {last}"),
-                ));
-                continue;
+                if let Some(said) = said {
+                    let last = said.lines().last().unwrap_or("").to_string();
+                    refused.push((
+                        lesson.cpython == Cpython::Removed,
+                        format!("{name}: {last}"),
+                    ));
+                    continue;
+                }
             }
             let result = outcome.and_then(|(mut seen, _)| {
                 if let Cpython::SwapsLoop(modules) = lesson.cpython {
@@ -341,17 +358,20 @@ fn the_primitives_waits_of_a_program_are_runtime_waits_in_the_trace() {
 }
 
 /// aiohttp's client is the runtime's fetch: natively there is none, so a request fails as an
-/// `aiohttp.ClientError` the program can catch; a misuse is a clear `TypeError`; aiohttp's
-/// server (`aiohttp.web`) is named as not supported.
+/// `aiohttp.ClientError` the program can catch; a port of this machine nothing listens on is
+/// aiohttp's `ClientConnectorError`; a misuse is a clear `TypeError`; a part of `aiohttp.web`
+/// the interpreter lacks is named as not supported.
 #[test]
-fn aiohttp_requests_fail_natively_as_client_errors_and_its_server_is_named_unsupported() {
+fn aiohttp_requests_fail_natively_as_client_errors_and_what_it_lacks_is_named() {
     let source = "import asyncio\nimport aiohttp\n\n\
         async def main():\n    async with aiohttp.ClientSession() as session:\n        \
         try:\n            async with session.get('http://localhost:8080/samples/a.png') as r:\n                \
         print(r.status)\n        except aiohttp.ClientError as e:\n            \
         print(type(e).__name__, isinstance(e, aiohttp.ClientConnectionError), e)\n        \
-        try:\n            session.get(42)\n        except TypeError as e:\n            print(e)\n\n\
-        asyncio.run(main())\nfrom aiohttp import web\n";
+        try:\n            session.get(42)\n        except TypeError as e:\n            print(e)\n        \
+        try:\n            await session.post('http://127.0.0.1:5999/', data='x')\n        \
+        except aiohttp.ClientConnectorError as e:\n            print(isinstance(e, aiohttp.ClientConnectionError), e)\n\n\
+        asyncio.run(main())\nfrom aiohttp import web\nweb.json_response({})\n";
     let transcript = ours(source);
     assert!(
         transcript.contains("[0] ClientConnectionError True fetch needs a browser\n"),
@@ -362,8 +382,15 @@ fn aiohttp_requests_fail_natively_as_client_errors_and_its_server_is_named_unsup
         "{transcript}"
     );
     assert!(
-        transcript
-            .contains("NotImplementedError: aiohttp.web is not supported by Loopscope's Python"),
+        transcript.contains(
+            "[0] True Cannot connect to host 127.0.0.1:5999 [Connect call failed ('127.0.0.1', 5999)]\n"
+        ),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains(
+            "NotImplementedError: aiohttp.web.json_response is not supported by Loopscope's Python"
+        ),
         "{transcript}"
     );
 }

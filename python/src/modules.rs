@@ -245,6 +245,45 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "charset close content content_length content_type cookies get_encoding headers \
             history json ok raise_for_status read reason release request_info status text url",
     ),
+    // aiohttp.web, which the interpreter maps onto the page's servers.
+    (
+        "aiohttp.web",
+        "AppKey AppRunner Application BaseRequest BaseRunner BaseSite FileField FileResponse \
+            GracefulExit HTTPBadRequest HTTPClientError HTTPCreated HTTPError HTTPException \
+            HTTPForbidden HTTPFound HTTPInternalServerError HTTPMethodNotAllowed \
+            HTTPMovedPermanently HTTPNoContent HTTPNotFound HTTPOk HTTPServerError \
+            HTTPUnauthorized Request RequestHandler Response RouteDef RouteTableDef Server \
+            ServerRunner SockSite StaticResource StreamResponse TCPSite UnixSite UrlDispatcher \
+            View WSMsgType WebSocketResponse delete get head json_response middleware options \
+            patch post put route run_app static view",
+    ),
+    (
+        "Application",
+        "add_domain add_routes add_subapp cleanup cleanup_ctx freeze frozen middlewares \
+            on_cleanup on_response_prepare on_shutdown on_startup router shutdown startup",
+    ),
+    (
+        "UrlDispatcher",
+        "add_delete add_get add_head add_options add_patch add_post add_put add_resource \
+            add_route add_routes add_static add_view named_resources resources routes",
+    ),
+    (
+        "AppRunner",
+        "addresses app cleanup server setup shutdown sites",
+    ),
+    ("TCPSite", "name port start stop"),
+    (
+        "Request",
+        "app body_exists can_read_body charset content content_length content_type cookies \
+            get_extra_info has_body headers host if_modified_since json match_info method \
+            multipart path path_qs post query query_string raw_path read rel_url remote scheme \
+            secure text transport url version",
+    ),
+    (
+        "Response",
+        "body body_length charset content_length content_type cookies del_cookie headers \
+            prepare prepared reason set_cookie set_status status text write write_eof",
+    ),
     // Modules the interpreter has a few names of (the ones the course's listings use, on the
     // browser's storage): any other name of theirs is a missing feature.
     ("os", "*"),
@@ -269,6 +308,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("lib/itertools.py")),
     ("typing", include_str!("lib/typing.py")),
     ("contextlib", include_str!("lib/contextlib.py")),
+    ("_files", include_str!("lib/_files.py")),
+    ("multidict", include_str!("lib/multidict.py")),
 ];
 
 /// Runs a module written in Python as the module `name`: its globals are the module.

@@ -35,6 +35,12 @@ pub trait Host {
     }
     /// A step of the program begins (the host's loop resumes it): the budget starts again.
     fn begin_step(&self) {}
+    /// The bytes of a file of the host's read-only folder, for `open(path)`: `None` if it has
+    /// no file of that name (a host with no folder has none).
+    fn read_file(&self, path: &str) -> Option<Rc<[u8]>> {
+        let _ = path;
+        None
+    }
 }
 
 /// How deep Python calls may nest before `RecursionError` (CPython's default limit).

@@ -1,14 +1,20 @@
-//! `aiohttp`'s client on the browser's `fetch`: `ClientSession`, `session.get(url)` (awaited or
-//! `async with`), the response's `status`, `reason`, `headers`, `raise_for_status()`, `text()`,
-//! `read()` and `content.iter_chunked(n)` / `content.read(n)`, and the `ClientError` family.
+//! `aiohttp`'s client: `ClientSession`, `session.get(url)` and `post`, `put`, `delete`,
+//! `patch`, `head`, `request(method, url)` with `data=` and `headers=` (awaited or `async with`),
+//! the response's `status`, `reason`, `headers` (a case-insensitive `CIMultiDictProxy`),
+//! `raise_for_status()`, `text()`, `read()` and `content.iter_chunked(n)` / `content.read(n)`,
+//! and the `ClientError` family. `aiohttp.web`, the server, is [`super::aiohttp_web`].
 //!
-//! Every request is the runtime's own [`fetch`](runtime::fetch): the Trace records it as the
-//! lessons' requests are (its progress, its status), and on the virtual clock time stands
-//! still while it is on the network. The course's listings call this app's own server
-//! `http://localhost:8080/`: a URL under it is fetched from the page's own directory, where
-//! the app serves its samples. What differs from aiohttp: the browser, not a connection
-//! pool, makes the requests (so `limit=` and `connector=` have nothing to set), a cross-origin
-//! server must allow the read (CORS), and only GET is sent.
+//! A URL on a port of this machine where one of the page's servers listens (an `aiohttp.web`
+//! application the program started, a lesson's server) goes to that server
+//! ([`runtime::web::client`](crate::runtime::web::client)), through the Service Worker when
+//! there is one. Any other request is the runtime's own [`fetch`](runtime::fetch): the Trace
+//! records it as the lessons' requests are (its progress, its status), and on the virtual clock
+//! time stands still while it is on the network. The course's listings call this app's own
+//! server `http://localhost:8080/`: unless a server of the page listens there, a URL under it
+//! is fetched from the page's own directory, where the app serves its samples. What differs
+//! from aiohttp: the browser, not a connection pool, makes the requests (so `limit=` and
+//! `connector=` have nothing to set), a cross-origin server must allow the read (CORS), and
+//! `json=` is not taken (send the JSON text as `data=`).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -21,6 +27,8 @@ use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
 use super::objects::{function, method, module, ready, this, Awaiting};
+use crate::runtime::web::client::{self, local_target};
+use crate::runtime::web::server::listening;
 use crate::runtime::{self, Error};
 
 /// The server the course's listings name: this app itself.
@@ -53,6 +61,7 @@ struct Classes {
     client: Rc<Class>,
     response: Rc<Class>,
     connection: Rc<Class>,
+    connector: Rc<Class>,
 }
 
 fn classes() -> Classes {
@@ -70,9 +79,11 @@ fn classes() -> Classes {
                     .unwrap_or(base)
                 };
                 let client = class("ClientError", exc_class(Exc::Exception));
+                let connection = class("ClientConnectionError", client.clone());
                 Classes {
                     response: class("ClientResponseError", client.clone()),
-                    connection: class("ClientConnectionError", client.clone()),
+                    connector: class("ClientConnectorError", connection.clone()),
+                    connection,
                     client,
                 }
             })
@@ -98,6 +109,11 @@ fn client_exception(error: &Error) -> Exception {
             e
         }
         Error::Cancelled => to_exception(error, None),
+        // Nothing listens on that port of this machine.
+        Error::Raised(text) if text.starts_with("ClientConnectorError: ") => {
+            let message = &text["ClientConnectorError: ".len()..];
+            python::exceptions::instantiate(&classes().connector, vec![Value::str(message)])
+        }
         other => python::exceptions::instantiate(
             &classes().connection,
             vec![Value::str(&other.to_string())],
@@ -106,18 +122,26 @@ fn client_exception(error: &Error) -> Exception {
 }
 
 /// `import aiohttp`.
-pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
-    if name != "aiohttp" {
-        return None;
+pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
+    match name {
+        "aiohttp" => {}
+        "aiohttp.web" => return Some(super::aiohttp_web::import()),
+        _ => return None,
     }
+    let web = match vm.import("aiohttp.web") {
+        Ok(web) => web,
+        Err(e) => return Some(Err(e)),
+    };
     let classes = classes();
     Some(module(
         name,
         vec![
+            ("web", web),
             ("ClientSession", function("ClientSession", client_session)),
             ("ClientError", Value::Class(classes.client)),
             ("ClientResponseError", Value::Class(classes.response)),
             ("ClientConnectionError", Value::Class(classes.connection)),
+            ("ClientConnectorError", Value::Class(classes.connector)),
         ],
     ))
 }
@@ -137,6 +161,12 @@ impl HostObject for Session {
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "get" => method("get", session_get, this),
+            "post" => method("post", session_post, this),
+            "put" => method("put", session_put, this),
+            "delete" => method("delete", session_delete, this),
+            "patch" => method("patch", session_patch, this),
+            "head" => method("head", session_head, this),
+            "request" => method("request", session_request, this),
             "__aenter__" => method("__aenter__", enter_itself, this),
             "__aexit__" => method("__aexit__", session_close, this),
             "close" => method("close", session_close, this),
@@ -156,42 +186,132 @@ fn session_close(_vm: &mut Vm, _t: Option<&Value>, _args: Args) -> PyResult {
     Ok(ready("close", Value::None))
 }
 
-fn session_get(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
-    this::<Session>(t)?;
-    let url = match args.get(0, "url") {
-        Some(Value::Str(url)) => url.clone(),
+fn url_arg(args: &Args, index: usize, function: &str) -> PyResult<Rc<str>> {
+    match args.get(index, "url") {
+        Some(Value::Str(url)) => Ok(url.clone()),
+        Some(other) => Err(python::exceptions::type_error(format!(
+            "the URL must be a str, not {}",
+            python::types::type_name(other)
+        ))),
+        None => Err(python::exceptions::type_error(format!(
+            "{function}() missing 1 required positional argument: 'url'"
+        ))),
+    }
+}
+
+/// `session.request(method, url, data=..., headers=...)` and its shorthands.
+fn request_of(vm: &mut Vm, method: &str, url: Rc<str>, args: &Args) -> PyResult {
+    if args.keyword("json").is_some_and(|v| !v.is_none()) {
+        return Err(python::exceptions::unsupported(
+            "aiohttp's json= (send data= with the JSON text)",
+        ));
+    }
+    let body: Vec<u8> = match args.keyword("data") {
+        None | Some(Value::None) => Vec::new(),
+        Some(Value::Str(s)) => s.as_bytes().to_vec(),
+        Some(Value::Bytes(b)) => b.to_vec(),
         Some(other) => {
             return Err(python::exceptions::type_error(format!(
-                "the URL must be a str, not {}",
+                "data must be str or bytes, not {}",
                 python::types::type_name(other)
             )))
         }
-        None => {
+    };
+    let headers = super::aiohttp_web::header_pairs(vm, args)?;
+    Ok(Value::Host(Rc::new(Request {
+        outgoing: Rc::new(Outgoing {
+            method: Rc::from(method.to_ascii_uppercase()),
+            url,
+            headers,
+            body,
+        }),
+        response: RefCell::new(None),
+    })))
+}
+
+fn session_method(vm: &mut Vm, t: Option<&Value>, args: Args, method: &str) -> PyResult {
+    this::<Session>(t)?;
+    let url = url_arg(&args, 0, &method.to_ascii_lowercase())?;
+    request_of(vm, method, url, &args)
+}
+
+fn session_get(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "GET")
+}
+
+fn session_post(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "POST")
+}
+
+fn session_put(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "PUT")
+}
+
+fn session_delete(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "DELETE")
+}
+
+fn session_patch(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "PATCH")
+}
+
+fn session_head(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    session_method(vm, t, args, "HEAD")
+}
+
+fn session_request(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    this::<Session>(t)?;
+    let method = match args.get(0, "method") {
+        Some(Value::Str(m)) => m.clone(),
+        _ => {
             return Err(python::exceptions::type_error(
-                "get() missing 1 required positional argument: 'url'",
+                "request() missing 1 required positional argument: 'method'",
             ))
         }
     };
-    Ok(Value::Host(Rc::new(Request {
-        url,
-        response: RefCell::new(None),
-    })))
+    let url = url_arg(&args, 1, "request")?;
+    request_of(vm, &method, url, &args)
+}
+
+/// A request to send: what `session.request(...)` was given.
+struct Outgoing {
+    method: Rc<str>,
+    url: Rc<str>,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
 }
 
 /// What `session.get(url)` returns: awaited, the response; in `async with`, the response,
 /// released when the block ends.
 struct Request {
-    url: Rc<str>,
+    outgoing: Rc<Outgoing>,
     response: RefCell<Option<Value>>,
 }
 
 impl Request {
-    fn send(url: Rc<str>) -> HostWait {
+    /// Sends it: to the page's server on the URL's port if one listens there (or for any
+    /// method but GET on this machine), else with the runtime's `fetch`, the app's own
+    /// server's URLs being the page's files.
+    fn send(outgoing: Rc<Outgoing>) -> HostWait {
         Box::pin(async move {
-            let response = runtime::fetch(&page_url(&url))
-                .await
-                .map_err(|e| client_exception(&e))?;
-            Ok(Value::Host(Rc::new(Response::new(url, response))))
+            let url = outgoing.url.clone();
+            let to_page_server = local_target(&url)
+                .is_some_and(|(port, _)| listening(port) || !url.starts_with(APP_SERVER));
+            let reader = if to_page_server || &*outgoing.method != "GET" {
+                let mut request =
+                    client::Request::new(&outgoing.method, &url).body(outgoing.body.clone());
+                for (name, value) in &outgoing.headers {
+                    request = request.header(name, value);
+                }
+                let response = request.send().await.map_err(|e| client_exception(&e))?;
+                Reader::PageServer(response)
+            } else {
+                let response = runtime::fetch(&page_url(&url))
+                    .await
+                    .map_err(|e| client_exception(&e))?;
+                Reader::Fetch(response)
+            };
+            Ok(Value::Host(Rc::new(Response::new(url, reader))))
         })
     }
 }
@@ -211,7 +331,7 @@ impl HostObject for Request {
         true
     }
     fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<HostWait> {
-        Some(Request::send(self.url.clone()))
+        Some(Request::send(self.outgoing.clone()))
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -222,11 +342,11 @@ fn request_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let Some(Value::Host(me)) = t.cloned() else {
         return Err(python::exceptions::type_error("wrong object"));
     };
-    let url = this::<Request>(t)?.url.clone();
+    let outgoing = this::<Request>(t)?.outgoing.clone();
     Ok(Awaiting::value(
         "__aenter__",
         Box::pin(async move {
-            let response = Request::send(url).await?;
+            let response = Request::send(outgoing).await?;
             if let Some(request) = me.as_any().downcast_ref::<Request>() {
                 *request.response.borrow_mut() = Some(response.clone());
             }
@@ -249,10 +369,39 @@ fn request_exit(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
 /// and its `content`. The reader is taken out while a read awaits the network.
 #[derive(Default)]
 struct Body {
-    reader: Option<runtime::Response>,
+    reader: Option<Reader>,
     buffered: Vec<u8>,
     /// The whole body once `read()` or `text()` has read it (aiohttp keeps it too).
     whole: Option<Rc<[u8]>>,
+}
+
+/// Where a response's body comes from: a `fetch`, or one of the page's servers.
+enum Reader {
+    Fetch(runtime::Response),
+    PageServer(client::Response),
+}
+
+impl Reader {
+    fn status(&self) -> u16 {
+        match self {
+            Reader::Fetch(r) => r.status(),
+            Reader::PageServer(r) => r.status(),
+        }
+    }
+
+    fn headers(&self) -> Vec<(String, String)> {
+        match self {
+            Reader::Fetch(r) => r.headers(),
+            Reader::PageServer(r) => r.headers().to_vec(),
+        }
+    }
+
+    async fn chunk(&mut self) -> Result<Option<Vec<u8>>, Error> {
+        match self {
+            Reader::Fetch(r) => r.chunk().await,
+            Reader::PageServer(r) => r.chunk().await,
+        }
+    }
 }
 
 /// Reads the body's next bytes into its buffer; `false` at its end.
@@ -312,7 +461,7 @@ struct Response {
 }
 
 impl Response {
-    fn new(url: Rc<str>, response: runtime::Response) -> Response {
+    fn new(url: Rc<str>, response: Reader) -> Response {
         let status = response.status();
         Response {
             url,
@@ -336,18 +485,14 @@ impl HostObject for Response {
     fn type_name(&self) -> &str {
         "ClientResponse"
     }
-    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+    fn get_attr(&self, vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "status" => Ok(Value::Int(i64::from(self.status))),
             "reason" => Ok(Value::str(&self.reason)),
             "ok" => Ok(Value::Bool((200..300).contains(&self.status))),
             "url" => Ok(Value::str(&self.url)),
             "headers" => {
-                let mut d = Dict::new();
-                for (k, v) in &self.headers {
-                    d.set_str(k, Value::str(v));
-                }
-                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                super::aiohttp_web::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &self.headers)
             }
             "content" => Ok(Value::Host(Rc::new(Content {
                 body: self.body.clone(),

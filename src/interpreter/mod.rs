@@ -7,6 +7,7 @@
 //! of an interpreted program are those of a lesson, with the Python line of each print.
 
 pub mod aiohttp;
+mod aiohttp_web;
 mod asyncio;
 mod drive;
 mod event_loop;
@@ -133,6 +134,11 @@ impl Host for PageHost {
 
     fn begin_step(&self) {
         self.step_started.set(runtime::host::now_ms());
+    }
+
+    /// `open(path)` reads the servers' folder, as the web lessons' applications do.
+    fn read_file(&self, path: &str) -> Option<Rc<[u8]>> {
+        runtime::web::files::read(path).ok().map(Rc::from)
     }
 
     fn check_budget(&self, line: u32) -> Result<(), String> {

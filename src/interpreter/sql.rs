@@ -224,7 +224,49 @@ fn connection_cursor(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let conn = this::<PyConnection>(t)?;
     let slot: CursorSlot = Rc::new(RefCell::new(Some(Cursor::on(conn.shared()?))));
     conn.cursors.borrow_mut().push(Rc::downgrade(&slot));
-    Ok(ready("cursor", Value::Host(Rc::new(PyCursor(slot)))))
+    Ok(Value::Host(Rc::new(CursorContext(slot))))
+}
+
+/// What `conn.cursor()` returns (aiomysql's `_ContextManager`): awaited, the cursor; in
+/// `async with`, the cursor, closed when the block ends.
+struct CursorContext(CursorSlot);
+
+impl CursorContext {
+    fn cursor(&self) -> Value {
+        Value::Host(Rc::new(PyCursor(self.0.clone())))
+    }
+}
+
+impl HostObject for CursorContext {
+    fn type_name(&self) -> &str {
+        "_ContextManager"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "__aenter__" => method("__aenter__", cursor_context_enter, this),
+            "__aexit__" => method("__aexit__", cursor_context_exit, this),
+            _ => return None,
+        })
+    }
+    fn awaitable(&self) -> bool {
+        true
+    }
+    fn start_wait(&self, _this: &Rc<dyn HostObject>) -> Option<python::value::HostWait> {
+        let cursor = self.cursor();
+        Some(Box::pin(async move { Ok(cursor) }))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn cursor_context_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    Ok(ready("__aenter__", this::<CursorContext>(t)?.cursor()))
+}
+
+fn cursor_context_exit(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    this::<CursorContext>(t)?.0.borrow_mut().take();
+    Ok(ready("__aexit__", Value::None))
 }
 
 fn connection_commit(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {

@@ -125,6 +125,36 @@ await runE2e(dist, { '/web-course-page.html': COURSE_PAGE }, async ({ base, orig
   assert.equal(await reader.title(), 'A static page');
   await reader.close();
 
+  // 4c'. The same listing's Python, edited (one more route) and run on the interpreter: the
+  // handler is the program's coroutine, reading index.html with open(), and it answers the
+  // browser's own requests through the worker; a POST gets aiohttp's 405.
+  await page.click('[data-testid=edit-python]');
+  const listing = await page.inputValue('[data-testid=python-editor]');
+  assert.ok(listing.includes("app.router.add_get('/', handle)"), 'the editor holds the listing');
+  await page.fill('[data-testid=python-editor]', listing.replace("app.router.add_get('/', handle)",
+    "app.router.add_get('/', handle)\napp.router.add_get('/python/{name}', handle)"));
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid=output-row]')].map((r) => r.textContent);
+    return rows.length >= 4 && rows.some((r) => r.includes('Hello from index.html'));
+  }, null, { timeout: 30000 });
+  const interpreted = await page.evaluate(async (u) => {
+    const ask = async (method, path) => {
+      const r = await fetch(u + path, { method });
+      const body = await r.text();
+      return `${method} ${path} ${r.status} ${r.headers.get('content-type')} ${body.includes('<h1>Hello from index.html</h1>') ? 'the page' : body}`;
+    };
+    return [await ask('GET', 'python/ann'), await ask('POST', ''), await ask('GET', 'nope')];
+  }, site);
+  assert.deepEqual(interpreted, [
+    'GET python/ann 200 text/html; charset=utf-8 the page',
+    'POST  405 text/plain; charset=utf-8 405: Method Not Allowed',
+    'GET nope 404 text/plain; charset=utf-8 404: Not Found',
+  ]);
+  await page.click('[data-testid=stop]');
+  await page.click('[data-testid=restore-python]');
+  console.log('aiohttp.web on the interpreter: the edited listing\'s routes answer the browser through the worker');
+
   // 4d. JSON through the worker, and a handler that raises: a malformed body makes
   // `request.json()` raise, the client gets a 500 and the output the traceback's lines.
   await page.click('[data-testid=lesson-starlette-background]');

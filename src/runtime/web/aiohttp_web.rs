@@ -6,10 +6,10 @@
 
 use std::future::Future as StdFuture;
 
-use super::http::reason;
+use super::http::{reason, METHODS};
 use super::server::App;
-use super::starlette::{endpoint, router, Request, Response, Route};
-use crate::runtime::Result;
+use super::starlette::{endpoint, router, Endpoint, Request, Response, Route};
+use crate::runtime::{Error, Result};
 
 /// `web.Application()`.
 #[derive(Default)]
@@ -33,6 +33,26 @@ impl Application {
         Ok(())
     }
 
+    /// `app.router.add_route(method, path, handler)` (`add_post`, `add_put`, …), for a handler
+    /// made by [`endpoint`]: `GET` takes `HEAD` too, as aiohttp's `add_get` does, and `*` takes
+    /// any method. A method HTTP has not is the `ValueError` aiohttp raises.
+    pub fn add_route(&mut self, method: &str, path: &str, handler: Endpoint) -> Result<()> {
+        let route = Route::new(path, handler)?;
+        let route = if method == "*" {
+            route.methods(&METHODS)
+        } else {
+            let upper = method.to_ascii_uppercase();
+            let Some(method) = METHODS.iter().find(|m| **m == upper) else {
+                return Err(Error::raised(format!(
+                    "ValueError: {method} is not allowed HTTP method"
+                )));
+            };
+            route.methods(&[method])
+        };
+        self.routes.push(route);
+        Ok(())
+    }
+
     /// The application, for the server (`web.run_app(app)`).
     pub fn into_app(self) -> App {
         router(self.routes, refusal)
@@ -49,4 +69,10 @@ fn refusal(status: u16) -> Response {
 /// [`Response::status`] and [`Response::media_type`] for `status=` and `content_type=`.
 pub fn response(text: impl Into<String>) -> Response {
     Response::plain(text)
+}
+
+/// What aiohttp answers when a handler raises: `500`, with its own words (it logs the
+/// traceback as "Error handling request").
+pub fn server_error() -> Response {
+    Response::plain("500 Internal Server Error\n\nServer got itself in trouble").status(500)
 }

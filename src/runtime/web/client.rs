@@ -210,6 +210,11 @@ impl Response {
         self.status
     }
 
+    /// Every header, in the order received: `resp.headers`.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
     /// A header by name, in any case: `resp.headers['content-type']`.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers

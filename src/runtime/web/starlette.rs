@@ -60,6 +60,16 @@ impl Request {
         &self.scope.base_url
     }
 
+    /// The request as the server received it: method, path, query string, headers.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// Every path parameter of the route, in the pattern's order (`request.path_params`).
+    pub fn path_params(&self) -> &[(String, Param)] {
+        &self.params
+    }
+
     /// `request.path_params['name']`; a name the route does not have is Python's `KeyError`.
     pub fn path_param(&self, name: &str) -> Result<Param> {
         self.params
