@@ -342,6 +342,13 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
             }
             Ok(())
         }
+        Value::Host(h) => match h.set_attr(vm, name, &v) {
+            Some(done) => done,
+            None => Err(attribute_error(format!(
+                "'{}' object has no attribute '{name}' that can be set",
+                type_name(obj)
+            ))),
+        },
         _ => {
             if crate::methods::method(obj, name).is_some() {
                 Err(attribute_error(format!(

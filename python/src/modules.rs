@@ -310,6 +310,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("contextlib", include_str!("lib/contextlib.py")),
     ("_files", include_str!("lib/_files.py")),
     ("multidict", include_str!("lib/multidict.py")),
+    ("json", include_str!("lib/json.py")),
 ];
 
 /// Runs a module written in Python as the module `name`: its globals are the module.

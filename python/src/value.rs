@@ -366,6 +366,11 @@ pub trait HostObject {
     fn type_name(&self) -> &str;
     /// `x.name`: `None` if it has no such attribute.
     fn get_attr(&self, vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult>;
+    /// `x.name = value`: `None` if it has no attribute of that name that can be set.
+    fn set_attr(&self, vm: &mut Vm, name: &str, value: &Value) -> Option<PyResult<()>> {
+        let _ = (vm, name, value);
+        None
+    }
     /// `type(x)`, if the host gives its objects of this kind a class of their own (so
     /// `isinstance` follows its bases); else the generic host class.
     fn class(&self) -> Option<Rc<Class>> {

@@ -331,6 +331,14 @@ impl Vm {
                     type_name(func)
                 ))),
             },
+            // A host object with a `__call__` (a response called as an ASGI app).
+            Value::Host(h) => match h.get_attr(self, h, "__call__") {
+                Some(call) => self.call(&call?, args),
+                None => Err(type_error(format!(
+                    "'{}' object is not callable",
+                    type_name(func)
+                ))),
+            },
             Value::Descriptor(d) => match &**d {
                 Descriptor::StaticMethod(f) => self.call(&f.clone(), args),
                 _ => Err(type_error(format!(

@@ -8,10 +8,12 @@
 
 pub mod aiohttp;
 mod aiohttp_web;
+mod asgi;
 mod asyncio;
 mod drive;
 mod event_loop;
 mod executor;
+mod httpx;
 pub mod load;
 mod objects;
 mod policy;
@@ -130,6 +132,8 @@ impl Host for PageHost {
             .or_else(|| storage::import(vm, name))
             .or_else(|| sql::import(vm, name))
             .or_else(|| policy::import(vm, name))
+            .or_else(|| asgi::import(vm, name))
+            .or_else(|| httpx::import(vm, name))
     }
 
     fn begin_step(&self) {

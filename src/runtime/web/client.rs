@@ -72,6 +72,11 @@ impl Request {
         }
     }
 
+    /// The URL it is for.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     /// Adds a header.
     pub fn header(mut self, name: &str, value: &str) -> Request {
         self.headers.push((name.to_string(), value.to_string()));
