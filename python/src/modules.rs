@@ -311,6 +311,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_files", include_str!("lib/_files.py")),
     ("multidict", include_str!("lib/multidict.py")),
     ("json", include_str!("lib/json.py")),
+    ("_host", include_str!("lib/_host.py")),
 ];
 
 /// Runs a module written in Python as the module `name`: its globals are the module.

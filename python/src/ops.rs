@@ -1047,6 +1047,7 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             repr(vm, v)
         }
+        Value::Host(h) => h.str(vm),
         _ => repr(vm, v),
     }
 }

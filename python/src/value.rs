@@ -381,6 +381,10 @@ pub trait HostObject {
         let _ = vm;
         Ok(format!("<{} object>", self.type_name()))
     }
+    /// `str(x)`: its repr unless the host says otherwise.
+    fn str(&self, vm: &mut Vm) -> PyResult<String> {
+        self.repr(vm)
+    }
     /// Whether `len(x)` is 0.
     fn is_empty(&self) -> bool {
         self.len() == Some(0)

@@ -15,11 +15,11 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use python::value::{GenKind, HostObject};
+use python::value::HostObject;
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::asyncio::{block_on, is_cancelled_error, Blocking, VM};
-use super::drive::{drive, to_exception};
+use super::drive::{awaited, to_exception};
 use super::objects::{function, method, module, ready, this, Awaiting};
 use crate::runtime::web::aiohttp_web::{server_error, Application};
 use crate::runtime::web::server::HOST;
@@ -328,11 +328,8 @@ fn python_endpoint(handler: Value) -> Endpoint {
                 called
             };
             let returned = match called {
-                Ok(Value::Generator(g)) if g.kind == GenKind::Coroutine => {
-                    g.awaited.set(true);
-                    drive(vm.clone(), g).await
-                }
-                other => other,
+                Ok(v) => awaited(vm.clone(), v).await,
+                Err(e) => Err(e),
             };
             match returned.and_then(|v| to_response(&v)) {
                 Ok(response) => Ok(response),

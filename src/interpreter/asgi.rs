@@ -18,11 +18,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use python::dict::Dict;
-use python::value::{GenKind, HostObject};
+use python::value::HostObject;
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::asyncio::{block_on, is_cancelled_error, Blocking, VM};
-use super::drive::{drive, to_exception};
+use super::drive::{awaited, to_exception};
 use super::objects::{function, method, module, this, Awaiting};
 use crate::runtime::web::{App, Config, Incoming, Outgoing, Receive, Scope, Send, Server};
 use crate::runtime::{self, Error};
@@ -41,8 +41,14 @@ pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
     })
 }
 
-/// The runtime's application for the program's `app`: called as an ASGI application.
+/// The runtime's application for the program's `app`: one the host made (Starlette's) as it
+/// is, anything else called as an ASGI application.
 pub(super) fn asgi_app(app: &Value) -> App {
+    if let Value::Host(h) = app {
+        if let Some(made) = super::starlette::host_app(h) {
+            return made;
+        }
+    }
     python_app(app.clone())
 }
 
@@ -67,15 +73,8 @@ fn python_app(app: Value) -> App {
                 called
             };
             let returned = match called {
-                Ok(Value::Generator(g)) if g.kind == GenKind::Coroutine => {
-                    g.awaited.set(true);
-                    drive(vm.clone(), g).await
-                }
-                Ok(Value::Host(h)) if h.awaitable() => match h.start_wait(&h) {
-                    Some(wait) => wait.await,
-                    None => Ok(Value::None),
-                },
-                other => other,
+                Ok(v) => awaited(vm.clone(), v).await,
+                Err(e) => Err(e),
             };
             match returned {
                 Ok(_) => Ok(()),
@@ -142,6 +141,62 @@ pub(super) fn scope_value(scope: &Scope) -> Value {
     }
     d.set_str("state", Value::Dict(Rc::new(RefCell::new(Dict::new()))));
     Value::Dict(Rc::new(RefCell::new(d)))
+}
+
+/// The scope an ASGI dict describes, for Starlette's `Request(scope, receive)`.
+pub(super) fn scope_of(vm: &mut Vm, value: &Value) -> PyResult<Scope> {
+    let Value::Dict(d) = value else {
+        return Err(python::exceptions::type_error("the scope must be a dict"));
+    };
+    let text = |vm: &mut Vm, key: &str| -> PyResult<Rc<str>> {
+        let v = d.borrow().get_str(key);
+        Ok(match v {
+            Some(Value::Str(s)) => s,
+            Some(Value::Bytes(b)) => Rc::from(String::from_utf8_lossy(&b).as_ref()),
+            Some(other) => Rc::from(python::ops::str_of(vm, &other)?.as_str()),
+            None => Rc::from(""),
+        })
+    };
+    let kind = match &*text(vm, "type")? {
+        "http" => "http",
+        "websocket" => "websocket",
+        "lifespan" => "lifespan",
+        other => {
+            return Err(python::exceptions::value_error(format!(
+                "an ASGI scope's type is 'http', 'websocket' or 'lifespan', not {other:?}"
+            )))
+        }
+    };
+    let server = match d.borrow().get_str("server") {
+        Some(Value::Tuple(t)) if t.len() == 2 => match (&t[0], &t[1]) {
+            (Value::Str(host), Value::Int(port)) => (host.clone(), *port as u16),
+            _ => (Rc::from("127.0.0.1"), 80),
+        },
+        _ => (Rc::from("127.0.0.1"), 80),
+    };
+    let headers_value = d.borrow().get_str("headers");
+    let mut headers = Vec::new();
+    if let Some(list) = headers_value {
+        for pair in python::iter::collect(vm, &list)? {
+            if let [n, v] = python::iter::collect(vm, &pair)?.as_slice() {
+                let as_text = |v: &Value| match v {
+                    Value::Bytes(b) => Rc::from(String::from_utf8_lossy(b).as_ref()),
+                    Value::Str(s) => s.clone(),
+                    _ => Rc::from(""),
+                };
+                headers.push((as_text(n), as_text(v)));
+            }
+        }
+    }
+    Ok(Scope {
+        kind,
+        method: text(vm, "method")?,
+        path: text(vm, "path")?,
+        query_string: text(vm, "query_string")?,
+        headers: Rc::from(headers),
+        base_url: Rc::from(format!("http://{}:{}/", server.0, server.1)),
+        server,
+    })
 }
 
 /// ASGI's `receive`: awaited, the next message as a dict.

@@ -52,6 +52,23 @@ pub(super) async fn drive(vm: Rc<RefCell<Vm>>, gen: Rc<Generator>) -> PyResult {
     }
 }
 
+/// What awaiting `v` gives, for the host's own callers of the program's code (a handler, an
+/// ASGI application, a lifespan): a coroutine is stepped to its end, a host awaitable waited
+/// on; anything else is the value itself (a plain function's result).
+pub(super) async fn awaited(vm: Rc<RefCell<Vm>>, v: Value) -> PyResult {
+    match v {
+        Value::Generator(g) if g.kind == GenKind::Coroutine => {
+            g.awaited.set(true);
+            drive(vm, g).await
+        }
+        Value::Host(h) if h.awaitable() => match h.start_wait(&h) {
+            Some(wait) => wait.await,
+            None => Ok(Value::None),
+        },
+        other => Ok(other),
+    }
+}
+
 fn wait_on(vm: &Rc<RefCell<Vm>>, v: &Value) -> Result<python::value::HostWait, Exception> {
     if let Value::Host(h) = v {
         if let Some(f) = h.start_wait(h) {

@@ -19,6 +19,7 @@ mod objects;
 mod policy;
 mod program;
 mod sql;
+mod starlette;
 mod storage;
 mod streams;
 mod sync;
@@ -134,6 +135,7 @@ impl Host for PageHost {
             .or_else(|| policy::import(vm, name))
             .or_else(|| asgi::import(vm, name))
             .or_else(|| httpx::import(vm, name))
+            .or_else(|| starlette::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -6,6 +6,7 @@
 //! match is a `404`, a match with another method a `405`, as Starlette answers them; and its
 //! [`Starlette::lifespan`], the code run before the server listens and after it stops.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::future::Future as StdFuture;
 use std::pin::Pin;
@@ -23,7 +24,7 @@ type Boxed<T> = Pin<Box<dyn StdFuture<Output = Result<T>>>>;
 /// `request`: the scope, with the route's path parameters, and the body to read.
 pub struct Request {
     scope: Scope,
-    receive: Receive,
+    receive: Rc<Receive>,
     params: Vec<(String, Param)>,
     /// The body once read: Starlette reads it once and keeps it.
     body: std::cell::RefCell<Option<Vec<u8>>>,
@@ -32,6 +33,12 @@ pub struct Request {
 impl Request {
     /// `Request(scope, receive)`: for an ASGI app that wants Starlette's view of a request.
     pub fn new(scope: Scope, receive: Receive) -> Request {
+        Request::sharing(scope, Rc::new(receive))
+    }
+
+    /// A request reading a `receive` the caller keeps too (a program's ASGI application that
+    /// makes a `Request` of its own `receive`).
+    pub fn sharing(scope: Scope, receive: Rc<Receive>) -> Request {
         Request {
             scope,
             receive,
@@ -135,14 +142,14 @@ impl BackgroundTask {
 /// `Response(content, status_code, media_type)` and its kinds.
 pub struct Response {
     status: u16,
-    media_type: Option<&'static str>,
+    media_type: Option<Cow<'static, str>>,
     headers: Vec<(String, String)>,
     content: Content,
     background: Option<BackgroundTask>,
 }
 
 impl Response {
-    fn of(media_type: Option<&'static str>, content: Content) -> Response {
+    fn of(media_type: Option<Cow<'static, str>>, content: Content) -> Response {
         Response {
             status: 200,
             media_type,
@@ -159,26 +166,35 @@ impl Response {
 
     /// `PlainTextResponse(text)`.
     pub fn plain(text: impl Into<String>) -> Response {
-        Response::of(Some("text/plain"), Content::Whole(text.into().into_bytes()))
+        Response::of(
+            Some("text/plain".into()),
+            Content::Whole(text.into().into_bytes()),
+        )
     }
 
     /// `HTMLResponse(html)`.
     pub fn html(html: impl Into<String>) -> Response {
-        Response::of(Some("text/html"), Content::Whole(html.into().into_bytes()))
+        Response::of(
+            Some("text/html".into()),
+            Content::Whole(html.into().into_bytes()),
+        )
     }
 
     /// `JSONResponse(content)`, given the JSON text Starlette's `json.dumps` would write
     /// (compact: `{"hello":"world"}`).
     pub fn json(json: impl Into<String>) -> Response {
         Response::of(
-            Some("application/json"),
+            Some("application/json".into()),
             Content::Whole(json.into().into_bytes()),
         )
     }
 
     /// `StreamingResponse(generator, media_type=...)`: each item is sent as it is yielded.
-    pub fn streaming(generator: AsyncGenerator<String>, media_type: &'static str) -> Response {
-        Response::of(Some(media_type), Content::Stream(generator))
+    pub fn streaming(
+        generator: AsyncGenerator<String>,
+        media_type: impl Into<Cow<'static, str>>,
+    ) -> Response {
+        Response::of(Some(media_type.into()), Content::Stream(generator))
     }
 
     /// `FileResponse(path)`: a file of the servers' folder, its media type guessed from its
@@ -188,14 +204,20 @@ impl Response {
             Error::raised(format!("RuntimeError: File at path {path} does not exist."))
         })?;
         Ok(Response::of(
-            Some(files::media_type(path)),
+            Some(files::media_type(path).into()),
             Content::Whole(bytes.to_vec()),
         ))
     }
 
     /// The media type, as Starlette sets it.
-    pub fn media_type(mut self, media_type: &'static str) -> Response {
-        self.media_type = Some(media_type);
+    pub fn media_type(mut self, media_type: impl Into<Cow<'static, str>>) -> Response {
+        self.media_type = Some(media_type.into());
+        self
+    }
+
+    /// No `content-type` header: a `StreamingResponse` given no media type.
+    pub fn without_media_type(mut self) -> Response {
+        self.media_type = None;
         self
     }
 
@@ -225,7 +247,7 @@ impl Response {
         if let Content::Whole(body) = &self.content {
             headers.push(("content-length".to_string(), body.len().to_string()));
         }
-        if let Some(media_type) = self.media_type {
+        if let Some(media_type) = &self.media_type {
             let value = if media_type.starts_with("text/") {
                 format!("{media_type}; charset=utf-8")
             } else {
@@ -351,7 +373,7 @@ impl StaticFiles {
     fn respond(&self, path: &str) -> Response {
         match files::lookup(&self.directory, path) {
             Some((name, bytes)) => Response::of(
-                Some(files::media_type(&name)),
+                Some(files::media_type(&name).into()),
                 Content::Whole(bytes.to_vec()),
             ),
             None => refusal(404),
@@ -381,6 +403,16 @@ impl HttpEndpoint {
     /// `async def post(self, request)`.
     pub fn post(self, handler: Endpoint) -> HttpEndpoint {
         self.with("POST", handler)
+    }
+
+    /// A handler for any method HTTP has (`async def put(self, request)`); another name is
+    /// not a handler, as in Starlette.
+    pub fn method(self, method: &str, handler: Endpoint) -> HttpEndpoint {
+        let upper = method.to_ascii_uppercase();
+        match METHODS.iter().find(|m| **m == upper) {
+            Some(method) => self.with(method, handler),
+            None => self,
+        }
     }
 
     fn with(mut self, method: &'static str, handler: Endpoint) -> HttpEndpoint {
@@ -572,7 +604,7 @@ impl Routing {
                 Handler::Http(endpoint) => {
                     let request = Request {
                         scope,
-                        receive,
+                        receive: Rc::new(receive),
                         params,
                         body: Default::default(),
                     };
