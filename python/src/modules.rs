@@ -284,6 +284,45 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "body body_length charset content_length content_type cookies del_cookie headers \
             prepare prepared reason set_cookie set_status status text write write_eof",
     ),
+    // uvicorn 0.30, httpx 0.27 and Starlette 0.37, which the interpreter maps onto the page's
+    // servers and its client.
+    ("uvicorn", "Config Server main run"),
+    (
+        "Server",
+        "capture_signals handle_exit install_signal_handlers main_loop on_tick \
+        servers shutdown startup",
+    ),
+    (
+        "httpx",
+        "ASGITransport AsyncBaseTransport AsyncByteStream AsyncClient AsyncHTTPTransport Auth \
+            BasicAuth Client ConnectTimeout Cookies DigestAuth Headers Limits MockTransport \
+            PoolTimeout Proxy QueryParams ReadTimeout Request Response StreamError Timeout \
+            TimeoutException TooManyRedirects URL WSGITransport WriteTimeout codes delete get \
+            head options patch post put request stream",
+    ),
+    (
+        "AsyncClient",
+        "auth base_url build_request cookies event_hooks follow_redirects headers is_closed \
+            options params send timeout trust_env",
+    ),
+    ("starlette.applications", "Starlette"),
+    (
+        "starlette.routing",
+        "BaseRoute Host Match NoMatchFound Router WebSocketRoute compile_path \
+            get_name request_response websocket_session",
+    ),
+    ("starlette.responses", "RedirectResponse"),
+    (
+        "starlette.requests",
+        "ClientDisconnect HTTPConnection empty_receive empty_send",
+    ),
+    ("starlette.endpoints", "WebSocketEndpoint"),
+    ("starlette.background", "BackgroundTasks"),
+    (
+        "Request",
+        "auth client cookies form is_disconnected receive scope send_push_promise session \
+            state stream user",
+    ),
     // Modules the interpreter has a few names of (the ones the course's listings use, on the
     // browser's storage): any other name of theirs is a missing feature.
     ("os", "*"),

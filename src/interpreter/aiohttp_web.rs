@@ -16,11 +16,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use python::value::HostObject;
-use python::{Args, Exception, PyResult, Value, Vm};
+use python::{Args, PyResult, Value, Vm};
 
 use super::asyncio::{block_on, is_cancelled_error, Blocking, VM};
 use super::drive::{awaited, to_exception};
-use super::objects::{function, method, module, ready, this, Awaiting};
+use super::objects::{function, method, module, python_error, ready, str_arg, this, Awaiting};
 use crate::runtime::web::aiohttp_web::{server_error, Application};
 use crate::runtime::web::server::HOST;
 use crate::runtime::web::starlette::{Endpoint, Request, Response};
@@ -46,33 +46,6 @@ pub(super) fn import() -> PyResult {
             route("route", route_any),
         ],
     )
-}
-
-/// A runtime error as the Python exception it names (`ValueError: ...` is a `ValueError`).
-fn python_error(error: &Error) -> Exception {
-    if let Error::Raised(text) = error {
-        if let Some((name, message)) = text.split_once(": ") {
-            if let Some(class) = python::types::all_builtin_classes().into_iter().find(|c| {
-                &*c.name == name && c.builtin == python::value::BuiltinType::BaseException
-            }) {
-                return python::exceptions::instantiate(&class, vec![Value::str(message)]);
-            }
-        }
-    }
-    to_exception(error, None)
-}
-
-fn str_arg(args: &Args, index: usize, name: &str, function: &str) -> PyResult<Rc<str>> {
-    match args.get(index, name) {
-        Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(python::exceptions::type_error(format!(
-            "{function}() argument '{name}' must be str, not {}",
-            python::types::type_name(other)
-        ))),
-        None => Err(python::exceptions::type_error(format!(
-            "{function}() missing 1 required positional argument: '{name}'"
-        ))),
-    }
 }
 
 /// The routes of an application until it is served; `None` once a runner has it (aiohttp's

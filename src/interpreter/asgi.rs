@@ -76,17 +76,20 @@ fn python_app(app: Value) -> App {
                 Ok(v) => awaited(vm.clone(), v).await,
                 Err(e) => Err(e),
             };
-            match returned {
-                Ok(_) => Ok(()),
-                Err(e) if is_cancelled_error(&e) => Err(Error::Cancelled),
-                Err(e) => {
-                    let mut vm = vm.borrow_mut();
-                    let traceback = python::traceback::format(&mut vm, &e, "main.py");
-                    Err(Error::raised(traceback.trim_end().to_string()))
-                }
-            }
+            returned.map(|_| ()).map_err(|e| runtime_error(&vm, &e))
         }
     })
+}
+
+/// An exception of the program's, as the runtime's error its server reports (uvicorn's
+/// "Exception in ASGI application" and the traceback); a cancellation stays one.
+pub(super) fn runtime_error(vm: &Rc<RefCell<Vm>>, e: &Exception) -> Error {
+    if is_cancelled_error(e) {
+        return Error::Cancelled;
+    }
+    let mut vm = vm.borrow_mut();
+    let traceback = python::traceback::format(&mut vm, e, "main.py");
+    Error::raised(traceback.trim_end().to_string())
 }
 
 /// A host object whose `__call__` is the program's to call (`receive`, `send`).

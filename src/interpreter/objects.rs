@@ -9,7 +9,7 @@ use std::rc::Rc;
 use python::dict::Dict;
 use python::types::{builtin_class, new_class};
 use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, Module, NativeFn};
-use python::{Args, PyResult, Value, Vm};
+use python::{Args, Exception, PyResult, Value, Vm};
 
 use crate::runtime::{self, Error};
 
@@ -612,5 +612,36 @@ impl Drop for PyTask {
                     .push("Task exception was never retrieved".to_string())
             });
         }
+    }
+}
+
+/// A runtime error as the Python exception it names (`ValueError: ...` is a `ValueError`, as
+/// the runtime's web parts word what the Python libraries raise); any other as
+/// [`to_exception`] makes it.
+pub(super) fn python_error(error: &Error) -> Exception {
+    if let Error::Raised(text) = error {
+        if let Some((name, message)) = text.split_once(": ") {
+            if let Some(class) = python::types::all_builtin_classes()
+                .into_iter()
+                .find(|c| &*c.name == name && c.builtin == BuiltinType::BaseException)
+            {
+                return python::exceptions::instantiate(&class, vec![Value::str(message)]);
+            }
+        }
+    }
+    to_exception(error, None)
+}
+
+/// A `str` argument, by position or keyword, with the `TypeError` a call without it gets.
+pub(super) fn str_arg(args: &Args, index: usize, name: &str, function: &str) -> PyResult<Rc<str>> {
+    match args.get(index, name) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(python::exceptions::type_error(format!(
+            "{function}() argument '{name}' must be str, not {}",
+            python::types::type_name(other)
+        ))),
+        None => Err(python::exceptions::type_error(format!(
+            "{function}() missing 1 required positional argument: '{name}'"
+        ))),
     }
 }

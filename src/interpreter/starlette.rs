@@ -19,12 +19,12 @@ use std::rc::{Rc, Weak};
 use python::dict::Dict;
 use python::types::new_class;
 use python::value::{BuiltinType, Class, HostObject};
-use python::{Args, Exception, PyResult, Value, Vm};
+use python::{Args, PyResult, Value, Vm};
 
-use super::asgi::{scope_of, Receiver, Sender};
-use super::asyncio::{is_cancelled_error, VM};
+use super::asgi::{runtime_error, scope_of, Receiver, Sender};
+use super::asyncio::VM;
 use super::drive::{awaited, to_exception};
-use super::objects::{function, method, module, this, Awaiting};
+use super::objects::{function, method, module, python_error, str_arg, this, Awaiting};
 use crate::runtime::web::http::{Param, METHODS};
 use crate::runtime::web::starlette::{
     endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route, Starlette,
@@ -91,53 +91,19 @@ pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
             )]
         }
         "starlette.staticfiles" => vec![("StaticFiles", function("StaticFiles", static_files))],
+        // Starlette has it; this one has not (WebSockets, middleware, …).
+        other if other.starts_with("starlette.") => {
+            return Some(Err(python::exceptions::unsupported(&format!(
+                "Starlette's module '{other}'"
+            ))))
+        }
         _ => return None,
     };
     Some(module(name, entries))
 }
 
-/// A runtime error as the exception the program catches (`RuntimeError: Directory ... does not
-/// exist` is a `RuntimeError` with that text).
-fn python_error(error: &Error) -> Exception {
-    if let Error::Raised(text) = error {
-        if let Some((name, message)) = text.split_once(": ") {
-            if let Some(class) = python::types::all_builtin_classes()
-                .into_iter()
-                .find(|c| &*c.name == name && c.builtin == BuiltinType::BaseException)
-            {
-                return python::exceptions::instantiate(&class, vec![Value::str(message)]);
-            }
-        }
-    }
-    to_exception(error, None)
-}
-
-/// An exception of the program's, as the runtime's error its server reports (uvicorn's
-/// "Exception in ASGI application" and the traceback); a cancellation stays one.
-fn runtime_error(vm: &Rc<RefCell<Vm>>, e: &Exception) -> Error {
-    if is_cancelled_error(e) {
-        return Error::Cancelled;
-    }
-    let mut vm = vm.borrow_mut();
-    let traceback = python::traceback::format(&mut vm, e, "main.py");
-    Error::raised(traceback.trim_end().to_string())
-}
-
 fn vm_rc() -> Result<Rc<RefCell<Vm>>, Error> {
     VM.with(|v| v.borrow().upgrade()).ok_or(Error::Cancelled)
-}
-
-fn str_arg(args: &Args, index: usize, name: &str, function: &str) -> PyResult<Rc<str>> {
-    match args.get(index, name) {
-        Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(python::exceptions::type_error(format!(
-            "{function}() argument '{name}' must be str, not {}",
-            python::types::type_name(other)
-        ))),
-        None => Err(python::exceptions::type_error(format!(
-            "{function}() missing 1 required positional argument: '{name}'"
-        ))),
-    }
 }
 
 // ---- routes and the application ----
