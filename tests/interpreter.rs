@@ -241,9 +241,10 @@ async fn the_courses_aiomysql_listings_query_the_pages_sql_servers() {
 /// 404s and 405s, static files and lifespans being the runtime's (the Rust lessons' own);
 /// each handler is the program's function, coroutine or endpoint class stepped in its
 /// request's task (one reads `index.html` with `open()`, one queries the page's SQL server,
-/// one streams an async generator, one runs a background task); the listing's client (aiohttp
-/// or httpx) asks the server it started. Each prints its lesson's lines at its lesson's times
-/// and serves on until Stop.
+/// one streams an async generator, one runs a background task, one talks over a WebSocket);
+/// the listing's client (aiohttp, httpx or websockets) asks the server it started. Each prints
+/// its lesson's lines at its lesson's times and serves on until Stop (or until it ends its
+/// server).
 #[wasm_bindgen_test]
 async fn the_courses_web_listings_serve_on_the_pages_servers() {
     common::use_fixture_engine();
@@ -260,6 +261,7 @@ async fn the_courses_web_listings_serve_on_the_pages_servers() {
         ("starlette-file", 1),
         ("starlette-streaming", 1),
         ("starlette-background", 1),
+        ("starlette-app", 5),
     ] {
         let lesson = course::find(id).expect("the lesson exists");
         for lang in Lang::ALL {
@@ -276,10 +278,15 @@ async fn the_courses_web_listings_serve_on_the_pages_servers() {
                 gloo_timers::future::TimeoutFuture::new(10).await;
             }
             gloo_timers::future::TimeoutFuture::new(100).await;
+            // A server serves until Stop, unless its listing ends it (`should_exit`).
+            let status = match lesson.ends {
+                course::Ends::OnlyWhenStopped => RunStatus::Running,
+                _ => RunStatus::Finished(Ok(())),
+            };
             assert_eq!(
                 run.status(),
-                RunStatus::Running,
-                "{id}: it serves until Stop: {:?} {}",
+                status,
+                "{id}: {:?} {}",
                 outcome.traceback(),
                 outcome.transcript()
             );

@@ -23,6 +23,7 @@ mod starlette;
 mod storage;
 mod streams;
 mod sync;
+mod websockets;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -136,6 +137,7 @@ impl Host for PageHost {
             .or_else(|| asgi::import(vm, name))
             .or_else(|| httpx::import(vm, name))
             .or_else(|| starlette::import(vm, name))
+            .or_else(|| websockets::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -1,6 +1,7 @@
 //! Starlette on the page's servers: `Starlette(routes=[...], lifespan=...)` with `Route` (a
 //! function, a coroutine or an `HTTPEndpoint` class; `methods=`), `Mount(path,
-//! StaticFiles(directory=...))`, the `Request` a handler gets (or an ASGI application makes
+//! StaticFiles(directory=...))`, `WebSocketRoute` (its `WebSocket`: `accept`, `send_text`,
+//! `receive_text`, `close`), the `Request` a handler gets (or an ASGI application makes
 //! with `Request(scope, receive)`), the responses (`Response`, `PlainTextResponse`,
 //! `HTMLResponse`, `JSONResponse`, `StreamingResponse`, `FileResponse`, each also an ASGI
 //! application: `await response(scope, receive, send)`) and `BackgroundTask`.
@@ -10,7 +11,7 @@
 //! Rust lessons use; the program's handlers are called by it, each stepped in its request's
 //! task. What differs from Starlette: a plain `def` handler runs on the loop (Starlette sends it
 //! to a thread pool), `debug=True` changes nothing (an exception is uvicorn's `500`), and
-//! WebSockets (`WebSocketRoute`) are not there yet.
+//! a WebSocket carries text messages.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -27,8 +28,8 @@ use super::drive::{awaited, to_exception};
 use super::objects::{function, method, module, python_error, str_arg, this, Awaiting};
 use crate::runtime::web::http::{Param, METHODS};
 use crate::runtime::web::starlette::{
-    endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route, Starlette,
-    StaticFiles,
+    endpoint, socket_endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route,
+    SocketEndpoint, Starlette, StaticFiles, WebSocket,
 };
 use crate::runtime::web::App;
 use crate::runtime::{self, Error};
@@ -67,6 +68,10 @@ pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
         "starlette.routing" => vec![
             ("Route", function("Route", route)),
             ("Mount", function("Mount", mount)),
+            (
+                "WebSocketRoute",
+                function("WebSocketRoute", websocket_route),
+            ),
         ],
         "starlette.requests" => vec![("Request", function("Request", request))],
         "starlette.responses" => vec![
@@ -117,6 +122,8 @@ enum Target {
     },
     /// `Mount(path, StaticFiles(directory=...))`.
     Files(Rc<str>),
+    /// `WebSocketRoute(path, endpoint)`.
+    Socket(Value),
 }
 
 /// `Route(...)` / `Mount(...)`: made into the runtime's route when the application is built.
@@ -130,6 +137,7 @@ impl HostObject for RouteSpec {
         match self.target {
             Target::Endpoint { .. } => "Route",
             Target::Files(_) => "Mount",
+            Target::Socket(_) => "WebSocketRoute",
         }
     }
     fn get_attr(&self, _vm: &mut Vm, _this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
@@ -198,6 +206,19 @@ fn mount(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     })))
 }
 
+fn websocket_route(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+    let path = str_arg(&args, 0, "path", "WebSocketRoute")?;
+    let endpoint = args.get(1, "endpoint").cloned().ok_or_else(|| {
+        python::exceptions::type_error(
+            "WebSocketRoute() missing 1 required positional argument: 'endpoint'",
+        )
+    })?;
+    Ok(Value::Host(Rc::new(RouteSpec {
+        path,
+        target: Target::Socket(endpoint),
+    })))
+}
+
 /// `StaticFiles(directory="static")`: a directory of the servers' folder.
 struct PyStaticFiles(Rc<str>);
 
@@ -228,6 +249,7 @@ fn runtime_route(spec: &RouteSpec) -> PyResult<Route> {
         Target::Files(directory) => {
             StaticFiles::new(directory).and_then(|files| Route::mount(&spec.path, files))
         }
+        Target::Socket(handler) => Route::websocket(&spec.path, python_socket(handler.clone())),
         Target::Endpoint { endpoint, methods } => match endpoint {
             Value::Class(c) if c.is_subclass(&endpoint_class()) => {
                 let mut class = HttpEndpoint::new();
@@ -425,6 +447,104 @@ fn with_lifespan(app: Starlette, lifespan: Value, me: Weak<PyStarletteCell>) -> 
         }
     };
     app.lifespan(startup, shutdown)
+}
+
+/// A WebSocket endpoint of the program's as the runtime's: called with the connection,
+/// stepped in its task until it returns.
+fn python_socket(handler: Value) -> SocketEndpoint {
+    socket_endpoint(move |socket: WebSocket| {
+        let handler = handler.clone();
+        async move {
+            let vm = vm_rc()?;
+            let socket = Value::Host(Rc::new(PyWebSocket(Rc::new(socket))));
+            let called = vm.borrow_mut().call(&handler, Args::new(vec![socket]));
+            let returned = match called {
+                Ok(v) => awaited(vm.clone(), v).await,
+                Err(e) => Err(e),
+            };
+            returned.map(|_| ()).map_err(|e| runtime_error(&vm, &e))
+        }
+    })
+}
+
+/// Starlette's `WebSocket`, as its endpoint gets it.
+struct PyWebSocket(Rc<WebSocket>);
+
+impl HostObject for PyWebSocket {
+    fn type_name(&self) -> &str {
+        "WebSocket"
+    }
+    fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
+        Some(match name {
+            "accept" => method("accept", socket_accept, this),
+            "send_text" => method("send_text", socket_send_text, this),
+            "receive_text" => method("receive_text", socket_receive_text, this),
+            "close" => method("close", socket_close, this),
+            "path_params" => {
+                let mut d = Dict::new();
+                for (name, param) in self.0.path_params() {
+                    d.set_str(name, param_value(param));
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            _ => return None,
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn socket_of(t: Option<&Value>) -> PyResult<Rc<WebSocket>> {
+    Ok(this::<PyWebSocket>(t)?.0.clone())
+}
+
+fn socket_accept(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let socket = socket_of(t)?;
+    Ok(Awaiting::value(
+        "accept",
+        Box::pin(async move {
+            socket.accept().await.map_err(|e| python_error(&e))?;
+            Ok(Value::None)
+        }),
+    ))
+}
+
+fn socket_send_text(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
+    let socket = socket_of(t)?;
+    let text = str_arg(&args, 0, "data", "send_text")?;
+    Ok(Awaiting::value(
+        "send_text",
+        Box::pin(async move {
+            socket
+                .send_text(&text)
+                .await
+                .map_err(|e| python_error(&e))?;
+            Ok(Value::None)
+        }),
+    ))
+}
+
+fn socket_receive_text(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let socket = socket_of(t)?;
+    Ok(Awaiting::value(
+        "receive_text",
+        Box::pin(async move {
+            let text = socket.receive_text().await.map_err(|e| python_error(&e))?;
+            Ok(Value::str(&text))
+        }),
+    ))
+}
+
+fn socket_close(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
+    let socket = socket_of(t)?;
+    Ok(Awaiting::value(
+        "close",
+        Box::pin(async move {
+            socket.close().await.map_err(|e| python_error(&e))?;
+            Ok(Value::None)
+        }),
+    ))
 }
 
 // ---- requests ----

@@ -672,6 +672,11 @@ impl WebSocket {
         &self.scope.path
     }
 
+    /// Every path parameter of the route, in the pattern's order (`websocket.path_params`).
+    pub fn path_params(&self) -> &[(String, Param)] {
+        &self.params
+    }
+
     /// `websocket.path_params['name']`.
     pub fn path_param(&self, name: &str) -> Result<Param> {
         self.params
