@@ -262,6 +262,8 @@ async fn the_courses_web_listings_serve_on_the_pages_servers() {
         ("starlette-streaming", 1),
         ("starlette-background", 1),
         ("starlette-app", 5),
+        ("fastapi-hello", 4),
+        ("fastapi-red", 6),
     ] {
         let lesson = course::find(id).expect("the lesson exists");
         for lang in Lang::ALL {

@@ -127,6 +127,15 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult {
                 .get_str("__name__")
                 .unwrap_or(Value::None)),
             "__doc__" => Ok(Value::None),
+            // None were written: an empty dict, kept as the function's own from then on.
+            "__annotations__" => {
+                let annotations =
+                    Value::Dict(Rc::new(std::cell::RefCell::new(crate::dict::Dict::new())));
+                f.dict
+                    .borrow_mut()
+                    .push((Rc::from("__annotations__"), annotations.clone()));
+                Ok(annotations)
+            }
             _ => f
                 .dict
                 .borrow()

@@ -88,6 +88,9 @@ pub enum Op {
     /// Makes a function from the code on top: flags say which of defaults (1), keyword defaults
     /// (2) and closure cells (8) are below it.
     MakeFunction(u8),
+    /// Pops a dict and sets it as the `__annotations__` of the function below it (which
+    /// stays on the stack).
+    SetAnnotations,
     /// `class` statement: stack has the body function, the name, then `n` bases.
     BuildClass(u32),
     ReturnValue,

@@ -971,6 +971,31 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Sets the function on the stack's `__annotations__` when it has any, evaluated now in
+    /// the enclosing scope as CPython 3.11 does: `{'item_id': int, 'return': dict}`.
+    fn annotate(&mut self, params: &'a Params, returns: Option<&'a Expr>) -> CResult {
+        let annotated: Vec<(&str, &Expr)> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+            .filter_map(|p| p.annotation.as_ref().map(|a| (p.name.as_str(), a)))
+            .chain(returns.map(|r| ("return", r)))
+            .collect();
+        if annotated.is_empty() {
+            return Ok(());
+        }
+        for (name, annotation) in &annotated {
+            self.load_const(Value::str(name));
+            self.expr(annotation)?;
+        }
+        self.emit(Op::BuildMap(annotated.len() as u32));
+        self.emit(Op::SetAnnotations);
+        Ok(())
+    }
+
     /// Pushes defaults, keyword defaults and closure cells, then the code, and makes the
     /// function.
     fn make_function(&mut self, code: Rc<Code>, params: &'a Params) -> CResult {
@@ -1071,6 +1096,7 @@ impl<'a> Compiler<'a> {
         )?;
         self.unit().line = pos.line;
         self.make_function(code, &f.params)?;
+        self.annotate(&f.params, f.returns.as_ref())?;
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }

@@ -1548,6 +1548,14 @@ impl Vm {
                     dict: RefCell::new(Vec::new()),
                 })));
             }
+            Op::SetAnnotations => {
+                let annotations = Self::pop(frame);
+                if let Some(Value::Function(f)) = frame.stack.last() {
+                    f.dict
+                        .borrow_mut()
+                        .push((Rc::from("__annotations__"), annotations));
+                }
+            }
             Op::BuildClass(n) => {
                 let bases = frame.stack.split_off(frame.stack.len() - n as usize);
                 let name = Self::pop(frame);

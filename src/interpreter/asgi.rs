@@ -41,15 +41,19 @@ pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
     })
 }
 
-/// The runtime's application for the program's `app`: one the host made (Starlette's) as it
-/// is, anything else called as an ASGI application.
-pub(super) fn asgi_app(app: &Value) -> App {
+/// The runtime's application for the program's `app`: one the host made (Starlette's,
+/// FastAPI's with its operations so far) as it is, anything else called as an ASGI
+/// application.
+pub(super) fn asgi_app(vm: &mut Vm, app: &Value) -> PyResult<App> {
     if let Value::Host(h) = app {
         if let Some(made) = super::starlette::host_app(h) {
+            return Ok(made);
+        }
+        if let Some(made) = super::fastapi::host_app(vm, h) {
             return made;
         }
     }
-    python_app(app.clone())
+    Ok(python_app(app.clone()))
 }
 
 /// A program's ASGI application as the runtime's: called with the scope, `receive` and
@@ -456,7 +460,7 @@ impl HostObject for PyConfig {
 /// `uvicorn.Server(config)`.
 struct PyServer(Server);
 
-fn server(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+fn server(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let config = match args.get(0, "config") {
         Some(Value::Host(h)) => h
             .as_any()
@@ -469,9 +473,9 @@ fn server(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
             "Server() needs a uvicorn.Config: uvicorn.Server(config)",
         ));
     };
+    let app = asgi_app(vm, &app)?;
     Ok(Value::Host(Rc::new(PyServer(Server::new(Config::new(
-        asgi_app(&app),
-        port,
+        app, port,
     ))))))
 }
 
@@ -524,7 +528,7 @@ fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     }
     let app = app_arg(&args, "run")?;
     let port = port_of(&args, 2, 8000)?;
-    let server = Server::new(Config::new(asgi_app(&app), port));
+    let server = Server::new(Config::new(asgi_app(vm, &app)?, port));
     let serve = async move {
         server.serve().await?;
         Ok(Value::None)

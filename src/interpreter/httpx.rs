@@ -21,7 +21,7 @@ use python::types::{exc_class, new_class, Exc};
 use python::value::{BuiltinType, Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
-use super::objects::{function, method, module, ready, this, Awaiting};
+use super::objects::{compact_json, function, method, module, ready, this, Awaiting};
 use crate::runtime::web::client;
 use crate::runtime::Error;
 
@@ -200,16 +200,7 @@ fn outgoing(
     }
     if let Some(json) = args.keyword("json").filter(|v| !v.is_none()).cloned() {
         // httpx writes it compact, keeping non-ASCII as it is.
-        let module = vm.import("json")?;
-        let dumps = python::attr::get_attr(vm, &module, "dumps")?;
-        let mut call = Args::new(vec![json]);
-        call.kw.push((Rc::from("ensure_ascii"), Value::Bool(false)));
-        call.kw.push((
-            Rc::from("separators"),
-            Value::tuple(vec![Value::str(","), Value::str(":")]),
-        ));
-        let text = vm.call(&dumps, call)?;
-        let text = python::ops::str_of(vm, &text)?;
+        let text = compact_json(vm, json)?;
         request = request.json(&text);
     } else if let Some(content) = args
         .keyword("content")

@@ -13,6 +13,7 @@ mod asyncio;
 mod drive;
 mod event_loop;
 mod executor;
+mod fastapi;
 mod httpx;
 pub mod load;
 mod objects;
@@ -137,6 +138,7 @@ impl Host for PageHost {
             .or_else(|| asgi::import(vm, name))
             .or_else(|| httpx::import(vm, name))
             .or_else(|| starlette::import(vm, name))
+            .or_else(|| fastapi::import(vm, name))
             .or_else(|| websockets::import(vm, name))
     }
 

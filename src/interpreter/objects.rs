@@ -645,3 +645,19 @@ pub(super) fn str_arg(args: &Args, index: usize, name: &str, function: &str) -> 
         ))),
     }
 }
+
+/// `value` as JSON as Starlette's and FastAPI's responses and httpx's `json=` write it:
+/// compact, non-ASCII kept, no NaN (the program's `json` module encodes it).
+pub(super) fn compact_json(vm: &mut Vm, value: Value) -> PyResult<String> {
+    let module = vm.import("json")?;
+    let dumps = python::attr::get_attr(vm, &module, "dumps")?;
+    let mut call = Args::new(vec![value]);
+    call.kw.push((Rc::from("ensure_ascii"), Value::Bool(false)));
+    call.kw.push((Rc::from("allow_nan"), Value::Bool(false)));
+    call.kw.push((
+        Rc::from("separators"),
+        Value::tuple(vec![Value::str(","), Value::str(":")]),
+    ));
+    let text = vm.call(&dumps, call)?;
+    python::ops::str_of(vm, &text)
+}

@@ -25,7 +25,9 @@ use python::{Args, PyResult, Value, Vm};
 use super::asgi::{runtime_error, scope_of, Receiver, Sender};
 use super::asyncio::VM;
 use super::drive::{awaited, to_exception};
-use super::objects::{function, method, module, python_error, str_arg, this, Awaiting};
+use super::objects::{
+    compact_json, function, method, module, python_error, str_arg, this, Awaiting,
+};
 use crate::runtime::web::http::{Param, METHODS};
 use crate::runtime::web::starlette::{
     endpoint, socket_endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route,
@@ -945,17 +947,7 @@ fn html(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 /// `JSONResponse(content)`: rendered at once, as Starlette does (compact, non-ASCII kept).
 fn json_response(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let content = args.get(0, "content").cloned().unwrap_or(Value::None);
-    let module = vm.import("json")?;
-    let dumps = python::attr::get_attr(vm, &module, "dumps")?;
-    let mut call = Args::new(vec![content]);
-    call.kw.push((Rc::from("ensure_ascii"), Value::Bool(false)));
-    call.kw.push((Rc::from("allow_nan"), Value::Bool(false)));
-    call.kw.push((
-        Rc::from("separators"),
-        Value::tuple(vec![Value::str(","), Value::str(":")]),
-    ));
-    let text = vm.call(&dumps, call)?;
-    let text = python::ops::str_of(vm, &text)?;
+    let text = compact_json(vm, content)?;
     let body = Body::Whole(Rc::from(text.as_bytes()));
     make_response(
         vm,
