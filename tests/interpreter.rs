@@ -161,14 +161,14 @@ async fn a_pools_functions_print_from_their_workers_and_run_in_parallel() {
     assert_eq!(printed.len(), 5);
 }
 
-/// The course's aiohttp listings run unmodified on the browser's `fetch`: their
+/// The course's aiohttp and httpx listings run unmodified on the browser's `fetch`: their
 /// `http://localhost:8080/` (the app itself) is served here by the fixture server, which has
 /// the app's samples. The pages come back in the order asked, the downloads keep their
 /// lesson's times on the virtual clock, and the missing file is the 404 aiohttp reports.
 #[wasm_bindgen_test]
 async fn the_courses_aiohttp_listings_fetch_over_real_http() {
-    interpreter::aiohttp::serve_app_server_from(common::FIXTURES);
-    for id in ["gather-pages", "downloads"] {
+    interpreter::http_client::serve_app_server_from(common::FIXTURES);
+    for id in ["gather-pages", "downloads", "aiohttp-httpx"] {
         let lesson = course::find(id).expect("the lesson exists");
         for lang in Lang::ALL {
             let run = run_listing(lesson, lang, Clock::Virtual).await;
@@ -176,11 +176,15 @@ async fn the_courses_aiohttp_listings_fetch_over_real_http() {
             // (mountain.png ends at 1579 ms), the listing in float seconds (1580 ms, as CPython).
             common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 1);
             let fetches = io_started(&run, IoKind::Fetch);
-            let asked = if id == "downloads" { 8 } else { 3 };
+            let asked = match id {
+                "downloads" => 8,
+                "aiohttp-httpx" => 2,
+                _ => 3,
+            };
             assert_eq!(fetches, asked, "{id}: every request is the runtime's fetch");
         }
     }
-    interpreter::aiohttp::serve_app_server_from("");
+    interpreter::http_client::serve_app_server_from("");
 }
 
 /// The course's storage listings run unmodified on the browser's storage: aiofile's files

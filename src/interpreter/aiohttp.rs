@@ -26,32 +26,13 @@ use python::value::{BuiltinType, Class, HostObject, HostWait};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
+use super::http_client;
 use super::objects::{function, method, module, ready, this, Awaiting};
-use crate::runtime::web::client::{self, local_target};
-use crate::runtime::web::server::listening;
+use crate::runtime::web::client;
 use crate::runtime::{self, Error};
-
-/// The server the course's listings name: this app itself.
-const APP_SERVER: &str = "http://localhost:8080/";
 
 thread_local! {
     static CLASSES: RefCell<Option<Classes>> = const { RefCell::new(None) };
-    /// Where [`APP_SERVER`] is: the page's own directory (`""`) unless told otherwise.
-    static APP_BASE: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Serves the listings' `http://localhost:8080/` from `base` instead of the page's own
-/// directory (the browser tests' fixture server, which has the app's samples).
-pub fn serve_app_server_from(base: &str) {
-    APP_BASE.with(|b| *b.borrow_mut() = base.to_string());
-}
-
-/// Where a listing's URL is fetched from: under [`APP_SERVER`], the app's own files.
-fn page_url(url: &str) -> String {
-    match url.strip_prefix(APP_SERVER) {
-        Some(path) => APP_BASE.with(|b| format!("{}{path}", b.borrow())),
-        None => url.to_string(),
-    }
 }
 
 /// aiohttp's exceptions, made once: `ClientError`, and under it `ClientResponseError` (an
@@ -289,29 +270,21 @@ struct Request {
 }
 
 impl Request {
-    /// Sends it: to the page's server on the URL's port if one listens there (or for any
-    /// method but GET on this machine), else with the runtime's `fetch`, the app's own
-    /// server's URLs being the page's files.
+    /// Sends it (see [`super::http_client`]).
     fn send(outgoing: Rc<Outgoing>) -> HostWait {
         Box::pin(async move {
-            let url = outgoing.url.clone();
-            let to_page_server = local_target(&url)
-                .is_some_and(|(port, _)| listening(port) || !url.starts_with(APP_SERVER));
-            let reader = if to_page_server || &*outgoing.method != "GET" {
-                let mut request =
-                    client::Request::new(&outgoing.method, &url).body(outgoing.body.clone());
-                for (name, value) in &outgoing.headers {
-                    request = request.header(name, value);
-                }
-                let response = request.send().await.map_err(|e| client_exception(&e))?;
-                Reader::PageServer(response)
-            } else {
-                let response = runtime::fetch(&page_url(&url))
-                    .await
-                    .map_err(|e| client_exception(&e))?;
-                Reader::Fetch(response)
-            };
-            Ok(Value::Host(Rc::new(Response::new(url, reader))))
+            let response = http_client::send(
+                &outgoing.method,
+                &outgoing.url,
+                &outgoing.headers,
+                outgoing.body.clone(),
+            )
+            .await
+            .map_err(|e| client_exception(&e))?;
+            Ok(Value::Host(Rc::new(Response::new(
+                outgoing.url.clone(),
+                response,
+            ))))
         })
     }
 }
@@ -369,39 +342,10 @@ fn request_exit(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
 /// and its `content`. The reader is taken out while a read awaits the network.
 #[derive(Default)]
 struct Body {
-    reader: Option<Reader>,
+    reader: Option<client::Response>,
     buffered: Vec<u8>,
     /// The whole body once `read()` or `text()` has read it (aiohttp keeps it too).
     whole: Option<Rc<[u8]>>,
-}
-
-/// Where a response's body comes from: a `fetch`, or one of the page's servers.
-enum Reader {
-    Fetch(runtime::Response),
-    PageServer(client::Response),
-}
-
-impl Reader {
-    fn status(&self) -> u16 {
-        match self {
-            Reader::Fetch(r) => r.status(),
-            Reader::PageServer(r) => r.status(),
-        }
-    }
-
-    fn headers(&self) -> Vec<(String, String)> {
-        match self {
-            Reader::Fetch(r) => r.headers(),
-            Reader::PageServer(r) => r.headers().to_vec(),
-        }
-    }
-
-    async fn chunk(&mut self) -> Result<Option<Vec<u8>>, Error> {
-        match self {
-            Reader::Fetch(r) => r.chunk().await,
-            Reader::PageServer(r) => r.chunk().await,
-        }
-    }
 }
 
 /// Reads the body's next bytes into its buffer; `false` at its end.
@@ -461,13 +405,13 @@ struct Response {
 }
 
 impl Response {
-    fn new(url: Rc<str>, response: Reader) -> Response {
+    fn new(url: Rc<str>, response: client::Response) -> Response {
         let status = response.status();
         Response {
             url,
             status,
             reason: Rc::from(runtime::web::http::reason(status).unwrap_or("")),
-            headers: response.headers(),
+            headers: response.headers().to_vec(),
             body: Rc::new(RefCell::new(Body {
                 reader: Some(response),
                 ..Body::default()

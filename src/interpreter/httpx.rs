@@ -7,7 +7,8 @@
 //!
 //! Every request is the runtime's client ([`runtime::web::client`](crate::runtime::web::client)):
 //! a URL on a port of this machine where one of the page's servers listens goes to that server
-//! (through the Service Worker when there is one), any other is the browser's `fetch`. What
+//! (through the Service Worker when there is one), any other is the browser's `fetch`, the
+//! listings' `http://localhost:8080/` being this app (see [`super::http_client`]). What
 //! differs from httpx: the browser, not a connection pool, makes the requests (`timeout=` and
 //! `limits=` have nothing to set), a cross-origin server must allow the read (CORS), and the
 //! synchronous API (`httpx.get`, `httpx.Client`) is not there: it would block the page.
@@ -21,6 +22,7 @@ use python::types::{exc_class, new_class, Exc};
 use python::value::{BuiltinType, Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
+use super::http_client;
 use super::objects::{compact_json, function, method, module, ready, this, Awaiting};
 use crate::runtime::web::client;
 use crate::runtime::Error;
@@ -156,7 +158,7 @@ fn outgoing(
     method: &str,
     args: &Args,
     url_at: usize,
-) -> PyResult<client::Request> {
+) -> PyResult<Outgoing> {
     let base = this::<Client>(t)?.base_url.clone();
     let url = match args.get(url_at, "url") {
         Some(Value::Str(url)) => url.clone(),
@@ -194,22 +196,20 @@ fn outgoing(
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(&query.join("&"));
     }
-    let mut request = client::Request::new(&method.to_ascii_uppercase(), &url);
-    for (name, value) in super::aiohttp_web::header_pairs(vm, args)? {
-        request = request.header(&name, &value);
-    }
+    let mut headers = super::aiohttp_web::header_pairs(vm, args)?;
+    let mut body = Vec::new();
     if let Some(json) = args.keyword("json").filter(|v| !v.is_none()).cloned() {
         // httpx writes it compact, keeping non-ASCII as it is.
-        let text = compact_json(vm, json)?;
-        request = request.json(&text);
+        body = compact_json(vm, json)?.into_bytes();
+        headers.push(("content-type".to_string(), "application/json".to_string()));
     } else if let Some(content) = args
         .keyword("content")
         .or_else(|| args.keyword("data"))
         .filter(|v| !v.is_none())
     {
-        request = match content {
-            Value::Bytes(b) => request.body(b.to_vec()),
-            Value::Str(s) => request.body(s.as_bytes().to_vec()),
+        body = match content {
+            Value::Bytes(b) => b.to_vec(),
+            Value::Str(s) => s.as_bytes().to_vec(),
             Value::Dict(_) => {
                 return Err(python::exceptions::unsupported(
                     "httpx's form data (data={...}): send json= or content=",
@@ -223,16 +223,38 @@ fn outgoing(
             }
         };
     }
-    Ok(request)
+    Ok(Outgoing {
+        method: method.to_ascii_uppercase(),
+        url: Rc::from(url),
+        headers,
+        body,
+    })
+}
+
+/// A request to send: what `client.request(...)` was given.
+struct Outgoing {
+    method: String,
+    url: Rc<str>,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Outgoing {
+    /// Sends it (see [`super::http_client`]) and waits for the status and headers.
+    async fn send(self) -> PyResult<client::Response> {
+        http_client::send(&self.method, &self.url, &self.headers, self.body)
+            .await
+            .map_err(|e| request_exception(&e))
+    }
 }
 
 /// Sends `request` and reads the whole body: what awaiting `client.get(...)` gives.
-fn send(name: &'static str, request: client::Request) -> Value {
-    let url = Rc::<str>::from(request_url(&request));
+fn send(name: &'static str, request: Outgoing) -> Value {
+    let url = request.url.clone();
     Awaiting::value(
         name,
         Box::pin(async move {
-            let response = request.send().await.map_err(|e| request_exception(&e))?;
+            let response = request.send().await?;
             let (status, headers) = (response.status(), response.headers().to_vec());
             let body = response.read().await.map_err(|e| request_exception(&e))?;
             Ok(Value::Host(Rc::new(Response {
@@ -243,10 +265,6 @@ fn send(name: &'static str, request: client::Request) -> Value {
             })))
         }),
     )
-}
-
-fn request_url(request: &client::Request) -> String {
-    request.url().to_string()
 }
 
 fn client_method(vm: &mut Vm, t: Option<&Value>, args: Args, method: &'static str) -> PyResult {
@@ -301,7 +319,7 @@ fn client_stream(vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     Ok(Value::Host(Rc::new(Stream(RefCell::new(Some(request))))))
 }
 
-struct Stream(RefCell<Option<client::Request>>);
+struct Stream(RefCell<Option<Outgoing>>);
 
 impl HostObject for Stream {
     fn type_name(&self) -> &str {
@@ -325,11 +343,11 @@ fn stream_enter(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
         .borrow_mut()
         .take()
         .ok_or_else(|| python::exceptions::runtime_error("the stream was already entered"))?;
-    let url = Rc::<str>::from(request_url(&request));
+    let url = request.url.clone();
     Ok(Awaiting::value(
         "__aenter__",
         Box::pin(async move {
-            let response = request.send().await.map_err(|e| request_exception(&e))?;
+            let response = request.send().await?;
             Ok(Value::Host(Rc::new(Response {
                 url,
                 status: response.status(),

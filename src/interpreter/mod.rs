@@ -14,6 +14,7 @@ mod drive;
 mod event_loop;
 mod executor;
 mod fastapi;
+pub mod http_client;
 mod httpx;
 pub mod load;
 mod objects;

@@ -72,11 +72,6 @@ impl Request {
         }
     }
 
-    /// The URL it is for.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-
     /// Adds a header.
     pub fn header(mut self, name: &str, value: &str) -> Request {
         self.headers.push((name.to_string(), value.to_string()));
@@ -176,6 +171,19 @@ impl Request {
     #[cfg(not(target_arch = "wasm32"))]
     async fn send_out(self) -> Result<Response> {
         crate::runtime::fetch::check_url(&self.url, "http://localhost")?;
+        Err(Error::raised("fetch needs a browser"))
+    }
+}
+
+/// `GET url` with the browser's `fetch`, whatever listens on the page's ports: for a client
+/// that maps an address onto the page's own files (the listings' `http://localhost:8080/`).
+pub async fn fetch_page(url: &str) -> Result<Response> {
+    let response = crate::runtime::fetch(url).await?;
+    #[cfg(target_arch = "wasm32")]
+    return Ok(Response::fetched(response));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = response;
         Err(Error::raised("fetch needs a browser"))
     }
 }
