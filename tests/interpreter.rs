@@ -313,6 +313,27 @@ async fn the_courses_web_listings_serve_on_the_pages_servers() {
     }
 }
 
+/// The course's mail listings run unmodified on the page's message channels: aiosmtpd's
+/// `SMTP(handler)` given to `loop.create_server` is the runtime's SMTP server with the
+/// program's `handle_RCPT` / `handle_DATA`, aiosmtplib's `send` and `SMTP` client are the
+/// runtime's, and `email.message.EmailMessage` is the message the runtime sends. Each prints
+/// its lesson's lines at its lesson's times, every mail delivered being a row of the I/O panel.
+#[wasm_bindgen_test]
+async fn the_courses_smtp_listings_mail_over_the_pages_message_channels() {
+    for (id, delivered) in [("smtp-send", 1), ("smtp-concurrent", 6)] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let run = run_listing(lesson, lang, Clock::Virtual).await;
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 0);
+            assert_eq!(
+                io_started(&run, IoKind::Mail),
+                delivered,
+                "{id}: mails delivered"
+            );
+        }
+    }
+}
+
 /// The swap-loop listing runs unmodified: `asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())`
 /// moves the program's next `asyncio.run` onto the page's second loop (a `setTimeout(0)` per ready
 /// callback, where a page has no uvloop), which the Trace records as the lesson's own swap is;

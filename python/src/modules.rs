@@ -323,6 +323,25 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
         "auth client cookies form is_disconnected receive scope send_push_promise session \
             state stream user",
     ),
+    // email.message's message and aiosmtplib 3, which the interpreter maps onto the runtime's
+    // mail.
+    ("email.message", "EmailMessage Message MIMEPart"),
+    (
+        "EmailMessage",
+        "add_alternative add_attachment add_header add_related as_bytes attach clear \
+            clear_content del_param get_all get_body get_charset get_content_type get_filename \
+            get_payload is_multipart items iter_attachments iter_parts keys make_alternative \
+            make_mixed make_related set_charset set_param set_payload values walk",
+    ),
+    (
+        "aiosmtplib",
+        "SMTPAuthenticationError SMTPNotSupported SMTPReadTimeoutError SMTPTimeoutError \
+            SMTPRecipientRefused SMTPStatus",
+    ),
+    (
+        "SMTP",
+        "auth ehlo execute_command helo login mail noop rcpt sendmail starttls",
+    ),
     // Modules the interpreter has a few names of (the ones the course's listings use, on the
     // browser's storage): any other name of theirs is a missing feature.
     ("os", "*"),

@@ -934,6 +934,13 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult {
             // `list[int]` in an annotation evaluated at run time.
             Ok(obj.clone())
         }
+        (Value::Host(h), _) => match h.get_item(vm, index) {
+            Some(item) => item,
+            None => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(obj)
+            ))),
+        },
         _ => {
             if let Some(f) = lookup_special(obj, "__getitem__") {
                 return vm.call_bound(&f, obj, Args::new(vec![index.clone()]));
@@ -986,6 +993,13 @@ pub fn set_item(vm: &mut Vm, obj: &Value, index: Value, v: Value) -> PyResult<()
             Ok(())
         }
         (Value::Dict(d), _) => d.borrow_mut().insert(index, v),
+        (Value::Host(h), _) => match h.set_item(vm, index.clone(), v.clone()) {
+            Some(done) => done,
+            None => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        },
         _ => {
             if let Some(f) = lookup_special(obj, "__setitem__") {
                 vm.call_bound(&f, obj, Args::new(vec![index, v]))?;

@@ -381,6 +381,16 @@ pub trait HostObject {
         let _ = vm;
         Ok(format!("<{} object>", self.type_name()))
     }
+    /// `x[key]`: `None` if it takes no subscript.
+    fn get_item(&self, vm: &mut Vm, key: &Value) -> Option<PyResult> {
+        let _ = (vm, key);
+        None
+    }
+    /// `x[key] = value`: `None` if it takes no item assignment.
+    fn set_item(&self, vm: &mut Vm, key: Value, value: Value) -> Option<PyResult<()>> {
+        let _ = (vm, key, value);
+        None
+    }
     /// `str(x)`: its repr unless the host says otherwise.
     fn str(&self, vm: &mut Vm) -> PyResult<String> {
         self.repr(vm)

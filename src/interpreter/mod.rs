@@ -17,6 +17,7 @@ mod fastapi;
 pub mod http_client;
 mod httpx;
 pub mod load;
+mod mail;
 mod objects;
 mod policy;
 mod program;
@@ -141,6 +142,7 @@ impl Host for PageHost {
             .or_else(|| starlette::import(vm, name))
             .or_else(|| fastapi::import(vm, name))
             .or_else(|| websockets::import(vm, name))
+            .or_else(|| mail::import(vm, name))
     }
 
     fn begin_step(&self) {

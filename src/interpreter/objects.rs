@@ -661,3 +661,38 @@ pub(super) fn compact_json(vm: &mut Vm, value: Value) -> PyResult<String> {
     let text = vm.call(&dumps, call)?;
     python::ops::str_of(vm, &text)
 }
+
+/// A library's exception classes (`aiosmtplib.errors`, `websockets.exceptions`), made as first
+/// needed and kept by name, so `except` and `isinstance` see one class per name.
+pub(super) struct ExceptionFamily {
+    module: &'static str,
+    made: RefCell<Vec<Rc<Class>>>,
+}
+
+impl ExceptionFamily {
+    /// The family of the classes of `module`.
+    pub(super) const fn new(module: &'static str) -> ExceptionFamily {
+        ExceptionFamily {
+            module,
+            made: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The class `name`, made under `base()` the first time.
+    pub(super) fn class(&self, name: &str, base: impl FnOnce() -> Rc<Class>) -> Rc<Class> {
+        if let Some(c) = self.made.borrow().iter().find(|c| &*c.name == name) {
+            return c.clone();
+        }
+        let base = base();
+        let class = new_class(
+            name,
+            self.module,
+            vec![base.clone()],
+            Dict::new(),
+            BuiltinType::BaseException,
+        )
+        .unwrap_or(base);
+        self.made.borrow_mut().push(class.clone());
+        class
+    }
+}

@@ -116,7 +116,7 @@ impl Protocol for PyProtocol {
 }
 
 /// `protocol_factory()`, for each client that connects.
-fn make_protocol(vm: &Weak<RefCell<Vm>>, factory: &Value) -> Box<dyn Protocol> {
+fn make_protocol(vm: &Weak<RefCell<Vm>>, factory: &Value, hostname: &str) -> Box<dyn Protocol> {
     let made = vm.upgrade().and_then(|vm| {
         let mut vm = vm.try_borrow_mut().ok()?;
         match vm.call(factory, Args::new(Vec::new())) {
@@ -127,9 +127,12 @@ fn make_protocol(vm: &Weak<RefCell<Vm>>, factory: &Value) -> Box<dyn Protocol> {
             }
         }
     });
-    Box::new(PyProtocol {
-        instance: made.unwrap_or(Value::None),
-    })
+    let made = made.unwrap_or(Value::None);
+    // aiosmtpd's `SMTP(handler)` is the runtime's SMTP protocol.
+    if let Some(smtp) = super::mail::runtime_protocol(&made, hostname) {
+        return smtp;
+    }
+    Box::new(PyProtocol { instance: made })
 }
 
 /// The server's end of one connection.
@@ -325,7 +328,12 @@ pub(super) fn create_server(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> 
     })?;
     let (host, port, name) = address(&args, 1, "create_server")?;
     let vm = VM.with(|v| v.borrow().clone());
-    serve(host, port, name, move || make_protocol(&vm, &factory))
+    let hostname = name
+        .rsplit_once(':')
+        .map_or(name.clone(), |(h, _)| h.to_string());
+    serve(host, port, name, move || {
+        make_protocol(&vm, &factory, &hostname)
+    })
 }
 
 /// A server named `name` (`host:port`) among the page's, making a protocol with `factory` for

@@ -9,17 +9,16 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use python::dict::Dict;
-use python::types::{exc_class, new_class, Exc};
-use python::value::{BuiltinType, Class, HostObject};
+use python::types::{exc_class, Exc};
+use python::value::{Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
-use super::objects::{function, method, module, ready, str_arg, this, Awaiting};
+use super::objects::{function, method, module, ready, str_arg, this, Awaiting, ExceptionFamily};
 use crate::runtime::web::websocket::{self, ClientSocket};
 use crate::runtime::Error;
 
 thread_local! {
-    static CLASSES: RefCell<Vec<Rc<Class>>> = const { RefCell::new(Vec::new()) };
+    static CLASSES: ExceptionFamily = const { ExceptionFamily::new("websockets.exceptions") };
 }
 
 /// `websockets.exceptions.<name>`, made as first needed: `WebSocketException`, under it
@@ -31,21 +30,10 @@ fn error_class(name: &str) -> Rc<Class> {
         "ConnectionClosedOK" | "ConnectionClosedError" => Some("ConnectionClosed"),
         _ => Some("WebSocketException"),
     };
-    let base = base.map_or_else(|| exc_class(Exc::Exception), error_class);
     CLASSES.with(|classes| {
-        if let Some(c) = classes.borrow().iter().find(|c| &*c.name == name) {
-            return c.clone();
-        }
-        let class = new_class(
-            name,
-            "websockets.exceptions",
-            vec![base.clone()],
-            Dict::new(),
-            BuiltinType::BaseException,
-        )
-        .unwrap_or(base);
-        classes.borrow_mut().push(class.clone());
-        class
+        classes.class(name, || {
+            base.map_or_else(|| exc_class(Exc::Exception), error_class)
+        })
     })
 }
 

@@ -44,17 +44,21 @@ impl SmtpServer {
 pub async fn serve<H: Handler>(handler: Rc<H>, hostname: &str, port: u16) -> Result<SmtpServer> {
     let host: Rc<str> = Rc::from(hostname);
     let server = create_server(
-        move || -> Box<dyn Protocol> {
-            Box::new(Connection {
-                handler: handler.clone(),
-                hostname: host.clone(),
-                lines: Queue::new(0),
-            })
-        },
+        move || protocol(handler.clone(), host.clone()),
         &format!("{hostname}:{port}"),
     )
     .await?;
     Ok(SmtpServer { server })
+}
+
+/// `SMTP(handler)`: the protocol of one connection to a server named `hostname`, for a
+/// server made by `loop.create_server` (the interpreter's).
+pub fn protocol<H: Handler>(handler: Rc<H>, hostname: Rc<str>) -> Box<dyn Protocol> {
+    Box::new(Connection {
+        handler,
+        hostname,
+        lines: Queue::new(0),
+    })
 }
 
 /// One client's connection: its lines, queued for its task.
