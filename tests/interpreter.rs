@@ -313,6 +313,60 @@ async fn the_courses_web_listings_serve_on_the_pages_servers() {
     }
 }
 
+/// The WSGI listing runs unmodified: wsgiref's server started by `threading.Thread(target=
+/// server.serve_forever)` is the runtime's WSGI server, whose one worker answers the three
+/// requests in turn, each after the application's `time.sleep(1)` (its job on the worker): at
+/// about 1, 2 and 3 s on the real clock, within the worker tests' 300 ms. A thread of a plain
+/// function is a worker's job too: its prints come from the worker as it runs, and `join()` in
+/// the module body waits for it.
+#[wasm_bindgen_test]
+async fn threads_and_the_wsgi_listing_run_on_web_workers() {
+    let lesson = course::find("wsgi-app").expect("the lesson exists");
+    for lang in Lang::ALL {
+        common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+        let (run, outcome) =
+            interpreter::start(lesson.python(lang), Clock::Real { scale: 1.0 }, lang)
+                .expect("compiles");
+        for _ in 0..600 {
+            if run.trace().printed().len() >= lesson.expected.len() {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(10).await;
+        }
+        assert_eq!(
+            run.status(),
+            RunStatus::Running,
+            "{:?}",
+            outcome.transcript()
+        );
+        common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 300);
+        run.stop();
+    }
+    let source = "import threading\nimport time\n\ndef work(n):\n    print('working', n)\n    time.sleep(0.5)\n    print('done', n)\n\nthreads = [threading.Thread(target=work, args=(i,)) for i in range(2)]\nfor t in threads:\n    t.start()\nprint('started', threads[0].name, threads[1].is_alive())\nfor t in threads:\n    t.join()\nprint('joined', threads[0].is_alive())\n";
+    let (run, outcome) =
+        run_until_ended(source, Clock::Real { scale: 1.0 }, Lang::En, 10_000).await;
+    assert_eq!(
+        run.status(),
+        RunStatus::Finished(Ok(())),
+        "{:?}",
+        outcome.traceback()
+    );
+    let printed = run.trace().printed();
+    let texts: Vec<&str> = printed.iter().map(|l| &*l.text).collect();
+    assert_eq!(texts.first(), Some(&"started Thread-1 True"), "{texts:?}");
+    assert_eq!(texts.last(), Some(&"joined False"), "{texts:?}");
+    for n in 0..2 {
+        assert!(
+            texts.contains(&format!("working {n}").as_str()),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&format!("done {n}").as_str()), "{texts:?}");
+    }
+    // The two threads sleep at once: both done by about 0.5 s, not 1 s.
+    let joined = printed.last().map_or(0, |l| l.at_ms());
+    assert!((400..=900).contains(&joined), "joined at {joined} ms");
+}
+
 /// The course's mail listings run unmodified on the page's message channels: aiosmtpd's
 /// `SMTP(handler)` given to `loop.create_server` is the runtime's SMTP server with the
 /// program's `handle_RCPT` / `handle_DATA`, aiosmtplib's `send` and `SMTP` client are the

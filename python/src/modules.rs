@@ -345,6 +345,8 @@ const CPYTHON_NAMES: &[(&str, &str)] = &[
     // Modules the interpreter has a few names of (the ones the course's listings use, on the
     // browser's storage): any other name of theirs is a missing feature.
     ("os", "*"),
+    ("threading", "*"),
+    ("wsgiref.simple_server", "*"),
     ("aiofile", "*"),
     ("redis.asyncio", "*"),
     (

@@ -18,8 +18,8 @@ use std::rc::Rc;
 use python::value::HostObject;
 use python::{Args, PyResult, Value, Vm};
 
-use super::asyncio::{block_on, is_cancelled_error, Blocking, VM};
-use super::drive::{awaited, to_exception};
+use super::asyncio::{is_cancelled_error, run_serving, VM};
+use super::drive::awaited;
 use super::objects::{function, method, module, python_error, ready, str_arg, this, Awaiting};
 use crate::runtime::web::aiohttp_web::{server_error, Application};
 use crate::runtime::web::server::HOST;
@@ -795,9 +795,5 @@ fn run_app(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         serving.await?;
         Ok(Value::None)
     };
-    let task = runtime::create_task_for_coroutine(serve, None, "_run_app", line)
-        .map_err(|e| to_exception(&e, None))?;
-    super::event_loop::new_loop();
-    block_on(vm, Blocking::Run(task));
-    Ok(Value::None)
+    run_serving(vm, "_run_app", serve)
 }

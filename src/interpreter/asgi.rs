@@ -21,7 +21,7 @@ use python::dict::Dict;
 use python::value::HostObject;
 use python::{Args, Exception, PyResult, Value, Vm};
 
-use super::asyncio::{block_on, is_cancelled_error, Blocking, VM};
+use super::asyncio::{is_cancelled_error, run_serving, VM};
 use super::drive::{awaited, to_exception};
 use super::objects::{function, method, module, this, Awaiting};
 use crate::runtime::web::{App, Config, Incoming, Outgoing, Receive, Scope, Send, Server};
@@ -533,9 +533,5 @@ fn run(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         server.serve().await?;
         Ok(Value::None)
     };
-    let task = runtime::create_task_for_coroutine(serve, None, "serve", vm.call_line)
-        .map_err(|e| to_exception(&e, None))?;
-    super::event_loop::new_loop();
-    block_on(vm, Blocking::Run(task));
-    Ok(Value::None)
+    run_serving(vm, "serve", serve)
 }

@@ -35,6 +35,7 @@ pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     event_loop::forget();
     super::policy::forget();
     super::executor::forget();
+    super::threads::forget();
     MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
@@ -111,6 +112,21 @@ pub(super) fn report_callback_error(vm: &mut Vm, e: &Exception, source: Option<&
         ),
     };
     vm.host.write_err(&text);
+}
+
+/// What a server's blocking call in the module body does (`web.run_app(app)`,
+/// `uvicorn.run(app)`, `server.serve_forever()`): it hands the loop `serve` as `asyncio.run`
+/// hands it `main`, named `coroutine`, until it ends (for a server, until Stop).
+pub(super) fn run_serving(
+    vm: &mut Vm,
+    coroutine: &str,
+    serve: impl std::future::Future<Output = runtime::Result<Value>> + 'static,
+) -> PyResult {
+    let task = runtime::create_task_for_coroutine(serve, None, coroutine, vm.call_line)
+        .map_err(|e| to_exception(&e, None))?;
+    event_loop::new_loop();
+    block_on(vm, Blocking::Run(task));
+    Ok(Value::None)
 }
 
 /// What the module body hands the loop when it calls `asyncio.run(main())`,

@@ -39,6 +39,12 @@ pub(super) fn forget() {
     SUBMITTED.with(|s| s.borrow_mut().clear());
 }
 
+/// Keeps `future`, a job of `pool`, among the program's jobs (a thread's that is not a daemon:
+/// CPython's interpreter waits for it before it exits).
+pub(super) fn keep(pool: &Rc<Pool>, future: &ConcurrentFuture) {
+    SUBMITTED.with(|s| s.borrow_mut().push((pool.clone(), future.clone())));
+}
+
 /// The program's jobs that have not ended, of every pool or of `pool`: CPython's interpreter
 /// waits for its pools' threads before it exits, so the program's run lasts until these end,
 /// and `pool.shutdown()` waits for its own.
@@ -104,7 +110,11 @@ pub(super) fn recorded_sleep() -> f64 {
 
 /// Calls `func(*args)` as a pool's thread would: returns the job of its prints and sleeps,
 /// and what the call returned or raised.
-fn call_as_job(vm: &mut Vm, func: &Value, args: Vec<Value>) -> PyResult<(Job, PyResult)> {
+pub(super) fn call_as_job(
+    vm: &mut Vm,
+    func: &Value,
+    args: Vec<Value>,
+) -> PyResult<(Job, PyResult)> {
     if RECORDING.with(|r| r.borrow().is_some()) {
         return Err(python::exceptions::unsupported(
             "submitting to a pool from a function running in a pool",
@@ -230,7 +240,7 @@ fn runtime_error(error: Error) -> Exception {
 fn submit(vm: &mut Vm, pool: &Rc<Pool>, func: &Value, args: Vec<Value>) -> PyResult {
     let (job, result) = call_as_job(vm, func, args)?;
     let future = pool.submit(job).map_err(runtime_error)?;
-    SUBMITTED.with(|s| s.borrow_mut().push((pool.clone(), future.clone())));
+    keep(pool, &future);
     Ok(Value::Host(Rc::new(PyConcurrentFuture {
         future,
         value: Rc::new(RefCell::new(Some(result))),

@@ -39,6 +39,10 @@ pub(super) async fn send(
     headers: &[(String, String)],
     body: Vec<u8>,
 ) -> Result<client::Response, Error> {
+    // A WSGI server the program made has bound its port: wait until it accepts.
+    if let Some((port, _)) = local_target(url) {
+        super::threads::bound(port).await;
+    }
     let to_page_server =
         local_target(url).is_some_and(|(port, _)| listening(port) || !url.starts_with(APP_SERVER));
     if !to_page_server && method == "GET" {

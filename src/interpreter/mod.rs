@@ -26,6 +26,7 @@ mod starlette;
 mod storage;
 mod streams;
 mod sync;
+mod threads;
 mod websockets;
 
 use std::cell::RefCell;
@@ -143,6 +144,7 @@ impl Host for PageHost {
             .or_else(|| fastapi::import(vm, name))
             .or_else(|| websockets::import(vm, name))
             .or_else(|| mail::import(vm, name))
+            .or_else(|| threads::import(vm, name))
     }
 
     fn begin_step(&self) {

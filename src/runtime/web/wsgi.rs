@@ -36,12 +36,44 @@ pub struct Answer {
     pub body: Job,
 }
 
+/// An [`Answer`] made at run time (an interpreted application's): its status and headers are
+/// the application's own strings.
+pub struct Answered {
+    /// `'200 OK'`.
+    pub status: String,
+    /// `[('Content-Type', 'text/html')]`.
+    pub headers: Vec<(String, String)>,
+    /// The call's blocking steps, returning the body.
+    pub body: Job,
+}
+
+impl From<Answer> for Answered {
+    fn from(answer: Answer) -> Answered {
+        Answered {
+            status: answer.status.to_string(),
+            headers: answer
+                .headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            body: answer.body,
+        }
+    }
+}
+
 /// The server side of `make_server(host, port, app)`: a WSGI application as the page's server
 /// runs it, one request at a time on one worker thread.
 pub fn wsgi(application: fn(&Environ) -> Answer) -> App {
+    wsgi_with(move |environ| Ok(application(environ).into()))
+}
+
+/// [`wsgi`] for an application that may fail before answering (an interpreted one that
+/// raised: the client gets the server's `500`).
+pub fn wsgi_with(application: impl Fn(&Environ) -> Result<Answered, Error> + 'static) -> App {
     let thread: Rc<RefCell<Option<Rc<Pool>>>> = Rc::new(RefCell::new(None));
+    let application = Rc::new(application);
     app(move |scope, _receive, send| {
-        let thread = thread.clone();
+        let (thread, application) = (thread.clone(), application.clone());
         async move {
             if scope.kind != "http" {
                 // uvicorn's WSGI adapter serves HTTP only (its lifespan is then off).
@@ -52,7 +84,7 @@ pub fn wsgi(application: fn(&Environ) -> Answer) -> App {
                 path: scope.path.clone(),
                 query: scope.query_string.clone(),
             };
-            let answer = application(&environ);
+            let answer = application(&environ)?;
             let status = answer
                 .status
                 .split_whitespace()
