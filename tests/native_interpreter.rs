@@ -225,7 +225,7 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
                 .unwrap_or_else(|_| Err("<panicked>".to_string()));
             let standard = matches!(lesson.cpython, Cpython::Runs | Cpython::SwapsLoop(_));
             if !standard {
-                // Threads, greenlet, gevent, httpx, …: not mapped yet, and said so. A listing
+                // greenlet, gevent, requests: not mapped, and said so (why, and what to use). A listing
                 // of an API CPython 3.11 removed fails there too, with CPython's own error.
                 // Packages the interpreter maps onto the page run: aiohttp.web's servers and
                 // clients natively too (their lines are compared below, as any listing's);
@@ -276,7 +276,7 @@ fn every_standard_library_listing_prints_its_lessons_lines_on_the_interpreter() 
         }
     }
     let summary = format!(
-        "{agree} listing runs print their lessons' lines, {} new differences, {} known, {} listed but agreeing now; {} runs of listings that need threads or PyPI packages refused",
+        "{agree} listing runs print their lessons' lines, {} new differences, {} known, {} listed but agreeing now; {} runs of listings that need a browser or a package the interpreter does not map refused",
         differ.len(),
         report.len(),
         fixed.len(),

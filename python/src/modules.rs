@@ -64,6 +64,33 @@ const STDLIB: &str = "\
     typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg \
     winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo";
 
+/// Packages from PyPI the course's texts use that cannot run on one loop in a page, with why
+/// and what to use instead.
+const UNSUPPORTED_PACKAGES: &[(&str, &str)] = &[
+    (
+        "greenlet",
+        "it switches between the stacks of plain functions, which the page's one loop cannot suspend; the asyncio lessons do the same with coroutines",
+    ),
+    (
+        "gevent",
+        "its greenlets switch between the stacks of plain functions, which the page's one loop cannot suspend; the asyncio lessons do the same with tasks",
+    ),
+    (
+        "requests",
+        "it blocks until the answer comes, and a page cannot wait so; aiohttp and httpx send requests from coroutines",
+    ),
+];
+
+/// Why the package `name` (or its module) cannot run here, if it is one of
+/// [`UNSUPPORTED_PACKAGES`].
+pub fn unsupported_package(name: &str) -> Option<&'static str> {
+    let top = name.split('.').next().unwrap_or(name);
+    UNSUPPORTED_PACKAGES
+        .iter()
+        .find(|(package, _)| *package == top)
+        .map(|(_, why)| *why)
+}
+
 /// Whether `name` (`concurrent.futures`) is in CPython's standard library.
 pub fn in_standard_library(name: &str) -> bool {
     let top = name.split('.').next().unwrap_or(name);

@@ -1908,6 +1908,14 @@ impl Vm {
                         "the standard library's module '{name}'"
                     )));
                 }
+                // A package the course uses that cannot run on the page's loop: why, and what
+                // to use instead.
+                None if crate::modules::unsupported_package(name).is_some() => {
+                    let why = crate::modules::unsupported_package(name).unwrap_or_default();
+                    return Err(exceptions::unsupported(&format!(
+                        "the package '{name}' ({why})"
+                    )));
+                }
                 None => {
                     return Err(exceptions::new(
                         Exc::ModuleNotFoundError,
