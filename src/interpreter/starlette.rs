@@ -28,7 +28,7 @@ use super::drive::{awaited, to_exception};
 use super::objects::{
     compact_json, function, method, module, python_error, str_arg, this, Awaiting,
 };
-use crate::runtime::web::http::{Param, METHODS};
+use crate::runtime::web::http::{self, Param, METHODS};
 use crate::runtime::web::starlette::{
     endpoint, socket_endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route,
     SocketEndpoint, Starlette, StaticFiles, WebSocket,
@@ -166,14 +166,11 @@ fn route(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         Some(list) => {
             let mut methods = Vec::new();
             for m in python::iter::collect(vm, list)? {
-                let name = python::ops::str_of(vm, &m)?.to_ascii_uppercase();
-                let method = METHODS
-                    .iter()
-                    .find(|known| **known == name)
-                    .ok_or_else(|| {
-                        python::exceptions::value_error(format!("{name} is not a method HTTP has"))
-                    })?;
-                methods.push(*method);
+                let name = python::ops::str_of(vm, &m)?;
+                let method = http::method(&name).ok_or_else(|| {
+                    python::exceptions::value_error(format!("{name} is not a method HTTP has"))
+                })?;
+                methods.push(method);
             }
             Some(methods)
         }

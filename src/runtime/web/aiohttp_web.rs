@@ -6,7 +6,7 @@
 
 use std::future::Future as StdFuture;
 
-use super::http::{reason, METHODS};
+use super::http::{self, reason, METHODS};
 use super::server::App;
 use super::starlette::{endpoint, router, Endpoint, Request, Response, Route};
 use crate::runtime::{Error, Result};
@@ -41,8 +41,7 @@ impl Application {
         let route = if method == "*" {
             route.methods(&METHODS)
         } else {
-            let upper = method.to_ascii_uppercase();
-            let Some(method) = METHODS.iter().find(|m| **m == upper) else {
+            let Some(method) = http::method(method) else {
                 return Err(Error::raised(format!(
                     "ValueError: {method} is not allowed HTTP method"
                 )));

@@ -6,7 +6,7 @@
 use std::future::Future as StdFuture;
 use std::rc::Rc;
 
-use super::http::{reason, METHODS};
+use super::http::{self, reason};
 use super::json::{self, Value};
 use super::server::App;
 use super::starlette::{endpoint, router, Endpoint, Request, Response, Route};
@@ -128,8 +128,7 @@ impl FastApi {
     /// `@app.get(path)` (or `post`, `put`, …) on an operation whose endpoint reads and checks
     /// its own parameters ([`check_declared`]) and answers with its own response.
     pub fn route(&mut self, method: &str, path: &str, operation: Endpoint) -> Result<()> {
-        let upper = method.to_ascii_uppercase();
-        let method = METHODS.iter().find(|m| **m == upper).ok_or_else(|| {
+        let method = http::method(method).ok_or_else(|| {
             Error::raised(format!("ValueError: {method} is not a method HTTP has"))
         })?;
         self.routes

@@ -10,6 +10,14 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// The methods a server here understands; anything else is a `400 Bad Request`.
 pub const METHODS: [&str; 7] = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
+/// The method of [`METHODS`] `name` is, in any case (`post` is `POST`).
+pub fn method(name: &str) -> Option<&'static str> {
+    METHODS
+        .iter()
+        .find(|m| m.eq_ignore_ascii_case(name))
+        .copied()
+}
+
 /// The standard reason phrase of a status (HTTP/2 servers send none, so a browser's
 /// `statusText` may be empty): `404` → `Not Found`.
 pub fn reason(status: u16) -> Option<&'static str> {

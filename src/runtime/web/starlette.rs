@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::asgi::{Incoming, Outgoing, Receive, Scope, Send};
 use super::files;
-use super::http::{query_pairs, reason, Param, Pattern, METHODS};
+use super::http::{self, query_pairs, reason, Param, Pattern, METHODS};
 use super::json;
 use super::server::{app, App};
 use crate::runtime::{AsyncGenerator, AsyncIterator, Error, Result};
@@ -408,8 +408,7 @@ impl HttpEndpoint {
     /// A handler for any method HTTP has (`async def put(self, request)`); another name is
     /// not a handler, as in Starlette.
     pub fn method(self, method: &str, handler: Endpoint) -> HttpEndpoint {
-        let upper = method.to_ascii_uppercase();
-        match METHODS.iter().find(|m| **m == upper) {
+        match http::method(method) {
             Some(method) => self.with(method, handler),
             None => self,
         }
