@@ -1026,6 +1026,49 @@ async fn the_client_pane_asks_the_running_server_and_measures_a_load() {
     drop(handle);
 }
 
+/// A server the learner writes on the code page gets the client pane too: a FastAPI
+/// application on port 5050 (no lesson names that port), asked by hand from the pane; the
+/// pane goes once the run is stopped.
+#[wasm_bindgen_test]
+async fn the_client_pane_asks_a_server_written_on_the_code_page() {
+    let code = "import asyncio\n\nimport uvicorn\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get('/items/{item_id}')\nasync def item(item_id: int, q: str = 'none'):\n    return {'item_id': item_id, 'q': q}\n\n\nasync def main():\n    server = uvicorn.Server(uvicorn.Config(app, port=5050))\n    print('serving')\n    await server.serve()\n\n\nasyncio.run(main())\n";
+    let src = loopscope::ui::urls::encode_source(code);
+    common::dom::set_hash(&format!("#/code?src={src}&clock=instant&lang=en"));
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    assert!(!has_testid(&root, "http-send"), "no server, no pane");
+    click(&root, "run");
+    wait_until("the pane for the program's server", 5000, || {
+        has_testid(&root, "http-send")
+    })
+    .await;
+    common::dom::type_into(&root, "http-path", "/items/7?q=hi");
+    click(&root, "http-send");
+    wait_until("the answer", 2000, || has_testid(&root, "http-time")).await;
+    let status = by_testid(&root, "http-status");
+    assert_eq!(status.get_attribute("data-status").as_deref(), Some("200"));
+    assert_eq!(
+        common::dom::text_of(&root, "http-body"),
+        r#"{"item_id":7,"q":"hi"}"#
+    );
+    common::dom::type_into(&root, "http-path", "/items/x");
+    click(&root, "http-send");
+    wait_until("the refusal", 2000, || {
+        by_testid(&root, "http-status")
+            .get_attribute("data-status")
+            .as_deref()
+            == Some("422")
+    })
+    .await;
+    click(&root, "stop");
+    wait_until("no pane once stopped", 2000, || {
+        !has_testid(&root, "http-send")
+    })
+    .await;
+    assert_eq!(live_runs(), 0);
+    drop(handle);
+}
+
 /// The mailbox view: after `smtp-send`, the I/O panel shows the mail the page's SMTP server
 /// received, with its envelope, subject and SMTP reply code; the verdict is right.
 #[wasm_bindgen_test]

@@ -25,13 +25,22 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// The pane; nothing for lessons without a web server.
+/// The pane, for the lesson's web server, or for the one the running program started (a
+/// server on the code page, or in a lesson's edited Python); nothing while there is none.
 #[component]
 pub fn HttpPane() -> impl IntoView {
     let session = use_session();
-    view! {
-        {move || session.lesson().http_port.map(|port| view! { <HttpPaneBox port=port /> })}
-    }
+    // Re-read as the run goes: its server starts listening some steps after Run.
+    let port = Memo::new(move |_| {
+        session.event_count.track();
+        session.phase.track();
+        session.lesson().http_port.or_else(|| {
+            crate::runtime::web::server::listening_ports()
+                .first()
+                .copied()
+        })
+    });
+    view! { {move || port.get().map(|port| view! { <HttpPaneBox port=port /> })} }
 }
 
 /// One answer as the pane shows it.

@@ -60,6 +60,12 @@ fn listener(port: u16) -> Option<(Rc<ServerInner>, Rc<RunInner>)> {
     Some((server, run))
 }
 
+/// The ports the page's servers listen on, lowest first.
+pub fn listening_ports() -> Vec<u16> {
+    let ports: Vec<u16> = LISTENERS.with(|l| l.borrow().keys().copied().collect());
+    ports.into_iter().filter(|port| listening(*port)).collect()
+}
+
 /// Whether a server of this page listens on `port`.
 pub fn listening(port: u16) -> bool {
     listener(port).is_some()
