@@ -20,57 +20,42 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use python::dict::Dict;
-use python::types::{exc_class, new_class, Exc};
-use python::value::{BuiltinType, Class, HostObject, HostWait};
+use python::types::{exc_class, Exc};
+use python::value::{Class, HostObject, HostWait};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
 use super::http_client;
-use super::objects::{function, method, module, ready, this, Awaiting};
+use super::objects::{function, method, module, ready, this, Awaiting, ExceptionFamily};
 use crate::runtime::web::client;
 use crate::runtime::{self, Error};
 
 thread_local! {
-    static CLASSES: RefCell<Option<Classes>> = const { RefCell::new(None) };
+    static CLASSES: ExceptionFamily = const { ExceptionFamily::new("aiohttp.client_exceptions") };
 }
 
-/// aiohttp's exceptions, made once: `ClientError`, and under it `ClientResponseError` (an
-/// HTTP error status) and `ClientConnectionError` (nothing answered).
-#[derive(Clone)]
-struct Classes {
-    client: Rc<Class>,
-    response: Rc<Class>,
-    connection: Rc<Class>,
-    connector: Rc<Class>,
-}
-
-fn classes() -> Classes {
-    CLASSES.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                let class = |name: &str, base: Rc<Class>| {
-                    new_class(
-                        name,
-                        "aiohttp.client_exceptions",
-                        vec![base.clone()],
-                        Dict::new(),
-                        BuiltinType::BaseException,
-                    )
-                    .unwrap_or(base)
-                };
-                let client = class("ClientError", exc_class(Exc::Exception));
-                let connection = class("ClientConnectionError", client.clone());
-                Classes {
-                    response: class("ClientResponseError", client.clone()),
-                    connector: class("ClientConnectorError", connection.clone()),
-                    connection,
-                    client,
-                }
-            })
-            .clone()
+/// aiohttp's exception `name`: `ClientError`, and under it `ClientResponseError` (an HTTP
+/// error status) and `ClientConnectionError` (nothing answered) > `ClientConnectorError`
+/// (nothing listens there).
+fn error_class(name: &str) -> Rc<Class> {
+    let base = match name {
+        "ClientError" => None,
+        "ClientConnectorError" => Some("ClientConnectionError"),
+        _ => Some("ClientError"),
+    };
+    CLASSES.with(|classes| {
+        classes.class(name, || {
+            base.map_or_else(|| exc_class(Exc::Exception), error_class)
+        })
     })
 }
+
+const ERRORS: [&str; 4] = [
+    "ClientError",
+    "ClientResponseError",
+    "ClientConnectionError",
+    "ClientConnectorError",
+];
 
 /// The runtime's error of a request as aiohttp's exception.
 fn client_exception(error: &Error) -> Exception {
@@ -81,7 +66,10 @@ fn client_exception(error: &Error) -> Exception {
             url,
         } => {
             let text = format!("{status}, message='{reason}', url='{url}'");
-            let e = python::exceptions::instantiate(&classes().response, vec![Value::str(&text)]);
+            let e = python::exceptions::instantiate(
+                &error_class("ClientResponseError"),
+                vec![Value::str(&text)],
+            );
             if let Value::Instance(i) = e.value() {
                 let mut dict = i.dict.borrow_mut();
                 dict.set_str("status", Value::Int(i64::from(*status)));
@@ -93,10 +81,13 @@ fn client_exception(error: &Error) -> Exception {
         // Nothing listens on that port of this machine.
         Error::Raised(text) if text.starts_with("ClientConnectorError: ") => {
             let message = &text["ClientConnectorError: ".len()..];
-            python::exceptions::instantiate(&classes().connector, vec![Value::str(message)])
+            python::exceptions::instantiate(
+                &error_class("ClientConnectorError"),
+                vec![Value::str(message)],
+            )
         }
         other => python::exceptions::instantiate(
-            &classes().connection,
+            &error_class("ClientConnectionError"),
             vec![Value::str(&other.to_string())],
         ),
     }
@@ -113,18 +104,12 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
         Ok(web) => web,
         Err(e) => return Some(Err(e)),
     };
-    let classes = classes();
-    Some(module(
-        name,
-        vec![
-            ("web", web),
-            ("ClientSession", function("ClientSession", client_session)),
-            ("ClientError", Value::Class(classes.client)),
-            ("ClientResponseError", Value::Class(classes.response)),
-            ("ClientConnectionError", Value::Class(classes.connection)),
-            ("ClientConnectorError", Value::Class(classes.connector)),
-        ],
-    ))
+    let mut entries = vec![
+        ("web", web),
+        ("ClientSession", function("ClientSession", client_session)),
+    ];
+    entries.extend(ERRORS.map(|name| (name, Value::Class(error_class(name)))));
+    Some(module(name, entries))
 }
 
 /// `__aenter__` of an object that is its own context: it gives itself.

@@ -617,16 +617,11 @@ struct Runner {
 }
 
 fn app_runner(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let routes = match args.get(0, "app") {
-        Some(Value::Host(h)) => h
-            .as_any()
-            .downcast_ref::<PyApplication>()
-            .map(|a| a.0.clone()),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        python::exceptions::type_error("AppRunner() needs an application: web.AppRunner(app)")
-    })?;
+    let routes = this::<PyApplication>(args.get(0, "app"))
+        .map(|a| a.0.clone())
+        .map_err(|_| {
+            python::exceptions::type_error("AppRunner() needs an application: web.AppRunner(app)")
+        })?;
     Ok(Value::Host(Rc::new(Runner {
         routes,
         app: RefCell::new(None),

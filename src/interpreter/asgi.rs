@@ -461,13 +461,9 @@ impl HostObject for PyConfig {
 struct PyServer(Server);
 
 fn server(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let config = match args.get(0, "config") {
-        Some(Value::Host(h)) => h
-            .as_any()
-            .downcast_ref::<PyConfig>()
-            .map(|c| (c.app.clone(), c.port)),
-        _ => None,
-    };
+    let config = this::<PyConfig>(args.get(0, "config"))
+        .ok()
+        .map(|c| (c.app.clone(), c.port));
     let Some((app, port)) = config else {
         return Err(python::exceptions::type_error(
             "Server() needs a uvicorn.Config: uvicorn.Server(config)",

@@ -17,73 +17,51 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use python::dict::Dict;
-use python::types::{exc_class, new_class, Exc};
-use python::value::{BuiltinType, Class, HostObject};
+use python::types::{exc_class, Exc};
+use python::value::{Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::http_client;
-use super::objects::{compact_json, function, method, module, ready, this, Awaiting};
+use super::objects::{
+    compact_json, function, method, module, ready, this, Awaiting, ExceptionFamily,
+};
 use crate::runtime::web::client;
 use crate::runtime::Error;
 
 thread_local! {
-    static CLASSES: RefCell<Option<Classes>> = const { RefCell::new(None) };
+    static CLASSES: ExceptionFamily = const { ExceptionFamily::new("httpx") };
 }
 
-/// httpx's exceptions: `HTTPError`, under it `RequestError` > `ConnectError` (nothing
+/// httpx's exception `name`: `HTTPError`, under it `RequestError` > `ConnectError` (nothing
 /// answered) and `HTTPStatusError` (`raise_for_status()`).
-#[derive(Clone)]
-struct Classes {
-    http: Rc<Class>,
-    request: Rc<Class>,
-    connect: Rc<Class>,
-    status: Rc<Class>,
-}
-
-fn classes() -> Classes {
-    CLASSES.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                let class = |name: &str, base: Rc<Class>| {
-                    new_class(
-                        name,
-                        "httpx",
-                        vec![base.clone()],
-                        Dict::new(),
-                        BuiltinType::BaseException,
-                    )
-                    .unwrap_or(base)
-                };
-                let http = class("HTTPError", exc_class(Exc::Exception));
-                let request = class("RequestError", http.clone());
-                Classes {
-                    connect: class("ConnectError", request.clone()),
-                    status: class("HTTPStatusError", http.clone()),
-                    request,
-                    http,
-                }
-            })
-            .clone()
+fn error_class(name: &str) -> Rc<Class> {
+    let base = match name {
+        "HTTPError" => None,
+        "RequestError" | "HTTPStatusError" => Some("HTTPError"),
+        _ => Some("RequestError"),
+    };
+    CLASSES.with(|classes| {
+        classes.class(name, || {
+            base.map_or_else(|| exc_class(Exc::Exception), error_class)
+        })
     })
 }
+
+const ERRORS: [&str; 4] = [
+    "HTTPError",
+    "RequestError",
+    "ConnectError",
+    "HTTPStatusError",
+];
 
 /// `import httpx`.
 pub(super) fn import(_vm: &mut Vm, name: &str) -> Option<PyResult> {
     if name != "httpx" {
         return None;
     }
-    let classes = classes();
-    Some(module(
-        name,
-        vec![
-            ("AsyncClient", function("AsyncClient", async_client)),
-            ("HTTPError", Value::Class(classes.http)),
-            ("RequestError", Value::Class(classes.request)),
-            ("ConnectError", Value::Class(classes.connect)),
-            ("HTTPStatusError", Value::Class(classes.status)),
-        ],
-    ))
+    let mut entries = vec![("AsyncClient", function("AsyncClient", async_client))];
+    entries.extend(ERRORS.map(|name| (name, Value::Class(error_class(name)))));
+    Some(module(name, entries))
 }
 
 /// The runtime's error of a request as httpx's exception.
@@ -92,12 +70,12 @@ fn request_exception(error: &Error) -> Exception {
         Error::Cancelled => super::drive::to_exception(error, None),
         Error::Raised(text) if text.starts_with("ClientConnectorError: ") => {
             python::exceptions::instantiate(
-                &classes().connect,
+                &error_class("ConnectError"),
                 vec![Value::str("All connection attempts failed")],
             )
         }
         other => python::exceptions::instantiate(
-            &classes().request,
+            &error_class("RequestError"),
             vec![Value::str(&other.to_string())],
         ),
     }
@@ -452,7 +430,7 @@ fn response_raise_for_status(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> Py
         me.status
     );
     Err(python::exceptions::instantiate(
-        &classes().status,
+        &error_class("HTTPStatusError"),
         vec![Value::str(&text)],
     ))
 }

@@ -181,14 +181,9 @@ fn message_as_string(vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
 }
 
 fn message_of(value: Option<&Value>) -> PyResult<EmailMessage> {
-    match value {
-        Some(Value::Host(h)) => h
-            .as_any()
-            .downcast_ref::<PyMessage>()
-            .map(|m| m.0.borrow().clone()),
-        _ => None,
-    }
-    .ok_or_else(|| python::exceptions::type_error("an email.message.EmailMessage is needed"))
+    this::<PyMessage>(value)
+        .map(|m| m.0.borrow().clone())
+        .map_err(|_| python::exceptions::type_error("an email.message.EmailMessage is needed"))
 }
 
 // ---- the client ----

@@ -189,16 +189,11 @@ fn route(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
 
 fn mount(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let path = str_arg(&args, 0, "path", "Mount")?;
-    let directory = match args.get(1, "app") {
-        Some(Value::Host(h)) => h
-            .as_any()
-            .downcast_ref::<PyStaticFiles>()
-            .map(|f| f.0.clone()),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        python::exceptions::unsupported("Mount() of anything but StaticFiles(directory=...)")
-    })?;
+    let directory = this::<PyStaticFiles>(args.get(1, "app"))
+        .map(|f| f.0.clone())
+        .map_err(|_| {
+            python::exceptions::unsupported("Mount() of anything but StaticFiles(directory=...)")
+        })?;
     Ok(Value::Host(Rc::new(RouteSpec {
         path,
         target: Target::Files(directory),
@@ -557,15 +552,13 @@ fn request(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         python::exceptions::type_error("Request() missing 1 required positional argument: 'scope'")
     })?;
     let scope = scope_of(vm, &scope)?;
-    let receive = match args.get(1, "receive") {
-        Some(Value::Host(h)) => h.as_any().downcast_ref::<Receiver>().map(|r| r.0.clone()),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        python::exceptions::unsupported(
-            "Request(scope, receive) with a receive of the program's own",
-        )
-    })?;
+    let receive = this::<Receiver>(args.get(1, "receive"))
+        .map(|r| r.0.clone())
+        .map_err(|_| {
+            python::exceptions::unsupported(
+                "Request(scope, receive) with a receive of the program's own",
+            )
+        })?;
     Ok(Value::Host(Rc::new(PyRequest(Rc::new(Request::sharing(
         scope, receive,
     ))))))
@@ -842,13 +835,11 @@ fn response_call(_vm: &mut Vm, t: Option<&Value>, args: Args) -> PyResult {
     let response = this::<PyResponse>(t)?
         .to_runtime()
         .map_err(|e| python_error(&e))?;
-    let send = match args.get(2, "send") {
-        Some(Value::Host(h)) => h.as_any().downcast_ref::<Sender>().map(|s| s.0.clone()),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        python::exceptions::unsupported("calling a response with a send of the program's own")
-    })?;
+    let send = this::<Sender>(args.get(2, "send"))
+        .map(|s| s.0.clone())
+        .map_err(|_| {
+            python::exceptions::unsupported("calling a response with a send of the program's own")
+        })?;
     Ok(Awaiting::value(
         "__call__",
         Box::pin(async move {
