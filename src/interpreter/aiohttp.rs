@@ -183,7 +183,7 @@ fn request_of(vm: &mut Vm, method: &str, url: Rc<str>, args: &Args) -> PyResult 
             )))
         }
     };
-    let headers = super::aiohttp_web::header_pairs(vm, args)?;
+    let headers = super::web_parts::header_pairs(vm, args)?;
     Ok(Value::Host(Rc::new(Request {
         outgoing: Rc::new(Outgoing {
             method: Rc::from(method.to_ascii_uppercase()),
@@ -421,7 +421,7 @@ impl HostObject for Response {
             "ok" => Ok(Value::Bool((200..300).contains(&self.status))),
             "url" => Ok(Value::str(&self.url)),
             "headers" => {
-                super::aiohttp_web::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &self.headers)
+                super::web_parts::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &self.headers)
             }
             "content" => Ok(Value::Host(Rc::new(Content {
                 body: self.body.clone(),

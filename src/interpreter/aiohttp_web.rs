@@ -21,6 +21,7 @@ use python::{Args, PyResult, Value, Vm};
 use super::asyncio::{is_cancelled_error, run_serving, VM};
 use super::drive::awaited;
 use super::objects::{function, method, module, python_error, ready, str_arg, this, Awaiting};
+use super::web_parts::{body_bytes, header_pairs, headers_multidict, query_multidict};
 use crate::runtime::web::aiohttp_web::{server_error, Application};
 use crate::runtime::web::server::HOST;
 use crate::runtime::web::starlette::{Endpoint, Request, Response};
@@ -361,18 +362,8 @@ impl HostObject for PyRequest {
                 }
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
-            "query" => {
-                let pairs = crate::runtime::web::http::query_pairs(&scope.query_string);
-                multidict(vm, "MultiDict", "MultiDictProxy", &pairs)
-            }
-            "headers" => {
-                let pairs: Vec<(String, String)> = scope
-                    .headers
-                    .iter()
-                    .map(|(n, v)| (n.to_string(), v.to_string()))
-                    .collect();
-                multidict(vm, "CIMultiDict", "CIMultiDictProxy", &pairs)
-            }
+            "query" => query_multidict(vm, scope),
+            "headers" => headers_multidict(vm, scope),
             "text" => method("text", request_text, this),
             "read" => method("read", request_read, this),
             _ => return None,
@@ -387,65 +378,13 @@ impl HostObject for PyRequest {
     }
 }
 
-/// The `headers=` a call was given (a dict or a multidict), as name and value pairs; a name
-/// or value that is not a `str` is the `TypeError` aiohttp raises.
-pub(super) fn header_pairs(vm: &mut Vm, args: &Args) -> PyResult<Vec<(String, String)>> {
-    let Some(given) = args.keyword("headers").filter(|v| !v.is_none()).cloned() else {
-        return Ok(Vec::new());
-    };
-    let items = python::attr::get_attr(vm, &given, "items")?;
-    let items = vm.call(&items, Args::default())?;
-    let mut headers = Vec::new();
-    for pair in python::iter::collect(vm, &items)? {
-        match python::iter::collect(vm, &pair)?.as_slice() {
-            [Value::Str(name), Value::Str(value)] => {
-                headers.push((name.to_string(), value.to_string()))
-            }
-            _ => {
-                let pair = python::ops::repr(vm, &pair)?;
-                return Err(python::exceptions::type_error(format!(
-                    "a header's name and value must be str: {pair}"
-                )));
-            }
-        }
-    }
-    Ok(headers)
-}
-
-/// `pairs` as a read-only multidict (`request.headers`, `request.query`).
-pub(super) fn multidict(
-    vm: &mut Vm,
-    class: &str,
-    proxy: &str,
-    pairs: &[(String, String)],
-) -> PyResult {
-    let module = vm.import("multidict")?;
-    let items = Value::list(
-        pairs
-            .iter()
-            .map(|(n, v)| Value::tuple(vec![Value::str(n), Value::str(v)]))
-            .collect(),
-    );
-    let class = python::attr::get_attr(vm, &module, class)?;
-    let d = vm.call(&class, Args::new(vec![items]))?;
-    let proxy = python::attr::get_attr(vm, &module, proxy)?;
-    vm.call(&proxy, Args::new(vec![d]))
-}
-
 fn request_body(t: Option<&Value>) -> PyResult<Rc<Request>> {
     Ok(this::<PyRequest>(t)?.0.clone())
 }
 
 /// `await request.read()`: the body's bytes.
 fn request_read(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    let request = request_body(t)?;
-    Ok(Awaiting::value(
-        "read",
-        Box::pin(async move {
-            let body = request.body().await.map_err(|e| python_error(&e))?;
-            Ok(Value::Bytes(Rc::from(body)))
-        }),
-    ))
+    Ok(body_bytes("read", request_body(t)?))
 }
 
 /// `await request.text()`: the body as text.

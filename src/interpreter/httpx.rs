@@ -174,7 +174,7 @@ fn outgoing(
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(&query.join("&"));
     }
-    let mut headers = super::aiohttp_web::header_pairs(vm, args)?;
+    let mut headers = super::web_parts::header_pairs(vm, args)?;
     let mut body = Vec::new();
     if let Some(json) = args.keyword("json").filter(|v| !v.is_none()).cloned() {
         // httpx writes it compact, keeping non-ASCII as it is.
@@ -384,7 +384,7 @@ impl HostObject for Response {
             "is_success" => Ok(Value::Bool((200..300).contains(&self.status))),
             "is_error" => Ok(Value::Bool(self.status >= 400)),
             "headers" => {
-                super::aiohttp_web::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &self.headers)
+                super::web_parts::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &self.headers)
             }
             "content" => self.read_body().map(Value::Bytes),
             "text" => self

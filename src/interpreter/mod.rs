@@ -27,6 +27,7 @@ mod storage;
 mod streams;
 mod sync;
 mod threads;
+mod web_parts;
 mod websockets;
 
 use std::cell::RefCell;

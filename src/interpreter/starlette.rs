@@ -28,6 +28,7 @@ use super::drive::{awaited, to_exception};
 use super::objects::{
     compact_json, function, method, module, python_error, str_arg, this, Awaiting,
 };
+use super::web_parts::{body_bytes, header_pairs, headers_multidict, query_multidict};
 use crate::runtime::web::http::{self, Param, METHODS};
 use crate::runtime::web::starlette::{
     endpoint, socket_endpoint, BackgroundTask, Endpoint, HttpEndpoint, Request, Response, Route,
@@ -589,18 +590,8 @@ impl HostObject for PyRequest {
                 }
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
-            "query_params" => {
-                let pairs = crate::runtime::web::http::query_pairs(&scope.query_string);
-                super::aiohttp_web::multidict(vm, "MultiDict", "MultiDictProxy", &pairs)
-            }
-            "headers" => {
-                let pairs: Vec<(String, String)> = scope
-                    .headers
-                    .iter()
-                    .map(|(n, v)| (n.to_string(), v.to_string()))
-                    .collect();
-                super::aiohttp_web::multidict(vm, "CIMultiDict", "CIMultiDictProxy", &pairs)
-            }
+            "query_params" => query_multidict(vm, scope),
+            "headers" => headers_multidict(vm, scope),
             "body" => method("body", request_body, this),
             "json" => method("json", request_json, this),
             "scope" => Ok(super::asgi::scope_value(scope)),
@@ -613,14 +604,7 @@ impl HostObject for PyRequest {
 }
 
 fn request_body(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
-    let request = this::<PyRequest>(t)?.0.clone();
-    Ok(Awaiting::value(
-        "body",
-        Box::pin(async move {
-            let body = request.body().await.map_err(|e| python_error(&e))?;
-            Ok(Value::Bytes(Rc::from(body)))
-        }),
-    ))
+    Ok(body_bytes("body", this::<PyRequest>(t)?.0.clone()))
 }
 
 /// `await request.json()`: the body parsed by the program's `json`, with its errors.
@@ -883,7 +867,7 @@ fn make_response(
                 pos: Vec::new(),
                 kw: vec![(Rc::from("headers"), given.clone())],
             };
-            super::aiohttp_web::header_pairs(vm, &call)?
+            header_pairs(vm, &call)?
         }
         None => Vec::new(),
     };
