@@ -101,7 +101,7 @@ async fn the_exported_trace_has_one_track_per_task_and_every_print_and_step() {
 
 #[wasm_bindgen_test]
 async fn the_download_link_serves_the_run_as_a_trace_file() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
     let link = by_testid(&root, "download-trace");
@@ -132,7 +132,7 @@ async fn the_download_link_serves_the_run_as_a_trace_file() {
 async fn a_real_clock_run_leaves_a_devtools_track_per_task() {
     let performance = web_sys::window().unwrap().performance().unwrap();
     performance.clear_measures();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     // Ten times faster than real time: the 2 s lesson takes about 200 ms.
     click(&root, "lesson-create-task");
     click(&root, "clock-real");

@@ -23,7 +23,7 @@ fn attr_list(root: &web_sys::Element, selector: &str, attr: &str) -> Vec<String>
 
 /// Mounts the App, runs `lesson` on the instant clock and opens the internals view for replay.
 async fn replay_with_internals(lesson: &str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, lesson, "clock-instant").await;
     wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
     click(&root, "internals-toggle");

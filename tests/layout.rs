@@ -37,13 +37,14 @@ fn open_lesson(root: &HtmlElement) -> String {
 
 async fn settle() {
     leptos::task::tick().await;
+    common::dom::whole_page().await;
     common::dom::sleep_ms(20).await;
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_output_says_to_press_run_and_goes_once_lines_come() {
     set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert!(text_of(&root, "output-empty").contains("press Run"));
     click(&root, "clock-instant");
@@ -57,14 +58,14 @@ async fn an_empty_output_says_to_press_run_and_goes_once_lines_come() {
 #[wasm_bindgen_test]
 async fn the_intro_shows_until_dismissed_and_stays_dismissed() {
     storage().remove_item("loopscope.intro").unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert!(text_of(&root, "intro").contains("Predict the order"));
     click(&root, "intro-dismiss");
     settle().await;
     assert!(!has_testid(&root, "intro"));
     drop(handle);
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert!(!has_testid(&root, "intro"), "remembered");
     drop(handle);
@@ -73,7 +74,7 @@ async fn the_intro_shows_until_dismissed_and_stays_dismissed() {
 #[wasm_bindgen_test]
 async fn predict_mode_hides_the_note_and_the_expected_output_until_the_prediction_is_scored() {
     set_hash("#/lesson/gather-order?predict=1");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert!(has_testid(&root, "predict"));
     // "fast ends first, slow last…" would give the answer away.
@@ -100,7 +101,7 @@ async fn predict_mode_hides_the_note_and_the_expected_output_until_the_predictio
 #[wasm_bindgen_test]
 async fn a_refused_value_holds_run_back_until_it_is_fixed_or_the_lesson_values_return() {
     set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     let run_disabled = || by_testid(&root, "run").has_attribute("disabled");
     assert!(!run_disabled());
@@ -162,7 +163,7 @@ async fn the_rust_listing_is_closed_in_chinese_opens_with_one_click_and_is_remem
 #[wasm_bindgen_test]
 async fn the_catalog_is_one_tab_stop_with_arrow_keys_and_choosing_a_lesson_moves_focus_to_it() {
     set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     let links = all(&root, ".catalog a");
     assert!(links.len() > 40);
@@ -202,7 +203,7 @@ async fn the_catalog_is_one_tab_stop_with_arrow_keys_and_choosing_a_lesson_moves
 #[wasm_bindgen_test]
 async fn previous_next_and_the_lesson_menu_open_the_neighbouring_and_the_chosen_lesson() {
     set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     click(&root, "lesson-next");
     settle().await;
@@ -232,7 +233,7 @@ async fn previous_next_and_the_lesson_menu_open_the_neighbouring_and_the_chosen_
 /// replay bar).
 async fn run_instantly(hash: &str) -> (HtmlElement, Box<dyn std::any::Any>) {
     set_hash(hash);
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     click(&root, "clock-instant");
     click(&root, "run");
@@ -374,7 +375,7 @@ async fn callbacks_the_loop_runs_get_a_loop_lane_with_their_prints() {
 #[wasm_bindgen_test]
 async fn a_seconds_knob_takes_half_a_second() {
     set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     type_into(&root, "knob-f1", "0.5");
     settle().await;

@@ -92,7 +92,7 @@ async fn hints_after_running(root: &web_sys::HtmlElement, lesson: &str) -> Vec<S
 
 #[wasm_bindgen_test]
 async fn the_page_shows_each_lint_with_its_fix_and_teaching_lesson_and_none_on_a_correct_one() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     for (lesson, kind) in [
         ("never-awaited", Mistake::NeverAwaited),
         ("task-error-lost", Mistake::ErrorLost),
@@ -171,7 +171,7 @@ async fn in_an_embed_a_lint_links_to_the_full_page_in_a_new_tab() {
         .location()
         .set_hash("#/embed/never-awaited")
         .unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     click(&root, "clock-instant");
     leptos::task::tick().await;

@@ -128,7 +128,7 @@ async fn a_wrong_prediction_is_scored_wrong_at_the_right_line_explained_and_kept
         .remove_item(&format!("loopscope.predict.{LESSON}"))
         .unwrap();
     set_hash(&format!("#/lesson/{LESSON}?predict=1"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert!(has_testid(&root, "predict"));
     assert_eq!(
@@ -235,14 +235,14 @@ async fn a_wrong_prediction_is_scored_wrong_at_the_right_line_explained_and_kept
 
     // Kept across visits: a new page in predict mode shows the last arrangement.
     set_hash(&format!("#/lesson/{LESSON}?predict=1"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert_eq!(arrangement(&root), (0..7).collect::<Vec<_>>());
     drop(handle);
 
     // A link's own arrangement wins; the toggle turns the mode off and the panel goes.
     set_hash(&format!("#/lesson/{LESSON}?predict=6.5.4.3.2.1.0"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert_eq!(arrangement(&root), [6, 5, 4, 3, 2, 1, 0]);
     // Every line has its ↓ button (the last one's disabled); it moves the line down one.
@@ -286,7 +286,7 @@ async fn predict_mode_opens_in_an_embed_and_changed_knobs_are_not_scored() {
         .remove_item("loopscope.predict.mistake-sequential")
         .unwrap();
     set_hash("#/embed/mistake-sequential?predict=1");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     assert_eq!(
         by_testid(&root, "app")
@@ -364,7 +364,7 @@ async fn a_real_run_of_run_in_executor_is_scored_right_whichever_worker_printed_
     set_hash(&format!("#/lesson/{id}?predict={}", order.join(".")));
     warm_up(0);
     assert_eq!(spare_workers(), 0);
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     settle().await;
     // The page starts the lesson's five workers when it opens the lesson, before Run.
     wait_until("the page's spare workers", 10_000, || spare_workers() >= 5).await;
@@ -486,7 +486,7 @@ fn arranged_texts(root: &Element) -> Vec<String> {
 async fn predict_mode_on_an_embedded_snippet_arranges_the_lines_of_a_hidden_first_run() {
     let src = loopscope::ui::urls::encode_source(SNIPPET);
     set_hash(&format!("#/embed/code?src={src}&predict=1"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     wait_until("the lines to arrange", 3000, || {
         has_testid(&root, "predict")
     })
@@ -526,7 +526,7 @@ async fn predict_mode_on_a_snippet_that_never_ends_or_prints_nothing_says_so() {
     for (code, notice) in [(forever, "does-not-end"), ("x = 1\n", "prints-nothing")] {
         let src = loopscope::ui::urls::encode_source(code);
         set_hash(&format!("#/embed/code?src={src}&predict=1"));
-        let (root, handle) = mount_app();
+        let (root, handle) = mount_app().await;
         wait_until(notice, 10_000, || {
             by_testid(&root, "code-notice")
                 .get_attribute("data-notice")

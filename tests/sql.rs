@@ -283,7 +283,7 @@ async fn a_second_connection_waits_for_the_first_ones_transaction() {
 async fn the_reset_button_brings_the_sample_databases_back() {
     use common::dom::{by_testid, click, has_testid, mount_app, run_lesson, text_of, wait_until};
     reset().await;
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-create-task");
     leptos::task::tick().await;
     assert!(!has_testid(&root, "reset-databases"));

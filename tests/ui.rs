@@ -36,8 +36,50 @@ async fn press_stop(root: &HtmlElement) {
 }
 
 #[wasm_bindgen_test]
+async fn the_first_screen_is_drawn_at_once_and_the_rest_after_the_first_frame() {
+    common::dom::set_hash("#/lesson/create-task");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("loopscope.lang", "en").unwrap();
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), loopscope::ui::App);
+    // In the task that mounted the page: the listing, Run and the output.
+    for part in ["python", "run", "output-empty"] {
+        assert!(has_testid(&root, part), "{part} is drawn at once");
+    }
+    // Below the first screen, each in a task of its own once the page has painted.
+    for part in ["lesson-create-task", "timeline", "replay", "expected"] {
+        assert!(!has_testid(&root, part), "{part} waits for the first frame");
+    }
+    assert!(loopscope::ui::parts_waiting() > 0);
+    // Run pressed before they are there: the timeline drawn later shows the run too.
+    click(&root, "clock-instant");
+    click(&root, "run");
+    common::dom::whole_page().await;
+    for part in ["lesson-create-task", "timeline", "replay", "expected"] {
+        assert!(
+            has_testid(&root, part),
+            "{part} is drawn after the first frame"
+        );
+    }
+    let lines = loopscope::course::find("create-task")
+        .unwrap()
+        .expected
+        .len();
+    wait_until("the run's output", 5_000, || {
+        output_rows(&root).len() == lines
+    })
+    .await;
+    wait_until("the run's lanes", 5_000, || {
+        all(&root, "[data-testid=timeline-lane]").len() >= 2
+    })
+    .await;
+    drop(handle);
+    common::dom::set_hash("");
+}
+
+#[wasm_bindgen_test]
 async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     assert_eq!(
@@ -73,7 +115,7 @@ async fn clicking_run_fills_the_output_panel_and_hover_highlights_both_listings(
 
 #[wasm_bindgen_test]
 async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "asyncio-run", "clock-real").await;
     wait_until("the first line", 3000, || output_rows(&root).len() == 1).await;
     // While it runs, the latest printed line is highlighted in both listings.
@@ -103,7 +145,7 @@ async fn stop_mid_run_on_the_real_clock_cancels_the_run() {
 
 #[wasm_bindgen_test]
 async fn run_pressed_twice_shows_one_run_only() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "tasks-wait", "clock-real").await;
     wait_until("first rows", 3000, || output_rows(&root).len() >= 3).await;
     click(&root, "clock-instant");
@@ -120,7 +162,7 @@ async fn run_pressed_twice_shows_one_run_only() {
 
 #[wasm_bindgen_test]
 async fn leaving_a_lesson_mid_run_stops_it_and_clears_the_output() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "gevent-spawn", "clock-real").await;
     wait_until("first rows", 3000, || output_rows(&root).len() == 2).await;
     click(&root, "lesson-plain-calls");
@@ -144,7 +186,7 @@ async fn leaving_a_lesson_mid_run_stops_it_and_clears_the_output() {
 
 #[wasm_bindgen_test]
 async fn the_language_toggle_switches_labels_and_notes() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-tasks-wait");
     leptos::task::tick().await;
     let before = by_testid(&root, "run").text_content().unwrap_or_default();
@@ -163,7 +205,7 @@ async fn the_language_toggle_switches_labels_and_notes() {
 
 #[wasm_bindgen_test]
 async fn a_run_prints_in_the_page_language_and_keeps_it_when_the_language_changes() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-create-task-values");
     leptos::task::tick().await;
     if text_of(&root, "run") != "运行" {
@@ -206,7 +248,7 @@ async fn a_run_prints_in_the_page_language_and_keeps_it_when_the_language_change
 
 #[wasm_bindgen_test]
 async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "greenlet-switch", "clock-instant").await;
     wait_until("four rows", 3000, || output_rows(&root).len() == 4).await;
     let rows = all(&root, "[data-testid=output-row]");
@@ -235,7 +277,7 @@ async fn the_highlighted_line_of_a_long_listing_is_scrolled_into_view() {
 
 #[wasm_bindgen_test]
 async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "future-pending", "clock-instant").await;
     wait_until("the waiting line", 3000, || output_rows(&root).len() == 1).await;
     // Even on the instant clock it stays running: nothing will ever resolve the future.
@@ -256,7 +298,7 @@ async fn a_future_nobody_resolves_runs_until_stop_ends_it() {
 
 #[wasm_bindgen_test]
 async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("six output rows", 3000, || output_rows(&root).len() == 6).await;
     leptos::task::tick().await;
@@ -287,7 +329,7 @@ async fn the_timeline_draws_a_lane_per_task_with_its_waits_and_prints() {
 
 #[wasm_bindgen_test]
 async fn a_finished_run_is_marked_as_matching_the_expected_output() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "gather-order", "clock-instant").await;
     wait_until("the verdict", 3000, || has_testid(&root, "verdict")).await;
     let verdict = by_testid(&root, "verdict");
@@ -320,7 +362,7 @@ async fn a_real_clock_run_that_measures_its_own_lateness_is_judged_right_by_the_
         .location()
         .set_hash("#/lesson/blocking-loop?clock=real-10x")
         .unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     click(&root, "run");
     wait_until("the verdict", 20_000, || has_testid(&root, "verdict")).await;
@@ -343,7 +385,7 @@ async fn a_real_clock_run_that_measures_its_own_lateness_is_judged_right_by_the_
 
 #[wasm_bindgen_test]
 async fn replay_steps_through_the_trace_moving_output_timeline_and_highlight_together() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("the replay bar", 3000, || has_testid(&root, "replay")).await;
     let event = || {
@@ -516,7 +558,7 @@ fn current_hash() -> String {
 
 #[wasm_bindgen_test]
 async fn knobs_refuse_bad_values_with_a_reason_and_show_good_ones_in_the_listing_and_url() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-executor-sequential");
     leptos::task::tick().await;
     assert_eq!(
@@ -585,7 +627,7 @@ async fn a_shared_link_restores_the_knobs_clock_speed_and_language_and_makes_the
     let window = web_sys::window().unwrap();
     let shared = "#/lesson/tasks-wait?f1=3&clock=real-5x&lang=zh";
     window.location().set_hash(shared).unwrap();
-    let (root, handle) = mount_app(); // stores English; the link's Chinese wins
+    let (root, handle) = mount_app().await; // stores English; the link's Chinese wins
     leptos::task::tick().await;
     let checked = |id: &str| {
         by_testid(&root, id)
@@ -634,7 +676,7 @@ async fn a_deep_link_opens_a_lesson_with_its_knobs_and_back_returns_to_the_previ
         .location()
         .set_hash("#/lesson/run-in-executor?workers=2&jobs=4")
         .unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert_eq!(
         by_testid(&root, "lesson")
@@ -671,7 +713,7 @@ async fn a_deep_link_opens_a_lesson_with_its_knobs_and_back_returns_to_the_previ
 
 #[wasm_bindgen_test]
 async fn the_console_talks_to_the_running_server_and_shutdown_ends_the_run() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "command-server", "clock-instant").await;
     wait_until("the scripted client", 3000, || {
         rows_as_strings(&root)
@@ -730,7 +772,7 @@ async fn shutdown_in_the_console_ends_the_run(root: &web_sys::Element) {
 /// the server the edited program started), and `shutdown` typed there ends the program.
 #[wasm_bindgen_test]
 async fn the_console_talks_to_the_server_of_the_edited_python() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     edit_lessons_python(&root, "command-server").await;
     click(&root, "clock-instant");
     leptos::task::tick().await;
@@ -754,7 +796,7 @@ async fn the_console_talks_to_the_server_of_the_edited_python() {
 #[wasm_bindgen_test]
 async fn downloads_show_a_progress_row_per_file_with_its_error() {
     let base = common::FIXTURES;
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-downloads");
     leptos::task::tick().await;
     let urls = format!("{base}samples/lantern.png\n{base}samples/missing.png\njavascript:alert(1)");
@@ -798,7 +840,7 @@ async fn downloads_show_a_progress_row_per_file_with_its_error() {
 
 #[wasm_bindgen_test]
 async fn every_timeline_lane_is_reachable_by_keyboard_and_reads_as_words() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "create-task", "clock-instant").await;
     wait_until("three lanes", 3000, || {
         all(&root, "[data-testid=timeline-lane]").len() == 3
@@ -830,7 +872,7 @@ async fn frames_of_a_running_real_clock_run_change_one_attribute_per_lane() {
     // tasks-wait: three tasks that sleep for a second. While they sleep no event comes, but
     // the run's length grows every frame: only each lane's viewBox may change, nothing else
     // is drawn again.
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "tasks-wait", "clock-real").await;
     wait_until("three lanes", 3000, || {
         all(&root, "[data-testid=timeline-lane]").len() == 3
@@ -890,7 +932,7 @@ async fn a_link_to_a_lesson_the_course_does_not_have_says_so_beside_the_catalog(
         ("#/lessons/create-task", "/lessons/create-task"),
     ] {
         window.location().set_hash(hash).unwrap();
-        let (root, handle) = mount_app();
+        let (root, handle) = mount_app().await;
         leptos::task::tick().await;
         assert!(has_testid(&root, "missing-lesson"), "{hash}");
         assert!(
@@ -913,7 +955,7 @@ async fn a_link_to_a_lesson_the_course_does_not_have_says_so_beside_the_catalog(
 async fn an_embed_of_a_lesson_the_course_does_not_have_links_to_the_course_and_has_no_run() {
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/embed/nope").unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert!(text_of(&root, "missing-lesson").contains("nope"));
     assert!(has_testid(&root, "missing-course-link"));
@@ -928,13 +970,49 @@ async fn an_embed_of_a_lesson_the_course_does_not_have_links_to_the_course_and_h
 }
 
 #[wasm_bindgen_test]
+async fn a_link_with_a_lesson_s_former_id_opens_the_lesson_and_names_its_id_now() {
+    let window = web_sys::window().unwrap();
+    let links = loopscope::course::FORMER_IDS
+        .iter()
+        .flat_map(|&(former, now)| [(former, now, false), (former, now, true)]);
+    for (former, now, embed) in links {
+        let route = if embed { "embed" } else { "lesson" };
+        window
+            .location()
+            .set_hash(&format!("#/{route}/{former}?clock=instant"))
+            .unwrap();
+        let (root, handle) = mount_app().await;
+        leptos::task::tick().await;
+        assert!(
+            !has_testid(&root, "missing-lesson"),
+            "{former}: not missing"
+        );
+        assert_eq!(
+            by_testid(&root, "lesson")
+                .get_attribute("data-lesson")
+                .as_deref(),
+            Some(now)
+        );
+        wait_until("the lesson's link now", 1000, || {
+            current_hash().starts_with(&format!("#/{route}/{now}"))
+        })
+        .await;
+        click(&root, "run");
+        let lines = loopscope::course::find(now).unwrap().expected.len();
+        wait_until("its output", 5_000, || output_rows(&root).len() == lines).await;
+        drop(handle);
+    }
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_value_a_link_sets_that_a_knob_refuses_is_named_and_holds_run() {
     let window = web_sys::window().unwrap();
     window
         .location()
         .set_hash("#/lesson/executor-sequential?jobs=999")
         .unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert!(text_of(&root, "knob-error-jobs").contains("must be at most 20"));
     assert!(by_testid(&root, "run")
@@ -951,7 +1029,7 @@ async fn a_value_a_link_sets_that_a_knob_refuses_is_named_and_holds_run() {
 
 #[wasm_bindgen_test]
 async fn the_client_pane_asks_the_running_server_and_measures_a_load() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "starlette-routes", "clock-instant").await;
     wait_until("the lesson's own client", 5000, || {
         rows_as_strings(&root).len() == 4
@@ -1034,7 +1112,7 @@ async fn the_client_pane_asks_a_server_written_on_the_code_page() {
     let code = "import asyncio\n\nimport uvicorn\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get('/items/{item_id}')\nasync def item(item_id: int, q: str = 'none'):\n    return {'item_id': item_id, 'q': q}\n\n\nasync def main():\n    server = uvicorn.Server(uvicorn.Config(app, port=5050))\n    print('serving')\n    await server.serve()\n\n\nasyncio.run(main())\n";
     let src = loopscope::ui::urls::encode_source(code);
     common::dom::set_hash(&format!("#/code?src={src}&clock=instant&lang=en"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert!(!has_testid(&root, "http-send"), "no server, no pane");
     click(&root, "run");
@@ -1073,7 +1151,7 @@ async fn the_client_pane_asks_a_server_written_on_the_code_page() {
 /// received, with its envelope, subject and SMTP reply code; the verdict is right.
 #[wasm_bindgen_test]
 async fn the_io_panel_shows_the_mail_the_smtp_server_received() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     run_lesson(&root, "smtp-send", "clock-instant").await;
     wait_until("the four lines", 5000, || rows_as_strings(&root).len() == 4).await;
     wait_until("the mail row", 2000, || {
@@ -1124,7 +1202,7 @@ async fn a_links_theme_fixes_the_colour_scheme_of_an_embed() {
             .location()
             .set_hash(&format!("#/embed/create-task?theme={theme}"))
             .unwrap();
-        let (_root, handle) = mount_app();
+        let (_root, handle) = mount_app().await;
         leptos::task::tick().await;
         assert_eq!(
             root_element.get_attribute("data-theme").as_deref(),
@@ -1142,7 +1220,7 @@ async fn a_links_theme_fixes_the_colour_scheme_of_an_embed() {
         drop(handle);
     }
     window.location().set_hash("#/embed/create-task").unwrap();
-    let (_root, handle) = mount_app();
+    let (_root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert_eq!(root_element.get_attribute("data-theme"), None);
     drop(handle);
@@ -1166,7 +1244,7 @@ async fn edit_lessons_python(root: &web_sys::Element, lesson: &str) {
 
 #[wasm_bindgen_test]
 async fn edited_python_runs_on_the_same_loop_and_a_syntax_error_is_marked_on_its_line() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     edit_lessons_python(&root, "create-task").await;
 
     let program = "import asyncio\n\nasync def work(n):\n    await asyncio.sleep(n)\n    print('done', n)\n\nasync def main():\n    await asyncio.gather(work(2), work(1))\n    print('all done')\n\nasyncio.run(main())\n";
@@ -1221,7 +1299,7 @@ async fn edited_python_runs_on_the_same_loop_and_a_syntax_error_is_marked_on_its
 
 #[wasm_bindgen_test]
 async fn a_step_that_never_awaits_is_stopped_and_the_page_answers_again() {
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     click(&root, "lesson-create-task");
     leptos::task::tick().await;
     click(&root, "edit-python");
@@ -1291,7 +1369,7 @@ fn code_in(link: &str) -> Option<String> {
 async fn the_code_page_opens_a_links_code_runs_it_and_shares_it_back() {
     let src = loopscope::ui::urls::encode_source(SNIPPET);
     common::dom::set_hash(&format!("#/code?src={src}&clock=instant&lang=en"));
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert_eq!(lesson_shown(&root).as_deref(), Some("code"));
     assert_eq!(editor_value(&root), SNIPPET);
@@ -1373,7 +1451,7 @@ async fn the_code_page_opens_a_links_code_runs_it_and_shares_it_back() {
 #[wasm_bindgen_test]
 async fn a_changed_lesson_is_shared_with_its_code_and_the_link_restores_it() {
     common::dom::set_hash("#/lesson/create-task");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     click(&root, "edit-python");
     wait_until("the editor", 1000, || {
@@ -1393,7 +1471,7 @@ async fn a_changed_lesson_is_shared_with_its_code_and_the_link_restores_it() {
     // Opened by someone else: the lesson, with the changed code in the editor.
     let fragment = link.split_once('#').unwrap().1.to_string();
     common::dom::set_hash(&fragment);
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     wait_for_code(&root, SNIPPET).await;
     assert_eq!(lesson_shown(&root).as_deref(), Some("create-task"));
     assert!(has_testid(&root, "restore-python"));
@@ -1417,7 +1495,7 @@ async fn a_changed_lesson_is_shared_with_its_code_and_the_link_restores_it() {
 #[wasm_bindgen_test]
 async fn a_damaged_code_link_says_so_and_opens_other_code() {
     common::dom::set_hash("#/embed/code?src=not-deflate");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert_eq!(
         by_testid(&root, "code-notice")
@@ -1441,7 +1519,7 @@ async fn a_damaged_code_link_says_so_and_opens_other_code() {
 #[wasm_bindgen_test]
 async fn a_compact_embed_shows_code_and_output_and_keeps_the_rest_one_click_away() {
     common::dom::set_hash("#/embed/gather-order?show=python,output&clock=instant");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     assert!(has_testid(&root, "python"));
     assert!(has_testid(&root, "output"));
@@ -1511,7 +1589,7 @@ async fn a_link_names_what_it_asks_for_that_the_page_does_not_do() {
     common::dom::set_hash(
         "#/lesson/executor-sequential?jobs=999&wrokers=2&theme=blue&hide=timeline,outptu",
     );
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     // Long enough for the page to write its own link (and hear that hashchange).
     common::dom::sleep_ms(300).await;
@@ -1539,7 +1617,7 @@ async fn a_link_names_what_it_asks_for_that_the_page_does_not_do() {
 #[wasm_bindgen_test]
 async fn the_embed_box_chooses_the_parts_and_the_language() {
     common::dom::set_hash("#/lesson/gather-order");
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     let code = || {
         by_testid(&root, "embed-code")
@@ -1590,7 +1668,7 @@ async fn a_real_clock_run_marks_the_times_it_recorded_while_its_tab_was_hidden()
         .location()
         .set_hash("#/lesson/gather-order?clock=real")
         .unwrap();
-    let (root, handle) = mount_app();
+    let (root, handle) = mount_app().await;
     leptos::task::tick().await;
     click(&root, "run");
     // gather-order prints at 0, 1000, 2000 and 3000 ms: the tab is hidden from about 300 ms

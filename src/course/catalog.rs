@@ -191,11 +191,24 @@ pub fn all() -> impl Iterator<Item = &'static Lesson> {
     CATALOG.iter().flat_map(|c| c.lessons.iter().copied())
 }
 
-/// The lesson with this id.
+/// Ids a lesson had before: a link made with one opens the lesson that teaches its program now
+/// (and the page's own link then names the new id). Lesson ids are stable: a lesson renamed or
+/// merged into another leaves its old id here.
+pub const FORMER_IDS: &[(&str, &str)] = &[
+    // 2026-12-01: the course's third await example (`await others()` twice) and the lesson of
+    // awaiting one coroutine twice were one program; they became `await-twice`.
+    ("await-others", "await-twice"),
+];
+
+/// The lesson with this id (or a [former id](FORMER_IDS) of it).
 pub fn find(id: &str) -> Option<&'static Lesson> {
     if id == super::snippet::ID {
         return Some(super::snippet::current());
     }
+    let id = FORMER_IDS
+        .iter()
+        .find(|(former, _)| *former == id)
+        .map_or(id, |(_, now)| now);
     all().find(|l| l.id == id)
 }
 
@@ -204,4 +217,22 @@ pub fn chapter_of(id: &str) -> Option<&'static Chapter> {
     CATALOG
         .iter()
         .find(|c| c.lessons.iter().any(|l| l.id == id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{all, find, FORMER_IDS};
+
+    #[test]
+    fn a_former_id_opens_the_lesson_that_teaches_its_program_now() {
+        for &(former, now) in FORMER_IDS {
+            assert!(
+                all().all(|lesson| lesson.id != former),
+                "{former} is a lesson's id again: it can no longer stand for {now}"
+            );
+            assert_eq!(find(former).map(|lesson| lesson.id), Some(now));
+        }
+        assert_eq!(find("await-others").map(|l| l.id), Some("await-twice"));
+        assert!(find("await-other").is_none());
+    }
 }

@@ -26,7 +26,7 @@ pub mod mistake;
 pub mod py;
 pub mod snippet;
 
-pub use catalog::{all, chapter_of, find, Chapter, CATALOG};
+pub use catalog::{all, chapter_of, find, Chapter, CATALOG, FORMER_IDS};
 pub use knobs::{seconds, spot, Knob, KnobKind, KnobReader, KnobValue, Settings, Spot, Unit};
 pub use lesson::{
     line, said, Cpython, Ends, Entry, Expected, Lesson, LessonFuture, Needs, Order, RustFile, Text,

@@ -9,12 +9,14 @@ use super::controls::Controls;
 use super::editor::PythonPane;
 use super::embed::{EmbedBridge, EmbedCode, OpenFull, ShareLink};
 use super::focus::focus_testid;
+use super::highlight::Syntax;
 use super::http_pane::HttpPane;
 use super::i18n::{label, t, use_lang, Lang};
 use super::internals::Internals;
 use super::intro::{Intro, NamesLegend};
 use super::io::IoPanel;
 use super::knobs::Knobs;
+use super::later::Later;
 use super::link_notice::LinkNotice;
 use super::lints::LintPanel;
 use super::output::OutputPanel;
@@ -251,7 +253,7 @@ pub fn App() -> impl IntoView {
                 // The lesson comes first in the document (Tab reaches Run at once); the
                 // catalog is drawn on its left.
                 <LessonView embed=false parts=parts />
-                <Catalog />
+                <Later><Catalog /></Later>
             </div>
         </div>
     }
@@ -332,15 +334,17 @@ fn LessonView(
             Part::Output => view! {
                 <PredictPanel />
                 <OutputPanel />
-                <NamesLegend />
-                <Console />
-                <HttpPane />
-                <LintPanel embed=embed />
-                // The expected output is the lesson's: it says nothing of the learner's version
-                // (a snippet has none to show: predict mode makes its lines).
-                <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
-                    <ExpectedPanel />
-                </Show>
+                <Later>
+                    <NamesLegend />
+                    <Console />
+                    <HttpPane />
+                    <LintPanel embed=embed />
+                    // The expected output is the lesson's: it says nothing of the learner's
+                    // version (a snippet has none to show: predict mode makes its lines).
+                    <Show when=move || !answer_hidden() && session.edited.with(Option::is_none)>
+                        <ExpectedPanel />
+                    </Show>
+                </Later>
             }
             .into_any(),
             Part::Timeline => view! { <IoPanel /> <Timeline /> }.into_any(),
@@ -408,8 +412,9 @@ fn LessonView(
             {parts.has(Part::Output).then(|| view! {
                 <div class="out-col" id="pane-output">{part(Part::Output)}</div>
             })}
-            {shown(Part::Timeline)}
-            {shown(Part::Internals)}
+            // Below the first screen: drawn once it has been painted.
+            <Later>{shown(Part::Timeline)}</Later>
+            <Later>{shown(Part::Internals)}</Later>
             {(!parts.is_all()).then(|| view! { <More parts=parts part=part /> })}
         </main>
         </Show>
@@ -562,7 +567,7 @@ fn RustListing(embed: bool, highlight: Signal<Option<u32>>) -> impl IntoView {
                     source=Signal::derive(move || {
                         session.lesson().rust_listing(lang.get()).to_string()
                     })
-                    original=Signal::derive(move || session.lesson().rust_listing(lang.get()))
+                    syntax=Syntax::Rust
                     highlight=highlight
                 />
             </Show>

@@ -1,10 +1,13 @@
-//! Highlighting for the code editor: the learner's Python cut into token spans as they type, in
-//! the classes the lessons' build-time highlighting uses (`highlight.rs`), so both look alike.
-//! A light scanner, not the parser: it must colour half-typed code too.
+//! Highlighting: a listing cut into token spans, for the lessons' listings (Python and Rust) and
+//! for the learner's Python as they type. Light scanners, not parsers: they must colour
+//! half-typed code too, and they are small enough to run as a listing is drawn, so the page
+//! carries no table of tokens (the build used to compute them with syntect: 163 KB of the first
+//! download's wasm).
 
 /// A token: start and end byte in the source, and its class letter (`c` comment, `s` string,
-/// `n` number or `True` / `False` / `None`, `k` keyword, `f` a function defined or called,
-/// `t` a class defined).
+/// `n` number or `True` / `False` / `None` / `true` / `false`, `k` keyword (a Rust primitive
+/// type and lifetime too), `m` a Rust macro with its `!`, `f` a function defined or called,
+/// `t` a class or type).
 pub type Token = (usize, usize, u8);
 
 const KEYWORDS: &[&str] = &[
@@ -13,7 +16,7 @@ const KEYWORDS: &[&str] = &[
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
-/// The tokens of `source`, in order; what lies between them is plain text.
+/// The tokens of Python `source`, in order; what lies between them is plain text.
 pub fn tokens(source: &str) -> Vec<Token> {
     let bytes = source.as_bytes();
     let mut out: Vec<Token> = Vec::new();
@@ -39,9 +42,7 @@ pub fn tokens(source: &str) -> Vec<Token> {
             out.push((i, end, b'n'));
             i = end;
         } else if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 {
-            let end = i + source[i..]
-                .find(|ch: char| !(ch == '_' || ch.is_alphanumeric()))
-                .unwrap_or(source.len() - i);
+            let end = i + word_len(&source[i..]);
             let word = &source[i..end];
             let called = source[end..]
                 .trim_start_matches([' ', '\t'])
@@ -68,6 +69,188 @@ pub fn tokens(source: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+    "return", "Self", "static", "struct", "super", "trait", "type", "unsafe", "use", "where",
+    "while",
+];
+
+const RUST_PRIMITIVES: &[&str] = &[
+    "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "str", "u8", "u16",
+    "u32", "u64", "u128", "usize",
+];
+
+/// The tokens of Rust `source`, in order; what lies between them is plain text.
+pub fn rust_tokens(source: &str) -> Vec<Token> {
+    let bytes = source.as_bytes();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    // The last word, for `fn name` and `struct Name`.
+    let mut last_word = "";
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        if c == b'/' && next == Some(b'/') {
+            let end = source[i..].find('\n').map_or(source.len(), |n| i + n);
+            out.push((i, end, b'c'));
+            i = end;
+        } else if c == b'/' && next == Some(b'*') {
+            let end = block_comment_end(bytes, i);
+            out.push((i, end, b'c'));
+            i = end;
+        } else if let Some(end) = rust_string_at(bytes, i) {
+            out.push((i, end, b's'));
+            i = end;
+            last_word = "";
+        } else if c == b'\'' {
+            // A character literal, or a lifetime (`'a`, `'static`).
+            match char_literal_end(source, i) {
+                Some(end) => out.push((i, end, b's')),
+                None => {
+                    let end = i + 1 + word_len(&source[i + 1..]);
+                    out.push((i, end, b'k'));
+                    i = end;
+                    continue;
+                }
+            }
+            i = out.last().map_or(i + 1, |t| t.1);
+        } else if c.is_ascii_digit() {
+            let mut end = i;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_alphanumeric()
+                    || bytes[end] == b'_'
+                    || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                end += 1;
+            }
+            out.push((i, end, b'n'));
+            i = end;
+        } else if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 {
+            let end = i + word_len(&source[i..]);
+            let word = &source[i..end];
+            let after = &source[end..];
+            let class = if after.starts_with('!') && !after.starts_with("!=") {
+                out.push((i, end + 1, b'm'));
+                last_word = word;
+                i = end + 1;
+                continue;
+            } else {
+                match word {
+                    "true" | "false" => Some(b'n'),
+                    _ if RUST_KEYWORDS.contains(&word) => Some(b'k'),
+                    _ if RUST_PRIMITIVES.contains(&word) => Some(b'k'),
+                    _ if last_word == "fn" => Some(b'f'),
+                    _ if matches!(last_word, "struct" | "enum" | "trait" | "type") => Some(b't'),
+                    _ if after.trim_start_matches([' ', '\t']).starts_with('(')
+                        && !word.starts_with(char::is_uppercase) =>
+                    {
+                        Some(b'f')
+                    }
+                    _ if word.starts_with(|ch: char| ch.is_ascii_uppercase()) => Some(b't'),
+                    _ => None,
+                }
+            };
+            if let Some(class) = class {
+                out.push((i, end, class));
+            }
+            last_word = word;
+            i = end;
+        } else {
+            if !c.is_ascii_whitespace() {
+                last_word = "";
+            }
+            i += source[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// The length of the word (identifier) at the start of `rest`.
+fn word_len(rest: &str) -> usize {
+    rest.find(|ch: char| !(ch == '_' || ch.is_alphanumeric()))
+        .unwrap_or(rest.len())
+}
+
+/// The end of the block comment that starts at `i` (they nest in Rust); an unclosed one ends
+/// with the source.
+fn block_comment_end(bytes: &[u8], i: usize) -> usize {
+    let mut depth = 0;
+    let mut j = i;
+    while j + 1 < bytes.len() {
+        match (bytes[j], bytes[j + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                j += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                j += 2;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => j += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The end of the string literal that starts at `i` (`"…"`, `b"…"`, `r"…"`, `r#"…"#`, `br#"…"#`),
+/// if one does; an unclosed one ends with the source (a Rust string may span lines). `i` is
+/// never inside a word (the scanner takes words whole), so the `r` of `bar"` is not a prefix.
+fn rust_string_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if bytes.get(j) == Some(&b'b') {
+        j += 1;
+    }
+    let raw = bytes.get(j) == Some(&b'r');
+    if raw {
+        j += 1;
+    }
+    let hashes = bytes[j..].iter().take_while(|b| **b == b'#').count();
+    if hashes > 0 && !raw {
+        return None;
+    }
+    j += hashes;
+    if bytes.get(j) != Some(&b'"') {
+        return None;
+    }
+    j += 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' if !raw => j += 2,
+            b'"' if bytes[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes =>
+            {
+                return Some(j + 1 + hashes);
+            }
+            _ => j += 1,
+        }
+    }
+    Some(bytes.len())
+}
+
+/// The end of the character literal that starts at `i` (`'a'`, `'\n'`, `'\u{1F600}'`, `'中'`),
+/// or `None` for a lifetime.
+fn char_literal_end(source: &str, i: usize) -> Option<usize> {
+    let rest = &source[i + 1..];
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '\\' {
+        // The escaped character itself may be a quote (`'\''`).
+        let escaped = rest[1..].chars().next()?.len_utf8();
+        let close = rest[1 + escaped..].find(['\'', '\n'])? + 1 + escaped;
+        return (rest.as_bytes()[close] == b'\'').then_some(i + 1 + close + 1);
+    }
+    let (at, second) = chars.next()?;
+    (second == '\'').then_some(i + 1 + at + 1)
 }
 
 /// The end of the string literal that starts at `i` (with its prefix: `f"…"`, `rb'…'`), if one
@@ -114,6 +297,83 @@ mod tests {
             .into_iter()
             .map(|(s, e, c)| (&source[s..e], c as char))
             .collect()
+    }
+
+    fn rust_classes(source: &str) -> Vec<(&str, char)> {
+        rust_tokens(source)
+            .into_iter()
+            .map(|(s, e, c)| (&source[s..e], c as char))
+            .collect()
+    }
+
+    #[test]
+    fn rust_keywords_macros_functions_types_and_literals() {
+        assert_eq!(
+            rust_classes("pub async fn main(n: u32) -> Result<()> { // go\n    print!(\"{n}\"); sleep(0.5).await?;\n}"),
+            [
+                ("pub", 'k'),
+                ("async", 'k'),
+                ("fn", 'k'),
+                ("main", 'f'),
+                ("u32", 'k'),
+                ("Result", 't'),
+                ("// go", 'c'),
+                ("print!", 'm'),
+                ("\"{n}\"", 's'),
+                ("sleep", 'f'),
+                ("0.5", 'n'),
+                ("await", 'k'),
+            ]
+        );
+        assert_eq!(
+            rust_classes("for i in 0..n { let x = Some(i) != None && true; }"),
+            [
+                ("for", 'k'),
+                ("in", 'k'),
+                ("0", 'n'),
+                ("let", 'k'),
+                ("Some", 't'),
+                ("None", 't'),
+                ("true", 'n'),
+            ]
+        );
+    }
+
+    #[test]
+    fn rust_strings_chars_lifetimes_and_comments_that_span_lines() {
+        let source = "let s: &'static str = r#\"say \"hi\"\"#; let c = '\\''; let d = 'x';\n/* a /* b */\nc */ x";
+        assert_eq!(
+            rust_classes(source),
+            [
+                ("let", 'k'),
+                ("'static", 'k'),
+                ("str", 'k'),
+                ("r#\"say \"hi\"\"#", 's'),
+                ("let", 'k'),
+                ("'\\''", 's'),
+                ("let", 'k'),
+                ("'x'", 's'),
+                ("/* a /* b */\nc */", 'c'),
+            ]
+        );
+        assert_eq!(
+            rust_classes("b\"a\\\"b\" bar\"x"),
+            [("b\"a\\\"b\"", 's'), ("\"x", 's')]
+        );
+        // Half-typed code is coloured, never a panic.
+        for cut in [
+            "'",
+            "'\\",
+            "\"",
+            "r#\"",
+            "/*",
+            "1.",
+            "中文 = '文'",
+            "x!",
+            "b'",
+        ] {
+            let _ = rust_tokens(cut);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::code_edit::{byte_of, line_span, newline, shift_lines, utf16_of};
 use super::code_tokens::tokens;
-use super::highlight::class_name;
+use super::highlight::{class_name, Syntax};
 use super::i18n::{label, t, use_lang};
 use super::session::{use_session, CodeNotice};
 use super::source::SourceView;
@@ -64,7 +64,7 @@ pub fn PythonPane(
                         caption="Python"
                         testid="python"
                         source=lesson_source
-                        original=Signal::derive(move || session.lesson().python(lang.get()))
+                        syntax=Syntax::Python
                         highlight=highlight
                     />
                 }

@@ -1,59 +1,65 @@
-//! Syntax highlighting computed at build time (see `build.rs`, which runs syntect over every
-//! listing): here only the lookup of a listing's token spans and their split of a line.
+//! A listing's lines cut into coloured pieces: the token spans of [`code_tokens`](super::code_tokens)
+//! (Python's or Rust's) split at the line ends, a token that spans lines (a triple-quoted
+//! string, a block comment) coloured on each of them.
 
-/// One token: (line index, start byte, end byte, class letter).
-pub type Span = (u16, u16, u16, u8);
+use super::code_tokens::{rust_tokens, tokens, Token};
 
-include!(concat!(env!("OUT_DIR"), "/highlight.rs"));
-
-/// FNV-1a, 64-bit: the hash `build.rs` keys the tables by.
-pub fn key(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+/// A listing's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// The lessons' Python listings and the learner's code.
+    Python,
+    /// The Rust twins of the lessons.
+    Rust,
 }
 
-/// The token spans of a listing, if it is one of the lessons'.
-pub fn spans(listing: &str) -> Option<&'static [Span]> {
-    let key = key(listing);
-    TABLES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, spans)| *spans)
+/// One piece of a line: its text and its CSS class (`None`: plain text).
+pub type Piece<'a> = (&'a str, Option<&'static str>);
+
+/// The lines of `source` (as `str::lines` cuts them), each as its pieces.
+pub fn lines(source: &str, syntax: Syntax) -> Vec<Vec<Piece<'_>>> {
+    let tokens = match syntax {
+        Syntax::Python => tokens(source),
+        Syntax::Rust => rust_tokens(source),
+    };
+    let mut next = 0;
+    let mut start = 0;
+    source
+        .split_inclusive('\n')
+        .map(|raw| {
+            let line = raw
+                .strip_suffix('\n')
+                .map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l));
+            let end = start + line.len();
+            // Tokens that ended before this line are done with.
+            while tokens.get(next).is_some_and(|t| t.1 <= start) {
+                next += 1;
+            }
+            let pieces = pieces(source, start, end, &tokens[next..]);
+            start += raw.len();
+            pieces
+        })
+        .collect()
 }
 
-/// Splits line `index` of a listing into (text, class) pieces; class `None` is plain text.
-pub fn pieces<'a>(
-    line: &'a str,
-    index: usize,
-    spans: &[Span],
-) -> Vec<(&'a str, Option<&'static str>)> {
+/// The pieces of the line at `start..end` of `source`, given the tokens from the first one
+/// that has not ended before it.
+fn pieces<'a>(source: &'a str, start: usize, end: usize, tokens: &[Token]) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
-    let mut at = 0;
-    let first = spans.partition_point(|s| usize::from(s.0) < index);
-    for &(_, start, end, class) in spans[first..]
-        .iter()
-        .take_while(|s| usize::from(s.0) == index)
-    {
-        let (start, end) = (usize::from(start), usize::from(end).min(line.len()));
-        if start < at
-            || start >= end
-            || !line.is_char_boundary(start)
-            || !line.is_char_boundary(end)
-        {
+    let mut at = start;
+    for &(from, to, class) in tokens.iter().take_while(|t| t.0 < end) {
+        let (from, to) = (from.max(start), to.min(end));
+        if from >= to {
             continue;
         }
-        if at < start {
-            out.push((&line[at..start], None));
+        if at < from {
+            out.push((&source[at..from], None));
         }
-        out.push((&line[start..end], Some(class_name(class))));
-        at = end;
+        out.push((&source[from..to], Some(class_name(class))));
+        at = to;
     }
-    if at < line.len() {
-        out.push((&line[at..], None));
+    if at < end {
+        out.push((&source[at..end], None));
     }
     out
 }
@@ -73,46 +79,68 @@ pub fn class_name(class: u8) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{pieces, spans};
+    use super::{lines, Syntax};
     use crate::course;
     use crate::lang::Lang;
 
     #[test]
-    fn every_listing_has_tokens_and_they_cover_keywords_strings_and_comments() {
+    fn every_listing_is_coloured_line_by_line_without_losing_a_character() {
         for lesson in course::all() {
-            for listing in Lang::ALL
-                .map(|l| lesson.python(l))
+            for (listing, syntax) in Lang::ALL
+                .map(|l| (lesson.python(l), Syntax::Python))
                 .into_iter()
-                .chain(Lang::ALL.map(|l| lesson.rust_listing(l)))
+                .chain(Lang::ALL.map(|l| (lesson.rust_listing(l), Syntax::Rust)))
             {
-                let spans = spans(listing).unwrap_or_else(|| panic!("{}: no tokens", lesson.id));
-                assert!(spans.len() > 5, "{}", lesson.id);
+                let cut = lines(listing, syntax);
+                assert_eq!(cut.len(), listing.lines().count(), "{}", lesson.id);
+                for (pieces, line) in cut.iter().zip(listing.lines()) {
+                    assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), line);
+                }
+                let coloured = cut.iter().flatten().filter(|p| p.1.is_some()).count();
+                assert!(coloured > 5, "{}: {coloured} tokens", lesson.id);
             }
         }
         let lesson = course::find("create-task").unwrap();
-        let spans = spans(lesson.python(Lang::Zh)).unwrap();
-        let line = "    await asyncio.sleep(2)";
-        let split = pieces(line, 5, spans);
-        assert_eq!(split.iter().map(|(t, _)| *t).collect::<String>(), line);
-        assert!(split.contains(&("await", Some("tok-k"))), "{split:?}");
-        assert!(split.contains(&("2", Some("tok-n"))), "{split:?}");
-        let comment = lesson.python(Lang::Zh).lines().nth(17).unwrap();
-        let split = pieces(comment, 17, spans);
+        let python = lines(lesson.python(Lang::Zh), Syntax::Python);
+        assert_eq!(
+            python[5].iter().map(|p| p.0).collect::<String>(),
+            "    await asyncio.sleep(2)"
+        );
         assert!(
-            split
+            python[5].contains(&("await", Some("tok-k"))),
+            "{:?}",
+            python[5]
+        );
+        assert!(python[5].contains(&("2", Some("tok-n"))), "{:?}", python[5]);
+        assert!(
+            python[17]
                 .iter()
                 .any(|(t, c)| t.starts_with("# 包成 task") && *c == Some("tok-c")),
-            "{split:?}"
+            "{:?}",
+            python[17]
         );
-        let rust = lesson.rust_listing(Lang::En);
-        let spans = super::spans(rust).unwrap();
-        let line = rust.lines().nth(6).unwrap();
-        let split = pieces(line, 6, spans);
+        let rust = lines(lesson.rust_listing(Lang::En), Syntax::Rust);
         assert!(
-            split
+            rust[6]
                 .iter()
                 .any(|(t, c)| t.contains("print!") && *c == Some("tok-m")),
-            "{line}: {split:?}"
+            "{:?}",
+            rust[6]
         );
+    }
+
+    #[test]
+    fn a_token_over_several_lines_is_coloured_on_each() {
+        let cut = lines("x = \"\"\"one\r\ntwo\"\"\"\ny = 1\n", Syntax::Python);
+        assert_eq!(
+            cut,
+            [
+                vec![("x = ", None), ("\"\"\"one", Some("tok-s"))],
+                vec![("two\"\"\"", Some("tok-s"))],
+                vec![("y = ", None), ("1", Some("tok-n"))],
+            ]
+        );
+        assert_eq!(lines("", Syntax::Rust), Vec::<Vec<_>>::new());
+        assert_eq!(lines("\n\n", Syntax::Rust), [vec![], vec![]]);
     }
 }

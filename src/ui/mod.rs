@@ -25,6 +25,7 @@ pub mod internals;
 mod intro;
 pub mod io;
 mod knobs;
+mod later;
 mod link_notice;
 pub mod lints;
 mod offline;
@@ -44,3 +45,4 @@ pub mod verdict;
 pub mod words;
 
 pub use app::App;
+pub use later::parts_waiting;

@@ -1,5 +1,6 @@
 //! A source listing with line numbers and one highlighted line.
 
+use super::highlight::{lines, Syntax};
 use super::scroll::reveal_within;
 use leptos::html::Pre;
 use leptos::prelude::*;
@@ -15,37 +16,27 @@ pub fn SourceView(
     /// The source text (with any knob values written in).
     #[prop(into)]
     source: Signal<String>,
-    /// The listing as the lesson ships it: its tokens were computed at build time. A line that
-    /// differs from it (a knob's value) is shown plain.
-    #[prop(into)]
-    original: Signal<&'static str>,
+    /// Its language, for the colours.
+    syntax: Syntax,
     /// The 1-based line to highlight, if any.
     #[prop(into)]
     highlight: Signal<Option<u32>>,
 ) -> impl IntoView {
-    let lines = move || {
+    let rows = move || {
         let text = source.get();
-        let original = original.get();
-        let spans = super::highlight::spans(original).unwrap_or(&[]);
-        let mut original_lines = original.lines();
-        text.lines()
+        lines(&text, syntax)
+            .into_iter()
             .enumerate()
-            .map(|(i, text)| {
+            .map(|(i, pieces)| {
                 let number = i as u32 + 1;
                 let lit = move || highlight.get() == Some(number);
-                let same = original_lines.next() == Some(text);
-                let code = if same && !spans.is_empty() {
-                    super::highlight::pieces(text, i, spans)
-                        .into_iter()
-                        .map(|(piece, class)| match class {
-                            Some(class) => view! { <span class=class>{piece.to_string()}</span> }.into_any(),
-                            None => piece.to_string().into_any(),
-                        })
-                        .collect_view()
-                        .into_any()
-                } else {
-                    text.to_string().into_any()
-                };
+                let code = pieces
+                    .into_iter()
+                    .map(|(piece, class)| match class {
+                        Some(class) => view! { <span class=class>{piece.to_string()}</span> }.into_any(),
+                        None => piece.to_string().into_any(),
+                    })
+                    .collect_view();
                 view! {
                     <div class="line" class:hl=lit data-line=number aria-current=move || lit().then_some("true")>
                         <span class="ln" aria-hidden="true">{number}</span>
@@ -65,7 +56,7 @@ pub fn SourceView(
     view! {
         <figure class="source" data-testid=testid>
             <figcaption>{caption}</figcaption>
-            <pre node_ref=pre>{lines}</pre>
+            <pre node_ref=pre>{rows}</pre>
         </figure>
     }
 }

@@ -235,14 +235,24 @@ pub mod dom {
             .unwrap();
     }
 
-    /// Mounts the app as a reader who chose English and opened the Rust listing.
-    pub fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
+    /// Mounts the app as a reader who chose English and opened the Rust listing, and waits
+    /// until the parts drawn after the first screen are there too.
+    pub async fn mount_app() -> (HtmlElement, Box<dyn std::any::Any>) {
         let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
         storage.set_item("loopscope.lang", "en").unwrap();
         storage.set_item("loopscope.rust-listing", "open").unwrap();
         let root = fresh_root();
         let handle = leptos::mount::mount_to(root.clone(), loopscope::ui::App);
+        whole_page().await;
         (root, Box::new(handle))
+    }
+
+    /// Waits until the parts of the page drawn after its first screen are drawn.
+    pub async fn whole_page() {
+        wait_until("the page's later parts", 5_000, || {
+            loopscope::ui::parts_waiting() == 0
+        })
+        .await;
     }
 
     /// Opens a lesson from the catalog, picks a clock (`clock-instant` or `clock-real`) and

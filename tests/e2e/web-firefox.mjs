@@ -48,7 +48,8 @@ try {
   await browser.goto(`${server.base}#/lesson/asgi-app`);
   const version = await browser.script(`async () => navigator.userAgent`);
   const first = await browser.script(`async () => { ${helpers}
-    await until('the app', () => document.querySelector('[data-testid=run]'));
+    // The catalog is drawn once the page's first screen has been painted.
+    await until('the app', () => document.querySelector('[data-testid=lesson-asgi-app]'));
     await open('asgi-app', 'clock-instant');
     await until('two rows', () => rows().length === 2);
     const url = await serverUrl();
