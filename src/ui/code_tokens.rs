@@ -107,16 +107,12 @@ pub fn rust_tokens(source: &str) -> Vec<Token> {
             last_word = "";
         } else if c == b'\'' {
             // A character literal, or a lifetime (`'a`, `'static`).
-            match char_literal_end(source, i) {
-                Some(end) => out.push((i, end, b's')),
-                None => {
-                    let end = i + 1 + word_len(&source[i + 1..]);
-                    out.push((i, end, b'k'));
-                    i = end;
-                    continue;
-                }
-            }
-            i = out.last().map_or(i + 1, |t| t.1);
+            let (end, class) = match char_literal_end(source, i) {
+                Some(end) => (end, b's'),
+                None => (i + 1 + word_len(&source[i + 1..]), b'k'),
+            };
+            out.push((i, end, class));
+            i = end;
         } else if c.is_ascii_digit() {
             let mut end = i;
             while end < bytes.len()
@@ -132,26 +128,25 @@ pub fn rust_tokens(source: &str) -> Vec<Token> {
             let end = i + word_len(&source[i..]);
             let word = &source[i..end];
             let after = &source[end..];
-            let class = if after.starts_with('!') && !after.starts_with("!=") {
+            if after.starts_with('!') && !after.starts_with("!=") {
                 out.push((i, end + 1, b'm'));
                 last_word = word;
                 i = end + 1;
                 continue;
-            } else {
-                match word {
-                    "true" | "false" => Some(b'n'),
-                    _ if RUST_KEYWORDS.contains(&word) => Some(b'k'),
-                    _ if RUST_PRIMITIVES.contains(&word) => Some(b'k'),
-                    _ if last_word == "fn" => Some(b'f'),
-                    _ if matches!(last_word, "struct" | "enum" | "trait" | "type") => Some(b't'),
-                    _ if after.trim_start_matches([' ', '\t']).starts_with('(')
-                        && !word.starts_with(char::is_uppercase) =>
-                    {
-                        Some(b'f')
-                    }
-                    _ if word.starts_with(|ch: char| ch.is_ascii_uppercase()) => Some(b't'),
-                    _ => None,
+            }
+            let class = match word {
+                "true" | "false" => Some(b'n'),
+                _ if RUST_KEYWORDS.contains(&word) => Some(b'k'),
+                _ if RUST_PRIMITIVES.contains(&word) => Some(b'k'),
+                _ if last_word == "fn" => Some(b'f'),
+                _ if matches!(last_word, "struct" | "enum" | "trait" | "type") => Some(b't'),
+                _ if after.trim_start_matches([' ', '\t']).starts_with('(')
+                    && !word.starts_with(char::is_uppercase) =>
+                {
+                    Some(b'f')
                 }
+                _ if word.starts_with(|ch: char| ch.is_ascii_uppercase()) => Some(b't'),
+                _ => None,
             };
             if let Some(class) = class {
                 out.push((i, end, class));
