@@ -8,6 +8,7 @@ use loopscope::interpreter;
 use loopscope::lang::Lang;
 use loopscope::runtime::{Clock, RunStatus};
 use loopscope::trace::{EventKind, IoKind};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -136,6 +137,87 @@ async fn the_courses_executor_listings_run_their_functions_on_web_workers() {
             );
         }
     }
+}
+
+#[wasm_bindgen(inline_js = "
+export async function opfs_copy_of(name, url) {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('loopscope');
+  const file = await (await dir.getFileHandle(name)).getFile();
+  const kept = new Uint8Array(await file.arrayBuffer());
+  const served = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const same = kept.length === served.length && kept.every((b, i) => b === served[i]);
+  return `${kept.length} ${served.length} ${same}`;
+}")]
+extern "C" {
+    fn opfs_copy_of(name: &str, url: &str) -> js_sys::Promise;
+}
+
+/// The course's downloader runs unmodified in both languages: `run_in_executor(None,
+/// requests.get, url)` is each pool job's blocking GET on a Web Worker (a synchronous
+/// `XMLHttpRequest`), the lesson's lines come at its times on the real clock (within the
+/// executor listings' 300 ms), and `open(file_name, mode='wb')` with `write(response.content)`
+/// leaves each image, byte for byte, in the page's private file system.
+#[wasm_bindgen_test]
+async fn the_downloaders_listing_gets_on_workers_and_writes_the_pages_private_files() {
+    interpreter::http_client::serve_app_server_from(common::FIXTURES);
+    let lesson = course::find("executor-downloads").expect("the lesson exists");
+    for lang in Lang::ALL {
+        common::dom::warm_workers(lesson, &Settings::defaults(lesson)).await;
+        let run = run_listing(lesson, lang, Clock::Real { scale: 1.0 }).await;
+        common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 300);
+        let gets = run
+            .trace()
+            .events()
+            .iter()
+            .filter(|e| {
+                matches!(&e.kind, EventKind::IoStarted { kind: IoKind::Worker, label, .. } if &**label == "get()")
+            })
+            .count();
+        assert_eq!(gets, 3, "a worker's GET per image");
+        // Each file: made (emptied) by open(), then its one write.
+        assert_eq!(io_started(&run, IoKind::Storage), 6);
+        common::dom::wait_until("the writes", 10_000, || {
+            run.live_io(loopscope::trace::IoKind::Storage) == 0
+        })
+        .await;
+        for name in ["harbour.png", "lantern.png", "mountain.png"] {
+            let url = format!("{}samples/{name}", common::FIXTURES);
+            let compared = wasm_bindgen_futures::JsFuture::from(opfs_copy_of(name, &url))
+                .await
+                .expect("the file is in the private file system")
+                .as_string()
+                .unwrap_or_default();
+            let parts: Vec<&str> = compared.split(' ').collect();
+            assert_eq!(parts[2], "true", "{name}: {compared}");
+            assert!(
+                parts[0].parse::<u32>().unwrap_or(0) > 1000,
+                "{name}: {compared}"
+            );
+        }
+    }
+    interpreter::http_client::serve_app_server_from("");
+}
+
+/// What `requests` cannot do here is said, and what fails fails as in requests: a GET of an
+/// address nobody answers raises `requests.exceptions.ConnectionError` (an `OSError`) from the
+/// awaited future; reading the response inside the pool's function, and a GET on the loop's
+/// own thread, are refused with a message naming why.
+#[wasm_bindgen_test]
+async fn requests_failures_and_what_it_cannot_do_here_are_said() {
+    let source = "import asyncio\nimport requests\n\ndef size(url):\n    return len(requests.get(url).content)\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    try:\n        await loop.run_in_executor(None, requests.get, 'http://127.0.0.1:9/x.png')\n    except requests.exceptions.ConnectionError as e:\n        print('ConnectionError', isinstance(e, OSError))\n    try:\n        await loop.run_in_executor(None, size, 'samples/harbour.png')\n    except NotImplementedError as e:\n        print('inside:', 'await the future' in str(e))\n    try:\n        requests.get('samples/harbour.png')\n    except NotImplementedError as e:\n        print('loop:', 'run_in_executor' in str(e))\n\nasyncio.run(main())\n";
+    let run = run_on_the_real_clock(source).await;
+    let texts: Vec<String> = run
+        .trace()
+        .printed()
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert_eq!(
+        texts,
+        ["ConnectionError True", "inside: True", "loop: True"],
+        "{texts:?}"
+    );
 }
 
 /// A function handed to the default pool prints from its worker while it runs, and two such

@@ -105,7 +105,10 @@ fn every_corpus_program_prints_what_cpython_prints_at_the_same_virtual_times() {
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_string();
-        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+        // Natively there is no browser storage for the files a program writes: those
+        // programs are held to CPython by the interpreter crate's own corpus (its host keeps
+        // the files in memory) and run on the page's private file system in the browser tests.
+        if only.as_deref().is_some_and(|o| !name.contains(o)) || name.starts_with("files_") {
             continue;
         }
         let source = std::fs::read_to_string(path).expect("read case");

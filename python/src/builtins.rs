@@ -54,7 +54,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("format", format),
     ("vars", vars),
     ("input", input),
-    ("open", open),
+    ("open", crate::files::open),
     ("globals", unsupported_globals),
     ("locals", unsupported_locals),
     ("exec", unsupported_exec),
@@ -835,71 +835,6 @@ fn input(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {
     Err(exceptions::unsupported(
         "input() (a page has no keyboard input for a program)",
     ))
-}
-
-/// `open(file, mode='r', encoding=None)`: a file of the host's read-only folder (the page's
-/// servers' folder), as text or bytes; a name it has not is `FileNotFoundError`, and writing is
-/// a missing feature, said as such.
-fn open(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
-    let name = match args.get(0, "file") {
-        Some(Value::Str(name)) => name.clone(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                type_name(other)
-            )))
-        }
-        None => {
-            return Err(type_error(
-                "open() missing required argument 'file' (pos 1)",
-            ))
-        }
-    };
-    let mode = match args.get(1, "mode") {
-        None => Rc::from("r"),
-        Some(Value::Str(mode)) => mode.clone(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "open() argument 'mode' must be str, not {}",
-                type_name(other)
-            )))
-        }
-    };
-    if mode.chars().any(|c| "wax+".contains(c)) {
-        return Err(exceptions::unsupported(
-            "open() for writing (the page's files are read-only: aiofile writes to the page's private file system)",
-        ));
-    }
-    if mode.chars().any(|c| !"rbt".contains(c)) || (mode.contains('b') && mode.contains('t')) {
-        return Err(value_error(format!("invalid mode: '{mode}'")));
-    }
-    let encoding = args.get(2, "encoding").cloned().unwrap_or(Value::None);
-    if mode.contains('b') && !encoding.is_none() {
-        return Err(value_error("binary mode doesn't take an encoding argument"));
-    }
-    let Some(data) = vm.host.read_file(&name) else {
-        let not_found = Value::Class(exc_class(Exc::OSError));
-        let error = vm.call(
-            &not_found,
-            Args::new(vec![
-                Value::Int(2),
-                Value::str("No such file or directory"),
-                Value::Str(name),
-            ]),
-        )?;
-        return Err(crate::class::make_exception(vm, &error)?);
-    };
-    let files = vm.import("_files")?;
-    let opened = crate::attr::get_attr(vm, &files, "opened")?;
-    vm.call(
-        &opened,
-        Args::new(vec![
-            Value::Str(name),
-            Value::Str(mode),
-            Value::Bytes(data),
-            encoding,
-        ]),
-    )
 }
 
 fn unsupported_globals(_vm: &mut Vm, _this: Option<&Value>, _args: Args) -> PyResult {

@@ -15,6 +15,7 @@ pub mod code;
 pub mod compile;
 pub mod dict;
 pub mod exceptions;
+mod files;
 pub mod format;
 pub mod generator;
 pub mod int;

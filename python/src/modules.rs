@@ -75,10 +75,6 @@ const UNSUPPORTED_PACKAGES: &[(&str, &str)] = &[
         "gevent",
         "its greenlets switch between the stacks of plain functions, which the page's one loop cannot suspend; the asyncio lessons do the same with tasks",
     ),
-    (
-        "requests",
-        "it blocks until the answer comes, and a page cannot wait so; aiohttp and httpx send requests from coroutines",
-    ),
 ];
 
 /// Why the package `name` (or its module) cannot run here, if it is one of

@@ -41,6 +41,13 @@ pub trait Host {
         let _ = path;
         None
     }
+    /// Keeps a write of a file `open()` made for writing: with `truncate` (`open(path, "w")`)
+    /// the file is first emptied (made if missing), and `bytes` are appended. An `Err` is the
+    /// `OSError`'s message. A host with no place for files keeps nothing.
+    fn write_file(&self, path: &str, bytes: &[u8], truncate: bool) -> Result<(), String> {
+        let _ = (path, bytes, truncate);
+        Err("this host keeps no files".to_string())
+    }
 }
 
 /// How deep Python calls may nest before `RecursionError` (CPython's default limit).
@@ -59,6 +66,9 @@ pub struct Vm {
     /// (`asyncio.run(main())`): the module's frame yields this to its host and resumes with the
     /// result.
     pub block_on: Option<Value>,
+    /// The files the program wrote, by name, with their bytes as written so far: `open()`
+    /// reads them from here. `None`: appended to, so what was there before is not known.
+    pub written: Vec<(Str, Option<Vec<u8>>)>,
     /// How deep calls may nest: CPython's 1000 by default; a host with a smaller stack (a
     /// browser) sets less.
     pub recursion_limit: u32,
@@ -165,6 +175,7 @@ impl Vm {
             depth: 0,
             call_line: 0,
             block_on: None,
+            written: Vec::new(),
             recursion_limit: RECURSION_LIMIT,
             ticks: 0,
             spare: Spare::default(),

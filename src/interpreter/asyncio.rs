@@ -36,6 +36,7 @@ pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     super::policy::forget();
     super::executor::forget();
     super::threads::forget();
+    super::files::forget();
     MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }

@@ -21,6 +21,7 @@ use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
 use super::objects::{function, method, module, this, PyFuture};
+use super::requests::{failed_get, Response};
 use crate::course::py::concurrent_future_repr;
 use crate::runtime::{self, ConcurrentFuture, Error, Job, Pool, Returned};
 
@@ -68,6 +69,18 @@ struct Recording {
     pending_line: u32,
     /// Seconds its `time.sleep`s have blocked so far.
     blocked_s: f64,
+    /// The response of its `requests.get`, filled when the job's GET has ended.
+    response: Option<Rc<Response>>,
+}
+
+/// A pool's function, called as its thread would call it.
+pub(super) struct Called {
+    /// Its prints, sleeps and GET, for a worker to run.
+    pub job: Job,
+    /// What the call returned or raised.
+    pub result: PyResult,
+    /// The response its `requests.get` returned, to be filled when the job ends.
+    pub response: Option<Rc<Response>>,
 }
 
 /// `print` while a pool's function runs: its lines become the job's prints. `false` when no
@@ -108,13 +121,32 @@ pub(super) fn recorded_sleep() -> f64 {
     RECORDING.with(|r| r.borrow().as_ref().map_or(0.0, |rec| rec.blocked_s))
 }
 
-/// Calls `func(*args)` as a pool's thread would: returns the job of its prints and sleeps,
-/// and what the call returned or raised.
-pub(super) fn call_as_job(
-    vm: &mut Vm,
-    func: &Value,
-    args: Vec<Value>,
-) -> PyResult<(Job, PyResult)> {
+/// `requests.get(url)` while a pool's function runs: the job's blocking GET, whose response
+/// `response` gets when the job ends. Refused outside a pool's function, and a second time in
+/// one (a job returns one response).
+pub(super) fn record_get(url: &str, response: &Rc<Response>) -> PyResult<()> {
+    RECORDING.with(|r| {
+        let mut r = r.borrow_mut();
+        let Some(rec) = r.as_mut() else {
+            return Err(python::exceptions::unsupported(
+                "requests.get on the event loop's thread (it would block the loop, and here the page: hand it to a pool, loop.run_in_executor(None, requests.get, url))",
+            ));
+        };
+        if rec.response.is_some() {
+            return Err(python::exceptions::unsupported(
+                "a second requests.get in one function a pool runs",
+            ));
+        }
+        let job = std::mem::replace(&mut rec.job, Job::new(""));
+        rec.job = job.get(url);
+        rec.response = Some(response.clone());
+        Ok(())
+    })
+}
+
+/// Calls `func(*args)` as a pool's thread would: returns the job of its prints, sleeps and
+/// GET, and what the call returned or raised.
+pub(super) fn call_as_job(vm: &mut Vm, func: &Value, args: Vec<Value>) -> PyResult<Called> {
     if RECORDING.with(|r| r.borrow().is_some()) {
         return Err(python::exceptions::unsupported(
             "submitting to a pool from a function running in a pool",
@@ -130,6 +162,7 @@ pub(super) fn call_as_job(
             pending: String::new(),
             pending_line: 0,
             blocked_s: 0.0,
+            response: None,
         })
     });
     let result = vm.call(func, Args::new(args));
@@ -148,7 +181,11 @@ pub(super) fn call_as_job(
         Ok(Value::Str(s)) => job.returns(Returned::Str(s.clone())),
         _ => job,
     };
-    Ok((job, result))
+    Ok(Called {
+        job,
+        result,
+        response: rec.response,
+    })
 }
 
 /// `ThreadPoolExecutor` or `ProcessPoolExecutor`: a pool of Web Workers.
@@ -238,9 +275,21 @@ fn runtime_error(error: Error) -> Exception {
 
 /// Submits `func(*args)` to `pool`: `executor.submit(fn, *args)`.
 fn submit(vm: &mut Vm, pool: &Rc<Pool>, func: &Value, args: Vec<Value>) -> PyResult {
-    let (job, result) = call_as_job(vm, func, args)?;
+    let Called {
+        job,
+        result,
+        response,
+    } = call_as_job(vm, func, args)?;
     let future = pool.submit(job).map_err(runtime_error)?;
     keep(pool, &future);
+    if let Some(response) = response {
+        // Filled before anything awaiting the future hears of its end.
+        future.add_done_callback(move |done| {
+            if let Ok(returned) = done.result() {
+                response.fill(&returned);
+            }
+        });
+    }
     Ok(Value::Host(Rc::new(PyConcurrentFuture {
         future,
         value: Rc::new(RefCell::new(Some(result))),
@@ -309,7 +358,7 @@ fn concurrent_result(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let f = this::<PyConcurrentFuture>(t)?;
     f.future.result().map_err(|e| match e {
         Error::InvalidState(what) => super::asyncio::invalid_state_error(what),
-        other => runtime_error(other),
+        other => failed_get(&other).unwrap_or_else(|| runtime_error(other)),
     })?;
     f.value.borrow().clone().unwrap_or(Ok(Value::None))
 }
@@ -353,7 +402,13 @@ fn wrap(future: &PyConcurrentFuture) -> PyResult {
                 wrapped.set_exception(Error::raised("exception"))
             }
             (Ok(_), None) => wrapped.set_result(Value::None),
-            (Err(error), _) => wrapped.set_exception(error),
+            (Err(error), _) => match failed_get(&error) {
+                Some(e) => {
+                    *target.exception.borrow_mut() = Some(e);
+                    wrapped.set_exception(Error::raised("exception"))
+                }
+                None => wrapped.set_exception(error),
+            },
         };
     });
     Ok(Value::Host(py))

@@ -25,7 +25,7 @@ pub fn serve_app_server_from(base: &str) {
 }
 
 /// Where a listing's URL is fetched from: under [`APP_SERVER`], the app's own files.
-fn page_url(url: &str) -> String {
+pub(super) fn app_url(url: &str) -> String {
     match url.strip_prefix(APP_SERVER) {
         Some(path) => APP_BASE.with(|b| format!("{}{path}", b.borrow())),
         None => url.to_string(),
@@ -46,7 +46,7 @@ pub(super) async fn send(
     let to_page_server =
         local_target(url).is_some_and(|(port, _)| listening(port) || !url.starts_with(APP_SERVER));
     if !to_page_server && method == "GET" {
-        return client::fetch_page(&page_url(url)).await;
+        return client::fetch_page(&app_url(url)).await;
     }
     let mut request = client::Request::new(method, url).body(body);
     for (name, value) in headers {

@@ -14,6 +14,7 @@ mod drive;
 mod event_loop;
 mod executor;
 mod fastapi;
+mod files;
 pub mod http_client;
 mod httpx;
 pub mod load;
@@ -21,6 +22,7 @@ mod mail;
 mod objects;
 mod policy;
 mod program;
+mod requests;
 mod sql;
 mod starlette;
 mod storage;
@@ -72,6 +74,15 @@ impl Outcome {
         runtime::time_ms().unwrap_or(0)
     }
 
+    /// What the program or the interpreter wrote to standard error.
+    fn write_err(&self, text: &str) {
+        for line in text.lines() {
+            self.lines
+                .borrow_mut()
+                .push(format!("[{}] !stderr: {line}", Self::now_ms()));
+        }
+    }
+
     fn finish(&self) {
         let rest = std::mem::take(&mut *self.pending.borrow_mut());
         if !rest.is_empty() {
@@ -114,12 +125,7 @@ impl Host for PageHost {
     }
 
     fn write_err(&self, text: &str) {
-        for line in text.lines() {
-            self.outcome
-                .lines
-                .borrow_mut()
-                .push(format!("[{}] !stderr: {line}", Outcome::now_ms()));
-        }
+        self.outcome.write_err(text);
     }
 
     fn time(&self) -> f64 {
@@ -146,6 +152,7 @@ impl Host for PageHost {
             .or_else(|| websockets::import(vm, name))
             .or_else(|| mail::import(vm, name))
             .or_else(|| threads::import(vm, name))
+            .or_else(|| requests::import(vm, name))
     }
 
     fn begin_step(&self) {
@@ -155,6 +162,16 @@ impl Host for PageHost {
     /// `open(path)` reads the servers' folder, as the web lessons' applications do.
     fn read_file(&self, path: &str) -> Option<Rc<[u8]>> {
         runtime::web::files::read(path).ok().map(Rc::from)
+    }
+
+    /// A file the program writes is kept in the page's private file system (see
+    /// [`files`]); a write the file system refuses later is said on standard error.
+    fn write_file(&self, path: &str, bytes: &[u8], truncate: bool) -> Result<(), String> {
+        let (outcome, name) = (self.outcome.clone(), path.to_string());
+        files::write(path, bytes, truncate, move |error| {
+            outcome.write_err(&format!("OSError: writing {name}: {error}"));
+        })
+        .map_err(|e| e.to_string())
     }
 
     fn check_budget(&self, line: u32) -> Result<(), String> {

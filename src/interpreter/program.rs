@@ -121,14 +121,19 @@ impl Program {
 
     /// The module body returned or raised: the run ends with it, once the jobs it handed to
     /// pools have ended (CPython's interpreter waits for the pools' threads as it exits; their
-    /// prints and done callbacks come meanwhile).
+    /// prints and done callbacks come meanwhile) and its files are written.
     fn end(self: Rc<Self>, result: PyResult<()>) {
         let jobs = super::executor::jobs_in_flight(None);
-        if jobs.is_empty() {
-            return self.finish(result);
-        }
         let program = self.clone();
-        let handed = until_ended(&jobs, move || program.finish(result));
+        let handed = if !jobs.is_empty() {
+            until_ended(&jobs, move || program.end(result))
+        } else if super::files::when_written(|| {
+            let _ = runtime::stop();
+        }) {
+            runtime::run_forever_then(move || program.finish(result))
+        } else {
+            return self.finish(result);
+        };
         debug_assert!(handed.is_ok(), "a program runs inside its run");
     }
 

@@ -178,7 +178,7 @@ fn thread_start(vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     if me.target.is_none() {
         return Ok(Value::None);
     }
-    let (job, _result) = call_as_job(vm, &me.target, me.args.clone())?;
+    let job = call_as_job(vm, &me.target, me.args.clone())?.job;
     let pool = Rc::new(Pool::new(1).map_err(|e| python_error(&e))?);
     let future = pool.submit(job).map_err(|e| python_error(&e))?;
     if !me.daemon.get() {
@@ -424,7 +424,8 @@ fn answer(app: &Value, environ: &Environ) -> Result<Answered, Error> {
                 .to_string(),
         )
     };
-    let (job, returned) = call_as_job(&mut vm, app, args).map_err(|e| failed(&mut vm, &e))?;
+    let called = call_as_job(&mut vm, app, args).map_err(|e| failed(&mut vm, &e))?;
+    let (job, returned) = (called.job, called.result);
     let returned = returned.map_err(|e| failed(&mut vm, &e))?;
     let mut body = Vec::new();
     let pieces = python::iter::collect(&mut vm, &returned).map_err(|e| failed(&mut vm, &e))?;

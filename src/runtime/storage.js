@@ -26,6 +26,28 @@ export async function opfs_write(name, text, position, truncate) {
   return (await handle.getFile()).size;
 }
 
+// The writes of a file that `open()` made (a Python file's writes, which block in Python), one
+// after the other in the order they were made: each waits for the one before it. Truncates
+// first when `truncate` is set, then appends `bytes`.
+const writing = new Map();
+
+export function opfs_append(name, bytes, truncate) {
+  const before = writing.get(name) || Promise.resolve();
+  const write = before
+    .catch(() => {})
+    .then(async () => {
+      const dir = await directory();
+      const handle = await dir.getFileHandle(name, { create: true });
+      const size = truncate ? 0 : (await handle.getFile()).size;
+      return opfs_write(name, bytes, size, truncate);
+    });
+  writing.set(name, write);
+  write.finally(() => {
+    if (writing.get(name) === write) writing.delete(name);
+  }).catch(() => {});
+  return write;
+}
+
 export async function opfs_read(name) {
   const dir = await directory();
   const handle = await dir.getFileHandle(name);

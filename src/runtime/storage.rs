@@ -86,10 +86,10 @@ fn chunk_at(text: &str, offset: usize, size: usize) -> &str {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{async_open, remove_file, AsyncFile, Kv};
+pub use browser::{append_to_file, async_open, remove_file, AsyncFile, Kv};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{async_open, remove_file, AsyncFile, Kv};
+pub use native::{append_to_file, async_open, remove_file, AsyncFile, Kv};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -98,6 +98,7 @@ mod browser {
 
     use wasm_bindgen::prelude::*;
 
+    use super::super::executor;
     use super::super::io::{js, IoOp};
     use super::{check_file_name, chunk_at, slice_from, Error};
     use crate::trace::IoKind;
@@ -112,6 +113,7 @@ mod browser {
             position: f64,
             truncate: bool,
         ) -> js_sys::Promise;
+        fn opfs_append(name: &str, bytes: &js_sys::Uint8Array, truncate: bool) -> js_sys::Promise;
         fn opfs_read(name: &str) -> js_sys::Promise;
         fn opfs_size(name: &str) -> js_sys::Promise;
         fn opfs_remove(name: &str) -> js_sys::Promise;
@@ -268,6 +270,42 @@ mod browser {
             match removed.await {
                 Ok(_) => op.end(None),
                 Err(e) => op.end(Some(&Error::raised(js::message(&e)))),
+            }
+        });
+        Ok(())
+    }
+
+    /// A write of a file `open()` made (`open(name, "wb")` empties it: `truncate`; each
+    /// `file.write(data)` appends), which blocks in Python while the browser's file system has
+    /// no blocking call: the write starts now, after the file's writes before it, recorded as
+    /// storage work that ends when the file system says it is done, and then `on_end` is
+    /// called with how it went. The caller goes on meanwhile.
+    pub fn append_to_file(
+        name: &str,
+        bytes: &[u8],
+        truncate: bool,
+        on_end: impl FnOnce(Result<(), Error>) + 'static,
+    ) -> Result<(), Error> {
+        let name = check_file_name(name)?;
+        let label = if truncate {
+            format!("create {name}")
+        } else {
+            format!("write {} bytes to {name}", bytes.len())
+        };
+        let op = IoOp::begin(IoKind::Storage, label)?;
+        let run = executor::current().map(|(run, _)| Rc::downgrade(&run));
+        let copy = js_sys::Uint8Array::from(bytes);
+        let written = wasm_bindgen_futures::JsFuture::from(opfs_append(name, &copy, truncate));
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = written
+                .await
+                .map(|_| ())
+                .map_err(|e| Error::raised(js::message(&e)));
+            op.end(result.as_ref().err());
+            // Told inside its run, as the run's own callbacks are.
+            match run.and_then(|run| run.upgrade()) {
+                Some(run) => executor::enter(&run, None, || on_end(result)),
+                None => on_end(result),
             }
         });
         Ok(())
@@ -431,6 +469,17 @@ mod native {
 
     /// Checks the name, then fails: there is no browser.
     pub fn remove_file(name: &str) -> Result<(), Error> {
+        check_file_name(name)?;
+        no_browser()
+    }
+
+    /// Checks the name, then fails: there is no browser.
+    pub fn append_to_file(
+        name: &str,
+        _bytes: &[u8],
+        _truncate: bool,
+        _on_end: impl FnOnce(Result<(), Error>) + 'static,
+    ) -> Result<(), Error> {
         check_file_name(name)?;
         no_browser()
     }

@@ -85,6 +85,7 @@ import math
 import os
 import selectors
 import sys
+import tempfile
 import time
 import traceback
 import types
@@ -462,8 +463,9 @@ def run(path):
         source = f.read()
 
     # CPython fills in a SyntaxError's source line by reading "main.py" from the current
-    # directory; make sure no such file is found there (the harness's own directory has none).
-    os.chdir(os.path.dirname(os.path.abspath(__file__)))
+    # directory; make sure no such file is found there: an empty folder of the program's own,
+    # where the files it writes go too.
+    os.chdir(tempfile.mkdtemp(prefix="loopscope-vtime-"))
     install_clock()
     install_stderr_channels()
     sys.stdout = STDOUT

@@ -54,7 +54,7 @@ use callback_table::CallbackTable;
 use clock::RunClock;
 use deferred::Deferred;
 use io_ledger::IoLedger;
-use registry::enter;
+pub(crate) use registry::enter;
 use tasks::{EndCell, TaskFuture, Tasks};
 use tick::schedule;
 use timers::Timers;

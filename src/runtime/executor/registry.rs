@@ -80,7 +80,7 @@ pub(crate) fn current() -> Option<(Rc<RunInner>, Option<TaskId>)> {
 }
 
 /// Sets the current run and task for the duration of `f`.
-pub(super) fn enter<R>(run: &Rc<RunInner>, task: Option<TaskId>, f: impl FnOnce() -> R) -> R {
+pub(crate) fn enter<R>(run: &Rc<RunInner>, task: Option<TaskId>, f: impl FnOnce() -> R) -> R {
     let previous = CURRENT.with(|c| c.replace(Some((run.clone(), task))));
     let result = f();
     CURRENT.with(|c| *c.borrow_mut() = previous);
