@@ -220,6 +220,21 @@ async fn requests_failures_and_what_it_cannot_do_here_are_said() {
     );
 }
 
+/// The course's greenlet and gevent listings run unmodified, in both languages: each greenlet
+/// is a task named as the lessons name them (after its function; gevent's `Greenlet-0`), a
+/// switch parks one task and resumes the other, `gevent.sleep` is the runtime's sleep, and
+/// each listing prints its lesson's lines at its lesson's times on the virtual clock.
+#[wasm_bindgen_test]
+async fn the_courses_greenlet_and_gevent_listings_switch_tasks_on_the_loop() {
+    for id in ["greenlet-switch", "gevent-spawn"] {
+        let lesson = course::find(id).expect("the lesson exists");
+        for lang in Lang::ALL {
+            let run = run_listing(lesson, lang, Clock::Virtual).await;
+            common::assert_printed(lesson, lesson.expected, lang, &run.trace().printed(), 0);
+        }
+    }
+}
+
 /// A function handed to the default pool prints from its worker while it runs, and two such
 /// functions run at once: each sleeps 0.5 s, and both have ended at about 0.5 s, not 1 s.
 /// Their arguments and return values come through (`[10, 20]`).

@@ -51,19 +51,34 @@ fn ours(source: &str) -> String {
     }
 }
 
-/// CPython's transcripts of every case, in one batch (the harness forks per program).
+/// Where `scripts/setup` installs the packages from PyPI the course uses.
+const PYTHON_DEPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/python-deps");
+
+/// CPython's transcripts of every case, in two batches (the harness forks per program): the
+/// cases of packages from PyPI (greenlet) with `scripts/setup`'s packages on the path, the
+/// others without (the path changes where CPython's objects land in memory, and so the order
+/// of a set of futures, which `as_completed` iterates).
 fn theirs(paths: &[PathBuf]) -> PathBuf {
     let out = std::env::temp_dir().join(format!("loopscope-cpython-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&out);
     let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/tests/harness/vtime.py");
-    let status = Command::new("python3")
-        .arg(harness)
-        .arg("--batch")
-        .arg(&out)
-        .args(paths)
-        .status()
-        .expect("python3 runs");
-    assert!(status.success(), "the CPython harness failed");
+    let (of_packages, standard): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("lib_greenlet"))
+    });
+    for (batch, python_path) in [(standard, None), (of_packages, Some(PYTHON_DEPS))] {
+        if batch.is_empty() {
+            continue;
+        }
+        let mut command = Command::new("python3");
+        command.arg(&harness).arg("--batch").arg(&out).args(batch);
+        if let Some(path) = python_path {
+            command.env("PYTHONPATH", path);
+        }
+        let status = command.status().expect("python3 runs");
+        assert!(status.success(), "the CPython harness failed");
+    }
     out
 }
 
@@ -414,4 +429,83 @@ fn a_dropped_generator_is_closed_by_its_own_program_only() {
         "def gen():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n\n\
         for x in gen():\n    break\nprint('after')\n";
     assert_eq!(ours(second), "[0] cleanup\n[0] after\n");
+}
+
+/// gevent's greenlets are tasks on the runtime: a program of spawns, sleeps, a greenlet that
+/// raises, `joinall` (with and without a timeout), `get` and `join` prints the lines CPython
+/// with gevent prints, in the same order (gevent's hub does not run on the CPython harness's
+/// virtual clock, so CPython runs it on the real clock, its sleeps a tenth of a second or
+/// so), at the times its sleeps give on the virtual clock here. What cannot wait here (a
+/// switch in a function a greenlet's function called, `gevent.monkey`) is said.
+#[test]
+fn gevent_greenlets_print_what_cpython_with_gevent_prints() {
+    let source = "import gevent\n\n\
+        def work(n, d):\n    print('start', n)\n    gevent.sleep(d)\n    print('end', n)\n    return n * 10\n\n\
+        def bad():\n    gevent.sleep(0.05)\n    raise ValueError('no')\n\n\
+        gs = [gevent.spawn(work, i, 0.2 - i * 0.05) for i in range(3)]\n\
+        b = gevent.spawn(bad)\n\
+        print(bool(gs[0]), gs[0].dead)\n\
+        done = gevent.joinall(gs + [b])\n\
+        print(len(done), [g.value for g in gs], [g.dead for g in gs], bool(gs[0]))\n\
+        print(b.successful(), type(b.exception).__name__, b.value)\n\
+        gevent.sleep(0.1)\n\
+        print('slept')\n\
+        g = gevent.spawn(work, 9, 0.1)\n\
+        print(g.get())\n\
+        g2 = gevent.spawn(work, 8, 0.3)\n\
+        print(len(gevent.joinall([g2], timeout=0.05)))\n\
+        g2.join()\n\
+        print(g2.value)\n";
+    let (run, outcome) = interpreter::start(source, Clock::Virtual, Lang::En).expect("compiles");
+    host::run_until_idle();
+    run.stop();
+    let ours: Vec<(u64, String)> = outcome
+        .transcript()
+        .lines()
+        .filter(|line| !line.contains("!stderr:"))
+        .filter_map(|line| {
+            let (at, text) = line.strip_prefix('[')?.split_once("] ")?;
+            Some((at.parse().ok()?, text.to_string()))
+        })
+        .collect();
+    let file = std::env::temp_dir().join(format!("loopscope-gevent-{}.py", std::process::id()));
+    std::fs::write(&file, source).expect("the program is written");
+    let theirs = Command::new("python3")
+        .arg(&file)
+        .env("PYTHONPATH", PYTHON_DEPS)
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_file(&file);
+    let theirs = String::from_utf8_lossy(&theirs.stdout);
+    let texts: Vec<&str> = ours.iter().map(|(_, text)| text.as_str()).collect();
+    assert_eq!(texts, theirs.lines().collect::<Vec<_>>());
+    let times: Vec<u64> = ours.iter().map(|(at, _)| *at).collect();
+    assert_eq!(
+        times,
+        [0, 0, 0, 0, 100, 150, 200, 200, 200, 300, 300, 400, 400, 400, 450, 700, 700]
+    );
+
+    for (source, said) in [
+        (
+            "from greenlet import greenlet, getcurrent\nmain = getcurrent()\n\
+             def inner():\n    main.switch()\n\
+             def outer():\n    inner()\n\
+             greenlet(outer).switch()\n",
+            "greenlet.switch() in a function called by a greenlet's function",
+        ),
+        (
+            "from gevent import monkey\nmonkey.patch_all()\n",
+            "gevent.monkey (it makes the standard library's blocking calls switch greenlets",
+        ),
+    ] {
+        let (run, outcome) =
+            interpreter::start(source, Clock::Virtual, Lang::En).expect("compiles");
+        host::run_until_idle();
+        run.stop();
+        let traceback = outcome.traceback().unwrap_or_default();
+        assert!(
+            traceback.contains("NotImplementedError") && traceback.contains(said),
+            "{traceback}"
+        );
+    }
 }

@@ -66,16 +66,7 @@ const STDLIB: &str = "\
 
 /// Packages from PyPI the course's texts use that cannot run on one loop in a page, with why
 /// and what to use instead.
-const UNSUPPORTED_PACKAGES: &[(&str, &str)] = &[
-    (
-        "greenlet",
-        "it switches between the stacks of plain functions, which the page's one loop cannot suspend; the asyncio lessons do the same with coroutines",
-    ),
-    (
-        "gevent",
-        "its greenlets switch between the stacks of plain functions, which the page's one loop cannot suspend; the asyncio lessons do the same with tasks",
-    ),
-];
+const UNSUPPORTED_PACKAGES: &[(&str, &str)] = &[];
 
 /// Why the package `name` (or its module) cannot run here, if it is one of
 /// [`UNSUPPORTED_PACKAGES`].

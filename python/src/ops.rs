@@ -435,6 +435,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
             }
             true
         }
+        Value::Host(h) => h.is_true(),
         _ => true,
     })
 }

@@ -395,6 +395,10 @@ pub trait HostObject {
     fn str(&self, vm: &mut Vm) -> PyResult<String> {
         self.repr(vm)
     }
+    /// `bool(x)`: true unless the host says otherwise.
+    fn is_true(&self) -> bool {
+        true
+    }
     /// Whether `len(x)` is 0.
     fn is_empty(&self) -> bool {
         self.len() == Some(0)

@@ -50,6 +50,17 @@ pub trait Host {
     }
 }
 
+/// What the outermost running frame is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Top {
+    /// The module body: a call at its level may block it (`asyncio.run`).
+    Module,
+    /// A greenlet's function: a call at its level may suspend it (`gr.switch()`).
+    Greenlet,
+    /// Anything else (a coroutine, a callback).
+    Other,
+}
+
 /// How deep Python calls may nest before `RecursionError` (CPython's default limit).
 pub const RECURSION_LIMIT: u32 = 1000;
 
@@ -66,6 +77,13 @@ pub struct Vm {
     /// (`asyncio.run(main())`): the module's frame yields this to its host and resumes with the
     /// result.
     pub block_on: Option<Value>,
+    /// Set by a call that suspends the greenlet making it (`gr.switch()`, `gevent.sleep()`),
+    /// with the call's name: the greenlet's function yields the value to whoever steps it
+    /// and resumes with what it is sent, as a coroutine at an `await`.
+    pub suspend: Option<(Value, &'static str)>,
+    /// What the frame the host stepped is (the outermost one running): whether a call made
+    /// in it at its own level may block or suspend it.
+    top: Top,
     /// The files the program wrote, by name, with their bytes as written so far: `open()`
     /// reads them from here. `None`: appended to, so what was there before is not known.
     pub written: Vec<(Str, Option<Vec<u8>>)>,
@@ -126,6 +144,8 @@ pub struct Frame {
     namespace: Option<Rc<RefCell<Dict>>>,
     /// The exceptions this frame was handling when it suspended.
     saved_exc: Vec<Exception>,
+    /// A greenlet's function: it suspends where a call asks it to (see [`Vm::suspend`]).
+    greenlet: bool,
 }
 
 impl Frame {
@@ -175,6 +195,8 @@ impl Vm {
             depth: 0,
             call_line: 0,
             block_on: None,
+            suspend: None,
+            top: Top::Other,
             written: Vec::new(),
             recursion_limit: RECURSION_LIMIT,
             ticks: 0,
@@ -415,6 +437,57 @@ impl Vm {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(exceptions::runtime_error("a function yielded")),
         }
+    }
+
+    /// What a call being made now could do to the frame making it: `Some(Top::Module)` when
+    /// it is the module body's own call (which may block it), `Some(Top::Greenlet)` when it
+    /// is a greenlet's function's own call (which may suspend it), else `None`.
+    pub fn caller_can_wait(&self) -> Option<Top> {
+        (self.depth == 1 && self.top != Top::Other).then_some(self.top)
+    }
+
+    /// A greenlet's body: `func(*args)` as a frame that suspends where a call asks it to
+    /// ([`Vm::suspend`]), stepped as a coroutine is. `func` is a plain Python function (or a
+    /// method of one).
+    pub fn greenlet(&mut self, func: &Value, mut args: Args) -> PyResult<Rc<Generator>> {
+        let f = match func {
+            Value::Function(f) => f.clone(),
+            Value::Method(m) => match &m.1 {
+                Value::Function(f) => {
+                    args.pos.insert(0, m.0.clone());
+                    f.clone()
+                }
+                _ => {
+                    return Err(exceptions::unsupported(
+                        "a greenlet running a built-in method",
+                    ))
+                }
+            },
+            _ => {
+                return Err(exceptions::unsupported(&format!(
+                    "a greenlet running a {} (its run must be a Python function)",
+                    type_name(func)
+                )))
+            }
+        };
+        if f.code.kind != CodeKind::Function {
+            return Err(exceptions::unsupported(
+                "a greenlet running a generator or async function",
+            ));
+        }
+        let mut frame = Frame::new(f.code.clone(), f.globals.clone(), None);
+        self.bind_args(&f, &mut frame, args)?;
+        frame.cells.extend(f.closure.iter().cloned());
+        frame.greenlet = true;
+        Ok(Rc::new(Generator {
+            kind: GenKind::Coroutine,
+            name: f.code.name.clone(),
+            qualname: f.qualname.clone(),
+            frame: RefCell::new(Some(Box::new(frame))),
+            state: std::cell::Cell::new(GenState::Created),
+            awaited: std::cell::Cell::new(true),
+            running_async: std::cell::Cell::new(false),
+        }))
     }
 
     /// `CALL`: calls the callable under the top `argc` values of `frame`'s stack with them.
@@ -709,7 +782,7 @@ impl Vm {
             Err(e) => {
                 gen.state.set(GenState::Closed);
                 // PEP 479 is for generators; the program's own body (stepped as one) is not.
-                let is_module = frame.code.kind == CodeKind::Module;
+                let is_module = frame.code.kind == CodeKind::Module || frame.greenlet;
                 if !is_module && e.is(&exc_class(Exc::StopIteration)) {
                     let what = match gen.kind {
                         GenKind::Generator => "generator",
@@ -774,6 +847,15 @@ impl Vm {
                 Exc::RecursionError,
                 "maximum recursion depth exceeded",
             ));
+        }
+        if self.depth == 1 {
+            self.top = if frame.greenlet {
+                Top::Greenlet
+            } else if frame.code.kind == CodeKind::Module {
+                Top::Module
+            } else {
+                Top::Other
+            };
         }
         let exc_base = self.exc_stack.len();
         self.exc_stack.append(&mut frame.saved_exc);
@@ -1727,6 +1809,23 @@ impl Vm {
                             Value::Module(m) => m.name.to_string(),
                             _ => String::new(),
                         };
+                        // `from package import submodule` imports the submodule (of a
+                        // package from PyPI: the standard library's here have theirs).
+                        let submodule = if crate::modules::in_standard_library(&module) {
+                            Err(exceptions::new(Exc::ImportError, ""))
+                        } else {
+                            self.import(&format!("{module}.{name}"))
+                        };
+                        match submodule {
+                            Ok(v) => {
+                                frame.stack.push(v);
+                                return Ok(None);
+                            }
+                            Err(e) if e.is(&exc_class(Exc::NotImplementedError)) => {
+                                return Err(Raised::new(e));
+                            }
+                            Err(_) => {}
+                        }
                         return Err(Raised::new(exceptions::new(
                             Exc::ImportError,
                             format!(
@@ -1767,6 +1866,14 @@ impl Vm {
     /// After a call: if it blocks the program (`asyncio.run`), the module's frame yields what it
     /// waits on; anywhere else that is refused.
     fn blocked(&mut self, frame: &Frame) -> Result<Option<Exit>, Raised> {
+        if let Some((what, call)) = self.suspend.take() {
+            if frame.greenlet && self.depth == 1 {
+                return Ok(Some(Exit::Yield(what)));
+            }
+            return Err(Raised::new(exceptions::unsupported(&format!(
+                "{call} in a function a greenlet's function called (here a greenlet switches only in its own function's body)"
+            ))));
+        }
         let Some(what) = self.block_on.take() else {
             return Ok(None);
         };
@@ -1973,6 +2080,7 @@ impl Frame {
             globals,
             namespace,
             saved_exc: Vec::new(),
+            greenlet: false,
         }
     }
 }

@@ -37,11 +37,13 @@ pub(super) fn attach(vm: &Rc<RefCell<Vm>>) {
     super::executor::forget();
     super::threads::forget();
     super::files::forget();
+    super::greenlets::forget();
+    super::gevent::forget();
     MAIN_TASKS.with(|t| t.borrow_mut().clear());
     super::drive::forget_failures();
 }
 
-fn vm_rc() -> PyResult<Rc<RefCell<Vm>>> {
+pub(super) fn vm_rc() -> PyResult<Rc<RefCell<Vm>>> {
     VM.with(|v| v.borrow().upgrade())
         .ok_or_else(|| python::exceptions::runtime_error("no running event loop"))
 }
@@ -141,6 +143,9 @@ pub(super) enum Blocking {
     Forever,
     /// `pool.shutdown(wait=True)` (and leaving `with pool:`): until these jobs have ended.
     Jobs(Vec<runtime::ConcurrentFuture>),
+    /// The main greenlet's switch, gevent's `joinall` and `sleep`: until the future is done,
+    /// whose result the call then returns (or raises).
+    Until(runtime::Future<Value>),
 }
 
 /// [`Blocking`] as the value the module's frame yields.

@@ -15,6 +15,8 @@ mod event_loop;
 mod executor;
 mod fastapi;
 mod files;
+mod gevent;
+mod greenlets;
 pub mod http_client;
 mod httpx;
 pub mod load;
@@ -153,6 +155,8 @@ impl Host for PageHost {
             .or_else(|| mail::import(vm, name))
             .or_else(|| threads::import(vm, name))
             .or_else(|| requests::import(vm, name))
+            .or_else(|| greenlets::import(vm, name))
+            .or_else(|| gevent::import(vm, name))
     }
 
     fn begin_step(&self) {

@@ -46,6 +46,24 @@ impl Program {
                 let program = self.clone();
                 runtime::run_forever_then(move || program.resume(Resume::Send(Value::None)))
             }
+            Some(Blocking::Until(future)) => {
+                future.add_done_callback(|_| {
+                    let _ = runtime::stop();
+                });
+                let program = self.clone();
+                runtime::run_forever_then(move || {
+                    let how = match future.result() {
+                        Ok(v) => Resume::Send(v),
+                        Err(Error::InvalidState(_)) => {
+                            Resume::Throw(python::exceptions::runtime_error(
+                                "Event loop stopped before Future completed.",
+                            ))
+                        }
+                        Err(e) => Resume::Throw(to_exception(&e, None)),
+                    };
+                    program.resume(how)
+                })
+            }
             Some(Blocking::Jobs(jobs)) => {
                 let program = self.clone();
                 until_ended(&jobs, move || program.resume(Resume::Send(Value::None)))

@@ -1,7 +1,7 @@
 //! gevent: coroutines that switch by themselves whenever they wait for I/O.
 
 use crate::print;
-use crate::runtime::{create_task, gather, sleep, Result};
+use crate::runtime::{create_task_named, gather, sleep, Result};
 
 async fn f1() -> Result<()> {
     print!(py 5, "1");
@@ -19,8 +19,9 @@ async fn f2() -> Result<()> {
 
 /// The lesson: spawn two greenlets and join them both.
 pub async fn main() -> Result<()> {
-    let g1 = create_task(f1())?; // gevent.spawn(f1)
-    let g2 = create_task(f2())?;
+    // gevent.spawn(f1): gevent names its greenlets Greenlet-0, Greenlet-1, …
+    let g1 = create_task_named(f1(), "Greenlet-0")?;
+    let g2 = create_task_named(f2(), "Greenlet-1")?;
     gather([g1, g2]).await?; // gevent.joinall([g1, g2])
     Ok(())
 }
@@ -48,10 +49,10 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch1/gevent_spawn.rs"),
     expected: &[
-        line(0, "Task-2", "1"),
-        line(0, "Task-3", "3"),
-        line(2000, "Task-2", "2"),
-        line(2000, "Task-3", "4"),
+        line(0, "Greenlet-0", "1"),
+        line(0, "Greenlet-1", "3"),
+        line(2000, "Greenlet-0", "2"),
+        line(2000, "Greenlet-1", "4"),
     ],
     cpython: Cpython::Needs(&["gevent"]),
     ends: Ends::ByItself,

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::print;
-use crate::runtime::{create_task, Future, Result};
+use crate::runtime::{create_task_named, Future, Result};
 
 /// A greenlet: a coroutine that runs only while someone has switched to it.
 #[derive(Clone)]
@@ -60,8 +60,9 @@ async fn f2(me: Greenlet, gr1: Greenlet) -> Result<()> {
 /// The lesson: two greenlets that hand control to each other explicitly.
 pub async fn main() -> Result<()> {
     let (gr1, gr2) = (Greenlet::new()?, Greenlet::new()?);
-    let _g1 = create_task(f1(gr1.clone(), gr2.clone()))?;
-    let g2 = create_task(f2(gr2.clone(), gr1.clone()))?;
+    // Each greenlet's task is named after its function.
+    let _g1 = create_task_named(f1(gr1.clone(), gr2.clone()), "f1")?;
+    let g2 = create_task_named(f2(gr2.clone(), gr1.clone()), "f2")?;
     gr1.resume()?; // gr1.switch() from the main greenlet
                    // When f2 returns, control goes back to main and the program ends; f1 is left parked
                    // at its second switch, as in Python, and is cancelled when the run ends.
@@ -95,10 +96,10 @@ pub const LESSON: Lesson = Lesson {
     },
     rust_file: super::super::listing!("ch1/greenlet_switch.rs"),
     expected: &[
-        line(0, "Task-2", "1"),
-        line(0, "Task-3", "3"),
-        line(0, "Task-2", "2"),
-        line(0, "Task-3", "4"),
+        line(0, "f1", "1"),
+        line(0, "f2", "3"),
+        line(0, "f1", "2"),
+        line(0, "f2", "4"),
     ],
     cpython: Cpython::Needs(&["greenlet"]),
     ends: Ends::ByItself,
