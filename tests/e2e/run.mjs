@@ -358,7 +358,18 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
   assert.equal(blocking.filter((r) => /download done/.test(r)).length, 3);
   const getStates = await page.$$eval('[data-testid=io-row]', (rs) => rs.map((r) => r.dataset.state));
   assert.ok(getStates.length >= 3 && getStates.every((s) => s === 'done'), `the GETs and writes: ${getStates}`);
-  console.log(`blocking GETs on workers ok (${getStates.length} I/O rows done)`);
+  // The same listing edited and run on the interpreter: requests.get in the pool's function
+  // is the job's GET on a worker, open(..., 'wb') writes the page's private file system.
+  await page.click('[data-testid=edit-python]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Finished'), null, { timeout: 20000 });
+  const edited = await page.$$eval('[data-testid=output-row]', (rs) => rs.map((r) => r.textContent));
+  assert.equal(edited.filter((r) => /download done/.test(r)).length, 3, edited.join('\n'));
+  const pythonStates = await page.$$eval('[data-testid=io-row]', (rs) => rs.map((r) => r.dataset.state));
+  assert.equal(pythonStates.length, 9, `3 GETs and 6 storage writes: ${pythonStates}`);
+  assert.ok(pythonStates.every((s) => s === 'done'), `the GETs and writes: ${pythonStates}`);
+  await page.click('[data-testid=restore-python]');
+  console.log(`blocking GETs on workers ok (${getStates.length} I/O rows done; the edited Python's ${pythonStates.length})`);
 
   // 9. Accessibility: axe-core finds no violation on a lesson page after a run, light and dark,
   // on a lesson embedded in a course page, on the compact embed, and on the phone's tabs.
