@@ -509,3 +509,50 @@ fn gevent_greenlets_print_what_cpython_with_gevent_prints() {
         );
     }
 }
+
+/// The page fetches the libraries' bindings with the interpreter only for a program that
+/// imports one of their modules, anywhere in it; the course's listings on asyncio alone need
+/// none, and each listing of a library needs them.
+#[test]
+fn a_program_needs_the_libraries_only_when_it_imports_one_of_their_modules() {
+    use interpreter::libraries::needed;
+    assert!(!needed(
+        "import asyncio, time, random\nfrom concurrent.futures import ThreadPoolExecutor\n"
+    ));
+    assert!(needed(
+        "import asyncio\n\nclass A:\n    async def f(self):\n        import aiohttp\n"
+    ));
+    assert!(needed("from starlette.responses import JSONResponse\n"));
+    assert!(needed("from gevent import monkey\n"));
+    assert!(needed("import os\nos.remove('x')\n"));
+    assert!(
+        !needed("def broken(:\n    import aiohttp\n"),
+        "a program that does not compile"
+    );
+    let (mut with, mut without) = (0, 0);
+    for lesson in course::all() {
+        let source = lesson.python(Lang::En);
+        match lesson.cpython {
+            Cpython::Runs if !source.contains("import threading") => {
+                assert!(!needed(source), "{} needs only asyncio", lesson.id);
+                without += 1;
+            }
+            Cpython::Needs(packages) if packages != ["uvloop"] => {
+                assert!(needed(source), "{} imports a library", lesson.id);
+                with += 1;
+            }
+            Cpython::FetchesFromApp(_)
+            | Cpython::Redis(_)
+            | Cpython::Mails(_)
+            | Cpython::Mysql(..)
+            | Cpython::Serves(_)
+            | Cpython::ServesFromMysql(..) => {
+                assert!(needed(source), "{} imports a library", lesson.id);
+                with += 1;
+            }
+            _ => {}
+        }
+    }
+    eprintln!("{without} listings on the standard library need no libraries, {with} do");
+    assert!(without > 40 && with > 20, "{without} {with}");
+}

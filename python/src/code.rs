@@ -176,3 +176,25 @@ impl Code {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }
 }
+
+/// The modules `code` imports, its functions' and classes' code included, in order (each
+/// `import a.b` and `from a.b import c` as `a.b`).
+pub fn imported(code: &Code) -> Vec<Str> {
+    let mut names = Vec::new();
+    let mut pending = vec![code];
+    while let Some(code) = pending.pop() {
+        for op in &code.ops {
+            if let Op::ImportName(i) = op {
+                if let Some(name) = code.names.get(*i as usize) {
+                    names.push(name.clone());
+                }
+            }
+        }
+        for constant in &code.consts {
+            if let crate::value::Value::Code(inner) = constant {
+                pending.push(inner);
+            }
+        }
+    }
+    names
+}

@@ -19,6 +19,7 @@ mod gevent;
 mod greenlets;
 pub mod http_client;
 mod httpx;
+pub mod libraries;
 pub mod load;
 mod mail;
 mod objects;
@@ -143,20 +144,15 @@ impl Host for PageHost {
     fn import(&self, vm: &mut Vm, name: &str) -> Option<PyResult> {
         asyncio::import(vm, name)
             .or_else(|| executor::import(vm, name))
-            .or_else(|| aiohttp::import(vm, name))
-            .or_else(|| storage::import(vm, name))
-            .or_else(|| sql::import(vm, name))
             .or_else(|| policy::import(vm, name))
-            .or_else(|| asgi::import(vm, name))
-            .or_else(|| httpx::import(vm, name))
-            .or_else(|| starlette::import(vm, name))
-            .or_else(|| fastapi::import(vm, name))
-            .or_else(|| websockets::import(vm, name))
-            .or_else(|| mail::import(vm, name))
-            .or_else(|| threads::import(vm, name))
-            .or_else(|| requests::import(vm, name))
-            .or_else(|| greenlets::import(vm, name))
-            .or_else(|| gevent::import(vm, name))
+            .or_else(|| match libraries::loaded() {
+                Some(libraries) => (libraries.import)(vm, name),
+                // The page fetches them before it starts a program that imports them.
+                None if libraries::provides(name) => Some(Err(python::exceptions::runtime_error(
+                    "the Python libraries have not arrived",
+                ))),
+                None => None,
+            })
     }
 
     fn begin_step(&self) {

@@ -312,7 +312,7 @@ impl Session {
                 lesson.start_entry(entry, lang, clock, &self.settings.get_untracked())
             }
             Some(source) => {
-                let Some(interpreter) = crate::interpreter::load::loaded() else {
+                let Some(interpreter) = crate::interpreter::load::loaded_for(&source) else {
                     self.load_then_run(Part::Interpreter, lang);
                     return;
                 };
@@ -353,7 +353,22 @@ impl Session {
         self.phase.set(Phase::Loading(part));
         leptos::task::spawn_local(async move {
             let loaded = match part {
-                Part::Interpreter => crate::interpreter::load::load().await.map(|_| ()),
+                Part::Interpreter => loop {
+                    // With the libraries if the code imports one: the code as it is once the
+                    // interpreter has arrived (edited meanwhile, it may need them now).
+                    let source = || {
+                        self.edited
+                            .try_get_untracked()
+                            .flatten()
+                            .unwrap_or_default()
+                    };
+                    if let Err(failed) = crate::interpreter::load::load_for(&source()).await {
+                        break Err(failed);
+                    }
+                    if crate::interpreter::load::loaded_for(&source()).is_some() {
+                        break Ok(());
+                    }
+                },
                 Part::Lessons => crate::course::entries::load().await.map(|_| ()),
             };
             if self.phase.try_get_untracked() != Some(Phase::Loading(part)) {

@@ -109,10 +109,10 @@ impl Session {
         let Some(source) = self.edited.get_untracked() else {
             return;
         };
-        let Some(interpreter) = crate::interpreter::load::loaded() else {
+        let Some(interpreter) = crate::interpreter::load::loaded_for(&source) else {
             self.notice.set(Some(CodeNotice::Preparing));
             leptos::task::spawn_local(async move {
-                let loaded = crate::interpreter::load::load().await;
+                let loaded = crate::interpreter::load::load_for(&source).await;
                 // Unless the learner left meanwhile.
                 if self.edited.try_with_untracked(|_| ()).is_none() {
                     return;

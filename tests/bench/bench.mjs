@@ -325,6 +325,25 @@ await asyncio.gather(*(t() for _ in range(${n})))
     return size;
   };
   python.micropython_size = await bytes(micropythonDir, ['micropython.mjs', 'micropython.wasm']);
+  // The interpreter's download (the release build's split, read from its loader script): its
+  // module and the chunks it needs, for a program on asyncio alone and for one that imports a
+  // library (the libraries' bindings and their chunks too).
+  const { readdir } = await import('node:fs/promises');
+  const loaderFile = (await readdir(dist)).find((f) => /^loopscope-split-[0-9a-f]{16}\.js$/.test(f));
+  if (loaderFile) {
+    const loader = await readFile(join(dist, loaderFile), 'utf8');
+    const files = new Map();
+    for (const m of loader.matchAll(/(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = [^]*?new URL\("\.\/([^"]+)"[^]*?, \[([^\]]*)\]/g)) {
+      files.set(m[1] ?? m[2], { file: m[3], deps: m[4].split(',').map((d) => d.trim()).filter(Boolean) });
+    }
+    const needed = (parts) => [...new Set(parts.flatMap((p) => [files.get(p).file, ...files.get(p).deps.map((d) => files.get(d).file)]))];
+    if (files.has('python') && files.has('python_libraries')) {
+      python.interpreter_size = {
+        alone: await bytes(dist, needed(['python'])),
+        libraries: await bytes(dist, needed(['python', 'python_libraries'])),
+      };
+    }
+  }
   results.python = python;
   }
 
@@ -476,6 +495,14 @@ if (r.python) {
       tasksPy === null || tasksMp === null ? 'n/a' : (tasksPy >= 10 && tasksMp > 1 ? 'yes' : `no (${f(tasksPy)}× Pyodide's speed, ${f(tasksMp)}× MicroPython's)`)],
     ['MicroPython download, raw / gzip', `${kb(p.micropython_size.raw)} / ${kb(p.micropython_size.gzip)}`, 'its .mjs and .wasm', '', ''],
   );
+  if (p.interpreter_size) {
+    const { alone, libraries } = p.interpreter_size;
+    lines.push(
+      ['interpreter download, asyncio alone, raw / gzip', `${kb(alone.raw)} / ${kb(alone.gzip)}`, 'its module and the chunks it needs', '≤ 120 KB gzip, < MicroPython',
+        alone.gzip <= 120 * 1024 && alone.gzip < p.micropython_size.gzip ? 'yes' : 'no'],
+      ['interpreter download, with the libraries', `${kb(libraries.raw)} / ${kb(libraries.gzip)}`, 'a program importing aiohttp, gevent, …', '', ''],
+    );
+  }
 }
 if (r.timers) lines.push(
   ['timer lateness, median', `${f(r.timers.loopscope.median_ms)} ms`, `setTimeout ${f(r.timers.set_timeout.median_ms)} ms`, 'within 1 ms of setTimeout', r.timers.loopscope.median_ms <= r.timers.set_timeout.median_ms + 1 ? 'yes' : 'no'],

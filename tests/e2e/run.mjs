@@ -127,7 +127,9 @@ await runE2e(dist, { '/course-page.html': HOST_PAGE, '/quiz-page.html': QUIZ_PAG
     await learner.click('[data-testid=run]');
     await learner.waitForFunction(() => document.querySelectorAll('[data-testid=output-row]').length === 7);
     assert.equal(interpreterFetches().length, 2, 'a second run fetches nothing');
-    console.log(`later parts: the lessons' code refused (said), Stop while it loads starts nothing, then fetched on Run again (${lessonsFetches().length} requests); the interpreter not fetched by a lesson's run, refused (said), then fetched once on Run again`);
+    const librariesFetches = fetched.filter((f) => /^loopscope-python_libraries-[0-9a-f]{16}\.wasm$/.test(f));
+    assert.deepEqual(librariesFetches, [], 'a program on asyncio alone fetched the libraries\' bindings');
+    console.log(`later parts: the lessons' code refused (said), Stop while it loads starts nothing, then fetched on Run again (${lessonsFetches().length} requests); the interpreter not fetched by a lesson's run, refused (said), then fetched once on Run again, without the libraries' bindings`);
     await context.close();
   }
 
