@@ -4,7 +4,7 @@
 //! the caller on its own future until someone switches back, which sends the caller what
 //! `switch` returns; a greenlet whose function returns (or raises) switches to its parent with
 //! that. The main greenlet is the module body, which hands the loop control while a greenlet
-//! runs (see [`wait_here`]). Tasks are named after the greenlet's function (`f1`), as the
+//! runs (see [`wait_for`]). Tasks are named after the greenlet's function (`f1`), as the
 //! lesson's timeline shows them.
 //!
 //! What differs from CPython's greenlet: a greenlet's function is suspended where it calls
