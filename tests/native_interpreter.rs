@@ -556,3 +556,39 @@ fn a_program_needs_the_libraries_only_when_it_imports_one_of_their_modules() {
     eprintln!("{without} listings on the standard library need no libraries, {with} do");
     assert!(without > 40 && with > 20, "{without} {with}");
 }
+
+/// Stop in the middle of a greenlet program (the module body waiting for a switch back, a
+/// greenlet parked) and of a gevent one (the module body in `joinall`, greenlets sleeping on
+/// the loop's timers) ends the run at once, with nothing left alive; the same program run again
+/// prints from the start.
+#[test]
+fn stop_in_the_middle_of_greenlets_leaves_nothing_alive() {
+    let greenlets = "from greenlet import greenlet, getcurrent\nimport time\nmain = getcurrent()\n\
+        def f():\n    print('f starts')\n    main.switch()\n    print('never')\n\
+        def g():\n    print('g starts')\n    time.sleep(0)\n    g2.switch()\n\
+        g1 = greenlet(f)\ng1.switch()\ng2 = greenlet(g)\n\
+        import gevent\nw = gevent.spawn(gevent.sleep, 30)\ngevent.joinall([w])\nprint('never either')\n";
+    let spawned = "import gevent\n\ndef slow(n):\n    print('slow', n)\n    gevent.sleep(30)\n\n\
+        gevent.joinall([gevent.spawn(slow, n) for n in range(3)])\nprint('never')\n";
+    for source in [greenlets, spawned] {
+        for _ in 0..2 {
+            let (run, outcome) =
+                interpreter::start(source, Clock::Real { scale: 1.0 }, Lang::En).expect("compiles");
+            host::run_for(std::time::Duration::from_millis(100));
+            assert_eq!(
+                run.status(),
+                loopscope::runtime::RunStatus::Running,
+                "{source}"
+            );
+            assert!(run.stop());
+            host::run_until_idle();
+            assert_eq!(common::live_counters(&run), [0; 8], "{source}");
+            let transcript = outcome.transcript();
+            assert!(!transcript.contains("never"), "{transcript}");
+            assert!(
+                transcript.starts_with("[0] f starts\n") || transcript.starts_with("[0] slow 0\n"),
+                "{transcript}"
+            );
+        }
+    }
+}

@@ -450,24 +450,28 @@ impl Vm {
     /// ([`Vm::suspend`]), stepped as a coroutine is. `func` is a plain Python function (or a
     /// method of one).
     pub fn greenlet(&mut self, func: &Value, mut args: Args) -> PyResult<Rc<Generator>> {
-        let f = match func {
-            Value::Function(f) => f.clone(),
-            Value::Method(m) => match &m.1 {
-                Value::Function(f) => {
-                    args.pos.insert(0, m.0.clone());
-                    f.clone()
-                }
-                _ => {
-                    return Err(exceptions::unsupported(
-                        "a greenlet running a built-in method",
-                    ))
-                }
-            },
+        let (f, name, qualname) = match func {
+            Value::Function(f) => (f.clone(), f.code.name.clone(), f.qualname.clone()),
+            Value::Method(m) if matches!(&m.1, Value::Function(_)) => {
+                let Value::Function(f) = &m.1 else {
+                    unreachable!("matched above")
+                };
+                args.pos.insert(0, m.0.clone());
+                (f.clone(), f.code.name.clone(), f.qualname.clone())
+            }
+            // Anything else (a built-in, a class) is called from a Python body of the host's
+            // (`_host.call`), at whose level a greenlet may wait; the body takes its name.
             _ => {
-                return Err(exceptions::unsupported(&format!(
-                    "a greenlet running a {} (its run must be a Python function)",
-                    type_name(func)
-                )))
+                let host = self.import("_host")?;
+                let Value::Function(call) = crate::attr::get_attr(self, &host, "call")? else {
+                    return Err(exceptions::runtime_error("_host.call is not a function"));
+                };
+                let name = match crate::attr::get_attr(self, func, "__name__") {
+                    Ok(Value::Str(name)) => name,
+                    _ => Rc::from(type_name(func)),
+                };
+                args.pos.insert(0, func.clone());
+                (call, name.clone(), name)
             }
         };
         if f.code.kind != CodeKind::Function {
@@ -481,8 +485,8 @@ impl Vm {
         frame.greenlet = true;
         Ok(Rc::new(Generator {
             kind: GenKind::Coroutine,
-            name: f.code.name.clone(),
-            qualname: f.qualname.clone(),
+            name,
+            qualname,
             frame: RefCell::new(Some(Box::new(frame))),
             state: std::cell::Cell::new(GenState::Created),
             awaited: std::cell::Cell::new(true),

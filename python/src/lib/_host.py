@@ -8,3 +8,9 @@ async def anext_or_end(iterator):
         return True, await iterator.__anext__()
     except StopAsyncIteration:
         return False, None
+
+
+def call(function, *args, **kwargs):
+    # A greenlet's body when its run is not a Python function (a built-in, a class): the call
+    # is made at the body's own level, where a greenlet may wait.
+    return function(*args, **kwargs)
