@@ -408,9 +408,7 @@ impl HostObject for Response {
 
 fn response_json(vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let body = this::<Response>(t)?.read_body()?;
-    let module = vm.import("json")?;
-    let loads = python::attr::get_attr(vm, &module, "loads")?;
-    vm.call(&loads, Args::new(vec![Value::Bytes(body)]))
+    super::objects::json_loads(vm, Value::Bytes(body))
 }
 
 fn response_raise_for_status(_vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {

@@ -646,6 +646,14 @@ pub(super) fn str_arg(args: &Args, index: usize, name: &str, function: &str) -> 
     }
 }
 
+/// `json.loads(text)` by the program's `json` module (`text` a `str` or `bytes`): what the
+/// clients' `response.json()` gives.
+pub(super) fn json_loads(vm: &mut Vm, text: Value) -> PyResult {
+    let module = vm.import("json")?;
+    let loads = python::attr::get_attr(vm, &module, "loads")?;
+    vm.call(&loads, Args::new(vec![text]))
+}
+
 /// `value` as JSON as Starlette's and FastAPI's responses and httpx's `json=` write it:
 /// compact, non-ASCII kept, no NaN (the program's `json` module encodes it).
 pub(super) fn compact_json(vm: &mut Vm, value: Value) -> PyResult<String> {

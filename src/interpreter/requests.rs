@@ -107,9 +107,7 @@ impl HostObject for Response {
 /// `response.json()`: the body parsed by the program's `json` module.
 fn response_json(vm: &mut Vm, t: Option<&Value>, _args: Args) -> PyResult {
     let text = this::<Response>(t)?.text()?;
-    let json = vm.import("json")?;
-    let loads = python::attr::get_attr(vm, &json, "loads")?;
-    vm.call(&loads, Args::new(vec![Value::str(&text)]))
+    super::objects::json_loads(vm, Value::str(&text))
 }
 
 /// `response.raise_for_status()`: `HTTPError` for a 4xx or 5xx status, worded as requests
