@@ -220,6 +220,48 @@ async fn requests_failures_and_what_it_cannot_do_here_are_said() {
     );
 }
 
+/// `open()` reads what the page's private file system holds, as a later Python program reads
+/// what an earlier one wrote: the page keeps the files before it starts a program that opens
+/// files (`load_for`), and keeps them as writes end, so a file aiofile wrote a moment ago reads
+/// back, a file an earlier run wrote is there, and appending to it goes on from what it held.
+#[wasm_bindgen_test]
+async fn open_reads_the_files_earlier_runs_and_aiofile_wrote() {
+    let first = "import asyncio\nfrom aiofile import async_open\n\nasync def main():\n    async with async_open('aio.txt', 'w') as afp:\n        await afp.write('from aiofile\\n')\n    with open('aio.txt') as f:\n        print(f.read().strip())\n    with open('kept.txt', 'w') as f:\n        f.write('first\\n')\n\nasyncio.run(main())\n";
+    let second = "with open('kept.txt', 'a') as f:\n    f.write('second\\n')\nprint(open('kept.txt').read().split())\nprint(open('aio.txt').read().strip())\ntry:\n    open('nowhere.txt')\nexcept FileNotFoundError as e:\n    print(e)\n";
+    let mut printed = Vec::new();
+    for source in [first, second] {
+        let started = interpreter::load::load_for(source)
+            .await
+            .expect("no download here");
+        assert!(
+            interpreter::load::loaded_for(source).is_some(),
+            "the files are kept"
+        );
+        let (run, outcome) = (started.start)(source, Clock::Virtual, Lang::En).expect("compiles");
+        common::dom::wait_until("the run's end", 10_000, || {
+            run.status() != RunStatus::Running
+        })
+        .await;
+        assert_eq!(
+            run.status(),
+            RunStatus::Finished(Ok(())),
+            "{:?}",
+            outcome.traceback()
+        );
+        printed.extend(run.trace().printed().iter().map(|l| l.text.to_string()));
+    }
+    assert_eq!(
+        printed,
+        [
+            "from aiofile",
+            "['first', 'second']",
+            "from aiofile",
+            "[Errno 2] No such file or directory: 'nowhere.txt'"
+        ],
+        "{printed:?}"
+    );
+}
+
 /// The course's greenlet and gevent listings run unmodified, in both languages: each greenlet
 /// is a task named as the lessons name them (after its function; gevent's `Greenlet-0`), a
 /// switch parks one task and resumes the other, `gevent.sleep` is the runtime's sleep, and

@@ -177,6 +177,16 @@ impl Code {
     }
 }
 
+/// Whether `code` (its functions' and classes' code included) names `name` anywhere: as a
+/// variable, a global or an attribute.
+pub fn names(code: &Code, name: &str) -> bool {
+    code.names.iter().any(|n| &**n == name)
+        || code.consts.iter().any(|constant| match constant {
+            crate::value::Value::Code(inner) => names(inner, name),
+            _ => false,
+        })
+}
+
 /// The modules `code` imports, its functions' and classes' code included, in order (each
 /// `import a.b` and `from a.b import c` as `a.b`).
 pub fn imported(code: &Code) -> Vec<Str> {

@@ -1,5 +1,6 @@
-//! `open()`: a file of the host's read-only folder, read as text or bytes, or a file the
-//! program writes, kept by the host (the page's private file system). What the program wrote
+//! `open()`: a file the host has (its read-only folder, or a file kept from before the
+//! program), read as text or bytes, or a file the program writes, kept by the host (the
+//! page's private file system). What the program wrote
 //! is read back from the VM's own copy ([`Vm::written`]), so a file written and then opened
 //! again reads what was written, as in Python, without waiting on the host.
 
@@ -11,8 +12,8 @@ use crate::value::*;
 use crate::vm::Vm;
 
 /// `open(file, mode='r', encoding=None)`. Modes `r`, `w` and `a`, text or binary; `x` and `+`
-/// are a missing feature, said as such. A name that is neither written by the program nor in
-/// the host's folder is `FileNotFoundError`.
+/// are a missing feature, said as such. A name that is neither written by the program nor a
+/// file the host has is `FileNotFoundError`.
 pub fn open(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     let name = match args.get(0, "file") {
         Some(Value::Str(name)) => name.clone(),
@@ -64,12 +65,7 @@ pub fn open(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
         return open_to_write(vm, name, mode, encoding);
     }
     let data = match written(vm, &name) {
-        Some(Some(data)) => Rc::from(data.as_slice()),
-        Some(None) => {
-            return Err(exceptions::unsupported(&format!(
-                "reading '{name}' back after appending to it (what it held before the program is kept where a read cannot wait for it)"
-            )))
-        }
+        Some(data) => Rc::from(data.as_slice()),
         None => match vm.host.read_file(&name) {
             Some(data) => data,
             None => {
@@ -97,8 +93,8 @@ pub fn open(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     )
 }
 
-/// What the program wrote to `name`: `Some(None)` when it appended to a file it did not make.
-fn written<'a>(vm: &'a Vm, name: &str) -> Option<&'a Option<Vec<u8>>> {
+/// What the program wrote to `name`.
+fn written<'a>(vm: &'a Vm, name: &str) -> Option<&'a Vec<u8>> {
     vm.written
         .iter()
         .find(|(n, _)| &**n == name)
@@ -113,9 +109,17 @@ fn open_to_write(vm: &mut Vm, name: Str, mode: Str, encoding: Value) -> PyResult
         return Err(os_error(vm, vec![Value::str(&message)]));
     }
     match vm.written.iter_mut().find(|(n, _)| *n == name) {
-        Some((_, data)) if truncate => *data = Some(Vec::new()),
+        Some((_, data)) if truncate => data.clear(),
         Some(_) => {}
-        None => vm.written.push((name.clone(), truncate.then(Vec::new))),
+        None => {
+            // Appended to, the file goes on from what it held before the program.
+            let before = match truncate {
+                true => None,
+                false => vm.host.read_file(&name),
+            };
+            let data = before.map(|data| data.to_vec()).unwrap_or_default();
+            vm.written.push((name.clone(), data));
+        }
     }
     let write = Value::Builtin(Rc::new(Builtin {
         name: "write",
@@ -138,7 +142,7 @@ fn write_to(vm: &mut Vm, this: Option<&Value>, args: Args) -> PyResult {
     if let Err(message) = vm.host.write_file(name, bytes, false) {
         return Err(os_error(vm, vec![Value::str(&message)]));
     }
-    if let Some((_, Some(data))) = vm.written.iter_mut().find(|(n, _)| n == name) {
+    if let Some((_, data)) = vm.written.iter_mut().find(|(n, _)| n == name) {
         data.extend_from_slice(bytes);
     }
     Ok(Value::None)

@@ -35,8 +35,9 @@ pub trait Host {
     }
     /// A step of the program begins (the host's loop resumes it): the budget starts again.
     fn begin_step(&self) {}
-    /// The bytes of a file of the host's read-only folder, for `open(path)`: `None` if it has
-    /// no file of that name (a host with no folder has none).
+    /// The bytes of a file the program may read, for `open(path)`: one of the host's
+    /// read-only folder, or one kept from before the program (the page's private file
+    /// system); `None` if it has no file of that name (a host with no files has none).
     fn read_file(&self, path: &str) -> Option<Rc<[u8]>> {
         let _ = path;
         None
@@ -84,9 +85,9 @@ pub struct Vm {
     /// What the frame the host stepped is (the outermost one running): whether a call made
     /// in it at its own level may block or suspend it.
     top: Top,
-    /// The files the program wrote, by name, with their bytes as written so far: `open()`
-    /// reads them from here. `None`: appended to, so what was there before is not known.
-    pub written: Vec<(Str, Option<Vec<u8>>)>,
+    /// The files the program wrote, by name, with their bytes as written so far (what a file
+    /// appended to held before, then what was appended): `open()` reads them from here.
+    pub written: Vec<(Str, Vec<u8>)>,
     /// How deep calls may nest: CPython's 1000 by default; a host with a smaller stack (a
     /// browser) sets less.
     pub recursion_limit: u32,

@@ -17,6 +17,13 @@ thread_local! {
     static WHEN_WRITTEN: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Whether the program `source` may read the page's private files: it names `open`. The page
+/// keeps them before it starts such a program (see [`crate::runtime::storage::kept_file`]). A
+/// program that does not compile reads nothing.
+pub fn may_read(source: &str) -> bool {
+    python::compile(source).is_ok_and(|code| python::code::names(&code, "open"))
+}
+
 /// A new program has written nothing yet.
 pub(super) fn forget() {
     PROGRAM.with(|p| p.set(p.get() + 1));

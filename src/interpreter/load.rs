@@ -7,7 +7,7 @@
 
 use super::{Started, SyntaxError};
 use crate::lang::Lang;
-use crate::runtime::Clock;
+use crate::runtime::{storage, Clock};
 
 /// What the page calls in the interpreter.
 pub struct Interpreter {
@@ -17,28 +17,36 @@ pub struct Interpreter {
     pub start: fn(&str, Clock, Lang) -> Started,
     /// Whether a program imports one of the libraries (see [`super::libraries::needed`]).
     pub needs_libraries: fn(&str) -> bool,
+    /// Whether a program may read the page's private files (see [`super::files::may_read`]).
+    pub reads_files: fn(&str) -> bool,
 }
 
 static INTERPRETER: Interpreter = Interpreter {
     check: super::check,
     start: super::start,
     needs_libraries: super::libraries::needed,
+    reads_files: super::files::may_read,
 };
 
-/// The interpreter, ready to start `source`: with the libraries if it imports one. `None` if
-/// what it needs has not arrived.
+/// The interpreter, ready to start `source`: with the libraries if it imports one, and the
+/// page's private files kept if it may read them. `None` if what it needs has not arrived.
 pub fn loaded_for(source: &str) -> Option<&'static Interpreter> {
     let interpreter = loaded()?;
-    let ready = !(interpreter.needs_libraries)(source) || super::libraries::loaded().is_some();
-    ready.then_some(interpreter)
+    let libraries = !(interpreter.needs_libraries)(source) || super::libraries::loaded().is_some();
+    let files = !(interpreter.reads_files)(source) || storage::private_files_kept();
+    (libraries && files).then_some(interpreter)
 }
 
 /// The interpreter, ready to start `source`, fetching its module first, and the libraries'
-/// too if the program imports one, if they have not arrived.
+/// too if the program imports one, if they have not arrived; the private files read if the
+/// program may read them.
 pub async fn load_for(source: &str) -> Result<&'static Interpreter, crate::lazy::LoadFailed> {
     let interpreter = load().await?;
     if (interpreter.needs_libraries)(source) {
         super::libraries::load().await?;
+    }
+    if (interpreter.reads_files)(source) {
+        storage::keep_private_files().await;
     }
     Ok(interpreter)
 }

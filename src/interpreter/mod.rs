@@ -159,9 +159,13 @@ impl Host for PageHost {
         self.step_started.set(runtime::host::now_ms());
     }
 
-    /// `open(path)` reads the servers' folder, as the web lessons' applications do.
+    /// `open(path)` reads a file of the page's private file system (the one its writes and
+    /// aiofile's go to: an earlier run's, or this run's), or else of the servers' folder, as
+    /// the web lessons' applications do.
     fn read_file(&self, path: &str) -> Option<Rc<[u8]>> {
-        runtime::web::files::read(path).ok().map(Rc::from)
+        runtime::storage::kept_file(path)
+            .map(Rc::from)
+            .or_else(|| runtime::web::files::read(path).ok().map(Rc::from))
     }
 
     /// A file the program writes is kept in the page's private file system (see

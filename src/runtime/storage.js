@@ -16,14 +16,69 @@ async function directory() {
 export async function opfs_write(name, text, position, truncate) {
   const dir = await directory();
   const handle = await dir.getFileHandle(name, { create: true });
-  const stream = await handle.createWritable({ keepExistingData: !truncate });
   try {
-    if (truncate) await stream.truncate(0);
-    await stream.write({ type: "write", position, data: text });
+    const stream = await handle.createWritable({ keepExistingData: !truncate });
+    try {
+      if (truncate) await stream.truncate(0);
+      await stream.write({ type: "write", position, data: text });
+    } finally {
+      await stream.close();
+    }
+    return (await handle.getFile()).size;
   } finally {
-    await stream.close();
+    await remember(dir, name);
   }
-  return (await handle.getFile()).size;
+}
+
+// What the private files hold, kept in memory for a Python program's `open()`, which reads at
+// once where the file system has no synchronous read: read whole when a program that opens
+// files is first started (`opfs_keep`), then kept as this page's writes and removals end (a
+// file is read again after each), so a file's bytes here are what a read would get. Another
+// tab's changes are not seen.
+let kept = null;
+// Writes and removals ended: one that ends while the files are being read makes them read again.
+let ended = 0;
+
+async function remember(dir, name) {
+  ended += 1;
+  if (!kept) return;
+  try {
+    const handle = await dir.getFileHandle(name);
+    kept.set(name, new Uint8Array(await (await handle.getFile()).arrayBuffer()));
+  } catch (e) {
+    kept.delete(name);
+  }
+}
+
+export async function opfs_keep() {
+  while (!kept) {
+    const at = ended;
+    const files = new Map();
+    try {
+      const dir = await directory();
+      for await (const [name, handle] of dir.entries()) {
+        if (handle.kind === "file") {
+          files.set(name, new Uint8Array(await (await handle.getFile()).arrayBuffer()));
+        }
+      }
+    } catch (e) {
+      // No private file system in this browser, or it failed: `open()` finds the files read
+      // so far (none without one), and the page goes on.
+      console.warn(`Loopscope: the private files could not all be read: ${e}`);
+      kept = files;
+      return;
+    }
+    if (at === ended && !kept) kept = files;
+  }
+}
+
+export function opfs_kept() {
+  return kept !== null;
+}
+
+// The bytes of a kept file, or null.
+export function opfs_kept_file(name) {
+  return (kept && kept.get(name)) || null;
 }
 
 // The writes of a file that `open()` made (a Python file's writes, which block in Python), one
@@ -68,6 +123,8 @@ export async function opfs_remove(name) {
   } catch (e) {
     if (e && e.name === "NotFoundError") return false;
     throw e;
+  } finally {
+    await remember(dir, name);
   }
 }
 

@@ -86,10 +86,16 @@ fn chunk_at(text: &str, offset: usize, size: usize) -> &str {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{append_to_file, async_open, remove_file, AsyncFile, Kv};
+pub use browser::{
+    append_to_file, async_open, keep_private_files, kept_file, private_files_kept, remove_file,
+    AsyncFile, Kv,
+};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{append_to_file, async_open, remove_file, AsyncFile, Kv};
+pub use native::{
+    append_to_file, async_open, keep_private_files, kept_file, private_files_kept, remove_file,
+    AsyncFile, Kv,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -117,6 +123,9 @@ mod browser {
         fn opfs_read(name: &str) -> js_sys::Promise;
         fn opfs_size(name: &str) -> js_sys::Promise;
         fn opfs_remove(name: &str) -> js_sys::Promise;
+        fn opfs_keep() -> js_sys::Promise;
+        fn opfs_kept() -> bool;
+        fn opfs_kept_file(name: &str) -> Option<js_sys::Uint8Array>;
         fn idb_open(name: &str, store: &str) -> js_sys::Promise;
         fn idb_put(db: &JsValue, store: &str, key: &str, value: &str) -> js_sys::Promise;
         fn idb_get(db: &JsValue, store: &str, key: &str) -> js_sys::Promise;
@@ -311,6 +320,26 @@ mod browser {
         Ok(())
     }
 
+    /// Keeps the page's private files in memory, for reads that cannot wait (Python's
+    /// `open()`, which the browser's file system cannot answer at once): read whole the first
+    /// time, then kept as each write and removal of this page ends (`storage.js`). Not a run's
+    /// I/O: the page does it before it starts a program that opens files. A file system that
+    /// fails keeps what was read (none without one): the failure is said on the console.
+    pub async fn keep_private_files() {
+        let _ = wasm_bindgen_futures::JsFuture::from(opfs_keep()).await;
+    }
+
+    /// Whether the private files are kept ([`keep_private_files`] has been done).
+    pub fn private_files_kept() -> bool {
+        opfs_kept()
+    }
+
+    /// The bytes of the private file `name`, as kept: `None` if there is none (or the files
+    /// are not kept).
+    pub fn kept_file(name: &str) -> Option<Vec<u8>> {
+        opfs_kept_file(name).map(|bytes| bytes.to_vec())
+    }
+
     /// A key-value store on IndexedDB: the browser's twin of the course's Redis lesson.
     pub struct Kv {
         db: JsValue,
@@ -417,6 +446,19 @@ mod native {
 
     fn no_browser<T>() -> Result<T, Error> {
         Err(Error::raised("browser storage needs a browser"))
+    }
+
+    /// Natively there are no private files to keep.
+    pub async fn keep_private_files() {}
+
+    /// See the browser version: natively, kept as there are none.
+    pub fn private_files_kept() -> bool {
+        true
+    }
+
+    /// See the browser version: natively, there is none.
+    pub fn kept_file(_name: &str) -> Option<Vec<u8>> {
+        None
     }
 
     /// Natively there is no browser storage.
