@@ -112,6 +112,18 @@ pub fn call_class(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult {
         }
         return crate::builtins::construct(vm, class, args);
     }
+    // A class of the host's own objects (`asyncio.Queue`): calling it is the constructor the
+    // host put in its dict as `__new__`.
+    if class.builtin == BuiltinType::Host {
+        let new = class.dict.borrow().get_str("__new__");
+        return match new {
+            Some(new) => vm.call(&new, args),
+            None => Err(type_error(format!(
+                "cannot create '{}.{}' instances",
+                class.module, class.name
+            ))),
+        };
+    }
     let instance = Rc::new(Instance {
         class: class.clone(),
         dict: RefCell::new(Dict::new()),

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::dict::Dict;
-use crate::value::{BuiltinType, Class, Value};
+use crate::value::{Builtin, BuiltinType, Class, NativeFn, Value};
 
 /// The exception classes, in the order of `EXCEPTIONS`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +147,39 @@ thread_local! {
     /// `type(x).__name__` is theirs and `type(a) is type(b)` holds for two of a kind.
     static HOST_CLASSES: RefCell<std::collections::HashMap<String, Rc<Class>>> =
         RefCell::default();
+    /// The classes hosts made with [`host_type`], by `module.name`.
+    static HOST_TYPES: RefCell<std::collections::HashMap<String, Rc<Class>>> =
+        RefCell::default();
+}
+
+/// A class of the host's own objects (`asyncio.Queue`), made once: calling it calls `new`, its
+/// constructor (kept in its dict as `__new__`); a host object whose `HostObject::class` returns
+/// it is its instance for `isinstance` and `type()`. It derives from `bases`, or `object`.
+pub fn host_type(
+    name: &'static str,
+    module: &str,
+    bases: &[Rc<Class>],
+    new: NativeFn,
+) -> Rc<Class> {
+    let key = format!("{module}.{name}");
+    if let Some(class) = HOST_TYPES.with(|types| types.borrow().get(&key).cloned()) {
+        return class;
+    }
+    let bases = match bases {
+        [] => vec![builtin_class(BuiltinType::Object)],
+        bases => bases.to_vec(),
+    };
+    let mut dict = Dict::new();
+    let new = Builtin {
+        name,
+        func: new,
+        this: None,
+    };
+    dict.set_str("__new__", Value::Builtin(Rc::new(new)));
+    let class = new_class(name, module, bases.clone(), dict, BuiltinType::Host)
+        .unwrap_or_else(|_| bases[0].clone());
+    HOST_TYPES.with(|types| types.borrow_mut().insert(key, class.clone()));
+    class
 }
 
 /// The class of a host object named `name` that has none of its own.

@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use python::dict::Dict;
-use python::types::{exc_class, new_class, Exc};
+use python::types::{exc_class, host_type, new_class, Exc};
 use python::value::{
     Builtin, BuiltinType, Class, GenKind, Generator, HostObject, HostWait, Module, NativeFn,
 };
@@ -216,15 +216,46 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("isfuture", isfuture),
     ("open_connection", super::streams::open_connection),
     ("start_server", super::streams::start_server),
-    ("Queue", new_queue),
-    ("Lock", new_lock),
-    ("Event", new_event),
-    ("Semaphore", new_semaphore),
-    ("BoundedSemaphore", new_bounded_semaphore),
-    ("Condition", new_condition),
-    ("LifoQueue", new_lifo_queue),
-    ("PriorityQueue", new_priority_queue),
 ];
+
+/// asyncio's classes of the runtime's own queues, locks and events.
+const RUNTIME_CLASSES: [&str; 8] = [
+    "Queue",
+    "LifoQueue",
+    "PriorityQueue",
+    "Lock",
+    "Event",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Condition",
+];
+
+/// The class of the runtime's objects named `name` (one of [`RUNTIME_CLASSES`], where CPython defines
+/// it): calling it makes one, and the objects it makes are its instances.
+pub(super) fn class(name: &str) -> Rc<Class> {
+    let queue = || host_type("Queue", "asyncio.queues", &[], new_queue);
+    let semaphore = || host_type("Semaphore", "asyncio.locks", &[], new_semaphore);
+    match name {
+        "LifoQueue" => host_type("LifoQueue", "asyncio.queues", &[queue()], new_lifo_queue),
+        "PriorityQueue" => host_type(
+            "PriorityQueue",
+            "asyncio.queues",
+            &[queue()],
+            new_priority_queue,
+        ),
+        "Lock" => host_type("Lock", "asyncio.locks", &[], new_lock),
+        "Event" => host_type("Event", "asyncio.locks", &[], new_event),
+        "Semaphore" => semaphore(),
+        "BoundedSemaphore" => host_type(
+            "BoundedSemaphore",
+            "asyncio.locks",
+            &[semaphore()],
+            new_bounded_semaphore,
+        ),
+        "Condition" => host_type("Condition", "asyncio.locks", &[], new_condition),
+        _ => queue(),
+    }
+}
 
 /// `import asyncio` (and its submodules' names).
 pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
@@ -244,6 +275,21 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
             })),
         );
     }
+    for name in RUNTIME_CLASSES {
+        d.set_str(name, Value::Class(class(name)));
+    }
+    d.set_str(
+        "Future",
+        Value::Class(super::objects::future_class(
+            super::objects::FutureClass::Future,
+        )),
+    );
+    d.set_str(
+        "Task",
+        Value::Class(super::objects::future_class(
+            super::objects::FutureClass::Task,
+        )),
+    );
     let (cancelled, invalid) = classes();
     d.set_str("CancelledError", Value::Class(cancelled));
     d.set_str("InvalidStateError", Value::Class(invalid));
@@ -328,7 +374,7 @@ fn task_object(task: Task<Value>, (coroutine, defined_at): (&str, u32)) -> Rc<dy
 }
 
 /// `asyncio.create_task(coro)`: only where the loop is running.
-fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
+pub(super) fn create_task(vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     running_loop()?;
     make_task(vm, None, args)
 }

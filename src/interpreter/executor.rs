@@ -15,12 +15,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use python::dict::Dict;
-use python::types::{builtin_class, new_class};
+use python::types::{builtin_class, host_type, new_class};
 use python::value::{BuiltinType, Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
-use super::objects::{function, method, module, this, PyFuture};
+use super::objects::{method, module, this, PyFuture};
 use super::requests::{failed_get, Response};
 use crate::course::py::concurrent_future_repr;
 use crate::runtime::{self, ConcurrentFuture, Error, Job, Pool, Returned};
@@ -198,6 +198,9 @@ struct Executor {
 impl HostObject for Executor {
     fn type_name(&self) -> &str {
         self.kind
+    }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(pool_class(self.kind))
     }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
@@ -502,6 +505,25 @@ fn process_pool(_vm: &mut Vm, _this: Option<&Value>, args: Args) -> PyResult {
     new_executor("ProcessPoolExecutor", workers)
 }
 
+/// The class of a pool (`ThreadPoolExecutor` or `ProcessPoolExecutor`), where CPython defines
+/// it: calling it makes one, and the pools it makes are its instances.
+fn pool_class(kind: &str) -> Rc<Class> {
+    match kind {
+        "ProcessPoolExecutor" => host_type(
+            "ProcessPoolExecutor",
+            "concurrent.futures.process",
+            &[],
+            process_pool,
+        ),
+        _ => host_type(
+            "ThreadPoolExecutor",
+            "concurrent.futures.thread",
+            &[],
+            thread_pool,
+        ),
+    }
+}
+
 /// `import concurrent.futures` (and `concurrent`, which holds it).
 pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     Some(match name {
@@ -510,11 +532,11 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
             vec![
                 (
                     "ThreadPoolExecutor",
-                    function("ThreadPoolExecutor", thread_pool),
+                    Value::Class(pool_class("ThreadPoolExecutor")),
                 ),
                 (
                     "ProcessPoolExecutor",
-                    function("ProcessPoolExecutor", process_pool),
+                    Value::Class(pool_class("ProcessPoolExecutor")),
                 ),
                 ("Future", Value::Class(future_class())),
             ],
@@ -524,14 +546,14 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
             name,
             vec![(
                 "ThreadPoolExecutor",
-                function("ThreadPoolExecutor", thread_pool),
+                Value::Class(pool_class("ThreadPoolExecutor")),
             )],
         ),
         "concurrent.futures.process" => module(
             name,
             vec![(
                 "ProcessPoolExecutor",
-                function("ProcessPoolExecutor", process_pool),
+                Value::Class(pool_class("ProcessPoolExecutor")),
             )],
         ),
         "concurrent" => match vm.import("concurrent.futures") {

@@ -65,6 +65,19 @@ pub(super) fn future_class(which: FutureClass) -> Rc<Class> {
             };
             let future = make("Future", "_asyncio", builtin_class(BuiltinType::Object));
             let task = make("Task", "_asyncio", future.clone());
+            // `asyncio.Future()` is the loop's `create_future()`, `asyncio.Task(coro)` its
+            // `create_task(coro)`.
+            let constructor = |name, func| {
+                Value::Builtin(Rc::new(python::value::Builtin {
+                    name,
+                    func,
+                    this: None,
+                }))
+            };
+            let new_future = constructor("Future", super::event_loop::loop_create_future);
+            future.dict.borrow_mut().set_str("__new__", new_future);
+            let new_task = constructor("Task", super::asyncio::create_task);
+            task.dict.borrow_mut().set_str("__new__", new_task);
             let gathering = make("_GatheringFuture", "asyncio.tasks", future.clone());
             [future, task, gathering]
         });

@@ -95,6 +95,9 @@ impl HostObject for PyQueue {
             Order::Priority => "PriorityQueue",
         }
     }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(super::asyncio::class(self.type_name()))
+    }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "put" => method("put", queue_put, this),
@@ -355,6 +358,9 @@ impl HostObject for PyLock {
             LockKind::Bounded(_) => "BoundedSemaphore",
         }
     }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(super::asyncio::class(self.type_name()))
+    }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
             "acquire" | "__aenter__" => method("acquire", lock_acquire, this),
@@ -450,6 +456,9 @@ impl PyCondition {
 impl HostObject for PyCondition {
     fn type_name(&self) -> &str {
         "Condition"
+    }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(super::asyncio::class(self.type_name()))
     }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
@@ -567,6 +576,9 @@ pub(super) struct PyEvent {
 impl HostObject for PyEvent {
     fn type_name(&self) -> &str {
         "Event"
+    }
+    fn class(&self) -> Option<Rc<Class>> {
+        Some(super::asyncio::class(self.type_name()))
     }
     fn get_attr(&self, _vm: &mut Vm, this: &Rc<dyn HostObject>, name: &str) -> Option<PyResult> {
         Some(match name {
