@@ -220,6 +220,30 @@ async fn requests_failures_and_what_it_cannot_do_here_are_said() {
     );
 }
 
+/// `asyncio.to_thread(func, *args, **kwargs)` is a coroutine that, awaited, hands the call to
+/// the default pool, as CPython's: two of them gathered run at once on Web Workers (each
+/// sleeps 0.5 s, both have ended at about 0.5 s), with their keyword arguments.
+#[wasm_bindgen_test]
+async fn to_thread_runs_its_function_on_a_worker_when_awaited() {
+    let source = "import asyncio\nimport time\n\ndef work(n, unit=1):\n    print('work', n)\n    time.sleep(0.5)\n    return n * unit\n\nasync def main():\n    later = asyncio.to_thread(work, 3)\n    print(type(later).__name__)\n    print(await asyncio.gather(asyncio.to_thread(work, 1), asyncio.to_thread(work, 2, unit=10)))\n    print(await later)\n\nasyncio.run(main())\n";
+    let run = run_on_the_real_clock(source).await;
+    let printed = run.trace().printed();
+    let texts: Vec<&str> = printed.iter().map(|l| &*l.text).collect();
+    assert_eq!(
+        texts,
+        ["coroutine", "work 1", "work 2", "[1, 20]", "work 3", "3"],
+        "{texts:?}"
+    );
+    let at = |i: usize| printed[i].at_ms();
+    assert!(at(1) < 300 && at(2) < 300, "{printed:?}");
+    assert!((500..800).contains(&at(3)), "gathered at {} ms", at(3));
+    // The third call's work began when it was awaited, after the two.
+    assert!(
+        at(4) >= at(3) && (1000..1300).contains(&at(5)),
+        "{printed:?}"
+    );
+}
+
 /// `open()` reads what the page's private file system holds, as a later Python program reads
 /// what an earlier one wrote: the page keeps the files before it starts a program that opens
 /// files (`load_for`), and keeps them as writes end, so a file aiofile wrote a moment ago reads

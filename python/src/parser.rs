@@ -609,6 +609,12 @@ impl Parser {
                 let p = h.pos;
                 self.defer("default 'except:' must be last", p);
             }
+            if self.at("*") {
+                return Err(SyntaxError::new(
+                    "the 'except*' clause (exception groups) is not supported",
+                    pos,
+                ));
+            }
             let (mut kind, mut name) = (None, None);
             if !self.at(":") && *self.tok() != Tok::Newline {
                 let e = self.expression()?;

@@ -1180,6 +1180,10 @@ fn errors_of_our_own() {
             "match x:\n    case 1:\n        pass\n",
             "the 'match' statement is not supported",
         ),
+        (
+            "try:\n    pass\nexcept* ValueError:\n    pass\n",
+            "the 'except*' clause (exception groups) is not supported",
+        ),
     ] {
         assert_eq!(err(src).msg, msg, "{src:?}");
     }

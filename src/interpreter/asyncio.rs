@@ -262,7 +262,6 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
     if name != "asyncio" {
         return None;
     }
-    let _ = vm;
     let mut d = Dict::new();
     d.set_str("__name__", Value::str("asyncio"));
     for (n, f) in FUNCTIONS {
@@ -274,6 +273,15 @@ pub(super) fn import(vm: &mut Vm, name: &str) -> Option<PyResult> {
                 this: None,
             })),
         );
+    }
+    // Written in Python, as CPython's is (`python/src/lib/_host.py`).
+    let host = match vm.import("_host") {
+        Ok(host) => host,
+        Err(e) => return Some(Err(e)),
+    };
+    match python::attr::get_attr(vm, &host, "to_thread") {
+        Ok(to_thread) => d.set_str("to_thread", to_thread),
+        Err(e) => return Some(Err(e)),
     }
     for name in RUNTIME_CLASSES {
         d.set_str(name, Value::Class(class(name)));
