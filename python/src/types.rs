@@ -153,13 +153,14 @@ thread_local! {
 }
 
 /// A class of the host's own objects (`asyncio.Queue`), made once: calling it calls `new`, its
-/// constructor (kept in its dict as `__new__`); a host object whose `HostObject::class` returns
-/// it is its instance for `isinstance` and `type()`. It derives from `bases`, or `object`.
+/// constructor (kept in its dict as `__new__`; a class without one cannot be called, as
+/// CPython's internal ones); a host object whose `HostObject::class` returns it is its instance
+/// for `isinstance` and `type()`. It derives from `bases`, or `object`.
 pub fn host_type(
     name: &'static str,
     module: &str,
     bases: &[Rc<Class>],
-    new: NativeFn,
+    new: Option<NativeFn>,
 ) -> Rc<Class> {
     let key = format!("{module}.{name}");
     if let Some(class) = HOST_TYPES.with(|types| types.borrow().get(&key).cloned()) {
@@ -170,12 +171,14 @@ pub fn host_type(
         bases => bases.to_vec(),
     };
     let mut dict = Dict::new();
-    let new = Builtin {
-        name,
-        func: new,
-        this: None,
-    };
-    dict.set_str("__new__", Value::Builtin(Rc::new(new)));
+    if let Some(func) = new {
+        let new = Builtin {
+            name,
+            func,
+            this: None,
+        };
+        dict.set_str("__new__", Value::Builtin(Rc::new(new)));
+    }
     let class = new_class(name, module, bases.clone(), dict, BuiltinType::Host)
         .unwrap_or_else(|_| bases[0].clone());
     HOST_TYPES.with(|types| types.borrow_mut().insert(key, class.clone()));

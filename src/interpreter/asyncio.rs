@@ -233,28 +233,28 @@ const RUNTIME_CLASSES: [&str; 8] = [
 /// The class of the runtime's objects named `name` (one of [`RUNTIME_CLASSES`], where CPython defines
 /// it): calling it makes one, and the objects it makes are its instances.
 pub(super) fn class(name: &str) -> Rc<Class> {
-    let queue = || host_type("Queue", "asyncio.queues", &[], new_queue);
-    let semaphore = || host_type("Semaphore", "asyncio.locks", &[], new_semaphore);
-    match name {
-        "LifoQueue" => host_type("LifoQueue", "asyncio.queues", &[queue()], new_lifo_queue),
-        "PriorityQueue" => host_type(
+    let (name, module, base, new): (_, _, _, NativeFn) = match name {
+        "LifoQueue" => ("LifoQueue", "asyncio.queues", Some("Queue"), new_lifo_queue),
+        "PriorityQueue" => (
             "PriorityQueue",
             "asyncio.queues",
-            &[queue()],
+            Some("Queue"),
             new_priority_queue,
         ),
-        "Lock" => host_type("Lock", "asyncio.locks", &[], new_lock),
-        "Event" => host_type("Event", "asyncio.locks", &[], new_event),
-        "Semaphore" => semaphore(),
-        "BoundedSemaphore" => host_type(
+        "Lock" => ("Lock", "asyncio.locks", None, new_lock),
+        "Event" => ("Event", "asyncio.locks", None, new_event),
+        "Semaphore" => ("Semaphore", "asyncio.locks", None, new_semaphore),
+        "BoundedSemaphore" => (
             "BoundedSemaphore",
             "asyncio.locks",
-            &[semaphore()],
+            Some("Semaphore"),
             new_bounded_semaphore,
         ),
-        "Condition" => host_type("Condition", "asyncio.locks", &[], new_condition),
-        _ => queue(),
-    }
+        "Condition" => ("Condition", "asyncio.locks", None, new_condition),
+        _ => ("Queue", "asyncio.queues", None, new_queue),
+    };
+    let bases: Vec<Rc<Class>> = base.into_iter().map(class).collect();
+    host_type(name, module, &bases, Some(new))
 }
 
 /// `import asyncio` (and its submodules' names).

@@ -14,9 +14,8 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use python::dict::Dict;
-use python::types::{builtin_class, host_type, new_class};
-use python::value::{BuiltinType, Class, HostObject};
+use python::types::host_type;
+use python::value::{Class, HostObject};
 use python::{Args, Exception, PyResult, Value, Vm};
 
 use super::drive::to_exception;
@@ -28,8 +27,6 @@ use crate::runtime::{self, ConcurrentFuture, Error, Job, Pool, Returned};
 thread_local! {
     /// The job being recorded while a pool's function is called.
     static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
-    /// `concurrent.futures.Future`, made once.
-    static FUTURE_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
     /// Every job the program submitted that may not have ended, with its pool (see
     /// [`jobs_in_flight`]).
     static SUBMITTED: RefCell<Vec<(Rc<Pool>, ConcurrentFuture)>> = const { RefCell::new(Vec::new()) };
@@ -223,23 +220,9 @@ impl HostObject for Executor {
     }
 }
 
-/// `concurrent.futures.Future`, the class (made once).
+/// `concurrent.futures.Future`, the class (the pools' `submit` makes its objects).
 fn future_class() -> Rc<Class> {
-    FUTURE_CLASS.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                let object = builtin_class(BuiltinType::Object);
-                new_class(
-                    "Future",
-                    "concurrent.futures._base",
-                    vec![object.clone()],
-                    Dict::new(),
-                    BuiltinType::Host,
-                )
-                .unwrap_or(object)
-            })
-            .clone()
-    })
+    host_type("Future", "concurrent.futures._base", &[], None)
 }
 
 /// `concurrent.futures.Future`: a submitted job's future, and what its function gave.
@@ -513,13 +496,13 @@ fn pool_class(kind: &str) -> Rc<Class> {
             "ProcessPoolExecutor",
             "concurrent.futures.process",
             &[],
-            process_pool,
+            Some(process_pool),
         ),
         _ => host_type(
             "ThreadPoolExecutor",
             "concurrent.futures.thread",
             &[],
-            thread_pool,
+            Some(thread_pool),
         ),
     }
 }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use python::dict::Dict;
-use python::types::{builtin_class, new_class};
+use python::types::{host_type, new_class};
 use python::value::{Builtin, BuiltinType, Class, HostObject, HostWait, Module, NativeFn};
 use python::{Args, Exception, PyResult, Value, Vm};
 
@@ -45,48 +45,27 @@ pub(super) enum FutureClass {
     Gathering,
 }
 
-thread_local! {
-    static FUTURE_CLASSES: RefCell<Option<[Rc<Class>; 3]>> = const { RefCell::new(None) };
-}
-
+/// The class of asyncio's futures of kind `which`: `asyncio.Future()` is the loop's
+/// `create_future()`, `asyncio.Task(coro)` its `create_task(coro)`; a gather's cannot be made.
 pub(super) fn future_class(which: FutureClass) -> Rc<Class> {
-    FUTURE_CLASSES.with(|c| {
-        let mut classes = c.borrow_mut();
-        let [future, task, gathering] = classes.get_or_insert_with(|| {
-            let make = |name: &str, module: &str, base: Rc<Class>| {
-                new_class(
-                    name,
-                    module,
-                    vec![base.clone()],
-                    Dict::new(),
-                    BuiltinType::Host,
-                )
-                .unwrap_or(base)
-            };
-            let future = make("Future", "_asyncio", builtin_class(BuiltinType::Object));
-            let task = make("Task", "_asyncio", future.clone());
-            // `asyncio.Future()` is the loop's `create_future()`, `asyncio.Task(coro)` its
-            // `create_task(coro)`.
-            let constructor = |name, func| {
-                Value::Builtin(Rc::new(python::value::Builtin {
-                    name,
-                    func,
-                    this: None,
-                }))
-            };
-            let new_future = constructor("Future", super::event_loop::loop_create_future);
-            future.dict.borrow_mut().set_str("__new__", new_future);
-            let new_task = constructor("Task", super::asyncio::create_task);
-            task.dict.borrow_mut().set_str("__new__", new_task);
-            let gathering = make("_GatheringFuture", "asyncio.tasks", future.clone());
-            [future, task, gathering]
-        });
-        match which {
-            FutureClass::Future => future.clone(),
-            FutureClass::Task => task.clone(),
-            FutureClass::Gathering => gathering.clone(),
-        }
-    })
+    let future = || {
+        host_type(
+            "Future",
+            "_asyncio",
+            &[],
+            Some(super::event_loop::loop_create_future),
+        )
+    };
+    match which {
+        FutureClass::Future => future(),
+        FutureClass::Task => host_type(
+            "Task",
+            "_asyncio",
+            &[future()],
+            Some(super::asyncio::create_task),
+        ),
+        FutureClass::Gathering => host_type("_GatheringFuture", "asyncio.tasks", &[future()], None),
+    }
 }
 
 fn runtime_result<T>(r: Result<T, Error>) -> PyResult<T> {
