@@ -510,12 +510,25 @@ fn gevent_greenlets_print_what_cpython_with_gevent_prints() {
     }
 }
 
+/// A program that names `open` (anywhere in it) needs the page's private files read before it
+/// starts; one that does not, or does not compile, does not.
+#[test]
+fn a_program_needs_the_private_files_only_when_it_names_open() {
+    let files = |source: &str| interpreter::load::needs(source).files;
+    assert!(files("print(open('notes.txt').read())\n"));
+    assert!(files(
+        "def f():\n    with open('a', 'w') as out:\n        out.write('x')\n"
+    ));
+    assert!(!files("import asyncio\nasyncio.run(asyncio.sleep(0))\n"));
+    assert!(!files("def broken(:\n    open('x')\n"));
+}
+
 /// The page fetches the libraries' bindings with the interpreter only for a program that
 /// imports one of their modules, anywhere in it; the course's listings on asyncio alone need
 /// none, and each listing of a library needs them.
 #[test]
 fn a_program_needs_the_libraries_only_when_it_imports_one_of_their_modules() {
-    use interpreter::libraries::needed;
+    let needed = |source: &str| interpreter::load::needs(source).libraries;
     assert!(!needed(
         "import asyncio, time, random\nfrom concurrent.futures import ThreadPoolExecutor\n"
     ));

@@ -17,11 +17,10 @@ thread_local! {
     static WHEN_WRITTEN: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Whether the program `source` may read the page's private files: it names `open`. The page
-/// keeps them before it starts such a program (see [`crate::runtime::storage::kept_file`]). A
-/// program that does not compile reads nothing.
-pub fn may_read(source: &str) -> bool {
-    python::compile(source).is_ok_and(|code| python::code::names(&code, "open"))
+/// Whether the compiled program `code` may read the page's private files: it names `open`. The
+/// page keeps them before it starts such a program (see [`crate::runtime::storage::kept_file`]).
+pub fn may_read(code: &python::code::Code) -> bool {
+    python::code::names(code, "open")
 }
 
 /// A new program has written nothing yet.

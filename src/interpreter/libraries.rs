@@ -68,12 +68,10 @@ crate::lazy::fetched_later!(
     &LIBRARIES
 );
 
-/// Whether the program `source` imports a module of the libraries (anywhere in it: a function's
-/// `import` too). A program that does not compile needs nothing.
-pub fn needed(source: &str) -> bool {
-    python::compile(source).is_ok_and(|code| {
-        python::code::imported(&code)
-            .iter()
-            .any(|name| provides(name))
-    })
+/// Whether the compiled program `code` imports a module of the libraries (anywhere in it: a
+/// function's `import` too).
+pub fn needed(code: &python::code::Code) -> bool {
+    python::code::imported(code)
+        .iter()
+        .any(|name| provides(name))
 }

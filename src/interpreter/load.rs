@@ -15,25 +15,43 @@ pub struct Interpreter {
     pub check: fn(&str) -> Result<(), SyntaxError>,
     /// Compiles a program and starts it (see [`super::start`]).
     pub start: fn(&str, Clock, Lang) -> Started,
-    /// Whether a program imports one of the libraries (see [`super::libraries::needed`]).
-    pub needs_libraries: fn(&str) -> bool,
-    /// Whether a program may read the page's private files (see [`super::files::may_read`]).
-    pub reads_files: fn(&str) -> bool,
+    /// What a program needs before it starts (see [`needs`]).
+    pub needs: fn(&str) -> Needs,
 }
 
 static INTERPRETER: Interpreter = Interpreter {
     check: super::check,
     start: super::start,
-    needs_libraries: super::libraries::needed,
-    reads_files: super::files::may_read,
+    needs,
 };
+
+/// What a program needs before it starts, besides the interpreter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// It imports one of the libraries (see [`super::libraries::needed`]).
+    pub libraries: bool,
+    /// It may read the page's private files (see [`super::files::may_read`]).
+    pub files: bool,
+}
+
+/// What the program `source` needs, read off its compiled code: a program that does not
+/// compile needs nothing.
+pub fn needs(source: &str) -> Needs {
+    python::compile(source)
+        .map(|code| Needs {
+            libraries: super::libraries::needed(&code),
+            files: super::files::may_read(&code),
+        })
+        .unwrap_or_default()
+}
 
 /// The interpreter, ready to start `source`: with the libraries if it imports one, and the
 /// page's private files kept if it may read them. `None` if what it needs has not arrived.
 pub fn loaded_for(source: &str) -> Option<&'static Interpreter> {
     let interpreter = loaded()?;
-    let libraries = !(interpreter.needs_libraries)(source) || super::libraries::loaded().is_some();
-    let files = !(interpreter.reads_files)(source) || storage::private_files_kept();
+    let needs = (interpreter.needs)(source);
+    let libraries = !needs.libraries || super::libraries::loaded().is_some();
+    let files = !needs.files || storage::private_files_kept();
     (libraries && files).then_some(interpreter)
 }
 
@@ -42,10 +60,11 @@ pub fn loaded_for(source: &str) -> Option<&'static Interpreter> {
 /// program may read them.
 pub async fn load_for(source: &str) -> Result<&'static Interpreter, crate::lazy::LoadFailed> {
     let interpreter = load().await?;
-    if (interpreter.needs_libraries)(source) {
+    let needs = (interpreter.needs)(source);
+    if needs.libraries {
         super::libraries::load().await?;
     }
-    if (interpreter.reads_files)(source) {
+    if needs.files {
         storage::keep_private_files().await;
     }
     Ok(interpreter)
