@@ -319,18 +319,24 @@ fn listing(lesson: &Lesson, lang: Lang, server: Option<&FixtureServer>) -> Moved
 fn on_mysql_servers(lesson: &Lesson, python: String, ports: &[u16]) -> Moved {
     // A listing writes a server's port as a number of its own (`port=3306`,
     // `execute('127.0.0.1', 3306)`); what it prints of it is mapped back.
+    // Each written port is first replaced by a mark of its own, then each mark by its server's
+    // port: replaced one after the other, a server's port could hold the next written one (33075
+    // holds 3307) and be rewritten with it.
     let mut python = python;
     let mut back = Vec::new();
     let mut servers = Vec::new();
-    for &port in ports {
+    for (i, &port) in ports.iter().enumerate() {
         let written = port.to_string();
         assert!(
             python.contains(&written),
             "{}: a MySQL listing names its server's port {written}",
             lesson.id
         );
+        python = python.replace(&written, &format!("\u{0}{i}\u{0}"));
+    }
+    for (i, &port) in ports.iter().enumerate() {
         let server = MariaDb::start();
-        python = python.replace(&written, &server.port.to_string());
+        python = python.replace(&format!("\u{0}{i}\u{0}"), &server.port.to_string());
         back.push((format!(" {}", server.port), format!(" {port}")));
         servers.push(server);
     }
