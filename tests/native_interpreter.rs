@@ -413,6 +413,23 @@ fn aiohttp_requests_fail_natively_as_client_errors_and_what_it_lacks_is_named() 
     );
 }
 
+/// A second `web.TCPSite` on a port the first one serves raises the `OSError` CPython with
+/// aiohttp 3.14 raises, which the program catches and goes on (checked by hand against it:
+/// the same two lines); the program is not ended as uvicorn ends one.
+#[test]
+fn an_aiohttp_site_on_a_busy_port_raises_os_error_to_the_program() {
+    let source = "import asyncio\nfrom aiohttp import web\n\n\nasync def main():\n    \
+        runner = web.AppRunner(web.Application())\n    await runner.setup()\n    \
+        await web.TCPSite(runner, '127.0.0.1', 5000).start()\n    try:\n        \
+        await web.TCPSite(runner, '127.0.0.1', 5000).start()\n    except OSError as e:\n        \
+        print(type(e).__name__, e)\n    await runner.cleanup()\n    print('cleaned up')\n\n\n\
+        asyncio.run(main())\n";
+    assert_eq!(
+        ours(source),
+        "[0] OSError [Errno 98] error while attempting to bind on address ('127.0.0.1', 5000): address already in use\n[0] cleaned up\n"
+    );
+}
+
 /// A generator dropped suspended is closed as CPython closes it when freed (its `finally`
 /// runs, before the next line); what a stopped program leaves suspended is never closed by
 /// the next program.

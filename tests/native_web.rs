@@ -288,6 +288,30 @@ fn a_second_server_on_a_busy_port_ends_the_program_like_uvicorn() {
     assert!(!loopscope::runtime::web::server::listening(5000));
 }
 
+/// aiohttp's `TCPSite.start()` on a busy port raises the `OSError` to its caller, which may
+/// catch it and go on: the program is not ended, and uvicorn's log line is not printed.
+#[test]
+fn a_site_started_on_a_busy_port_raises_to_its_caller() {
+    let run = run_virtual(|| {
+        with_server(app(text), 5000, async {
+            let second = Server::new(Config::new(app(text), 5000));
+            let error = second.start().await.expect_err("the port is taken");
+            print!(py 1, "{error}");
+            print!(py 2, "went on");
+            Ok(())
+        })
+    });
+    assert_eq!(run.status(), RunStatus::Finished(Ok(())));
+    assert_eq!(
+        printed(&run),
+        [
+            "OSError: [Errno 98] error while attempting to bind on address ('127.0.0.1', 5000): address already in use@0",
+            "went on@0"
+        ]
+    );
+    assert!(!loopscope::runtime::web::server::listening(5000));
+}
+
 #[test]
 fn run_pressed_again_binds_the_port_of_the_stopped_run() {
     let first = Run::start(Clock::Virtual, || async {

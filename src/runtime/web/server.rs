@@ -136,9 +136,10 @@ impl Server {
     }
 
     /// `await site.start()` (aiohttp's `TCPSite`): serves in a task of its own, and returns
-    /// that task once the server listens; a port already taken is the error.
+    /// that task once the server listens; a port already taken is the `OSError` it raises
+    /// (to its caller, which may catch it: aiohttp does not end the program as uvicorn does).
     pub async fn start(&self) -> Result<Task<()>> {
-        let serving = create_task(self.clone().serve())?;
+        let serving = create_task(self.clone().listen(OnTaken::Raise))?;
         while !self.started() {
             if serving.done() {
                 serving.result()?;
@@ -151,6 +152,12 @@ impl Server {
     /// `await server.serve()`: listens until [`Server::exit`]; a port another server of the
     /// page holds is the `OSError` uvicorn reports.
     pub async fn serve(self) -> Result<()> {
+        self.listen(OnTaken::Exit).await
+    }
+
+    /// Listens until [`Server::exit`]; `on_taken` says what a port another server of the page
+    /// holds does.
+    async fn listen(self, on_taken: OnTaken) -> Result<()> {
         let port = self.0.port;
         if port == 0 {
             return Err(Error::raised(
@@ -171,13 +178,16 @@ impl Server {
             }
         };
         if listening(port) {
-            // uvicorn logs it and exits the program (`sys.exit(1)`, which ends `asyncio.run`):
-            // a client polling `server.started` would otherwise wait forever.
             let error = format!(
                 "OSError: [Errno 98] error while attempting to bind on address ('{HOST}', {port}): address already in use"
             );
-            log_error(&error);
-            run.request_stop();
+            if on_taken == OnTaken::Exit {
+                // uvicorn logs it and exits the program (`sys.exit(1)`, which ends
+                // `asyncio.run`): a client polling `server.started` would otherwise wait
+                // forever.
+                log_error(&error);
+                run.request_stop();
+            }
             return Err(Error::raised(error));
         }
         *self.0.run.borrow_mut() = Rc::downgrade(&run);
@@ -197,6 +207,15 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// What binding a port another server of the page holds does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnTaken {
+    /// uvicorn's: log the error and end the program.
+    Exit,
+    /// aiohttp's `TCPSite.start()`: raise the error to its caller.
+    Raise,
 }
 
 /// A line of uvicorn's error log, which the course's listings show (`log_level="warning"`).
