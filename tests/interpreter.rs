@@ -529,6 +529,12 @@ async fn threads_and_the_wsgi_listing_run_on_web_workers() {
         run.stop();
         assert_eq!(ended, RunStatus::Running, "{:?}", outcome.transcript());
         let began = main_began_ms(&run);
+        // Where the time went, on the console a failing test shows.
+        for e in run.trace().events().iter() {
+            if let EventKind::IoStarted { .. } | EventKind::IoEnded { .. } = &e.kind {
+                web_sys::console::log_1(&format!("{lang:?} {} ms: {:?}", e.at_ms(), e.kind).into());
+            }
+        }
         let expected: Vec<course::Expected> = lesson
             .expected
             .iter()

@@ -443,7 +443,7 @@ mod browser {
             let idle = inner.slots.iter().position(|s| s.busy.is_none());
             let slot = match idle {
                 Some(slot) => slot,
-                None if inner.slots.len() < inner.max_workers && spares::ready() > 0 => {
+                None if inner.slots.len() < inner.max_workers && spares::stocked() > 0 => {
                     // A spare worker started ahead of time: taking it costs nothing.
                     let spare = start_worker(pool, &inner)?;
                     inner.slots.push(spare);

@@ -8,11 +8,17 @@
 //! in a host task of its own; a pool takes them as jobs arrive, and gives back the ones that
 //! are idle when it ends (a worker busy at Stop is terminated mid-job, and replaced).
 //!
+//! A spare is *ready* once its thread has answered a ping: `new Worker` returns at once, and
+//! the thread may not run for hundreds of milliseconds more, so only an answer says a job
+//! handed to it starts at once ([`ready`]; the browser tests wait for it before they time a
+//! lesson on the real clock).
+//!
 //! Every worker runs the same program, from one blob URL made once per page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 use super::super::host::{self, HostTimer};
 use super::super::io::js;
@@ -41,6 +47,7 @@ const WORKER_SOURCE: &str = "let cell = null;\
         }\
     };\
     onmessage = (e) => {\
+    if (e.data === 'ping') { postMessage('ready'); return; }\
     const job = e.data[0], steps = e.data[1], value = e.data[2];\
     let got = null;\
     for (let i = 0; i < steps.length; i++) {\
@@ -64,12 +71,45 @@ const WORKER_SOURCE: &str = "let cell = null;\
     postMessage([job, -1, value === undefined ? got : value]);\
 };";
 
+/// A worker started, not in any pool.
+struct Spare {
+    worker: web_sys::Worker,
+    /// Set when its thread has answered the ping it was sent.
+    ready: Rc<Cell<bool>>,
+    /// What sets `ready`: the worker's message handler until a pool takes it.
+    _on_ready: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Spare {
+    /// Pings `worker` and waits, in its message handler, for the answer.
+    fn new(worker: web_sys::Worker) -> Spare {
+        let ready = Rc::new(Cell::new(false));
+        let answered = Rc::clone(&ready);
+        let on_ready =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| answered.set(true));
+        worker.set_onmessage(Some(on_ready.as_ref().unchecked_ref()));
+        // A message sent before the thread runs waits for it: the answer comes once it does.
+        let _ = worker.post_message(&JsValue::from_str("ping"));
+        Spare {
+            worker,
+            ready,
+            _on_ready: on_ready,
+        }
+    }
+
+    /// The worker, for a pool (which sets its own message handler).
+    fn into_worker(self) -> web_sys::Worker {
+        self.worker.set_onmessage(None);
+        self.worker
+    }
+}
+
 #[derive(Default)]
 struct Spares {
     /// The program's blob URL, made at the first worker and kept for the page's lifetime.
     url: Option<String>,
     /// Started, not in any pool.
-    idle: Vec<web_sys::Worker>,
+    idle: Vec<Spare>,
     /// How many the open lesson will use.
     wanted: usize,
     /// The host task that will start the next spare, if one is due.
@@ -87,25 +127,38 @@ pub fn warm_up(workers: usize) {
         let mut spares = spares.borrow_mut();
         spares.wanted = workers.min(MAX_WORKERS);
         while spares.idle.len() > spares.wanted {
-            if let Some(worker) = spares.idle.pop() {
-                worker.terminate();
+            if let Some(spare) = spares.idle.pop() {
+                spare.into_worker().terminate();
             }
         }
         schedule(&mut spares);
     });
 }
 
-/// Spare workers ready to be taken.
+/// Spare workers whose threads run: a job handed to one starts at once.
 pub fn ready() -> usize {
+    SPARES.with(|spares| {
+        spares
+            .borrow()
+            .idle
+            .iter()
+            .filter(|s| s.ready.get())
+            .count()
+    })
+}
+
+/// Spare workers started, ready or not: taking one costs the page nothing.
+pub fn stocked() -> usize {
     SPARES.with(|spares| spares.borrow().idle.len())
 }
 
-/// A spare worker, or a new one if none is ready.
+/// A spare worker (a ready one first), or a new one if there is none.
 pub fn take() -> Result<web_sys::Worker, Error> {
     SPARES.with(|spares| {
         let mut spares = spares.borrow_mut();
-        match spares.idle.pop() {
-            Some(worker) => Ok(worker),
+        let ready = spares.idle.iter().rposition(|s| s.ready.get());
+        match ready.or_else(|| spares.idle.len().checked_sub(1)) {
+            Some(at) => Ok(spares.idle.remove(at).into_worker()),
             None => start(&mut spares),
         }
     })
@@ -117,7 +170,7 @@ pub fn give_back(worker: web_sys::Worker) {
     SPARES.with(|spares| {
         let mut spares = spares.borrow_mut();
         if spares.idle.len() < spares.wanted {
-            spares.idle.push(worker);
+            spares.idle.push(Spare::new(worker));
         } else {
             worker.terminate();
         }
@@ -143,7 +196,7 @@ fn start_one() {
         let fired = spares.starting.take();
         match start(&mut spares) {
             Ok(worker) => {
-                spares.idle.push(worker);
+                spares.idle.push(Spare::new(worker));
                 schedule(&mut spares);
             }
             Err(_) => spares.wanted = spares.idle.len(),
