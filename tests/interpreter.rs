@@ -46,9 +46,8 @@ async fn run_listing(lesson: &course::Lesson, lang: Lang, clock: Clock) -> loops
 
 /// When the program's `main` first ran, in ms since the run began: where a listing that times
 /// itself (`start = time.perf_counter()` in `main`) starts counting, as its printed "after about
-/// 1 s" does. Before it the page compiled the program and ran its module body, imports and all:
-/// tens of ms in the release build, a few hundred in the tests' debug build on a loaded machine
-/// (which put the WSGI listing's first answer at 1,385 ms in a CI run).
+/// 1 s" does. Before it the page compiled the program and ran its module body, imports and all
+/// (14-80 ms in the tests' debug build on this project's CI machine).
 fn main_began_ms(run: &loopscope::runtime::Run) -> u64 {
     let trace = run.trace();
     let events = trace.events();
